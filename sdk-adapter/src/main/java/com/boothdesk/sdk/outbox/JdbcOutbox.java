@@ -1,0 +1,243 @@
+package com.boothdesk.sdk.outbox;
+
+import com.boothdesk.sdk.wire.WireCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbox table ({@code sdk_outbox}, see {@link OutboxSchema}) over plain JDBC. Reads are safe from any thread;
+ * state changes are made by the {@link OutboxDispatcher}.
+ */
+public final class JdbcOutbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
+    private static final String COLUMNS = "id, service_name, data_target, order_key, json, status, attempts, "
+            + "created_at, next_attempt_at, last_error";
+    private static final int MAX_JSON = 65536;
+    private static final int MAX_ERROR = 1000;
+
+    private final DataSource ds;
+    private final Clock clock;
+
+    public JdbcOutbox(DataSource ds, Clock clock) {
+        this.ds = Objects.requireNonNull(ds, "ds");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Stores inside the caller's transaction (the caller commits), so an order row and its uplink commit together.
+     *
+     * @param orderKey delivery order key; null means the uplink's {@code order_id} (if any)
+     * @return the entry id
+     * @throws IllegalArgumentException when the uplink has no service_name or is too large to store
+     */
+    public long enqueue(Connection txn, ObjectNode uplink, String orderKey) throws SQLException {
+        JsonNode name = uplink.get("service_name");
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            throw new IllegalArgumentException("uplink has no service_name: " + uplink);
+        }
+        String json = WireCodec.toJson(uplink);
+        if (json.length() > MAX_JSON) {
+            throw new IllegalArgumentException(name.asText() + " is " + json.length() + " chars, more than "
+                    + MAX_JSON + " can be stored");
+        }
+        String key = orderKey != null ? orderKey
+                : uplink.hasNonNull("order_id") ? uplink.get("order_id").asText() : null;
+        long now = clock.millis();
+        try (PreparedStatement ps = txn.prepareStatement("INSERT INTO sdk_outbox (service_name, data_target, "
+                + "order_key, json, status, attempts, created_at, next_attempt_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name.asText());
+            JsonNode target = uplink.get("data_target");
+            if (target != null && target.isTextual()) {
+                ps.setString(2, target.asText());
+            } else {
+                ps.setNull(2, Types.VARCHAR);
+            }
+            ps.setString(3, key);
+            ps.setString(4, json);
+            ps.setLong(5, now);
+            ps.setLong(6, now);
+            ps.setLong(7, now);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                long id = rs.getLong(1);
+                LOG.debug("outbox #{} stored: {} key={}", id, name.asText(), key);
+                return id;
+            }
+        }
+    }
+
+    /** Stores in its own transaction. SQL failures become {@link OutboxException}. */
+    public long enqueue(ObjectNode uplink, String orderKey) {
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                long id = enqueue(c, uplink, orderKey);
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("could not store " + uplink.path("service_name").asText(), e);
+        }
+    }
+
+    /** The newest entries first. */
+    public List<OutboxEntry> recent(int limit) {
+        return query("SELECT " + COLUMNS + " FROM sdk_outbox ORDER BY id DESC LIMIT ?", ps -> ps.setInt(1, limit));
+    }
+
+    /** One entry. */
+    public Optional<OutboxEntry> find(long id) {
+        List<OutboxEntry> l = query("SELECT " + COLUMNS + " FROM sdk_outbox WHERE id = ?", ps -> ps.setLong(1, id));
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    /** Entries of one order key, oldest first. */
+    public List<OutboxEntry> byOrderKey(String orderKey) {
+        return query("SELECT " + COLUMNS + " FROM sdk_outbox WHERE order_key = ? ORDER BY id",
+                ps -> ps.setString(1, orderKey));
+    }
+
+    /** How many entries are in each state (for the booth's status bar). */
+    public Map<DeliveryStatus, Long> countByStatus() {
+        Map<DeliveryStatus, Long> m = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus s : DeliveryStatus.values()) {
+            m.put(s, 0L);
+        }
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT status, COUNT(*) FROM sdk_outbox GROUP BY status"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                m.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("could not count the outbox", e);
+        }
+        return m;
+    }
+
+    // ---------------------------------------------------------------- used by the dispatcher
+
+    /**
+     * Deliverable entries: PENDING or SENT, due, and the oldest open entry of their order key (so a key is always
+     * delivered in order and a failing head blocks only its own key).
+     */
+    List<OutboxEntry> due(Instant now, int limit) {
+        return query("SELECT " + COLUMNS + " FROM sdk_outbox o WHERE o.status IN ('PENDING', 'SENT') "
+                + "AND o.next_attempt_at <= ? AND (o.order_key IS NULL OR NOT EXISTS (SELECT 1 FROM sdk_outbox p "
+                + "WHERE p.order_key = o.order_key AND p.status IN ('PENDING', 'SENT') AND p.id < o.id)) "
+                + "ORDER BY o.id LIMIT ?", ps -> {
+                    ps.setLong(1, now.toEpochMilli());
+                    ps.setInt(2, limit);
+                });
+    }
+
+    /** Earliest next attempt among open entries. */
+    Optional<Instant> nextAttemptAt() {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT MIN(next_attempt_at) FROM sdk_outbox WHERE status IN ('PENDING', 'SENT')");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long v = rs.getLong(1);
+            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+        } catch (SQLException e) {
+            throw new OutboxException("could not read the outbox", e);
+        }
+    }
+
+    void markSent(long id) {
+        update("UPDATE sdk_outbox SET status = 'SENT', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                ps -> {
+                    ps.setLong(1, clock.millis());
+                    ps.setLong(2, id);
+                });
+    }
+
+    void markAcknowledged(long id, String note) {
+        update("UPDATE sdk_outbox SET status = 'ACKNOWLEDGED', last_error = ?, updated_at = ? WHERE id = ?", ps -> {
+            ps.setString(1, truncate(note));
+            ps.setLong(2, clock.millis());
+            ps.setLong(3, id);
+        });
+    }
+
+    void markRetry(long id, Instant next, String error) {
+        update("UPDATE sdk_outbox SET status = 'PENDING', next_attempt_at = ?, last_error = ?, updated_at = ? "
+                + "WHERE id = ?", ps -> {
+                    ps.setLong(1, next.toEpochMilli());
+                    ps.setString(2, truncate(error));
+                    ps.setLong(3, clock.millis());
+                    ps.setLong(4, id);
+                });
+    }
+
+    void markFailed(long id, String error) {
+        update("UPDATE sdk_outbox SET status = 'FAILED', last_error = ?, updated_at = ? WHERE id = ?", ps -> {
+            ps.setString(1, truncate(error));
+            ps.setLong(2, clock.millis());
+            ps.setLong(3, id);
+        });
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private void update(String sql, Binder binder) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("could not update the outbox", e);
+        }
+    }
+
+    private List<OutboxEntry> query(String sql, Binder binder) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<OutboxEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7),
+                            Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)),
+                            rs.getString(10)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new OutboxException("could not read the outbox", e);
+        }
+    }
+}

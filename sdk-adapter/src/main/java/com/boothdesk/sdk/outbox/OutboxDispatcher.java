@@ -1,0 +1,242 @@
+package com.boothdesk.sdk.outbox;
+
+import com.boothdesk.sdk.link.CloudLink;
+import com.boothdesk.sdk.link.LinkStatus;
+import com.boothdesk.sdk.link.MessageRejectedException;
+import com.boothdesk.sdk.wire.WireCodec;
+import com.boothdesk.sdk.wire.WireFormatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the {@link JdbcOutbox} through a {@link CloudLink} on one thread ({@code sdk-outbox}): in order per order
+ * key, rate limited, retried with backoff and jitter, resumed after a restart (SENT rows are sent again; the cloud
+ * answers a duplicate with {@code 数据已处理过}, which counts as delivered).
+ */
+public final class OutboxDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final long IDLE_POLL_MILLIS = 1000;
+    private static final int BATCH = 100;
+
+    private final JdbcOutbox outbox;
+    private final CloudLink link;
+    private final Clock clock;
+    private final RetryPolicy policy;
+    private final RateLimiter limiter;
+    private final CopyOnWriteArrayList<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean closed;
+    private Thread thread;
+
+    public OutboxDispatcher(JdbcOutbox outbox, CloudLink link, Clock clock, RetryPolicy policy) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.link = Objects.requireNonNull(link, "link");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.limiter = new RateLimiter(policy, System::nanoTime);
+        link.addStatusListener(s -> {
+            if (s == LinkStatus.LOGGED_IN) {
+                wake();
+            }
+        });
+    }
+
+    /** Starts the delivery thread; open entries of an earlier run (PENDING and SENT) are delivered first. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("dispatcher is closed");
+        }
+        if (thread != null) {
+            return;
+        }
+        thread = new Thread(this::run, "sdk-outbox");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Called after enqueue so delivery starts at once. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Called (on the dispatcher thread) after every state change of an entry. */
+    public void addListener(Consumer<OutboxEntry> statusChanged) {
+        listeners.add(Objects.requireNonNull(statusChanged));
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            closed = true;
+            t = thread;
+        }
+        wake();
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                if (link.status() != LinkStatus.LOGGED_IN) {
+                    await(IDLE_POLL_MILLIS);
+                    continue;
+                }
+                List<OutboxEntry> due = outbox.due(clock.instant(), BATCH);
+                if (due.isEmpty()) {
+                    long wait = outbox.nextAttemptAt()
+                            .map(t -> Duration.between(clock.instant(), t).toMillis())
+                            .orElse(IDLE_POLL_MILLIS);
+                    await(Math.max(1, Math.min(wait, IDLE_POLL_MILLIS)));
+                    continue;
+                }
+                for (OutboxEntry e : due) {
+                    if (closed || link.status() != LinkStatus.LOGGED_IN) {
+                        break;
+                    }
+                    if (!pace(e.serviceName())) {
+                        break;
+                    }
+                    deliver(e);
+                }
+            } catch (InterruptedException e) {
+                if (!closed) {
+                    LOG.warn("outbox dispatcher interrupted");
+                }
+                Thread.interrupted();
+            } catch (RuntimeException e) {
+                LOG.error("outbox dispatcher error; retrying in {} ms", IDLE_POLL_MILLIS, e);
+                try {
+                    await(IDLE_POLL_MILLIS);
+                } catch (InterruptedException ie) {
+                    Thread.interrupted();
+                }
+            }
+        }
+    }
+
+    /** Waits for the rate limiter; false when closed meanwhile. */
+    private boolean pace(String serviceName) throws InterruptedException {
+        long wait;
+        while ((wait = limiter.delayNanos(serviceName)) > 0) {
+            if (closed) {
+                return false;
+            }
+            synchronized (signal) {
+                TimeUnit.NANOSECONDS.timedWait(signal, wait);
+            }
+        }
+        return !closed;
+    }
+
+    private void deliver(OutboxEntry e) throws InterruptedException {
+        ObjectNode uplink;
+        try {
+            uplink = WireCodec.parseObject(e.json());
+        } catch (WireFormatException ex) {
+            fail(e, "stored JSON is unreadable: " + ex.getMessage());
+            return;
+        }
+        outbox.markSent(e.id());
+        notifyListeners(e.id());
+        limiter.record(e.serviceName());
+        ObjectNode reply;
+        try {
+            reply = link.send(uplink).get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException ex) {
+            Throwable cause = ex.getCause();
+            if (cause instanceof MessageRejectedException) {
+                fail(e, cause.getMessage());
+            } else {
+                retry(e, e.attempts() + 1, cause == null ? ex.toString() : cause.toString());
+            }
+            return;
+        } catch (TimeoutException ex) {
+            retry(e, e.attempts() + 1, "no reply");
+            return;
+        }
+        int state = reply.path("state").asInt(-1);
+        String errmsg = reply.path("errmsg").asText("");
+        if (state == 1 || state == 2) {
+            outbox.markAcknowledged(e.id(), null);
+            notifyListeners(e.id());
+        } else if (errmsg.contains("数据已处理过")) {
+            outbox.markAcknowledged(e.id(), "cloud already had it: " + errmsg);
+            notifyListeners(e.id());
+        } else if (errmsg.contains("request_over_times")) {
+            LOG.warn("the cloud says request_over_times; pausing the outbox for one window");
+            limiter.saturate();
+            retry(e, 1, "cloud rate limit: " + errmsg);
+        } else if (errmsg.contains("token")) {
+            retry(e, 1, "cloud rejected the token: " + errmsg);
+        } else if (e.attempts() + 1 >= policy.maxRejections()) {
+            fail(e, "rejected by the cloud " + (e.attempts() + 1) + " times: " + errmsg);
+        } else {
+            retry(e, e.attempts() + 1, "rejected by the cloud: " + errmsg);
+        }
+    }
+
+    private void retry(OutboxEntry e, int attempt, String why) {
+        long base = policy.initialDelay().toMillis() << Math.min(Math.max(attempt - 1, 0), 20);
+        base = Math.min(base, policy.maxDelay().toMillis());
+        long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        Instant next = clock.instant().plusMillis(delay);
+        LOG.info("outbox #{} {} not delivered ({}); retry in {} ms", e.id(), e.serviceName(), why, delay);
+        outbox.markRetry(e.id(), next, why);
+        notifyListeners(e.id());
+    }
+
+    private void fail(OutboxEntry e, String why) {
+        LOG.error("outbox #{} {} failed for good: {}", e.id(), e.serviceName(), why);
+        outbox.markFailed(e.id(), why);
+        notifyListeners(e.id());
+    }
+
+    private void notifyListeners(long id) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        outbox.find(id).ifPresent(entry -> {
+            for (Consumer<OutboxEntry> l : listeners) {
+                try {
+                    l.accept(entry);
+                } catch (RuntimeException ex) {
+                    LOG.error("outbox listener failed", ex);
+                }
+            }
+        });
+    }
+
+    private void await(long millis) throws InterruptedException {
+        synchronized (signal) {
+            if (!woken && !closed) {
+                signal.wait(millis);
+            }
+            woken = false;
+        }
+    }
+}

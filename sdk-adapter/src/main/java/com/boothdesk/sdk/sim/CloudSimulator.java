@@ -1,0 +1,554 @@
+package com.boothdesk.sdk.sim;
+
+import com.boothdesk.sdk.message.MessageKeys;
+import com.boothdesk.sdk.wire.Envelope;
+import com.boothdesk.sdk.wire.LineReader;
+import com.boothdesk.sdk.wire.Sign;
+import com.boothdesk.sdk.wire.WireCodec;
+import com.boothdesk.sdk.wire.WireFormatException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process parking cloud speaking the real server's wire format: 1,024-byte UTF-8 JSON lines in, {@code "\n" +
+ * json + "\r"} out; login with sign check and token; {@code 0x11} answered with {@code 0x12}; {@code in_park} /
+ * {@code out_park} / {@code upload_order} answered like 停车云 ({@code state 1}, duplicates {@code 数据已处理过});
+ * bad sign or token refused; the per-token rate limit answered with {@code request_over_times}. It can push any
+ * downlink and wait for the booth's answer, stall, garble and drop the link.
+ */
+public final class CloudSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudSimulator.class);
+    private static final Logger WIRE = LoggerFactory.getLogger("boothdesk.wire");
+    private static final Set<String> ORDER_SERVICES = Set.of("in_park", "out_park", "upload_order");
+    private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final CloudSimSettings settings;
+    private final ExecutorService connectionPool;
+    private final Set<SimConnection> connections = ConcurrentHashMap.newKeySet();
+    private final List<ReceivedUplink> received = new ArrayList<>();
+    private final List<ReceivedUplink> rejected = new ArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<ReceivedUplink>> listeners = new CopyOnWriteArrayList<>();
+    private final Set<String> seenSigns = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> acceptedOrders = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<PendingPush> pushes = new ConcurrentLinkedQueue<>();
+    private final Map<String, List<ObjectNode>> payments = new ConcurrentHashMap<>();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong heartbeats = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicLong queryOrderSeq = new AtomicLong();
+    private final Object lifecycle = new Object();
+
+    private volatile ServerSocket server;
+    private volatile int port;
+    private volatile boolean stalled;
+    private volatile boolean closed;
+
+    public CloudSimulator(CloudSimSettings settings) {
+        this.settings = settings;
+        this.port = settings.port();
+        AtomicInteger n = new AtomicInteger();
+        this.connectionPool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "cloud-sim-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Listens on 127.0.0.1 at the configured port (0 = ephemeral; see {@link #port()}). */
+    public void start() throws IOException {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("simulator is closed");
+            }
+            if (server != null) {
+                return;
+            }
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            port = s.getLocalPort();
+            server = s;
+            Thread acceptor = new Thread(() -> acceptLoop(s), "cloud-sim-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            LOG.info("cloud simulator listening on 127.0.0.1:{}", port);
+        }
+    }
+
+    /** The bound port (after {@link #start()}). */
+    public int port() {
+        return port;
+    }
+
+    /** Closes the listening socket and every connection (a cloud outage). */
+    public void stop() {
+        synchronized (lifecycle) {
+            ServerSocket s = server;
+            server = null;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    LOG.debug("close failed", e);
+                }
+            }
+            for (SimConnection c : connections) {
+                c.close();
+            }
+            connections.clear();
+        }
+    }
+
+    /** Listens again on the same port. */
+    public void restart() throws IOException {
+        stop();
+        start();
+    }
+
+    /** Stops answering anything (uplinks and heartbeats) while true: a stalled link. */
+    public void setStalled(boolean stalled) {
+        this.stalled = stalled;
+    }
+
+    /** Closes every connection but keeps listening (a dropped link the booth can reconnect to at once). */
+    public void dropConnections() {
+        for (SimConnection c : connections) {
+            c.close();
+        }
+    }
+
+    /** Every accepted uplink, in arrival order (sign verified; duplicates and refused messages are not listed). */
+    public List<ReceivedUplink> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** The accepted uplinks of one service_name, in arrival order. */
+    public List<ReceivedUplink> received(String serviceName) {
+        synchronized (received) {
+            return received.stream().filter(r -> r.serviceName().equals(serviceName)).toList();
+        }
+    }
+
+    /** Uplinks refused for a bad sign or token, in arrival order. */
+    public List<ReceivedUplink> rejected() {
+        synchronized (rejected) {
+            return List.copyOf(rejected);
+        }
+    }
+
+    /** How many uplinks were answered {@code 数据已处理过}. */
+    public long duplicateCount() {
+        return duplicates.get();
+    }
+
+    /** How many heartbeats were answered. */
+    public long heartbeatCount() {
+        return heartbeats.get();
+    }
+
+    /** How many uplinks were refused with {@code request_over_times}. */
+    public long rateLimitedCount() {
+        return rateLimited.get();
+    }
+
+    /** How many logins succeeded. */
+    public int loginCount() {
+        return logins.get();
+    }
+
+    /** Number of logged-in connections. */
+    public int loggedInConnections() {
+        return (int) connections.stream().filter(c -> c.token != null).count();
+    }
+
+    /** Called for every accepted uplink, on the connection's thread. */
+    public void addListener(Consumer<ReceivedUplink> listener) {
+        listeners.add(listener);
+    }
+
+    /** Registers a payment the {@code query_order} (2.19) answer will report for that order. */
+    public void addPayment(String orderId, ObjectNode payment) {
+        payments.computeIfAbsent(orderId, k -> new CopyOnWriteArrayList<>()).add(payment.deepCopy());
+    }
+
+    /** Writes a raw line (framed like a server message) to every logged-in connection. */
+    public void sendGarbageLine(String line) {
+        for (SimConnection c : connections) {
+            if (c.token != null) {
+                c.writeRaw(WireCodec.frameDownlink(line));
+            }
+        }
+    }
+
+    /**
+     * Pushes a downlink to every logged-in connection; the future completes with the booth's answer (same
+     * service_name and key), or fails at once when no booth is logged in.
+     */
+    public CompletableFuture<ObjectNode> pushDownlink(ObjectNode downlink) {
+        CompletableFuture<ObjectNode> f = new CompletableFuture<>();
+        String name = downlink.path("service_name").asText("");
+        List<SimConnection> targets = connections.stream().filter(c -> c.token != null).toList();
+        if (targets.isEmpty()) {
+            f.completeExceptionally(new IllegalStateException("no booth is logged in"));
+            return f;
+        }
+        PendingPush p = new PendingPush(name, MessageKeys.downlinkKey(downlink).orElse(null), f);
+        pushes.add(p);
+        f.whenComplete((r, e) -> pushes.remove(p));
+        String json = WireCodec.toJson(downlink);
+        for (SimConnection c : targets) {
+            c.writeRaw(WireCodec.frameDownlink(json));
+        }
+        return f;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        stop();
+        connectionPool.shutdownNow();
+        for (PendingPush p : pushes) {
+            p.future.completeExceptionally(new IllegalStateException("simulator closed"));
+        }
+    }
+
+    // ------------------------------------------------------------------ server side
+
+    private void acceptLoop(ServerSocket s) {
+        while (!s.isClosed()) {
+            try {
+                Socket socket = s.accept();
+                socket.setTcpNoDelay(true);
+                SimConnection c = new SimConnection(socket);
+                connections.add(c);
+                connectionPool.execute(c::serve);
+            } catch (SocketException e) {
+                return;
+            } catch (IOException e) {
+                LOG.warn("accept failed", e);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return;
+            }
+        }
+    }
+
+    private final class SimConnection {
+        final Socket socket;
+        final OutputStream out;
+        final ArrayDeque<Long> requestTimes = new ArrayDeque<>();
+        volatile String token;
+
+        SimConnection(Socket socket) throws IOException {
+            this.socket = socket;
+            this.out = socket.getOutputStream();
+        }
+
+        void serve() {
+            try {
+                LineReader reader = new LineReader(new BufferedInputStream(socket.getInputStream()),
+                        WireCodec.MAX_UPLINK_BYTES);
+                LineReader.Line line;
+                while ((line = reader.next()) != null) {
+                    if (stalled) {
+                        continue;
+                    }
+                    if (line.oversize()) {
+                        LOG.warn("cloud-sim: refused a {}-byte line (limit {})", line.byteLength(),
+                                WireCodec.MAX_UPLINK_BYTES);
+                        reply(error(null, "data error: line longer than " + WireCodec.MAX_UPLINK_BYTES + " bytes"));
+                        continue;
+                    }
+                    String text = line.text().trim();
+                    if (text.isEmpty()) {
+                        continue;
+                    }
+                    WIRE.trace("sim << {}", text);
+                    try {
+                        handle(text);
+                    } catch (RuntimeException e) {
+                        LOG.error("cloud-sim: failed on {}", text, e);
+                        reply(error(null, "data error"));
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("cloud-sim connection ended: {}", e.toString());
+            } finally {
+                close();
+                connections.remove(this);
+            }
+        }
+
+        private void handle(String text) {
+            if (WireCodec.isHeartbeat(text)) {
+                if (token != null) {
+                    heartbeats.incrementAndGet();
+                    writeRaw(WireCodec.frameDownlink(WireCodec.HEARTBEAT_ACK));
+                }
+                return;
+            }
+            Envelope env;
+            try {
+                env = WireCodec.parseEnvelope(text);
+            } catch (WireFormatException e) {
+                LOG.warn("cloud-sim: {}: {}", e.getMessage(), text);
+                reply(error(null, e.getMessage().startsWith("未识别") ? "未识别到service_name标记" : "data error"));
+                return;
+            }
+            if ("login".equals(env.serviceName())) {
+                login(env);
+                return;
+            }
+            boolean signValid = Sign.verify(env.rawData(), settings.secret(), env.sign());
+            ReceivedUplink r = new ReceivedUplink(env.serviceName(), env.token(), env.sign(), signValid,
+                    env.data(), settings.clock().instant());
+            if (token == null || !token.equals(env.token())) {
+                refuse(r, env.token() == null ? "未识别到token标记" : "error:token无效");
+                return;
+            }
+            if (env.sign() == null) {
+                refuse(r, "未识别到sign标记");
+                return;
+            }
+            if (!signValid) {
+                refuse(r, "error:签名错误");
+                return;
+            }
+            if (overRate()) {
+                rateLimited.incrementAndGet();
+                ObjectNode o = error(env.serviceName(), "request_over_times");
+                echoKey(env.data(), o);
+                reply(o);
+                return;
+            }
+            if (completePush(env)) {
+                record(r);
+                return;
+            }
+            answer(env, r);
+        }
+
+        private void answer(Envelope env, ReceivedUplink r) {
+            String name = env.serviceName();
+            ObjectNode data = env.data();
+            ObjectNode o = WireCodec.MAPPER.createObjectNode();
+            o.put("service_name", name);
+            if (ORDER_SERVICES.contains(name)) {
+                String orderId = data.path("order_id").asText("");
+                // the real server's filter: the same sign again, or the same order more than twice
+                boolean newSign = seenSigns.add(env.sign());
+                int count = acceptedOrders.computeIfAbsent(name + "|" + orderId, k -> new AtomicInteger())
+                        .incrementAndGet();
+                if (!newSign || count > 2) {
+                    duplicates.incrementAndGet();
+                    o.put("state", 0);
+                    o.put("errmsg", "数据已处理过...");
+                    o.put("order_id", orderId);
+                    o.put("car_number", data.path("car_number").asText(""));
+                    reply(o);
+                    return;
+                }
+                if (orderId.isEmpty()) {
+                    o.put("state", 0);
+                    o.put("errmsg", "数据无效");
+                    reply(o);
+                    return;
+                }
+                record(r);
+                o.put("state", 1);
+                o.put("errmsg", "");
+                o.put("order_id", orderId);
+                if ("out_park".equals(name)) {
+                    o.put("pay_type", data.path("pay_type").asText(""));
+                    o.put("net_status", 1);
+                }
+                reply(o);
+                return;
+            }
+            if ("query_order".equals(name)) {
+                record(r);
+                o.set("time_temp", data.path("time_temp"));
+                o.put("query_order_no", "query_order" + queryOrderSeq.incrementAndGet());
+                var arr = o.putArray("data");
+                payments.getOrDefault(data.path("order_id").asText(""), List.of()).forEach(arr::add);
+                reply(o);
+                return;
+            }
+            record(r);
+            o.put("state", 1);
+            o.put("errmsg", " upload data success!");
+            o.put("park_id", settings.parkId());
+            echoKey(data, o);
+            reply(o);
+        }
+
+        private void echoKey(ObjectNode data, ObjectNode o) {
+            ObjectNode flat = data.deepCopy();
+            flat.set("service_name", o.get("service_name"));
+            Optional<MessageKeys.Key> key = MessageKeys.uplinkKey(flat);
+            key.ifPresent(k -> o.set(k.field(), data.get(k.field())));
+        }
+
+        private boolean completePush(Envelope env) {
+            for (Iterator<PendingPush> it = pushes.iterator(); it.hasNext(); ) {
+                PendingPush p = it.next();
+                if (!p.serviceName.equals(env.serviceName())) {
+                    continue;
+                }
+                if (p.key != null) {
+                    String v = MessageKeys.text(env.data(), p.key.field());
+                    if (v != null && !v.equals(p.key.value())) {
+                        continue;
+                    }
+                }
+                it.remove();
+                ObjectNode flat = env.data().deepCopy();
+                flat.put("service_name", env.serviceName());
+                p.future.complete(flat);
+                return true;
+            }
+            return false;
+        }
+
+        private boolean overRate() {
+            if (settings.requestsPer10s() == 0) {
+                return false;
+            }
+            long now = System.nanoTime();
+            while (!requestTimes.isEmpty() && now - requestTimes.peekFirst() >= RATE_WINDOW_NANOS) {
+                requestTimes.removeFirst();
+            }
+            requestTimes.addLast(now);
+            return requestTimes.size() > settings.requestsPer10s();
+        }
+
+        private void login(Envelope env) {
+            ObjectNode d = env.data();
+            ObjectNode o = WireCodec.MAPPER.createObjectNode();
+            String err = null;
+            if (!d.hasNonNull("park_id")) {
+                err = "未识别到park_id标记";
+            } else if (!settings.unionId().equals(d.path("union_id").asText())
+                    || !settings.parkId().equals(d.path("park_id").asText())) {
+                err = "车场不存在";
+            } else if (!Sign.verify(env.rawData(), settings.secret(), env.sign())) {
+                err = "error:签名错误";
+            }
+            if (err != null) {
+                LOG.warn("cloud-sim: login refused: {}", err);
+                o.put("state", 0);
+                o.put("errmsg", err);
+                o.put("service_name", "login");
+                reply(o);
+                close();
+                return;
+            }
+            token = UUID.randomUUID().toString().replace("-", "");
+            logins.incrementAndGet();
+            o.put("state", 1);
+            o.put("token", token);
+            o.put("service_name", "login");
+            reply(o);
+        }
+
+        private void refuse(ReceivedUplink r, String errmsg) {
+            LOG.warn("cloud-sim: refused {}: {}", r.serviceName(), errmsg);
+            synchronized (rejected) {
+                rejected.add(r);
+            }
+            reply(error(r.serviceName(), errmsg));
+        }
+
+        private ObjectNode error(String serviceName, String errmsg) {
+            ObjectNode o = WireCodec.MAPPER.createObjectNode();
+            o.put("state", 0);
+            o.put("errmsg", errmsg);
+            if (serviceName != null) {
+                o.put("service_name", serviceName);
+            }
+            return o;
+        }
+
+        private void record(ReceivedUplink r) {
+            synchronized (received) {
+                received.add(r);
+            }
+            for (Consumer<ReceivedUplink> l : listeners) {
+                try {
+                    l.accept(r);
+                } catch (RuntimeException e) {
+                    LOG.error("cloud-sim listener failed", e);
+                }
+            }
+        }
+
+        void reply(ObjectNode o) {
+            writeRaw(WireCodec.frameDownlink(WireCodec.toJson(o)));
+        }
+
+        void writeRaw(String framed) {
+            byte[] bytes = framed.getBytes(StandardCharsets.UTF_8);
+            try {
+                synchronized (out) {
+                    out.write(bytes);
+                    out.flush();
+                }
+                WIRE.trace("sim >> {}", framed.trim());
+            } catch (IOException e) {
+                LOG.debug("cloud-sim write failed: {}", e.toString());
+                close();
+            }
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.debug("close failed", e);
+            }
+        }
+    }
+
+    private static final class PendingPush {
+        final String serviceName;
+        final MessageKeys.Key key;
+        final CompletableFuture<ObjectNode> future;
+
+        PendingPush(String serviceName, MessageKeys.Key key, CompletableFuture<ObjectNode> future) {
+            this.serviceName = serviceName;
+            this.key = key;
+            this.future = future;
+        }
+    }
+}
