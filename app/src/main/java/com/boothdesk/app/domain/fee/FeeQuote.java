@@ -1,0 +1,58 @@
+package com.boothdesk.app.domain.fee;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The price of one stay, itemised.
+ *
+ * @param totalFen     what is still to be collected at the lane now (never negative)
+ * @param grossFen     what the tariff asks for the stay, after caps, before coupons, prepaid money and balance
+ * @param lines        every item in the order it was applied; the amounts add up to {@code totalFen}
+ * @param discountFen  taken off by coupons (not negative)
+ * @param prepaidFen   prepaid money used against this fee (not negative)
+ * @param balanceFen   taken from a stored-value card (not negative)
+ * @param tariffId     the tariff that priced the stay
+ * @param vehicleClass the vehicle class that was actually priced (may differ from the one asked, see the notes)
+ * @param in           entry time used (truncated to the minute)
+ * @param out          exit time used (truncated to the minute)
+ * @param stayMinutes  whole minutes between {@code in} and {@code out}
+ */
+public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long discountFen, long prepaidFen,
+                       long balanceFen, String tariffId, String vehicleClass, Instant in, Instant out,
+                       long stayMinutes) {
+
+    public FeeQuote {
+        lines = List.copyOf(lines);
+        Objects.requireNonNull(tariffId, "tariffId");
+        if (totalFen < 0 || grossFen < 0) {
+            throw new IllegalArgumentException("negative fee: total=" + totalFen + " gross=" + grossFen);
+        }
+    }
+
+    /** The lines of the given kind, in order. */
+    public List<FeeLine> lines(FeeLine.Kind kind) {
+        return lines.stream().filter(l -> l.kind() == kind).toList();
+    }
+
+    /**
+     * Chinese, one line per item, readable to a driver, ending with the total, e.g.
+     * <pre>
+     * 08:00-09:00 首小时 5.00元
+     * 09:00-11:00 续时 2小时 × 1.00元/小时 2.00元
+     * 应收 7.00元
+     * 实收 7.00元
+     * </pre>
+     */
+    public String explain() {
+        StringBuilder text = new StringBuilder();
+        for (FeeLine line : lines) {
+            text.append(line.text()).append('\n');
+        }
+        text.append("停车时长 ").append(FeeText.duration(stayMinutes)).append('\n');
+        text.append("应收 ").append(Fen.format(grossFen)).append("元\n");
+        text.append("待缴 ").append(Fen.format(totalFen)).append("元");
+        return text.toString();
+    }
+}
