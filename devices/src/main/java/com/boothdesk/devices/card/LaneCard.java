@@ -1,0 +1,454 @@
+package com.boothdesk.devices.card;
+
+import com.boothdesk.devices.health.DeviceHealth;
+import com.boothdesk.devices.health.HealthSource;
+import com.boothdesk.devices.health.HealthStatus;
+import com.boothdesk.devices.health.HealthTracker;
+import com.boothdesk.devices.serial.LinkState;
+import com.boothdesk.devices.serial.SerialException;
+import com.boothdesk.devices.serial.SerialLink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Driver of one LED/voice/relay card of the 00 64 FF FF family on a {@link SerialLink}.
+ *
+ * <p>Commands are queued and written by one daemon thread ({@code lanecard-<port>-<addr>}), one at a time: write,
+ * wait for the card's ACK ({@link LaneCardOptions#ackTimeout()}), retry a bounded number of times. Every command has
+ * a deadline measured on the injected clock from the moment it was requested; a command that could not be written
+ * before it (port unplugged) is dropped and logged, never replayed later. Gate opens closer together than
+ * {@link LaneCardOptions#openThrottle()} are ignored.
+ *
+ * <p>The void methods return at once; the {@code ...Async} twins return the {@link CommandOutcome}. The caller opens
+ * and closes the link; this class sets the link's receiver and must be its only user.
+ */
+public final class LaneCard implements AutoCloseable, HealthSource {
+    private static final Logger LOG = LoggerFactory.getLogger(LaneCard.class);
+    private static final long LINK_POLL_MS = 50;
+
+    private final SerialLink link;
+    private final int address;
+    private final Clock clock;
+    private final LaneCardOptions options;
+    private final HealthTracker health;
+    private final CardFrameDecoder decoder = new CardFrameDecoder();
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock linkLock = new ReentrantLock();
+    private final Condition linkChanged = linkLock.newCondition();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile Expectation expectation;
+    private volatile byte[] lastWritten;
+    private Instant lastOpenAccepted;
+
+    private static final class Pending {
+        final String what;
+        final CardFrame frame;
+        final Instant deadline;
+        final CompletableFuture<CommandOutcome> future = new CompletableFuture<>();
+
+        Pending(String what, CardFrame frame, Instant deadline) {
+            this.what = what;
+            this.frame = frame;
+            this.deadline = deadline;
+        }
+    }
+
+    private static final class Expectation {
+        final int command;
+        final CompletableFuture<CardFrame> reply = new CompletableFuture<>();
+
+        Expectation(int command) {
+            this.command = command;
+        }
+    }
+
+    public LaneCard(SerialLink link, int address, Clock clock) {
+        this(link, address, clock, LaneCardOptions.DEFAULTS);
+    }
+
+    public LaneCard(SerialLink link, int address, Clock clock, LaneCardOptions options) {
+        this.link = Objects.requireNonNull(link, "link");
+        if (address < 0 || address > 0xFF) {
+            throw new IllegalArgumentException("card address out of range 0..255: " + address);
+        }
+        this.address = address;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.options = Objects.requireNonNull(options, "options");
+        this.health = new HealthTracker(String.format("card:%s#%02X", link.name(), address), clock);
+        link.setReceiver(this::onBytes);
+        link.addStateListener(this::onLinkState);
+        onLinkState(link.state());
+        String shortName = link.name().substring(link.name().lastIndexOf('/') + 1);
+        worker = new Thread(this::workLoop, String.format("lanecard-%s-%02X", shortName, address));
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public int address() {
+        return address;
+    }
+
+    public LaneCardOptions options() {
+        return options;
+    }
+
+    // ---- the application's API --------------------------------------------------------------------------------
+
+    /** Pulses the gate-open relay (fire and forget; see {@link #openGateAsync()}). */
+    public void openGate() {
+        openGateAsync();
+    }
+
+    /** Pulses the gate-open relay unless an open was accepted less than the throttle interval ago. */
+    public CompletableFuture<CommandOutcome> openGateAsync() {
+        Instant now = clock.instant();
+        synchronized (this) {
+            if (lastOpenAccepted != null && Duration.between(lastOpenAccepted, now).compareTo(options.openThrottle()) < 0) {
+                LOG.info("gate open on card {} ignored: previous open {} ms ago", health.health().deviceId(),
+                        Duration.between(lastOpenAccepted, now).toMillis());
+                return CompletableFuture.completedFuture(CommandOutcome.of(CommandOutcome.Status.THROTTLED,
+                        "repeated open within " + options.openThrottle().toMillis() + " ms"));
+            }
+            lastOpenAccepted = now;
+        }
+        return submit("open gate", () -> CardFrames.openGate(address), options.gateWindow());
+    }
+
+    public void closeGate() {
+        closeGateAsync();
+    }
+
+    public CompletableFuture<CommandOutcome> closeGateAsync() {
+        return submit("close gate", () -> CardFrames.closeGate(address), options.gateWindow());
+    }
+
+    /** Holds the gate open (relay on until {@link #releaseGateAsync()}). */
+    public CompletableFuture<CommandOutcome> keepGateOpenAsync() {
+        return submit("keep gate open", () -> CardFrames.keepGateOpen(address), options.gateWindow());
+    }
+
+    public CompletableFuture<CommandOutcome> releaseGateAsync() {
+        return submit("release gate", () -> CardFrames.releaseGate(address), options.gateWindow());
+    }
+
+    /** Shows up to four lines (top first); lines not given are cleared. */
+    public void showLines(List<String> lines) {
+        showLinesAsync(lines);
+    }
+
+    public CompletableFuture<CommandOutcome> showLinesAsync(List<String> lines) {
+        return showAndSayAsync(lines, "");
+    }
+
+    /** Speaks {@code text} (queued behind anything the card is already saying). */
+    public void say(String text) {
+        sayAsync(text);
+    }
+
+    public CompletableFuture<CommandOutcome> sayAsync(String text) {
+        return submit("voice", () -> CardFrames.playVoice(address, text), options.commandWindow());
+    }
+
+    /** Lines and voice together, in one frame when the card supports it ({@link LaneCardOptions#textMode()}). */
+    public void showAndSay(List<String> lines, String voice) {
+        showAndSayAsync(lines, voice);
+    }
+
+    public CompletableFuture<CommandOutcome> showAndSayAsync(List<String> lines, String voice) {
+        Objects.requireNonNull(lines, "lines");
+        Objects.requireNonNull(voice, "voice");
+        List<String> padded = new ArrayList<>(lines.subList(0, Math.min(lines.size(), options.lineCount())));
+        if (lines.size() > options.lineCount()) {
+            LOG.warn("card {} shows {} lines; dropped {}", health.health().deviceId(), options.lineCount(),
+                    lines.subList(options.lineCount(), lines.size()));
+        }
+        while (padded.size() < options.lineCount()) {
+            padded.add("");
+        }
+        switch (options.textMode()) {
+            case MULTI_LINE_6E:
+                return submit("lines+voice", () -> CardFrames.showLinesAndSay(address, padded, voice),
+                        options.commandWindow());
+            case MULTI_LINE_6F:
+                return submit("lines+voice", () -> CardFrames.showLinesAndSayV2(address, padded, voice, 0),
+                        options.commandWindow());
+            default:
+                List<CompletableFuture<CommandOutcome>> parts = new ArrayList<>();
+                for (int i = 0; i < padded.size(); i++) {
+                    int line = i;
+                    parts.add(submit("line " + i, () -> CardFrames.showText(address, line, padded.get(line)),
+                            options.commandWindow()));
+                }
+                if (!voice.isEmpty()) {
+                    parts.add(sayAsync(voice));
+                }
+                return combine(parts);
+        }
+    }
+
+    public CompletableFuture<CommandOutcome> stopVoiceAsync() {
+        return submit("stop voice", () -> CardFrames.stopVoice(address), options.commandWindow());
+    }
+
+    public CompletableFuture<CommandOutcome> setVolumeAsync(int level) {
+        return submit("volume", () -> CardFrames.volume(address, level), options.commandWindow());
+    }
+
+    public CompletableFuture<CommandOutcome> setBrightnessAsync(int percent) {
+        return submit("brightness", () -> CardFrames.brightness(address, percent), options.commandWindow());
+    }
+
+    /** Sets the card clock to the injected clock's local time. */
+    public CompletableFuture<CommandOutcome> syncTimeAsync() {
+        return submit("time sync", () -> CardFrames.syncTime(address, LocalDateTime.now(clock)),
+                options.commandWindow());
+    }
+
+    public CompletableFuture<CommandOutcome> showRemainingSpacesAsync(long spaces) {
+        return submit("spaces", () -> CardFrames.remainingSpaces(address, spaces), options.commandWindow());
+    }
+
+    public CompletableFuture<CommandOutcome> showQrPaymentAsync(String qrContent, String text, long amountFen,
+                                                                long parkedSeconds, boolean speak) {
+        return submit("qr payment", () -> CardFrames.qrPayment(address, qrContent, text, amountFen, parkedSeconds,
+                speak), options.commandWindow());
+    }
+
+    /** Sends any frame (commissioning, tests); it gets the screen/voice deadline. */
+    public CompletableFuture<CommandOutcome> sendAsync(CardFrame frame) {
+        return submit(String.format("cmd %02X", frame.command()), () -> frame, options.commandWindow());
+    }
+
+    @Override
+    public HealthStatus health() {
+        return health.health();
+    }
+
+    @Override
+    public void addHealthListener(java.util.function.Consumer<HealthStatus> listener) {
+        health.addHealthListener(listener);
+    }
+
+    // ---- machinery ---------------------------------------------------------------------------------------------
+
+    private CompletableFuture<CommandOutcome> submit(String what, Supplier<CardFrame> frame, Duration window) {
+        CardFrame f;
+        try {
+            f = frame.get();
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{} for card {} rejected: {}", what, health.health().deviceId(), e.getMessage());
+            return CompletableFuture.completedFuture(CommandOutcome.of(CommandOutcome.Status.REJECTED,
+                    e.getMessage()));
+        }
+        if (!running) {
+            return CompletableFuture.completedFuture(CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed"));
+        }
+        Pending p = new Pending(what, f, clock.instant().plus(window));
+        queue.add(p);
+        if (!running && queue.remove(p)) {
+            p.future.complete(CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed"));
+        }
+        return p.future;
+    }
+
+    private static CompletableFuture<CommandOutcome> combine(List<CompletableFuture<CommandOutcome>> parts) {
+        return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+            for (CompletableFuture<CommandOutcome> p : parts) {
+                CommandOutcome o = p.join();
+                if (!o.delivered()) {
+                    return o;
+                }
+            }
+            return parts.get(parts.size() - 1).join();
+        });
+    }
+
+    private void workLoop() {
+        while (running) {
+            Pending p;
+            try {
+                p = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+            if (p == null) {
+                continue;
+            }
+            CommandOutcome o;
+            try {
+                o = execute(p);
+            } catch (RuntimeException e) {
+                LOG.error("{} on card {} failed unexpectedly", p.what, health.health().deviceId(), e);
+                o = CommandOutcome.of(CommandOutcome.Status.NO_ACK, "internal error: " + e);
+            }
+            p.future.complete(o);
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.future.complete(CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed"));
+        }
+    }
+
+    private CommandOutcome execute(Pending p) {
+        byte[] bytes = p.frame.encode();
+        int attempts = 0;
+        String lastProblem = "port not open";
+        while (running) {
+            if (clock.instant().isAfter(p.deadline)) {
+                LOG.warn("{} for card {} dropped: not sent before its deadline ({}); it will not be replayed",
+                        p.what, health.health().deviceId(), lastProblem);
+                return CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE, lastProblem);
+            }
+            if (link.state() != LinkState.OPEN) {
+                lastProblem = "port " + link.state();
+                awaitLinkChange();
+                continue;
+            }
+            Expectation exp = new Expectation(p.frame.command());
+            expectation = options.expectAck() ? exp : null;
+            try {
+                lastWritten = bytes;
+                link.write(bytes);
+            } catch (SerialException e) {
+                expectation = null;
+                lastProblem = e.getMessage();
+                LOG.debug("write of {} to card {} failed: {}", p.what, health.health().deviceId(), e.getMessage());
+                awaitLinkChange();
+                continue;
+            }
+            attempts++;
+            if (!options.expectAck()) {
+                health.update(DeviceHealth.UNKNOWN, "port open; card configured not to acknowledge");
+                return CommandOutcome.of(CommandOutcome.Status.SENT, "written, no ACK expected");
+            }
+            try {
+                CardFrame reply = exp.reply.get(options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                expectation = null;
+                if (reply.ackCode() == 0) {
+                    health.update(DeviceHealth.CONNECTED, "card answers");
+                    return new CommandOutcome(CommandOutcome.Status.ACKED, 0, "ok");
+                }
+                LOG.warn("card {} refused {} with ACK {}", health.health().deviceId(), p.what, reply.ackCode());
+                health.update(DeviceHealth.CONNECTED, "card answers");
+                return new CommandOutcome(CommandOutcome.Status.NACKED, reply.ackCode(),
+                        "card answered " + reply.ackCode());
+            } catch (TimeoutException e) {
+                expectation = null;
+                recoverDecoder();
+                if (attempts > options.retries()) {
+                    health.update(DeviceHealth.DEGRADED, "no ACK from card after " + attempts + " tries");
+                    LOG.warn("{} to card {}: no ACK after {} tries", p.what, health.health().deviceId(), attempts);
+                    return CommandOutcome.of(CommandOutcome.Status.NO_ACK, "no ACK after " + attempts + " tries");
+                }
+                LOG.debug("{} to card {}: no ACK, retrying", p.what, health.health().deviceId());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                expectation = null;
+                lastProblem = String.valueOf(e.getCause());
+            }
+        }
+        return CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed");
+    }
+
+    private void awaitLinkChange() {
+        linkLock.lock();
+        try {
+            linkChanged.await(LINK_POLL_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            linkLock.unlock();
+        }
+    }
+
+    private void onLinkState(LinkState s) {
+        if (s == LinkState.OPEN) {
+            if (health.health().health() == DeviceHealth.OFFLINE) {
+                health.update(DeviceHealth.UNKNOWN, "port open, card not heard yet");
+            }
+        } else if (s != LinkState.CLOSED || health.health().health() != DeviceHealth.UNKNOWN) {
+            health.update(DeviceHealth.OFFLINE, "serial port " + s);
+        }
+        linkLock.lock();
+        try {
+            linkChanged.signalAll();
+        } finally {
+            linkLock.unlock();
+        }
+    }
+
+    private void onBytes(byte[] chunk) {
+        List<CardFrame> frames;
+        synchronized (decoder) {
+            frames = decoder.feed(chunk);
+        }
+        handle(frames);
+    }
+
+    private void recoverDecoder() {
+        List<CardFrame> frames;
+        synchronized (decoder) {
+            frames = decoder.pendingBytes() > 0 ? decoder.abandonPartial() : List.of();
+        }
+        handle(frames);
+    }
+
+    private void handle(List<CardFrame> frames) {
+        for (CardFrame f : frames) {
+            byte[] sent = lastWritten;
+            if (sent != null && Arrays.equals(sent, f.encode())) {
+                continue; // our own frame echoed by a two-wire RS485 adapter
+            }
+            Expectation exp = expectation;
+            if (exp != null && f.address() == address && f.command() == exp.command) {
+                exp.reply.complete(f);
+            } else {
+                LOG.debug("card {}: unexpected frame {}", health.health().deviceId(), f);
+            }
+        }
+    }
+
+    /** Bytes the reply decoder threw away (line noise, broken replies). */
+    public long discardedBytes() {
+        synchronized (decoder) {
+            return decoder.discardedBytes();
+        }
+    }
+
+    /** Stops the worker; queued commands complete as {@link CommandOutcome.Status#CLOSED}. Leaves the link open. */
+    @Override
+    public void close() {
+        running = false;
+        worker.interrupt();
+        try {
+            worker.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.future.complete(CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed"));
+        }
+    }
+}
