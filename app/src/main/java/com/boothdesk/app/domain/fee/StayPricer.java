@@ -125,8 +125,9 @@ final class StayPricer {
             }
             if (repeating > 0) {
                 String prefix = first > 0 ? "续时 " : "";
-                lines.add(new FeeLine(range(repeatFrom, shownEnd, multiDay) + " " + name + prefix + repeating + "×"
-                        + FeeText.unit(unit) + " (每" + FeeText.unit(unit) + Fen.format(p.unitFen()) + "元)",
+                String count = unit == 60 ? repeating + "小时" : repeating + "×" + FeeText.unit(unit);
+                lines.add(new FeeLine(range(repeatFrom, shownEnd, multiDay) + " " + name + prefix + count
+                        + " (每" + FeeText.unit(unit) + Fen.format(p.unitFen()) + "元)",
                         repeating * p.unitFen(), FeeLine.Kind.CHARGE));
             }
             if (remainder > 0 && remainder <= p.graceMinutes()) {
@@ -299,7 +300,8 @@ final class StayPricer {
     }
 
     private String range(Instant a, Instant b, boolean withDate) {
-        return time(a, withDate) + "-" + time(b, withDate);
+        boolean sameDate = date(a).equals(date(b));
+        return time(a, withDate) + "-" + time(b, withDate && !sameDate);
     }
 
     static long minutes(Instant a, Instant b) {

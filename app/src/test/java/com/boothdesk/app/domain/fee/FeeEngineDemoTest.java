@@ -57,7 +57,7 @@ class FeeEngineDemoTest {
         assertThat(q.totalFen()).isEqualTo(2800 + 2400 + 2400);
         assertThat(q.lines(FeeLine.Kind.CHARGE)).filteredOn(l -> l.label().contains("首小时")).hasSize(1);
         assertThat(q.lines(FeeLine.Kind.CAP)).isEmpty();
-        assertThat(q.explain()).contains("11-24 00:00-11-24 01:00 首小时");
+        assertThat(q.explain()).contains("11-24 00:00-01:00 首小时");
     }
 
     @Test

@@ -132,7 +132,8 @@ class TariffsTest {
 
     @Test
     void everyPackedTariffFileIsValid() throws Exception {
-        for (String name : new String[] {"demo-default.json"}) {
+        for (String name : new String[] {"demo-default.json", "airport-escalating.json", "taizhou-ladder.json",
+            "kaifeng-station.json", "day-night.json"}) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(Tariffs.CLASSPATH_FOLDER + name)) {
                 assertThat(in).as(name).isNotNull();
                 assertThat(Tariffs.read(in).classes()).as(name).isNotEmpty();
