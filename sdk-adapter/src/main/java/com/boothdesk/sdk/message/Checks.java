@@ -41,6 +41,13 @@ final class Checks {
         return this;
     }
 
+    Checks maxDigits(String field, long value, int digits) {
+        if (Long.toString(Math.abs(value)).length() > digits) {
+            violations.add(new Violation(field, "max " + digits + " digits", Long.toString(value)));
+        }
+        return this;
+    }
+
     Checks oneOf(String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             violations.add(new Violation(field, "must be " + min + ".." + max, value.toString()));

@@ -22,7 +22,7 @@ public final class MessageKeys {
             Map.entry("in_park", "order_id"), Map.entry("out_park", "order_id"),
             Map.entry("upload_order", "order_id"), Map.entry("laterpay_order_upload", "order_id"),
             Map.entry("etc_pay", "order_id"), Map.entry("pay_status", "order_id"),
-            Map.entry("query_inpark", "car_number"),
+            Map.entry("query_inpark", "car_number"), Map.entry("query_order", "time_temp"),
             Map.entry("upload_collector", "user_id"), Map.entry("work_record", "uuid"),
             Map.entry("park_log", "log_id"), Map.entry("upload_month_card", "package_id"),
             Map.entry("upload_price", "price_id"), Map.entry("upload_month_member", "card_id"),
