@@ -1,0 +1,48 @@
+package com.boothdesk.devices.camera;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One plate read pushed by an LPR camera.
+ *
+ * @param sourceAddress IP address the HTTP request came from
+ * @param deviceName camera name as configured on the camera
+ * @param serialNo camera serial number (identifies the lane's camera)
+ * @param ipAddr IP address the camera reports for itself
+ * @param plate plate text as read ("_无_" or empty when no plate was found)
+ * @param colorCode plate colour: 0 unknown, 1 blue, 2 yellow, 3 white, 4 black, 5 green, 6 yellow-green
+ * @param confidence recognition confidence 0..100
+ * @param plateId the camera's record id, unique per camera; offline re-pushes repeat it
+ * @param readAt for live reads the server's receive time; for offline re-pushes the camera's own timestamp
+ * @param offline true for a record the camera stored while it could not reach the server
+ * @param fullImage JPEG of the scene, empty if the camera sent none (do not modify)
+ * @param plateImage JPEG of the plate crop, empty if the camera sent none (do not modify)
+ */
+public record PlateEvent(String sourceAddress, String deviceName, String serialNo, String ipAddr, String plate,
+                         int colorCode, int confidence, long plateId, Instant readAt, boolean offline,
+                         byte[] fullImage, byte[] plateImage) {
+    public PlateEvent {
+        Objects.requireNonNull(sourceAddress, "sourceAddress");
+        Objects.requireNonNull(deviceName, "deviceName");
+        Objects.requireNonNull(serialNo, "serialNo");
+        Objects.requireNonNull(ipAddr, "ipAddr");
+        Objects.requireNonNull(plate, "plate");
+        Objects.requireNonNull(readAt, "readAt");
+        fullImage = fullImage == null ? new byte[0] : fullImage;
+        plateImage = plateImage == null ? new byte[0] : plateImage;
+    }
+
+    /** True when the camera found no plate ("_无_", "无", empty). */
+    public boolean noPlate() {
+        String p = plate.trim();
+        return p.isEmpty() || p.contains("无");
+    }
+
+    @Override
+    public String toString() {
+        return "PlateEvent[" + serialNo + "@" + sourceAddress + " plate=" + plate + " color=" + colorCode + " conf="
+                + confidence + " id=" + plateId + (offline ? " OFFLINE" : "") + " at=" + readAt + " images="
+                + fullImage.length + "/" + plateImage.length + "B]";
+    }
+}

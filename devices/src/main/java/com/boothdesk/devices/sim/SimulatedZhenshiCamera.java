@@ -1,0 +1,155 @@
+package com.boothdesk.devices.sim;
+
+import com.boothdesk.devices.camera.SerialPayload;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Zhenshi camera in HTTP-push mode: POSTs real {@code AlarmInfoPlate} bodies (with generated JPEG images in base64)
+ * to a server and parses the reply the way the camera would. Plate ids count up from 1 per simulated camera.
+ */
+public final class SimulatedZhenshiCamera {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedZhenshiCamera.class);
+
+    private final URI target;
+    private final String serialNo;
+    private final String ipAddr;
+    private final Clock clock;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong nextPlateId = new AtomicLong(1);
+    private volatile boolean images = true;
+
+    public SimulatedZhenshiCamera(URI target, String serialNo, String ipAddr, Clock clock) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.serialNo = Objects.requireNonNull(serialNo, "serialNo");
+        this.ipAddr = Objects.requireNonNull(ipAddr, "ipAddr");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    }
+
+    /** Leaves the images out of pushes (smaller requests, e.g. for the benchmark). */
+    public SimulatedZhenshiCamera withoutImages() {
+        images = false;
+        return this;
+    }
+
+    public String serialNo() {
+        return serialNo;
+    }
+
+    /** Pushes a live read of {@code plate} (blue plate, confidence 95) with a new plate id. */
+    public CameraPushResult push(String plate) {
+        long id = nextPlateId.getAndIncrement();
+        return post(alarmBody(plate, id, false, clock.instant()), id);
+    }
+
+    /** Re-pushes a stored record as the camera does after an outage ({@code isoffline:1}). */
+    public CameraPushResult pushOffline(String plate, long plateId, Instant readAt) {
+        return post(alarmBody(plate, plateId, true, readAt), plateId);
+    }
+
+    /** Re-sends a live read with a given plate id (a camera repeating itself). */
+    public CameraPushResult pushWithId(String plate, long plateId) {
+        return post(alarmBody(plate, plateId, false, clock.instant()), plateId);
+    }
+
+    /** A comet-style heartbeat: {@code {"AlarmInfoPlate":{"heartbeat":1,"serialno":...}}}. */
+    public CameraPushResult heartbeat() {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode a = root.putObject("AlarmInfoPlate");
+        a.put("heartbeat", 1);
+        a.put("serialno", serialNo);
+        a.put("ipaddr", ipAddr);
+        return post(root.toString().getBytes(StandardCharsets.UTF_8), -1);
+    }
+
+    /** Sends any body (fuzzing, malformed payloads). */
+    public CameraPushResult postRaw(byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), -1);
+    }
+
+    private byte[] alarmBody(String plate, long plateId, boolean offline, Instant at) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode a = root.putObject("AlarmInfoPlate");
+        a.put("channel", 0);
+        a.put("deviceName", "IVS-" + serialNo);
+        a.put("ipaddr", ipAddr);
+        a.put("serialno", serialNo);
+        ObjectNode r = a.putObject("result").putObject("PlateResult");
+        r.put("license", plate);
+        r.put("colorType", 1);
+        r.put("type", 1);
+        r.put("confidence", 95);
+        r.put("triggerType", 8);
+        r.put("plateid", plateId);
+        r.put("isoffline", offline ? 1 : 0);
+        ObjectNode tv = r.putObject("timeStamp").putObject("Timeval");
+        tv.put("sec", at.getEpochSecond());
+        tv.put("usec", at.getNano() / 1000);
+        if (images) {
+            r.put("imageFile", Base64.getEncoder().encodeToString(PlateImages.scene(plate, serialNo + " " + at)));
+            r.put("imageFragmentFile", Base64.getEncoder().encodeToString(PlateImages.plateCrop(plate)));
+        }
+        return root.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private CameraPushResult post(byte[] body, long plateId) {
+        return send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), plateId);
+    }
+
+    private CameraPushResult send(HttpRequest req, long plateId) {
+        HttpResponse<String> resp;
+        try {
+            resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warn("simulated camera {} could not reach {}: {}", serialNo, target, e.toString());
+            return new CameraPushResult(-1, e.toString(), false, List.of(), false, plateId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CameraPushResult(-1, "interrupted", false, List.of(), false, plateId);
+        }
+        boolean open = false;
+        boolean cont = false;
+        List<SerialPayload> serial = new ArrayList<>();
+        if (resp.statusCode() == 200) {
+            try {
+                JsonNode r = json.readTree(resp.body()).path("Response_AlarmInfoPlate");
+                open = "ok".equals(r.path("info").asText());
+                for (JsonNode s : r.path("serialData")) {
+                    byte[] d = Base64.getDecoder().decode(s.path("data").asText());
+                    if (d.length != s.path("dataLen").asInt(-1)) {
+                        LOG.warn("reply serialData dataLen {} does not match {} decoded bytes", s.path("dataLen"),
+                                d.length);
+                    }
+                    serial.add(new SerialPayload(s.path("serialChannel").asInt(0), d));
+                }
+                cont = r.path("ContinuePushOffline").path("continue").asInt(0) == 1;
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("simulated camera {} cannot parse reply {}: {}", serialNo, resp.body(), e.toString());
+            }
+        }
+        return new CameraPushResult(resp.statusCode(), resp.body(), open, serial, cont, plateId);
+    }
+}
