@@ -64,6 +64,14 @@ public final class ZhenshiPushServer implements PlateSource {
     private static final Pattern FORM_SERIAL = Pattern.compile("serialno(?:=|\"\\s*\\r?\\n\\r?\\n)([A-Za-z0-9_.:\\-]+)");
     private static final Pattern BASE64_FIELD = Pattern.compile("(\"image(?:Fragment)?File\"\\s*:\\s*\")([^\"]{64,})\"");
 
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the camera's delayed ACK and
+        // every reply (and so every gate pulse) waits ~40 ms. Read once when the JDK server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final InetSocketAddress bind;
     private final Predicate<InetAddress> allowedPeer;
     private final PlateEventHandler handler;

@@ -1,0 +1,148 @@
+package com.boothdesk.devices.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.boothdesk.devices.util.Hex;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** The streaming decoder: splitting, resynchronisation, and fuzzing with random bytes and truncated frames. */
+class CardFrameDecoderTest {
+
+    private static final List<CardFrame> SAMPLES = List.of(
+            CardFrames.openGate(0),
+            CardFrames.playVoice(0, "欢迎光临,请入场停车"),
+            CardFrames.showText(1, 2, "京A12345"),
+            CardFrames.remainingSpaces(0, 88),
+            CardFrames.showText(0, 0, "x").reply(0),
+            new CardFrame(0, 0x31, new byte[0]),
+            new CardFrame(0, 0x42, new byte[300]));
+
+    @Test
+    void decodesFramesSplitAtEveryPossibleByte() {
+        for (CardFrame f : SAMPLES) {
+            byte[] b = f.encode();
+            for (int cut = 0; cut <= b.length; cut++) {
+                CardFrameDecoder d = new CardFrameDecoder();
+                List<CardFrame> out = new ArrayList<>(d.feed(java.util.Arrays.copyOfRange(b, 0, cut)));
+                out.addAll(d.feed(java.util.Arrays.copyOfRange(b, cut, b.length)));
+                assertThat(out).as("cut at %d of %s", cut, f).containsExactly(f);
+                assertThat(d.discardedBytes()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void skipsGarbageAndBadCrcAndFindsTheNextFrame() {
+        CardFrameDecoder d = new CardFrameDecoder();
+        byte[] good = CardFrames.openGate(0).encode();
+        byte[] broken = CardFrames.playVoice(0, "test").encode();
+        broken[broken.length - 1] ^= 0x55;
+        ByteArrayOutputStream s = new ByteArrayOutputStream();
+        s.writeBytes(Hex.parse("FF 00 64 13 37"));
+        s.writeBytes(broken);
+        s.writeBytes(good);
+        assertThat(d.feed(s.toByteArray())).containsExactly(CardFrames.openGate(0));
+        assertThat(d.discardedBytes()).isEqualTo(5 + broken.length);
+        assertThat(d.crcErrors()).isEqualTo(1);
+    }
+
+    @Test
+    void truncatedFrameFollowedByAGoodOneCostsOnlyItsOwnBytes() {
+        CardFrameDecoder d = new CardFrameDecoder();
+        byte[] full = CardFrames.showText(0, 0, "欢迎光临").encode();
+        byte[] good = CardFrames.openGate(0).encode();
+        byte[] truncated = java.util.Arrays.copyOf(full, 12);
+        List<CardFrame> out = new ArrayList<>(d.feed(truncated));
+        out.addAll(d.feed(good));
+        // the truncated frame announced 27 data bytes, so the decoder waits; more traffic resolves it
+        for (int i = 0; i < 3 && out.isEmpty(); i++) {
+            out.addAll(d.feed(CardFrames.stopVoice(0).encode()));
+        }
+        assertThat(out).startsWith(CardFrames.openGate(0));
+        assertThat(d.discardedBytes()).isEqualTo(truncated.length);
+    }
+
+    @Test
+    void abandonPartialReleasesFramesStuckBehindANoisyHeader() {
+        CardFrameDecoder d = new CardFrameDecoder();
+        byte[] noise = Hex.parse("00 64 FF FF 62 F0 01 02"); // announces 240 data bytes that never come
+        assertThat(d.feed(noise)).isEmpty();
+        assertThat(d.feed(CardFrames.openGate(0).reply(0).encode())).isEmpty();
+        assertThat(d.abandonPartial()).containsExactly(CardFrames.openGate(0).reply(0));
+    }
+
+    @RepeatedTest(20)
+    void fuzzRandomBytesWithEmbeddedFramesNeverThrowAndLoseNoIntactFrame() {
+        Random rnd = new Random();
+        long seed = rnd.nextLong();
+        rnd.setSeed(seed);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        List<CardFrame> embedded = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int kind = rnd.nextInt(4);
+            if (kind == 0) {
+                byte[] junk = new byte[rnd.nextInt(40)];
+                rnd.nextBytes(junk);
+                if (rnd.nextBoolean() && junk.length > 4) {
+                    junk[1] = 0x64; // plausible-looking headers inside the junk
+                    junk[2] = (byte) 0xFF;
+                    junk[3] = (byte) 0xFF;
+                }
+                stream.writeBytes(junk);
+            } else if (kind == 1) {
+                byte[] f = SAMPLES.get(rnd.nextInt(SAMPLES.size())).encode();
+                stream.writeBytes(java.util.Arrays.copyOf(f, rnd.nextInt(f.length))); // truncated
+            } else {
+                CardFrame f = SAMPLES.get(rnd.nextInt(SAMPLES.size()));
+                embedded.add(f);
+                stream.writeBytes(f.encode());
+            }
+        }
+        byte[] all = stream.toByteArray();
+        CardFrameDecoder d = new CardFrameDecoder();
+        List<CardFrame> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < all.length) {
+            int n = Math.min(all.length - pos, 1 + rnd.nextInt(64));
+            out.addAll(d.feed(java.util.Arrays.copyOfRange(all, pos, pos + n)));
+            pos += n;
+        }
+        for (int i = 0; i < 100 && d.pendingBytes() > 0; i++) {
+            out.addAll(d.abandonPartial());
+        }
+        // every intact frame comes out, in order; a frame with a valid CRC formed by junk may come out too (1 in 65536)
+        assertThat(isSubsequence(embedded, out)).as("seed %d", seed).isTrue();
+        assertThat(d.discardedBytes() + encodedLength(out)).as("seed %d", seed).isEqualTo(all.length);
+    }
+
+    private static long encodedLength(List<CardFrame> frames) {
+        return frames.stream().mapToLong(f -> f.encode().length).sum();
+    }
+
+    private static boolean isSubsequence(List<CardFrame> want, List<CardFrame> got) {
+        int i = 0;
+        for (CardFrame g : got) {
+            if (i < want.size() && want.get(i).equals(g)) {
+                i++;
+            }
+        }
+        return i == want.size();
+    }
+
+    @Test
+    void pureRandomInputNeverThrowsAndStaysBounded() {
+        Random rnd = new Random(42);
+        CardFrameDecoder d = new CardFrameDecoder();
+        for (int i = 0; i < 20_000; i++) {
+            byte[] chunk = new byte[rnd.nextInt(100)];
+            rnd.nextBytes(chunk);
+            d.feed(chunk);
+            assertThat(d.pendingBytes()).isLessThan(2 * (CardFrame.MAX_DATA + 16) + 100);
+        }
+    }
+}
