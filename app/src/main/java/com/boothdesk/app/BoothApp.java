@@ -1,0 +1,308 @@
+package com.boothdesk.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.cloud.CloudBridge;
+import com.boothdesk.app.cloud.DownlinkRouter;
+import com.boothdesk.app.common.Observable;
+import com.boothdesk.app.common.Threads;
+import com.boothdesk.app.config.BoothConfig;
+import com.boothdesk.app.config.ConfigException;
+import com.boothdesk.app.config.LaneConfig;
+import com.boothdesk.app.demo.DemoDriver;
+import com.boothdesk.app.domain.fee.FeeEngine;
+import com.boothdesk.app.domain.fee.Tariff;
+import com.boothdesk.app.domain.fee.TariffException;
+import com.boothdesk.app.domain.fee.Tariffs;
+import com.boothdesk.app.domain.lane.ImageStore;
+import com.boothdesk.app.domain.lane.LaneController;
+import com.boothdesk.app.domain.lane.LaneServices;
+import com.boothdesk.app.hardware.CameraIntake;
+import com.boothdesk.app.hardware.LaneHardware;
+import com.boothdesk.app.store.Database;
+import com.boothdesk.app.store.FileImageStore;
+import com.boothdesk.app.store.JdbcGateEventLog;
+import com.boothdesk.app.store.JdbcOrderRepository;
+import com.boothdesk.app.ui.Messages;
+import com.boothdesk.sdk.link.CloudCredentials;
+import com.boothdesk.sdk.link.CloudLink;
+import com.boothdesk.sdk.link.LinkStatus;
+import com.boothdesk.sdk.link.TcpCloudLink;
+import com.boothdesk.sdk.link.TcpLinkSettings;
+import com.boothdesk.sdk.outbox.DeliveryStatus;
+import com.boothdesk.sdk.outbox.JdbcOutbox;
+import com.boothdesk.sdk.outbox.OutboxDispatcher;
+import com.boothdesk.sdk.outbox.RetryPolicy;
+import com.boothdesk.sdk.sim.CloudSimSettings;
+import com.boothdesk.sdk.sim.CloudSimulator;
+
+/**
+ * The composition root: builds every part from the configuration, by constructor, starts them in order and stops
+ * them in reverse. It is the only class that knows the whole application.
+ */
+public final class BoothApp implements BoothContext, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoothApp.class);
+
+    private final BoothConfig config;
+    private final Clock clock;
+    private final Clock linkClock;
+    private final Messages messages;
+    private final List<AutoCloseable> stack = new ArrayList<>();
+    private final Map<String, LaneController> lanes = new LinkedHashMap<>();
+    private final Observable<BoothStatus> status;
+
+    private Database db;
+    private JdbcOutbox outbox;
+    private JdbcOrderRepository orders;
+    private JdbcGateEventLog gates;
+    private FileImageStore images;
+    private CloudSimulator simulator;
+    private CloudLink link;
+    private LaneHardware hardware;
+    private CameraIntake cameras;
+    private DemoDriver demo;
+
+    private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
+        this.config = config;
+        this.clock = clock;
+        this.linkClock = linkClock;
+        this.messages = new Messages(config.locale());
+        this.status = new Observable<>(new BoothStatus(LinkStatus.STOPPED.name(), 0, 0, config.operator()));
+    }
+
+    /** Starts everything the configuration asks for. On failure, whatever was started is stopped again. */
+    public static BoothApp start(BoothConfig config, Clock clock) {
+        return start(config, clock, clock);
+    }
+
+    /**
+     * As {@link #start(BoothConfig, Clock)}, with a separate clock for the cloud link, the outbox, the simulator and
+     * the device drivers (heartbeats, timeouts, backoff, stale gate commands): tests move the lanes' clock by hours
+     * without the links seeing time jump.
+     */
+    public static BoothApp start(BoothConfig config, Clock clock, Clock linkClock) {
+        BoothApp app = new BoothApp(config, clock, linkClock);
+        try {
+            app.startAll();
+            return app;
+        } catch (RuntimeException | IOException e) {
+            app.close();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("BoothDesk could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws IOException {
+        Path data = config.dataDir().toAbsolutePath();
+        Files.createDirectories(data);
+        LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
+
+        db = push(Database.open(data.resolve("db")));
+        outbox = new JdbcOutbox(db.dataSource(), linkClock);
+        CloudBridge bridge = new CloudBridge(outbox, config.boothId());
+        orders = new JdbcOrderRepository(db, bridge);
+        gates = new JdbcGateEventLog(db);
+        images = new FileImageStore(data.resolve("images"), clock);
+
+        startCloud(bridge);
+
+        FeeEngine engine = new FeeEngine(config.zone());
+        Tariff tariff = loadTariff();
+        hardware = push(LaneHardware.open(config.lanes(), linkClock, data));
+        LaneServices services = new LaneServices(orders, gates,
+                (vehicleClass, in, out) -> engine.quote(tariff, vehicleClass, in, out), hardware, images, clock,
+                config::operator, config.capacity(), config.debounce(), config.vehicleClass());
+        Map<String, LaneController> byCamera = new HashMap<>();
+        for (LaneConfig lc : config.lanes()) {
+            ExecutorService worker = Threads.single("lane-" + lc.lane().id());
+            stack.add(() -> Threads.shutdown(worker));
+            LaneController controller = new LaneController(lc.lane(), services, worker);
+            lanes.put(lc.lane().id(), controller);
+            byCamera.put(lc.camera(), controller);
+        }
+        cameras = push(new CameraIntake(config.cameras(), byCamera, clock));
+        cameras.start();
+
+        ScheduledExecutorService ticker = Threads.scheduled("status");
+        stack.add(() -> Threads.shutdown(ticker));
+        ticker.scheduleWithFixedDelay(this::refreshStatus, 0, 1, TimeUnit.SECONDS);
+
+        if (config.demo().enabled()) {
+            demo = push(new DemoDriver(config, this, clock));
+            demo.start();
+        }
+        LOG.info("BoothDesk is running: {} lane(s), camera port {}, cloud {}", lanes.size(), cameras.port(),
+                config.cloud().mode());
+    }
+
+    private void startCloud(CloudBridge bridge) throws IOException {
+        BoothConfig.Cloud c = config.cloud();
+        if (c.mode() == BoothConfig.CloudMode.OFF) {
+            LOG.warn("Cloud link is off: uplinks stay in the outbox until it is configured");
+            return;
+        }
+        String host = c.host();
+        int port = c.port();
+        if (c.mode() == BoothConfig.CloudMode.SIMULATOR) {
+            simulator = push(new CloudSimulator(
+                    CloudSimSettings.of(c.unionId(), c.parkId(), c.secret()).withPort(port).withClock(linkClock)));
+            simulator.start();
+            host = "127.0.0.1";
+            port = simulator.port();
+            LOG.info("Built-in cloud simulator listening on {}:{}", host, port);
+        } else if (port == 0) {
+            throw new ConfigException("cloud.port must be set for cloud.mode=tcp");
+        }
+        TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port).withHeartbeatInterval(c.heartbeat()),
+                new CloudCredentials(c.unionId(), c.parkId(), c.localId(), c.secret()), linkClock);
+        link = push(tcp);
+        DownlinkRouter router = new DownlinkRouter();
+        link.setDownlinkHandler(router);
+        link.addStatusListener(s -> refreshStatus());
+        OutboxDispatcher dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
+        bridge.dispatcher(dispatcher);
+        link.start();
+        dispatcher.start();
+    }
+
+    private Tariff loadTariff() {
+        if (config.tariffFile() == null) {
+            return Tariffs.demoDefault();
+        }
+        Path file = config.dataDir().resolve(config.tariffFile());
+        try (InputStream in = Files.newInputStream(file)) {
+            return Tariffs.read(in);
+        } catch (IOException e) {
+            throw new ConfigException("fee.tariff: cannot read " + file + ": " + e.getMessage());
+        } catch (TariffException e) {
+            throw new ConfigException("fee.tariff: " + file + " is not a valid tariff: " + e.getMessage());
+        }
+    }
+
+    private void refreshStatus() {
+        try {
+            String cloud = link == null ? LinkStatus.STOPPED.name() : link.status().name();
+            Map<DeliveryStatus, Long> counts = outbox == null ? Map.of() : outbox.countByStatus();
+            long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.SENT, 0L);
+            int inLot = orders == null ? 0 : orders.countInLot();
+            status.set(new BoothStatus(cloud, (int) pending, inLot, config.operator()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not refresh the booth status: {}", e.toString());
+        }
+    }
+
+    private <T extends AutoCloseable> T push(T closeable) {
+        stack.add(closeable);
+        return closeable;
+    }
+
+    // ---- BoothContext -------------------------------------------------------------------------------------
+
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public List<LaneController> lanes() {
+        return List.copyOf(lanes.values());
+    }
+
+    @Override
+    public Observable<BoothStatus> status() {
+        return status;
+    }
+
+    @Override
+    public Observable<LaneEcho> echo(String laneId) {
+        return hardware.echo(laneId);
+    }
+
+    @Override
+    public ImageStore images() {
+        return images;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---- for the command line, the demo and tests ---------------------------------------------------------
+
+    public BoothConfig config() {
+        return config;
+    }
+
+    public LaneController lane(String id) {
+        LaneController c = lanes.get(id);
+        if (c == null) {
+            throw new IllegalArgumentException("no lane " + id);
+        }
+        return c;
+    }
+
+    public JdbcOrderRepository orders() {
+        return orders;
+    }
+
+    public JdbcGateEventLog gateEvents() {
+        return gates;
+    }
+
+    public JdbcOutbox outbox() {
+        return outbox;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public LaneHardware hardware() {
+        return hardware;
+    }
+
+    public int cameraPort() {
+        return cameras.port();
+    }
+
+    public Optional<CloudSimulator> cloudSimulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    public Optional<CloudLink> cloudLink() {
+        return Optional.ofNullable(link);
+    }
+
+    @Override
+    public void close() {
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            try {
+                stack.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping: {}", e.toString());
+            }
+        }
+        stack.clear();
+        LOG.info("BoothDesk stopped");
+    }
+}

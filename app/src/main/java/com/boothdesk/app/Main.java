@@ -1,0 +1,46 @@
+package com.boothdesk.app;
+
+import java.nio.file.Path;
+
+import com.boothdesk.app.cli.FeeCommand;
+import com.boothdesk.app.cli.RunCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The single entry point ({@code ./boothdesk} and the installed launcher). Not a JavaFX {@code Application}, so the
+ * application starts with JavaFX on the class path.
+ */
+@Command(name = "boothdesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "BoothDesk: toll-booth application for parking-lot exits.",
+        subcommands = {RunCommand.class, FeeCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        // before any logger exists: where the log files go
+        if (System.getProperty("boothdesk.logs") == null) {
+            System.setProperty("boothdesk.logs", dataDir(args).resolve("logs").toString());
+        }
+        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code);
+    }
+
+    private static Path dataDir(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--data")) {
+                return Path.of(args[i + 1]);
+            }
+        }
+        return Path.of("data");
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"BoothDesk " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

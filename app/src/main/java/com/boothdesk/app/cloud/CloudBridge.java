@@ -1,0 +1,90 @@
+package com.boothdesk.app.cloud;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import com.boothdesk.app.domain.order.ParkingOrder;
+import com.boothdesk.app.domain.order.PaymentMethod;
+import com.boothdesk.app.store.OrderUplinks;
+import com.boothdesk.sdk.message.InPark;
+import com.boothdesk.sdk.message.OutPark;
+import com.boothdesk.sdk.outbox.JdbcOutbox;
+import com.boothdesk.sdk.outbox.OutboxDispatcher;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns order changes into cloud uplinks (2.1 {@code in_park}, 2.2 {@code out_park}) and stores them in the
+ * outbox inside the order's own transaction; the dispatcher delivers them later, once, in order per order id.
+ */
+public final class CloudBridge implements OrderUplinks {
+
+    /** c_type: how the car was let in. */
+    static final String ENTRY_KIND = "自动识别";
+
+    private final JdbcOutbox outbox;
+    private final String boothId;
+    private volatile OutboxDispatcher dispatcher;
+
+    public CloudBridge(JdbcOutbox outbox, String boothId) {
+        this.outbox = outbox;
+        this.boothId = boothId;
+    }
+
+    /** Set once the dispatcher runs, so that a stored uplink is sent at once rather than at the next poll. */
+    public void dispatcher(OutboxDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void entered(Connection txn, ParkingOrder o, int emptySpaces) throws SQLException {
+        InPark in = new InPark(o.plate(), o.inTime().getEpochSecond(), carType(o.carType()), ENTRY_KIND,
+                o.entryOperator(), o.orderId(), emptySpaces, o.entryLaneId(), boothId, null, null, null);
+        outbox.enqueue(txn, in.toJson(), o.orderId());
+    }
+
+    @Override
+    public void exited(Connection txn, ParkingOrder o, int emptySpaces) throws SQLException {
+        PaymentMethod method = o.paymentMethod() == null ? PaymentMethod.FREE : o.paymentMethod();
+        ObjectNode out = OutPark.builder()
+                .carNumber(o.plate())
+                .inTimeEpochSec(o.inTime().getEpochSecond())
+                .outTimeEpochSec(o.outTime().getEpochSecond())
+                .uid(o.entryOperator())
+                .durationMinutes(Duration.between(o.inTime(), o.outTime()).toMinutes())
+                .carType(carType(o.carType()))
+                .cType(ENTRY_KIND)
+                .payType(method.wireName())
+                .emptyPlot(emptySpaces)
+                .totalFen(o.dueFen())
+                .orderId(o.orderId())
+                .outChannelId(o.exitLaneId())
+                .inChannelId(o.entryLaneId())
+                .amountReceivableFen(o.dueFen())
+                .cashPayFen(method == PaymentMethod.CASH ? o.paidFen() : null)
+                .outUid(o.exitOperator())
+                .workStationUuid(boothId)
+                .remark(o.remark())
+                .build()
+                .toJson();
+        outbox.enqueue(txn, out, o.orderId());
+    }
+
+    @Override
+    public void committed() {
+        OutboxDispatcher d = dispatcher;
+        if (d != null) {
+            d.wake();
+        }
+    }
+
+    /** The protocol's car_type is free text (max 8): the Chinese class names the cloud back-office shows. */
+    static String carType(String vehicleClass) {
+        return switch (vehicleClass == null ? "" : vehicleClass) {
+            case "large" -> "大车";
+            case "motorcycle" -> "摩托车";
+            case "new_energy" -> "新能源车";
+            default -> "小车";
+        };
+    }
+}

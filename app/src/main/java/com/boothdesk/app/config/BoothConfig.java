@@ -1,0 +1,182 @@
+package com.boothdesk.app.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+import com.boothdesk.app.domain.lane.LaneDirection;
+import com.boothdesk.app.domain.lane.LaneInfo;
+
+/**
+ * The whole configuration, read once at start from the built-in defaults ({@code boothdesk/config/boothdesk.properties}
+ * on the class path) overlaid with the site's file. Every key is documented in docs/configuration.md.
+ */
+public record BoothConfig(Path dataDir, String boothId, String operator, int capacity, ZoneId zone, Locale locale,
+                          Cloud cloud, Cameras cameras, List<LaneConfig> lanes, Duration debounce,
+                          String vehicleClass, String tariffFile, Demo demo) {
+
+    public static final String DEFAULTS = "/boothdesk/config/boothdesk.properties";
+
+    public enum CloudMode { SIMULATOR, TCP, OFF }
+
+    public record Cloud(CloudMode mode, String host, int port, String unionId, String parkId, String localId,
+                        String secret, Duration heartbeat) {
+    }
+
+    public record Cameras(String host, int port, Set<String> allowed) {
+    }
+
+    public record Demo(boolean enabled, Duration entryInterval, Duration exitInterval) {
+    }
+
+    public LaneConfig lane(String id) {
+        return lanes.stream().filter(l -> l.lane().id().equals(id)).findFirst()
+                .orElseThrow(() -> new ConfigException("no lane '" + id + "' configured"));
+    }
+
+    /** The built-in defaults only. */
+    public static Properties defaults() {
+        Properties p = new Properties();
+        try (InputStream in = BoothConfig.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new ConfigException("built-in configuration " + DEFAULTS + " is missing from the class path");
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read built-in configuration: " + e.getMessage());
+        }
+        return p;
+    }
+
+    /**
+     * Loads the defaults, then {@code file} if given, else {@code <dataDir>/boothdesk.properties} if present.
+     * {@code overrides} (e.g. from tests or the command line) win over both.
+     */
+    public static BoothConfig load(Path dataDir, Path file, Properties overrides) {
+        Properties p = defaults();
+        Path site = file != null ? file : dataDir.resolve("boothdesk.properties");
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new ConfigException("configuration file " + file + " does not exist");
+        }
+        if (Files.isRegularFile(site)) {
+            try (java.io.Reader r = Files.newBufferedReader(site, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new ConfigException("cannot read " + site + ": " + e.getMessage());
+            }
+        }
+        if (overrides != null) {
+            p.putAll(overrides);
+        }
+        return from(dataDir, p);
+    }
+
+    public static BoothConfig from(Path dataDir, Properties p) {
+        Keys r = new Keys(p);
+        Cloud cloud = new Cloud(r.enumValue("cloud.mode", CloudMode.class), r.text("cloud.host"),
+                r.integer("cloud.port", 0, 65535), r.text("cloud.union_id"), r.text("cloud.park_id"),
+                r.text("cloud.local_id"), r.text("cloud.secret"),
+                Duration.ofSeconds(r.integer("cloud.heartbeat_seconds", 1, 3600)));
+        Cameras cameras = new Cameras(r.text("camera.http.host"), r.integer("camera.http.port", 0, 65535),
+                new LinkedHashSet<>(r.list("camera.allowed")));
+        List<LaneConfig> lanes = new ArrayList<>();
+        for (String id : r.list("lanes")) {
+            if (!id.matches("[0-9A-Za-z_]{1,16}")) {
+                throw new ConfigException("lanes: lane id '" + id + "' must be 1-16 of [0-9A-Za-z_]"
+                        + " (it is also the protocol's channel id)");
+            }
+            String k = "lane." + id + ".";
+            LaneInfo info;
+            try {
+                info = new LaneInfo(id, r.text(k + "name"), r.enumValue(k + "direction", LaneDirection.class));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("lane '" + id + "': " + e.getMessage());
+            }
+            lanes.add(new LaneConfig(info, r.text(k + "camera"), r.text(k + "card.port"),
+                    r.integer(k + "card.address", 0, 255), r.integer(k + "card.baud", 1200, 115200)));
+        }
+        if (lanes.isEmpty()) {
+            throw new ConfigException("'lanes' lists no lane");
+        }
+        Demo demo = new Demo(r.bool("demo.enabled"),
+                Duration.ofSeconds(r.integer("demo.entry_interval_seconds", 1, 3600)),
+                Duration.ofSeconds(r.integer("demo.exit_interval_seconds", 1, 3600)));
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(r.text("park.zone"));
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException("park.zone: not a time zone: '" + p.getProperty("park.zone") + "'");
+        }
+        return new BoothConfig(dataDir, r.text("booth.id"), r.text("booth.operator"),
+                r.integer("park.capacity", 1, 1_000_000), zone, Locale.forLanguageTag(
+                r.text("ui.locale").replace('_', '-')), cloud, cameras, List.copyOf(lanes),
+                Duration.ofSeconds(r.integer("lane.debounce_seconds", 0, 3600)), r.text("fee.vehicle_class"),
+                r.optional("fee.tariff"), demo);
+    }
+
+    /** Typed access with messages that name the key and the value. */
+    private record Keys(Properties p) {
+
+        String text(String key) {
+            String v = p.getProperty(key);
+            if (v == null || v.isBlank()) {
+                throw new ConfigException("missing configuration key '" + key + "'");
+            }
+            return v.trim();
+        }
+
+        String optional(String key) {
+            String v = p.getProperty(key);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        int integer(String key, int min, int max) {
+            String v = text(key);
+            try {
+                int i = Integer.parseInt(v);
+                if (i < min || i > max) {
+                    throw new ConfigException(key + ": " + i + " is outside " + min + ".." + max);
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + ": '" + v + "' is not a whole number");
+            }
+        }
+
+        boolean bool(String key) {
+            String v = text(key).toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw new ConfigException(key + ": '" + v + "' is not true or false");
+            };
+        }
+
+        <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+            String v = text(key);
+            try {
+                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + ": '" + v + "' is not one of "
+                        + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+            }
+        }
+
+        List<String> list(String key) {
+            String v = p.getProperty(key, "");
+            return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

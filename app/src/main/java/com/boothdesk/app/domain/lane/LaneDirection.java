@@ -1,0 +1,6 @@
+package com.boothdesk.app.domain.lane;
+
+/** Which way cars pass a lane. */
+public enum LaneDirection {
+    ENTRY, EXIT
+}

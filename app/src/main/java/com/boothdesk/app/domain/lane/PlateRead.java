@@ -1,0 +1,30 @@
+package com.boothdesk.app.domain.lane;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One plate read at a lane, whatever camera it came from.
+ *
+ * @param plate      the plate as read, e.g. 京A12345; empty when the camera saw a car but no plate
+ * @param colorCode  the camera's plate colour code (Zhenshi: 1 blue, 2 yellow, 3 white, 4 black, 5 green)
+ * @param confidence 0-100
+ * @param image      full scene JPEG, may be empty
+ * @param source     where it came from, for the log (camera serial number or address)
+ */
+public record PlateRead(String laneId, String plate, int colorCode, int confidence, Instant readAt, byte[] image,
+                        String source) {
+    public PlateRead {
+        Objects.requireNonNull(laneId, "laneId");
+        Objects.requireNonNull(plate, "plate");
+        Objects.requireNonNull(readAt, "readAt");
+        image = image == null ? new byte[0] : image;
+        source = source == null ? "" : source;
+    }
+
+    @Override
+    public String toString() {
+        return "PlateRead[" + laneId + " " + plate + " conf=" + confidence + " at " + readAt + " from " + source
+                + " image=" + image.length + "B]";
+    }
+}

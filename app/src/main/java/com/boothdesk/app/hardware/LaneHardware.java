@@ -1,0 +1,169 @@
+package com.boothdesk.app.hardware;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.LaneEcho;
+import com.boothdesk.app.common.Observable;
+import com.boothdesk.app.config.LaneConfig;
+import com.boothdesk.app.domain.lane.LaneInfo;
+import com.boothdesk.app.domain.lane.LaneSignals;
+import com.boothdesk.devices.card.CommandOutcome;
+import com.boothdesk.devices.card.LaneCard;
+import com.boothdesk.devices.serial.JSerialCommLink;
+import com.boothdesk.devices.serial.SerialException;
+import com.boothdesk.devices.serial.SerialLink;
+import com.boothdesk.devices.serial.SerialSettings;
+import com.boothdesk.devices.sim.PtyPair;
+import com.boothdesk.devices.sim.SimulatedLaneCard;
+
+/**
+ * The LED / voice / gate card of every lane. A lane configured with {@code card.port=sim} gets a simulated card
+ * on the far end of a pseudo-terminal pair, so its commands still travel as real bytes through a real serial
+ * driver. Each card driver owns its thread; calls here never block the caller.
+ */
+public final class LaneHardware implements LaneSignals, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaneHardware.class);
+
+    private final Clock clock;
+    private final Path ptyDir;
+    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private LaneHardware(Clock clock, Path ptyDir) {
+        this.clock = clock;
+        this.ptyDir = ptyDir;
+    }
+
+    /** Opens every lane's card. A card that cannot be opened is logged and reported, never fatal. */
+    public static LaneHardware open(List<LaneConfig> configs, Clock clock, Path workDir) {
+        LaneHardware hw = new LaneHardware(clock, workDir.resolve("pty"));
+        for (LaneConfig c : configs) {
+            hw.lanes.put(c.lane().id(), hw.openLane(c));
+        }
+        return hw;
+    }
+
+    private Lane openLane(LaneConfig c) {
+        String id = c.lane().id();
+        Observable<LaneEcho> echo = new Observable<>(LaneEcho.EMPTY);
+        SimulatedLaneCard sim = null;
+        SerialLink far = null;
+        String portPath = c.cardPort();
+        try {
+            if (c.simulatedCard()) {
+                Files.createDirectories(ptyDir);
+                PtyPair pty = PtyPair.open(Files.createTempDirectory(ptyDir, id + "-"));
+                closeables.add(pty);
+                portPath = pty.endA().toString();
+                far = new JSerialCommLink(new SerialSettings(pty.endB().toString(), c.cardBaud(),
+                        SerialSettings.Parity.NONE, 8, 1));
+                sim = new SimulatedLaneCard(far, c.cardAddress());
+                SimulatedLaneCard s = sim;
+                sim.addListener(event -> echo.set(new LaneEcho(s.displayLines(), s.lastVoice())));
+                sim.start();
+                closeables.add(sim);
+                LOG.info("Lane {}: simulated LED/gate card on {} <-> {}", id, pty.endA(), pty.endB());
+            }
+            SerialLink link = new JSerialCommLink(new SerialSettings(portPath, c.cardBaud(),
+                    SerialSettings.Parity.NONE, 8, 1));
+            link.open();
+            LaneCard card = new LaneCard(link, c.cardAddress(), clock);
+            closeables.add(card);
+            LOG.info("Lane {}: LED/gate card at address {} on {}", id, c.cardAddress(), portPath);
+            return new Lane(c, card, sim, far, echo);
+        } catch (IOException | SerialException | RuntimeException e) {
+            LOG.error("Lane {}: cannot open the LED/gate card on '{}': {}. The lane runs without it.", id,
+                    portPath, e.toString());
+            return new Lane(c, null, sim, far, echo);
+        }
+    }
+
+    @Override
+    public void openGate(LaneInfo lane) {
+        Lane l = lanes.get(lane.id());
+        if (l == null || l.card() == null) {
+            LOG.error("Lane {}: gate NOT opened, no LED/gate card is connected", lane.id());
+            return;
+        }
+        l.card().openGateAsync().whenComplete((outcome, error) -> report(lane, "gate open", outcome, error));
+    }
+
+    @Override
+    public void announce(LaneInfo lane, List<String> lines, String voice) {
+        Lane l = lanes.get(lane.id());
+        if (l == null) {
+            LOG.error("No hardware for lane {}", lane.id());
+            return;
+        }
+        if (l.sim() == null) {
+            // a real card cannot be read back: the screen shows what was sent
+            l.echo().set(new LaneEcho(lines, voice));
+        }
+        if (l.card() == null) {
+            LOG.warn("Lane {}: LED/voice not sent, no card is connected", lane.id());
+            return;
+        }
+        l.card().showAndSayAsync(lines, voice == null ? "" : voice)
+                .whenComplete((outcome, error) -> report(lane, "LED/voice", outcome, error));
+    }
+
+    private static void report(LaneInfo lane, String what, CommandOutcome outcome, Throwable error) {
+        if (error != null) {
+            LOG.error("Lane {}: {} failed: {}", lane.id(), what, error.toString());
+        } else if (!outcome.delivered()) {
+            LOG.warn("Lane {}: {} not delivered: {} {}", lane.id(), what, outcome.status(), outcome.detail());
+        }
+    }
+
+    /** What the lane's LED shows and its voice said. */
+    public Observable<LaneEcho> echo(String laneId) {
+        Lane l = lanes.get(laneId);
+        return l == null ? new Observable<>(LaneEcho.EMPTY) : l.echo();
+    }
+
+    /** The simulated card of a lane configured with {@code card.port=sim}. */
+    public Optional<SimulatedLaneCard> simulatedCard(String laneId) {
+        Lane l = lanes.get(laneId);
+        return l == null ? Optional.empty() : Optional.ofNullable(l.sim());
+    }
+
+    /** The lane's card driver, when its port could be opened. */
+    public Optional<LaneCard> card(String laneId) {
+        Lane l = lanes.get(laneId);
+        return l == null ? Optional.empty() : Optional.ofNullable(l.card());
+    }
+
+    /** The simulated card's end of the serial line: bytes written here reach the booth's card driver. */
+    public Optional<SerialLink> simulatorLine(String laneId) {
+        Lane l = lanes.get(laneId);
+        return l == null ? Optional.empty() : Optional.ofNullable(l.simulatorLine());
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Closing lane hardware: {}", e.toString());
+            }
+        }
+        closeables.clear();
+    }
+
+    private record Lane(LaneConfig config, LaneCard card, SimulatedLaneCard sim, SerialLink simulatorLine,
+                        Observable<LaneEcho> echo) {
+    }
+}

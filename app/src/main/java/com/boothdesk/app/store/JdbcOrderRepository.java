@@ -1,0 +1,188 @@
+package com.boothdesk.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.boothdesk.app.domain.order.OrderRepository;
+import com.boothdesk.app.domain.order.OrderStatus;
+import com.boothdesk.app.domain.order.ParkingOrder;
+import com.boothdesk.app.domain.order.PaymentMethod;
+
+/** Orders in H2. */
+public final class JdbcOrderRepository implements OrderRepository {
+
+    private static final String COLUMNS = "order_id, plate, car_type, entry_lane, in_time, entry_operator, entry_image,"
+            + " status, exit_lane, out_time, due_fen, paid_fen, pay_method, exit_operator, exit_image, remark";
+
+    private final Database db;
+    private final OrderUplinks uplinks;
+
+    public JdbcOrderRepository(Database db, OrderUplinks uplinks) {
+        this.db = db;
+        this.uplinks = uplinks;
+    }
+
+    @Override
+    public String nextOrderId(String laneId, Instant at) {
+        long seq = db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR order_seq");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        // [0-9A-Za-z_], unique per stay and across restarts (the sequence is durable), at most 48 characters
+        return laneId + "_" + at.getEpochSecond() + "_" + seq;
+    }
+
+    @Override
+    public void recordEntry(ParkingOrder order, int emptySpaces) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE parking_order SET status = 'SUPERSEDED', remark = ? WHERE plate = ? AND status = 'IN_LOT'")) {
+                ps.setString(1, "superseded by " + order.orderId());
+                ps.setString(2, order.plate());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO parking_order (" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bind(ps, order);
+                ps.executeUpdate();
+            }
+            uplinks.entered(c, order, emptySpaces);
+            return null;
+        });
+        uplinks.committed();
+    }
+
+    @Override
+    public void recordExit(ParkingOrder closed, int emptySpaces) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE parking_order SET status = ?, exit_lane = ?,"
+                    + " out_time = ?, due_fen = ?, paid_fen = ?, pay_method = ?, exit_operator = ?, exit_image = ?,"
+                    + " remark = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
+                ps.setString(1, closed.status().name());
+                ps.setString(2, closed.exitLaneId());
+                ps.setObject(3, time(closed.outTime()));
+                ps.setLong(4, closed.dueFen());
+                ps.setLong(5, closed.paidFen());
+                ps.setString(6, closed.paymentMethod() == null ? null : closed.paymentMethod().name());
+                ps.setString(7, closed.exitOperator());
+                ps.setString(8, closed.exitImage());
+                ps.setString(9, closed.remark());
+                ps.setString(10, closed.orderId());
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("order " + closed.orderId() + " is not in the lot any more");
+                }
+            }
+            uplinks.exited(c, closed, emptySpaces);
+            return null;
+        });
+        uplinks.committed();
+    }
+
+    @Override
+    public Optional<ParkingOrder> find(String orderId) {
+        return db.read(c -> one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId));
+    }
+
+    @Override
+    public Optional<ParkingOrder> findInLot(String plate) {
+        return db.read(c -> one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE plate = ? AND status = 'IN_LOT'"
+                + " ORDER BY in_time DESC LIMIT 1", plate));
+    }
+
+    @Override
+    public List<ParkingOrder> inLot() {
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM parking_order WHERE status = 'IN_LOT'"
+                + " ORDER BY in_time"));
+    }
+
+    @Override
+    public int countInLot() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM parking_order WHERE status = 'IN_LOT'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Override
+    public List<ParkingOrder> recent(int limit) {
+        return db.read(c -> list(c, "SELECT " + COLUMNS + " FROM parking_order"
+                + " ORDER BY COALESCE(out_time, in_time) DESC LIMIT " + Math.max(1, limit)));
+    }
+
+    private static Optional<ParkingOrder> one(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<ParkingOrder> list(Connection c, String sql) throws SQLException {
+        List<ParkingOrder> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    private static void bind(PreparedStatement ps, ParkingOrder o) throws SQLException {
+        ps.setString(1, o.orderId());
+        ps.setString(2, o.plate());
+        ps.setString(3, o.carType());
+        ps.setString(4, o.entryLaneId());
+        ps.setObject(5, time(o.inTime()));
+        ps.setString(6, o.entryOperator());
+        ps.setString(7, o.entryImage());
+        ps.setString(8, o.status().name());
+        ps.setString(9, o.exitLaneId());
+        if (o.outTime() == null) {
+            ps.setNull(10, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(10, time(o.outTime()));
+        }
+        ps.setLong(11, o.dueFen());
+        ps.setLong(12, o.paidFen());
+        ps.setString(13, o.paymentMethod() == null ? null : o.paymentMethod().name());
+        ps.setString(14, o.exitOperator());
+        ps.setString(15, o.exitImage());
+        ps.setString(16, o.remark());
+    }
+
+    private static ParkingOrder map(ResultSet rs) throws SQLException {
+        String method = rs.getString("pay_method");
+        return new ParkingOrder(rs.getString("order_id"), rs.getString("plate"), rs.getString("car_type"),
+                rs.getString("entry_lane"), instant(rs, "in_time"), rs.getString("entry_operator"),
+                rs.getString("entry_image"), OrderStatus.valueOf(rs.getString("status")), rs.getString("exit_lane"),
+                instant(rs, "out_time"), rs.getLong("due_fen"), rs.getLong("paid_fen"),
+                method == null ? null : PaymentMethod.valueOf(method), rs.getString("exit_operator"),
+                rs.getString("exit_image"), rs.getString("remark"));
+    }
+
+    static OffsetDateTime time(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

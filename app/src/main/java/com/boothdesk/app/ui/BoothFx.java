@@ -1,0 +1,82 @@
+package com.boothdesk.app.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.imageio.ImageIO;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.BoothContext;
+
+/**
+ * The JavaFX application. The running booth is handed over before launch, since JavaFX creates this class itself.
+ */
+public final class BoothFx extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoothFx.class);
+
+    private static volatile BoothContext context;
+    private static volatile Path screenshot;
+    private static volatile Duration screenshotDelay = Duration.ofSeconds(8);
+    private static volatile Duration exitAfter;
+
+    /** Shows the booth window and returns when it is closed. */
+    public static void launch(BoothContext ctx, Path screenshotFile, Duration screenshotAfter, Duration exitAfterOrNull) {
+        context = ctx;
+        screenshot = screenshotFile;
+        if (screenshotAfter != null) {
+            screenshotDelay = screenshotAfter;
+        }
+        exitAfter = exitAfterOrNull;
+        Application.launch(BoothFx.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        BoothWindow window = new BoothWindow(context);
+        Scene scene = window.show(stage);
+        if (screenshot != null) {
+            PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(screenshotDelay.toMillis()));
+            wait.setOnFinished(e -> saveScreenshot(scene.getRoot(), screenshot));
+            wait.play();
+        }
+        if (exitAfter != null) {
+            PauseTransition stop = new PauseTransition(javafx.util.Duration.millis(exitAfter.toMillis()));
+            stop.setOnFinished(e -> Platform.exit());
+            stop.play();
+        }
+    }
+
+    /** Snapshots {@code node} on the FX thread and writes the PNG on another thread. */
+    public static void saveScreenshot(Node node, Path file) {
+        WritableImage image = node.snapshot(null, null);
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        Thread writer = new Thread(() -> {
+            try {
+                Path dir = file.toAbsolutePath().getParent();
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+                ImageIO.write(buffered, "png", file.toFile());
+                LOG.info("Screenshot written to {}", file.toAbsolutePath());
+            } catch (IOException e) {
+                LOG.error("Could not write screenshot {}: {}", file, e.toString());
+            }
+        }, "screenshot-writer");
+        writer.start();
+    }
+}

@@ -1,0 +1,152 @@
+package com.boothdesk.app.ui;
+
+import java.net.URL;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import com.boothdesk.app.BoothContext;
+import com.boothdesk.app.BoothStatus;
+import com.boothdesk.app.common.Observable;
+import com.boothdesk.app.domain.lane.LaneController;
+import com.boothdesk.app.domain.lane.LaneDirection;
+import com.boothdesk.app.domain.lane.LaneState;
+
+/**
+ * The booth's main window: a header with the cloud link, the upload backlog, cars in the lot and the attendant;
+ * every lane side by side; the recent events. Keys: F1 takes cash (exact fee, or the typed amount) at the exit
+ * lane that has a car waiting.
+ */
+public final class BoothWindow {
+
+    public static final String CSS = "/boothdesk/css/booth.css";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final int MAX_EVENTS = 200;
+
+    private final BoothContext ctx;
+    private final Messages msg;
+    private final List<LanePane> lanes = new ArrayList<>();
+    private final List<Observable.Subscription> subscriptions = new ArrayList<>();
+    private final BorderPane root = new BorderPane();
+
+    /** Builds the window content; call on the FX thread. */
+    public BoothWindow(BoothContext ctx) {
+        this.ctx = ctx;
+        this.msg = ctx.messages();
+        root.setId("booth");
+        root.getStyleClass().add("booth");
+        root.setTop(header());
+        HBox laneRow = new HBox(12);
+        laneRow.setPadding(new Insets(12));
+        for (LaneController c : ctx.lanes()) {
+            LanePane pane = new LanePane(c, ctx);
+            lanes.add(pane);
+            laneRow.getChildren().add(pane);
+        }
+        root.setCenter(laneRow);
+        root.setBottom(events());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the window on {@code stage} and shows it. */
+    public Scene show(Stage stage) {
+        Scene scene = new Scene(root, 1400, 860);
+        URL css = BoothWindow.class.getResource(CSS);
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        stage.setTitle(msg.get("app.title"));
+        stage.setScene(scene);
+        stage.setOnHidden(e -> dispose());
+        stage.show();
+        return scene;
+    }
+
+    private Region header() {
+        Label title = new Label(msg.get("app.title"));
+        title.getStyleClass().add("app-title");
+        Label cloud = new Label();
+        cloud.setId("cloud-status");
+        Label outbox = new Label();
+        outbox.setId("outbox-pending");
+        Label inLot = new Label();
+        inLot.setId("in-lot");
+        Label operator = new Label();
+        operator.setId("operator");
+        Label clock = new Label();
+        clock.setId("clock");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        subscriptions.add(UiThread.follow(ctx.status(), s -> s, (BoothStatus s) -> {
+            cloud.setText(msg.get("cloud.status") + ": " + msg.get("cloud." + s.cloud()));
+            cloud.getStyleClass().removeIf(c -> c.startsWith("cloud-"));
+            cloud.getStyleClass().add("cloud-" + s.cloud().toLowerCase(java.util.Locale.ROOT));
+            outbox.setText(msg.get("outbox.pending", s.outboxPending()));
+            inLot.setText(msg.get("inlot.count", s.inLot()));
+            operator.setText(msg.get("operator", s.operator()));
+            clock.setText(CLOCK.format(ctx.clock().instant().atZone(ctx.clock().getZone())));
+        }));
+        HBox bar = new HBox(24, title, spacer, cloud, outbox, inLot, operator, clock);
+        bar.getStyleClass().add("header");
+        bar.setPadding(new Insets(10, 16, 10, 16));
+        return bar;
+    }
+
+    private Region events() {
+        ListView<String> list = new ListView<>();
+        list.setId("events");
+        list.setPrefHeight(160);
+        for (LaneController c : ctx.lanes()) {
+            subscriptions.add(UiThread.follow(c.state(), (LaneState s) -> s.messageKey().equals("lane.idle") ? null
+                    : CLOCK.format(s.at().atZone(ctx.clock().getZone())) + "  " + c.lane().name() + "  "
+                    + msg.get(s.messageKey(), s.messageArgs()), line -> {
+                        if (line != null) {
+                            list.getItems().add(0, line);
+                            if (list.getItems().size() > MAX_EVENTS) {
+                                list.getItems().remove(MAX_EVENTS, list.getItems().size());
+                            }
+                        }
+                    }));
+        }
+        Label title = new Label(msg.get("events.title"));
+        VBox box = new VBox(4, title, list);
+        box.setPadding(new Insets(0, 12, 12, 12));
+        return box;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.F1) {
+            lanes.stream()
+                    .filter(p -> p.controller().lane().direction() == LaneDirection.EXIT)
+                    .filter(LanePane::awaitingPayment)
+                    .findFirst()
+                    .ifPresent(LanePane::settleCash);
+            e.consume();
+        }
+    }
+
+    /** Stops following the application. */
+    public void dispose() {
+        subscriptions.forEach(Observable.Subscription::close);
+        subscriptions.clear();
+        lanes.forEach(LanePane::dispose);
+    }
+}
