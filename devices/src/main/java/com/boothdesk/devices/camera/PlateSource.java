@@ -1,7 +1,10 @@
 package com.boothdesk.devices.camera;
 
 import com.boothdesk.devices.health.HealthSource;
+import com.boothdesk.devices.card.CommandOutcome;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A source of plate reads from one camera brand's protocol (Zhenshi HTTP push today; Hikvision, Dahua, Huaxia later).
@@ -14,9 +17,11 @@ public interface PlateSource extends HealthSource, AutoCloseable {
 
     /**
      * Queues a reply for the camera with this serial number, delivered with the answer to its next request
-     * (push or heartbeat) if that comes within {@code windowMillis}; otherwise it is dropped, never sent late.
+     * (push or heartbeat) if that comes within {@code window}; otherwise it is dropped, never sent late. The future
+     * completes with {@link CommandOutcome.Status#SENT} once the reply went out, or
+     * {@link CommandOutcome.Status#DROPPED_STALE}.
      */
-    void queueForCamera(String serialNo, CameraReply reply, long windowMillis);
+    CompletableFuture<CommandOutcome> queueForCamera(String serialNo, CameraReply reply, Duration window);
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package com.boothdesk.devices.camera;
 
+import com.boothdesk.devices.card.CommandOutcome;
 import com.boothdesk.devices.health.DeviceHealth;
 import com.boothdesk.devices.health.HealthStatus;
 import com.boothdesk.devices.health.HealthTracker;
@@ -34,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +82,7 @@ public final class ZhenshiPushServer implements PlateSource {
     private final ObjectMapper json = new ObjectMapper();
     private final HealthTracker health;
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
-    private final Map<String, Queued> queued = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Queue<Queued>> queued = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastPlate = new LinkedHashMap<>(256, 0.75f, true);
     private final Map<String, Boolean> seenIds;
     private HttpServer server;
@@ -90,6 +92,7 @@ public final class ZhenshiPushServer implements PlateSource {
     private static final class Queued {
         final CameraReply reply;
         final Instant deadline;
+        final CompletableFuture<CommandOutcome> done = new CompletableFuture<>();
 
         Queued(CameraReply reply, Instant deadline) {
             this.reply = reply;
@@ -176,12 +179,12 @@ public final class ZhenshiPushServer implements PlateSource {
     }
 
     @Override
-    public void queueForCamera(String serialNo, CameraReply reply, long windowMillis) {
+    public CompletableFuture<CommandOutcome> queueForCamera(String serialNo, CameraReply reply, Duration window) {
         Objects.requireNonNull(serialNo, "serialNo");
         Objects.requireNonNull(reply, "reply");
-        Instant deadline = clock.instant().plusMillis(windowMillis);
-        queued.merge(serialNo, new Queued(reply, deadline),
-                (old, add) -> new Queued(old.reply.merge(add.reply), add.deadline));
+        Queued q = new Queued(reply, clock.instant().plus(window));
+        queued.computeIfAbsent(serialNo, k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(q);
+        return q.done;
     }
 
     @Override
@@ -206,6 +209,10 @@ public final class ZhenshiPushServer implements PlateSource {
     }
 
     private void refreshHealth() {
+        Instant now = clock.instant();
+        for (Map.Entry<String, java.util.Queue<Queued>> e : queued.entrySet()) {
+            e.getValue().removeIf(q -> expire(e.getKey(), q, now));
+        }
         if (lastSeen.isEmpty()) {
             return;
         }
@@ -422,16 +429,30 @@ public final class ZhenshiPushServer implements PlateSource {
     }
 
     private CameraReply takeQueued(String serial, Instant now) {
-        Queued q = queued.remove(serial);
-        if (q == null) {
+        java.util.Queue<Queued> qs = queued.get(serial);
+        if (qs == null) {
             return CameraReply.none();
         }
-        if (now.isAfter(q.deadline)) {
-            LOG.warn("queued command for camera {} dropped: camera did not call in before its deadline ({})", serial,
-                    q.reply.openGate() ? "gate open" : "serial data");
-            return CameraReply.none();
+        CameraReply reply = CameraReply.none();
+        Queued q;
+        while ((q = qs.poll()) != null) {
+            if (!expire(serial, q, now)) {
+                reply = reply.merge(q.reply);
+                q.done.complete(CommandOutcome.of(CommandOutcome.Status.SENT, "in reply to camera " + serial));
+            }
         }
-        return q.reply;
+        return reply;
+    }
+
+    private static boolean expire(String serial, Queued q, Instant now) {
+        if (!now.isAfter(q.deadline)) {
+            return false;
+        }
+        LOG.warn("queued command for camera {} dropped: camera did not call in before its deadline ({})", serial,
+                q.reply.openGate() ? "gate open" : "serial data");
+        q.done.complete(CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE,
+                "camera " + serial + " did not call in before the deadline"));
+        return true;
     }
 
     private ObjectNode replyBody(CameraReply reply) {

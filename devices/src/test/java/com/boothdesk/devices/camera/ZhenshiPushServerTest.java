@@ -162,17 +162,19 @@ class ZhenshiPushServerTest {
         SimulatedZhenshiCamera cam = start();
         assertThat(server.cameraHealth("SN-EXIT-1")).isEqualTo(DeviceHealth.UNKNOWN);
         assertThat(server.health().health()).isEqualTo(DeviceHealth.UNKNOWN);
-        server.queueForCamera("SN-EXIT-1", CameraReply.open(List.of()), 2000);
+        var first = server.queueForCamera("SN-EXIT-1", CameraReply.open(List.of()), Duration.ofSeconds(2));
         CameraPushResult hb = cam.heartbeat();
         assertThat(hb.status()).isEqualTo(200);
         assertThat(hb.openGate()).isTrue();
+        assertThat(first.get().status()).isEqualTo(com.boothdesk.devices.card.CommandOutcome.Status.SENT);
         assertThat(cam.heartbeat().openGate()).isFalse();
         assertThat(server.cameraHealth("SN-EXIT-1")).isEqualTo(DeviceHealth.CONNECTED);
         assertThat(server.health().health()).isEqualTo(DeviceHealth.CONNECTED);
 
-        server.queueForCamera("SN-EXIT-1", CameraReply.open(List.of()), 2000);
+        var late = server.queueForCamera("SN-EXIT-1", CameraReply.open(List.of()), Duration.ofSeconds(2));
         clock.advance(Duration.ofMillis(2500));
         assertThat(cam.heartbeat().openGate()).as("a stale queued open is never sent").isFalse();
+        assertThat(late.get().status()).isEqualTo(com.boothdesk.devices.card.CommandOutcome.Status.DROPPED_STALE);
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(server.cameraHealth("SN-EXIT-1")).isEqualTo(DeviceHealth.OFFLINE);
