@@ -97,6 +97,9 @@ public final class PlateMatcher {
         if (plate == null) {
             return "";
         }
+        if (isNormal(plate)) {
+            return plate;
+        }
         StringBuilder out = new StringBuilder(plate.length());
         for (int i = 0; i < plate.length(); i++) {
             char ch = plate.charAt(i);
@@ -112,31 +115,64 @@ public final class PlateMatcher {
         return out.toString();
     }
 
+    /** Most stored plates are already clean: skip the copy (the 10,000-car scan runs on every exit read). */
+    private static boolean isNormal(String plate) {
+        for (int i = 0; i < plate.length(); i++) {
+            char ch = plate.charAt(i);
+            if (ch <= ' ' || (ch >= 'a' && ch <= 'z') || ch == '·' || ch == '•' || ch == '-' || ch == '.'
+                    || ch == '_' || ch == '\u3000' || (ch >= '\uFF01' && ch <= '\uFF5E') || Character.isWhitespace(ch)
+                    || (ch > 127 && Character.isLowerCase(ch))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cheap rejection before any text is built: more hard differences than allowed at equal length. */
+    private boolean tooDifferent(String read, String plate, int allowed) {
+        int differences = 0;
+        for (int i = 0; i < read.length(); i++) {
+            char r = read.charAt(i);
+            char p = plate.charAt(i);
+            if (r == p || (i == 0 && settings.ignoreProvince())
+                    || (r < 128 && p < 128 && group[r] != 0 && group[r] == group[p])) {
+                continue;
+            }
+            if (++differences > allowed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private PlateCandidate compare(String read, String plate, String stored) {
         int allowed = 7 - settings.minMatching();
         int diff = plate.length() - read.length();
         if (diff == 0) {
-            return aligned(read, plate, stored, -1, allowed);
+            return tooDifferent(read, plate, allowed) ? null : aligned(read, plate, stored, -1, allowed, true);
         }
         if (Math.abs(diff) != 1 || allowed < 1) {
             return null;
         }
         String longer = diff > 0 ? plate : read;
-        PlateCandidate best = null;
+        int bestSkip = -1;
+        int bestScore = 0;
         for (int skip = 0; skip < longer.length(); skip++) {
-            PlateCandidate c = aligned(read, plate, stored, skip, allowed);
-            if (c != null && (best == null || c.score() > best.score())) {
-                best = c;
+            PlateCandidate c = aligned(read, plate, stored, skip, allowed, false);
+            if (c != null && c.score() > bestScore) {
+                bestScore = c.score();
+                bestSkip = skip;
             }
         }
-        return best;
+        return bestSkip < 0 ? null : aligned(read, plate, stored, bestSkip, allowed, true);
     }
 
     /**
      * Position-by-position comparison; when the lengths differ by one, the longer plate's character at
-     * {@code skip} is the extra one (one difference).
+     * {@code skip} is the extra one (one difference). The reason text is only built when {@code describe}.
      */
-    private PlateCandidate aligned(String read, String plate, String stored, int skip, int allowed) {
+    private PlateCandidate aligned(String read, String plate, String stored, int skip, int allowed,
+                                   boolean describe) {
         boolean readLonger = read.length() > plate.length();
         int positions = Math.max(read.length(), plate.length());
         int differences = skip >= 0 ? 1 : 0;
@@ -144,8 +180,8 @@ public final class PlateMatcher {
             return null;
         }
         int points = 0;
-        StringBuilder why = new StringBuilder();
-        if (skip >= 0) {
+        StringBuilder why = describe ? new StringBuilder() : null;
+        if (skip >= 0 && describe) {
             char extra = readLonger ? read.charAt(skip) : plate.charAt(skip);
             why.append(readLonger ? "识别多出" : "识别缺少").append("第").append(skip + 1).append("位 ").append(extra);
         }
@@ -166,20 +202,26 @@ public final class PlateMatcher {
                 points += SAME;
             } else if (pos == 0 && settings.ignoreProvince()) {
                 points += PROVINCE;
-                separate(why).append("省份不同(").append(r).append("→").append(p).append(')');
+                if (describe) {
+                    separate(why).append("省份不同(").append(r).append("→").append(p).append(')');
+                }
             } else if (r < 128 && p < 128 && group[r] != 0 && group[r] == group[p]) {
                 points += CONFUSABLE;
-                separate(why).append("第").append(pos + 1).append("位 ").append(r).append("↔").append(p)
-                        .append(" 易混");
+                if (describe) {
+                    separate(why).append("第").append(pos + 1).append("位 ").append(r).append("↔").append(p)
+                            .append(" 易混");
+                }
             } else {
                 if (++differences > allowed) {
                     return null;
                 }
-                separate(why).append("第").append(pos + 1).append("位 ").append(r).append("≠").append(p);
+                if (describe) {
+                    separate(why).append("第").append(pos + 1).append("位 ").append(r).append("≠").append(p);
+                }
             }
         }
         int score = Math.min(99, Math.max(1, Math.round(100f * points / (SAME * positions))));
-        return new PlateCandidate(stored, score, false, why.toString());
+        return new PlateCandidate(stored, score, false, describe ? why.toString() : "");
     }
 
     private static StringBuilder separate(StringBuilder why) {
