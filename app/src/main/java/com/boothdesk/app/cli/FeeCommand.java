@@ -1,10 +1,6 @@
 package com.boothdesk.app.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -44,7 +40,7 @@ import picocli.CommandLine.Spec;
  * itemised fee. Without {@code --tariff} the tariff in force is used (the supplier given by the application; the
  * demo's default otherwise). Exit codes: 0 printed, 1 the tariff file is unusable, 2 bad arguments.
  */
-@Command(name = "fee", mixinStandardHelpOptions = true, subcommands = FeeCommand.Quote.class,
+@Command(name = "fee", mixinStandardHelpOptions = true, subcommands = {FeeCommand.Quote.class, FeeCommand.Check.class},
         description = "Fee engine: price a stay with a tariff.")
 public final class FeeCommand implements Callable<Integer> {
 
@@ -168,13 +164,7 @@ public final class FeeCommand implements Callable<Integer> {
         }
 
         private static Tariff readTariff(Path file) throws TariffException {
-            try (InputStream stream = Files.newInputStream(file)) {
-                return Tariffs.read(stream);
-            } catch (NoSuchFileException e) {
-                throw new TariffException("no such file: " + file, e);
-            } catch (IOException e) {
-                throw new TariffException("cannot read " + file + ": " + e.getMessage(), e);
-            }
+            return Tariffs.read(file);
         }
 
         private static Instant time(String text, ZoneId zone, String option) {
@@ -208,6 +198,37 @@ public final class FeeCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--coupon '" + text + "': '" + value + "' is not a number", e);
             }
+        }
+    }
+
+    /** {@code fee check FILE...}: validates tariff files, printing each file's verdict. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate tariff files (gaps, overlaps, impossible values); exit 1 if any is invalid.")
+    public static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "JSON tariff files")
+        List<Path> files = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            int bad = 0;
+            for (Path file : files) {
+                try {
+                    Tariff t = Tariffs.read(file);
+                    spec.commandLine().getOut().println("OK  " + file + ": " + t.id() + " (" + t.name() + "), classes "
+                            + t.classes().keySet());
+                } catch (TariffException e) {
+                    bad++;
+                    LOG.warn("fee check: {} rejected: {}", file, e.getMessage());
+                    spec.commandLine().getErr().println("BAD " + file + ": " + e.getMessage());
+                }
+            }
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
+            return bad == 0 ? 0 : 1;
         }
     }
 

@@ -67,7 +67,7 @@ class FeeCommandTest {
     void missingTariffFileExitsOne(@TempDir Path dir) {
         assertThat(run("quote", "--tariff", dir.resolve("none.json").toString(), "--in", "2026-11-25T08:00",
                 "--out", "2026-11-25T09:00")).isEqualTo(1);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(err.toString()).contains("no such tariff file");
     }
 
     @Test
@@ -85,6 +85,32 @@ class FeeCommandTest {
         // paid at 10:00 and left at 11:00 (after the grace): 7 - 1 coupon - 2 prepaid = 4, from the balance
         assertThat(out.toString()).contains("优惠券 C1 减免1.00元 -1.00元").contains("已预付 2.00元 -2.00元")
                 .contains("储值卡支付").contains("待缴 0.00元");
+    }
+
+    @Test
+    void checkReportsEachFileAndFailsOnABadOne(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.json");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(good, """
+            {"id": "good", "classes": {"small": {"workday": [
+               {"name": "全天", "start": "00:00", "end": "00:00", "unitMinutes": 60, "unitFen": 100}]}}}
+            """, StandardCharsets.UTF_8);
+        Files.writeString(bad, """
+            {"id": "bad", "classes": {"small": {"workday": [
+               {"name": "白天", "start": "07:00", "end": "21:00", "unitMinutes": 60, "unitFen": 100},
+               {"name": "夜间", "start": "20:00", "end": "07:00", "free": true}]}}}
+            """, StandardCharsets.UTF_8);
+
+        assertThat(run("check", good.toString())).isZero();
+        assertThat(out.toString()).contains("OK  " + good).contains("good");
+        assertThat(run("check", good.toString(), bad.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("BAD " + bad).contains("period '夜间' 20:00-07:00 overlaps period '白天'");
+    }
+
+    @Test
+    void feeAloneShowsUsage() {
+        assertThat(run()).isZero();
+        assertThat(out.toString()).contains("quote").contains("check");
     }
 
     @Test

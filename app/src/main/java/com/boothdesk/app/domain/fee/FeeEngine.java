@@ -63,6 +63,11 @@ public final class FeeEngine {
         return quote(tariff, FeeRequest.of(vehicleClass, in, out));
     }
 
+    /** The fee of a stay priced by the tariff that was in force when the car entered. */
+    public FeeQuote quote(TariffSchedule schedule, FeeRequest request) {
+        return quote(schedule.inForceAt(request.in()), request);
+    }
+
     /** The fee of a stay with prepaid money, coupons and a stored-value balance. */
     public FeeQuote quote(Tariff tariff, FeeRequest request) {
         Objects.requireNonNull(tariff, "tariff");

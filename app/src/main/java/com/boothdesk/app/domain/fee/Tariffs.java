@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -79,6 +82,29 @@ public final class Tariffs {
                     classes);
         } catch (TariffException e) {
             throw new IllegalStateException("the built-in demo tariff is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and validates a tariff file. */
+    public static Tariff read(Path file) throws TariffException {
+        try (InputStream stream = Files.newInputStream(file)) {
+            return read(stream);
+        } catch (NoSuchFileException e) {
+            throw new TariffException("no such tariff file: " + file, e);
+        } catch (IOException e) {
+            throw new TariffException("cannot read tariff file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A tariff packed with the application, by file name (e.g. "airport-escalating.json"). */
+    public static Tariff packed(String fileName) throws TariffException {
+        try (InputStream stream = Tariffs.class.getClassLoader().getResourceAsStream(CLASSPATH_FOLDER + fileName)) {
+            if (stream == null) {
+                throw new TariffException("no packed tariff " + CLASSPATH_FOLDER + fileName);
+            }
+            return read(stream);
+        } catch (IOException e) {
+            throw new TariffException("cannot read packed tariff " + fileName + ": " + e.getMessage(), e);
         }
     }
 
