@@ -24,6 +24,7 @@ import com.boothdesk.app.domain.fee.FeeEngine;
 import com.boothdesk.app.domain.fee.FeeQuote;
 import com.boothdesk.app.domain.fee.FeeRequest;
 import com.boothdesk.app.domain.fee.Fen;
+import com.boothdesk.app.domain.fee.HolidayCalendar;
 import com.boothdesk.app.domain.fee.Tariff;
 import com.boothdesk.app.domain.fee.TariffException;
 import com.boothdesk.app.domain.fee.Tariffs;
@@ -49,6 +50,7 @@ public final class FeeCommand implements Callable<Integer> {
 
     private final Supplier<Tariff> tariffInForce;
     private final ZoneId defaultZone;
+    private final HolidayCalendar calendar;
 
     @Spec
     CommandSpec spec;
@@ -63,8 +65,18 @@ public final class FeeCommand implements Callable<Integer> {
      * @param zone          the lot's zone, for times given without an offset
      */
     public FeeCommand(Supplier<Tariff> tariffInForce, ZoneId zone) {
+        this(tariffInForce, zone, HolidayCalendar.allWorkdays());
+    }
+
+    /**
+     * @param tariffInForce the tariff used without {@code --tariff} (the application's configured one)
+     * @param zone          the lot's zone, for times given without an offset
+     * @param calendar      the lot's holidays, used without {@code --holidays}
+     */
+    public FeeCommand(Supplier<Tariff> tariffInForce, ZoneId zone, HolidayCalendar calendar) {
         this.tariffInForce = Objects.requireNonNull(tariffInForce, "tariffInForce");
         this.defaultZone = Objects.requireNonNull(zone, "zone");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     @Override
@@ -98,6 +110,10 @@ public final class FeeCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "TIME", description = "exit time")
         String out;
 
+        @Option(names = "--holidays", paramLabel = "FILE",
+                description = "holiday calendar JSON {weekendsAreHolidays, holidays, workdays}")
+        Path holidaysFile;
+
         @Option(names = "--zone", paramLabel = "ZONE", description = "the lot's time zone (default Asia/Shanghai)")
         String zone;
 
@@ -123,8 +139,16 @@ public final class FeeCommand implements Callable<Integer> {
             PrintWriter outWriter = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Tariff tariff;
+            HolidayCalendar holidays = parent.calendar;
             try {
                 tariff = tariffFile == null ? parent.tariffInForce.get() : readTariff(tariffFile);
+                if (holidaysFile != null) {
+                    try (java.io.InputStream in = java.nio.file.Files.newInputStream(holidaysFile)) {
+                        holidays = HolidayCalendar.read(in);
+                    } catch (java.io.IOException e) {
+                        throw new TariffException("cannot read holiday calendar " + holidaysFile + ": " + e, e);
+                    }
+                }
             } catch (TariffException e) {
                 LOG.warn("fee quote: tariff {} rejected: {}", tariffFile, e.getMessage());
                 err.println("收费标准文件无效: " + e.getMessage());
@@ -152,7 +176,7 @@ public final class FeeCommand implements Callable<Integer> {
                 err.println("参数错误: " + e.getMessage());
                 return 2;
             }
-            FeeQuote quote = new FeeEngine(lotZone).quote(tariff, request);
+            FeeQuote quote = new FeeEngine(lotZone, holidays).quote(tariff, request);
             outWriter.println("收费标准: " + tariff.id() + " (" + tariff.name() + ")");
             outWriter.println("车型: " + quote.vehicleClass() + " ("
                     + tariff.classes().get(quote.vehicleClass()).displayName() + ")");

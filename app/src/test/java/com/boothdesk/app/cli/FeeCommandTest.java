@@ -108,6 +108,35 @@ class FeeCommandTest {
     }
 
     @Test
+    void holidayCalendarFileSwitchesToTheHolidayPeriods(@TempDir Path dir) throws Exception {
+        Path holidays = dir.resolve("holidays.json");
+        Files.writeString(holidays, "{\"weekendsAreHolidays\": false, \"holidays\": [\"2026-10-01\"]}");
+        Path tariff = dir.resolve("t.json");
+        Files.writeString(tariff, """
+            {"id": "wh", "classes": {"small": {
+              "workday": [{"name": "工作日", "start": "00:00", "end": "00:00", "unitMinutes": 60, "unitFen": 300}],
+              "holiday": [{"name": "假日", "start": "00:00", "end": "00:00", "unitMinutes": 60, "unitFen": 100}]}}}
+            """, StandardCharsets.UTF_8);
+
+        assertThat(run("quote", "--tariff", tariff.toString(), "--holidays", holidays.toString(), "--in",
+                "2026-10-01T08:00", "--out", "2026-10-01T10:00")).isZero();
+        assertThat(out.toString()).contains("待缴 2.00元");
+        assertThat(run("quote", "--tariff", tariff.toString(), "--holidays", holidays.toString(), "--in",
+                "2026-10-02T08:00", "--out", "2026-10-02T10:00")).isZero();
+        assertThat(out.toString()).contains("待缴 6.00元");
+    }
+
+    @Test
+    void badHolidayCalendarExitsOne(@TempDir Path dir) throws Exception {
+        Path holidays = dir.resolve("holidays.json");
+        Files.writeString(holidays, "{\"holidays\": [\"2026-13-01\"]}");
+
+        assertThat(run("quote", "--holidays", holidays.toString(), "--in", "2026-10-01T08:00", "--out",
+                "2026-10-01T10:00")).isEqualTo(1);
+        assertThat(err.toString()).contains("'holidays' holds '2026-13-01'");
+    }
+
+    @Test
     void feeAloneShowsUsage() {
         assertThat(run()).isZero();
         assertThat(out.toString()).contains("quote").contains("check");

@@ -78,7 +78,8 @@ public final class FeeEngine {
             rules = tariff.classes().get(tariff.defaultClass());
             LOG.warn("Tariff {} has no rules for vehicle class '{}'; priced as '{}'", tariff.id(),
                     request.vehicleClass(), rules.vehicleClass());
-            lines.add(FeeLine.note("车型 " + request.vehicleClass() + " 无收费标准, 按" + rules.displayName() + "计费"));
+            lines.add(FeeLine.note((request.vehicleClass() == null || request.vehicleClass().isBlank() ? "未指定车型"
+                    : "车型 " + request.vehicleClass() + " 无收费标准") + ", 按" + rules.displayName() + "计费"));
         }
         Instant in = request.in().truncatedTo(ChronoUnit.MINUTES);
         Instant out = request.out().truncatedTo(ChronoUnit.MINUTES);

@@ -83,6 +83,14 @@ class FeeEngineDemoTest {
     }
 
     @Test
+    void missingClassIsPricedAsTheDefaultClassWithANote() {
+        FeeQuote q = engine.quote(demo, null, at("2026-11-25T08:00"), at("2026-11-25T11:00"));
+
+        assertThat(q.totalFen()).isEqualTo(700);
+        assertThat(q.explain()).contains("未指定车型, 按小车计费");
+    }
+
+    @Test
     void exitBeforeEntryCostsNothingAndSaysSo() {
         FeeQuote q = engine.quote(demo, "small", at("2026-11-25T11:00"), at("2026-11-25T08:00"));
 
