@@ -74,6 +74,39 @@ class PlateMatcherTest {
     }
 
     @Test
+    void provinceIgnoredPlusOneDifferenceIsStillSixOfSeven() {
+        assertThat(matcher.rank("京B12345", List.of("琼B12395"))).singleElement()
+                .satisfies(p -> assertThat(p.why()).isEqualTo("省份不同(京→琼); 第6位 4≠9"));
+    }
+
+    @Test
+    void eightCharacterPlatesCompareAndAnExtraReadCharacterIsOneDifference() {
+        assertThat(matcher.rank("苏AD12345", List.of("苏AD1Z345"))).singleElement()
+                .satisfies(p -> assertThat(p.why()).isEqualTo("第5位 2↔Z 易混"));
+        assertThat(matcher.rank("苏A123456", List.of("苏A12345"))).singleElement()
+                .satisfies(p -> assertThat(p.why()).isEqualTo("识别多出第8位 6"));
+        assertThat(matcher.rank("苏A1234", List.of("苏A123456"))).isEmpty();
+    }
+
+    @Test
+    void customConfusableGroups() {
+        PlateMatcher none = new PlateMatcher(MatchSettings.defaults().withMinMatching(7).withConfusableGroups(List.of()));
+        PlateMatcher uv = new PlateMatcher(MatchSettings.defaults().withMinMatching(7)
+                .withConfusableGroups(List.of("uv")));
+
+        assertThat(none.rank("苏A1234D", List.of("苏A12340"))).isEmpty();
+        assertThat(uv.rank("苏A1234U", List.of("苏A1234V"))).hasSize(1);
+    }
+
+    @Test
+    void fullWidthCharactersAreNormalised() {
+        assertThat(PlateMatcher.normalize("苏Ａ１２３４５")).isEqualTo("苏A12345");
+        assertThat(PlateMatcher.normalize("苏A-123.45_")).isEqualTo("苏A12345");
+        assertThat(PlateMatcher.normalize("苏A12345")).isEqualTo("苏A12345");
+        assertThat(PlateMatcher.normalize(null)).isEmpty();
+    }
+
+    @Test
     void atMostMaxCandidates() {
         PlateMatcher three = new PlateMatcher(MatchSettings.defaults().withMaxCandidates(3));
         List<String> lot = Arrays.asList("苏A12341", "苏A12342", "苏A12343", "苏A12344", "苏A12346");
