@@ -1,0 +1,22 @@
+package com.boothdesk.devices.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A short run of the benchmark harness so it cannot rot: every push must produce a gate frame at the card. */
+class PushToGateBenchmarkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shortRunCompletesWithPlausibleFigures() throws Exception {
+        PushToGateBenchmark.Result r = PushToGateBenchmark.run(200, false, dir);
+        assertThat(r.pushes()).isEqualTo(200);
+        assertThat(r.p50WrittenUs()).isPositive().isLessThanOrEqualTo(r.p99WrittenUs());
+        assertThat(r.p50ArrivedUs()).isGreaterThanOrEqualTo(r.p50WrittenUs());
+        assertThat(r.p99ArrivedUs()).isLessThan(1_000_000); // a gate frame more than 1 s late would be a failure
+    }
+}
