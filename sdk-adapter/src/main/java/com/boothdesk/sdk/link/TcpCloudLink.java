@@ -190,6 +190,11 @@ public final class TcpCloudLink implements CloudLink {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress(settings.host(), settings.port()),
                         (int) settings.replyTimeout().toMillis());
+                if (socket.getLocalPort() == socket.getPort() && socket.getLocalAddress().equals(socket.getInetAddress())) {
+                    // TCP self-connect: nobody listens and the kernel picked the target port as our own port
+                    socket.close();
+                    throw new IOException("self-connected to " + settings.host() + ":" + settings.port());
+                }
                 socket.setTcpNoDelay(true);
                 conn = new Connection(socket, connectionCounter.incrementAndGet());
                 current = conn;

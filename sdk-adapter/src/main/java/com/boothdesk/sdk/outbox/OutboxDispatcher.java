@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,6 +42,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean closed;
+    private volatile CompletableFuture<ObjectNode> inFlight;
     private Thread thread;
 
     public OutboxDispatcher(JdbcOutbox outbox, CloudLink link, Clock clock, RetryPolicy policy) {
@@ -89,8 +92,12 @@ public final class OutboxDispatcher implements AutoCloseable {
             t = thread;
         }
         wake();
+        CompletableFuture<ObjectNode> f = inFlight;
+        if (f != null) {
+            f.cancel(false);
+        }
         if (t != null) {
-            t.interrupt();
+            // no interrupt: an interrupt during H2 file I/O closes the database's file channel
             try {
                 t.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
@@ -165,8 +172,13 @@ public final class OutboxDispatcher implements AutoCloseable {
         notifyListeners(e.id());
         limiter.record(e.serviceName());
         ObjectNode reply;
+        CompletableFuture<ObjectNode> f = link.send(uplink);
+        inFlight = f;
         try {
-            reply = link.send(uplink).get(5, TimeUnit.MINUTES);
+            reply = f.get(5, TimeUnit.MINUTES);
+        } catch (CancellationException ex) {
+            LOG.info("outbox #{} left SENT at shutdown; it is resent on the next start", e.id());
+            return;
         } catch (ExecutionException ex) {
             Throwable cause = ex.getCause();
             if (cause instanceof MessageRejectedException) {
@@ -178,6 +190,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         } catch (TimeoutException ex) {
             retry(e, e.attempts() + 1, "no reply");
             return;
+        } finally {
+            inFlight = null;
         }
         int state = reply.path("state").asInt(-1);
         String errmsg = reply.path("errmsg").asText("");

@@ -93,15 +93,32 @@ public final class CloudSimulator implements AutoCloseable {
             if (server != null) {
                 return;
             }
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            ServerSocket s = bind();
             port = s.getLocalPort();
             server = s;
             Thread acceptor = new Thread(() -> acceptLoop(s), "cloud-sim-accept");
             acceptor.setDaemon(true);
             acceptor.start();
             LOG.info("cloud simulator listening on 127.0.0.1:{}", port);
+        }
+    }
+
+    private ServerSocket bind() throws IOException {
+        // a restart on the same port can briefly collide with sockets of the closed connections: retry for 2 s
+        for (int attempt = 1; ; attempt++) {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            try {
+                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return s;
+            } catch (java.net.BindException e) {
+                s.close();
+                if (port == 0 || attempt >= 40) {
+                    throw e;
+                }
+                LOG.debug("port {} busy, retrying", port);
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import com.boothdesk.sdk.outbox.OutboxSchema;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /** A real H2 file database with the outbox migration applied, the way the application sets it up. */
 public final class TestDb {
@@ -16,10 +16,13 @@ public final class TestDb {
         return "jdbc:h2:file:" + dir.resolve("booth").toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
+    /** A pooled DataSource, as the application provides (an unpooled H2 file database reopens on every call). */
+    public static JdbcConnectionPool pool(String url) {
+        return JdbcConnectionPool.create(url, "sa", "");
+    }
+
     public static DataSource migrated(Path dir) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url(dir));
-        ds.setUser("sa");
+        JdbcConnectionPool ds = pool(url(dir));
         Flyway.configure().dataSource(ds).locations(OutboxSchema.LOCATION).table(OutboxSchema.HISTORY_TABLE)
                 .load().migrate();
         return ds;
