@@ -35,6 +35,8 @@ public final class FeeEngine {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static final Logger LOG = LoggerFactory.getLogger(FeeEngine.class);
+    /** Longer stays are priced but flagged: usually a wrong entry time or a forgotten order. */
+    private static final long LONG_STAY_DAYS = 366;
 
     private final ZoneId zone;
     private final StayPricer pricer;
@@ -90,6 +92,11 @@ public final class FeeEngine {
             return new FeeQuote(0, 0, lines, 0, 0, 0, tariff.id(), rules.vehicleClass(), in, out, 0);
         }
 
+        if (Duration.between(in, out).toDays() > LONG_STAY_DAYS) {
+            LOG.warn("Stay of {} days ({} → {}, class {}): priced, but check the entry time", Duration.between(in,
+                    out).toDays(), in, out, rules.vehicleClass());
+            lines.add(FeeLine.note("停车超过" + LONG_STAY_DAYS + "天, 请核对入场时间"));
+        }
         Instant chargedOut = out;
         if (request.paidAt() != null && request.prepaidFen() > 0) {
             Instant paidAt = request.paidAt().truncatedTo(ChronoUnit.MINUTES);

@@ -91,6 +91,16 @@ class FeeEngineDemoTest {
     }
 
     @Test
+    void staysOverAYearArePricedButFlagged() {
+        FeeQuote q = engine.quote(demo, "small", at("2024-11-25T08:00"), at("2026-11-25T08:00"));
+
+        assertThat(q.totalFen()).isEqualTo(500 + (730L * 24 - 1) * 100);
+        assertThat(q.explain()).contains("停车超过366天, 请核对入场时间");
+        assertThat(engine.quote(demo, "small", at("2026-01-25T08:00"), at("2026-11-25T08:00")).explain())
+                .doesNotContain("请核对入场时间");
+    }
+
+    @Test
     void exitBeforeEntryCostsNothingAndSaysSo() {
         FeeQuote q = engine.quote(demo, "small", at("2026-11-25T11:00"), at("2026-11-25T08:00"));
 
