@@ -96,7 +96,8 @@ public final class FeeCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--tariff", paramLabel = "FILE", description = "JSON tariff file (default: the tariff in force)")
+        @Option(names = "--tariff", paramLabel = "FILE",
+                description = "JSON tariff file (default: the tariff in force)")
         Path tariffFile;
 
         @Option(names = "--class", paramLabel = "CLASS", defaultValue = "small",

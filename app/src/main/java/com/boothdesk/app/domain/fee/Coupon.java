@@ -94,7 +94,8 @@ public record Coupon(String id, Kind kind, long value, Instant validUntil) {
         try {
             value = new java.math.BigDecimal(discount == null ? "" : discount.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("ticket " + ticketId + ": discount '" + discount + "' is not a number", e);
+            throw new IllegalArgumentException("ticket " + ticketId + ": discount '" + discount + "' is not a number",
+                    e);
         }
         java.math.BigDecimal percent = value.compareTo(java.math.BigDecimal.TEN) <= 0
                 ? value.movePointRight(1) : value;

@@ -91,14 +91,21 @@ final class StayPricer {
         Instant carry = null;
         long total = 0;
         for (Occurrence o : occurrences(c, from, out)) {
-            Instant a = max(max(o.start(), from), carry == null ? o.start() : carry);
-            Instant b = min(o.end(), out);
-            carry = null;
-            if (!a.isBefore(b)) {
-                continue;
+            Instant a = max(o.start(), from);
+            if (carry != null && carry.isAfter(a)) {
+                a = carry;
             }
+            Instant b = min(o.end(), out);
             Period p = o.period();
             String name = named ? p.name() : "";
+            if (!a.isBefore(b)) {
+                if (carry != null && b.isBefore(out)) {
+                    // the unit completed from an earlier period covers all of this one; it may reach the next
+                    lines.add(FeeLine.note(range(o.start(), o.end(), multiDay) + " " + p.name() + " 已被补时覆盖"));
+                }
+                continue;
+            }
+            carry = null;
             if (p.free()) {
                 lines.add(new FeeLine(range(a, b, multiDay) + " " + p.name() + "免费", 0, FeeLine.Kind.FREE));
                 continue;

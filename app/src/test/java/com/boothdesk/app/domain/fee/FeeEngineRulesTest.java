@@ -79,6 +79,20 @@ class FeeEngineRulesTest {
     }
 
     @Test
+    void aFilledUnitMayCoverAWholeShortPeriodAndReachTheNext() {
+        ClassTariff rules = ClassTariff.builder("small").fillAcrossPeriods(true).periods(
+                Period.priced("白天", LocalTime.of(8, 0), LocalTime.of(20, 0), 180, 300),
+                Period.priced("傍晚", LocalTime.of(20, 0), LocalTime.of(21, 0), 60, 100),
+                Period.priced("夜间", LocalTime.of(21, 0), LocalTime.of(8, 0), 60, 50)).build();
+
+        // 19:00: a 3 h day unit to 22:00 covers the evening; the night is charged from 22:00: 3 + 0.5
+        FeeQuote q = engine.quote(tariff(rules), "small", at("2026-11-25T19:00"), at("2026-11-25T23:00"));
+
+        assertThat(q.totalFen()).isEqualTo(350);
+        assertThat(q.explain()).contains("20:00-21:00 傍晚 已被补时覆盖").contains("22:00-23:00 夜间1小时");
+    }
+
+    @Test
     void freePeriodCostsNothingAndIsListed() {
         ClassTariff rules = ClassTariff.builder("small").periods(
                 Period.priced("白天", LocalTime.of(8, 0), LocalTime.of(20, 0), 60, 200),

@@ -36,22 +36,24 @@ class FeePropertiesTest {
         Arbitrary<Period> day = Combinators.combine(units, Arbitraries.longs().between(0, 1000),
                 Arbitraries.of(0, 30, 60), Arbitraries.longs().between(0, 2000), Arbitraries.integers().between(0, 14),
                 Arbitraries.longs().between(-1, 5000)).as((unit, fen, first, firstFen, grace, cap) ->
-                new Period("白天", LocalTime.of(7, 0), LocalTime.of(21, 0), false, first, first == 0 ? 0 : firstFen,
+                new Period("白天", LocalTime.of(7, 0), LocalTime.of(20, 0), false, first, first == 0 ? 0 : firstFen,
                         unit, fen, Math.min(grace, unit - 1), cap < 0 ? Period.NO_CAP : cap));
         Arbitrary<Period> night = Combinators.combine(units, Arbitraries.longs().between(0, 500),
                 Arbitraries.of(true, false), Arbitraries.longs().between(-1, 2000)).as((unit, fen, free, cap) ->
                 free ? Period.freePeriod("夜间", LocalTime.of(21, 0), LocalTime.of(7, 0))
                         : Period.priced("夜间", LocalTime.of(21, 0), LocalTime.of(7, 0), unit, fen)
                                 .withCap(cap < 0 ? Period.NO_CAP : cap));
+        Arbitrary<Period> evening = Combinators.combine(units, Arbitraries.longs().between(0, 800))
+                .as((unit, fen) -> Period.priced("傍晚", LocalTime.of(20, 0), LocalTime.of(21, 0), unit, fen));
         Arbitrary<List<Long>> caps = Arbitraries.longs().between(0, 10000).list().ofMaxSize(3)
                 .map(l -> { List<Long> sorted = new ArrayList<>(l); Collections.sort(sorted); return sorted; });
-        Arbitrary<ClassTariff> periods = Combinators.combine(day, night, Arbitraries.integers().between(0, 60),
-                Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(CapBasis.values()), caps,
-                Arbitraries.longs().between(-1, 50000)).as((d, n, free, survive, fill, basis, dailyCaps, stayCap) ->
-                ClassTariff.builder("small").periods(d, n)
-                        .schedule(CalendarKind.HOLIDAY, List.of(d.withCap(Period.NO_CAP), n))
+        Arbitrary<ClassTariff> periods = Combinators.combine(day, evening, night,
+                Arbitraries.integers().between(0, 60), Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(CapBasis.values()), caps)
+                .as((d, e, n, free, survive, fill, basis, dailyCaps) ->
+                ClassTariff.builder("small").periods(d, e, n)
+                        .schedule(CalendarKind.HOLIDAY, List.of(d.withCap(Period.NO_CAP), e, n))
                         .freeMinutes(free, survive).fillAcrossPeriods(fill).capBasis(basis)
-                        .dailyCapsFen(dailyCaps).stayCapFen(stayCap < 0 ? Period.NO_CAP : stayCap).build());
+                        .dailyCapsFen(dailyCaps).stayCapFen(dailyCaps.size() == 2 ? 20000 : Period.NO_CAP).build());
         Arbitrary<ClassTariff> ladder = Arbitraries.longs().between(0, 1000).list().ofMinSize(1).ofMaxSize(6)
                 .map(fens -> {
                     List<Long> sorted = new ArrayList<>(fens);

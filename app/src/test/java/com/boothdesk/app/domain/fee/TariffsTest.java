@@ -26,7 +26,8 @@ class TariffsTest {
 
     @Test
     void readsADayNightTariff() throws TariffException {
-        Tariff t = read(dayNight("\"start\": \"07:00\", \"end\": \"21:00\"", "\"start\": \"21:00\", \"end\": \"07:00\""));
+        Tariff t = read(dayNight("\"start\": \"07:00\", \"end\": \"21:00\"",
+                "\"start\": \"21:00\", \"end\": \"07:00\""));
 
         assertThat(t.id()).isEqualTo("dn");
         assertThat(t.defaultClass()).isEqualTo("small");

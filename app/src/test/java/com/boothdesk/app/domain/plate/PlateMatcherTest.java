@@ -90,7 +90,8 @@ class PlateMatcherTest {
 
     @Test
     void customConfusableGroups() {
-        PlateMatcher none = new PlateMatcher(MatchSettings.defaults().withMinMatching(7).withConfusableGroups(List.of()));
+        PlateMatcher none = new PlateMatcher(MatchSettings.defaults().withMinMatching(7)
+                .withConfusableGroups(List.of()));
         PlateMatcher uv = new PlateMatcher(MatchSettings.defaults().withMinMatching(7)
                 .withConfusableGroups(List.of("uv")));
 
