@@ -69,10 +69,38 @@ public final class JSerialCommLink implements SerialLink {
             }
             LOG.info("serial port {} open ({})", name(), settings);
             setState(LinkState.OPEN);
-            reader = new Thread(this::readLoop, "serial-" + shortName());
-            reader.setDaemon(true);
-            reader.start();
+            startReader();
         }
+    }
+
+    /**
+     * Like {@link #open()}, but a missing or busy port is not an error: the link reports
+     * {@link LinkState#RECONNECTING} and keeps trying every {@value #RECONNECT_PERIOD_MS} ms, so the application can
+     * start before the USB adapter is plugged in.
+     */
+    public void openInBackground() {
+        synchronized (lifecycle) {
+            if (state == LinkState.OPEN || state == LinkState.RECONNECTING) {
+                return;
+            }
+            stopping = false;
+            try {
+                port = openPort();
+                LOG.info("serial port {} open ({})", name(), settings);
+                setState(LinkState.OPEN);
+            } catch (SerialException e) {
+                port = null;
+                LOG.warn("serial port {} not available yet ({}); will keep trying", name(), e.getMessage());
+                setState(LinkState.RECONNECTING);
+            }
+            startReader();
+        }
+    }
+
+    private void startReader() {
+        reader = new Thread(this::readLoop, "serial-" + shortName());
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private String shortName() {

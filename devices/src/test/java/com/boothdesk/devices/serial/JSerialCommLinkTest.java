@@ -107,4 +107,16 @@ class JSerialCommLinkTest {
         assertThat(states).containsSubsequence(LinkState.OPEN, LinkState.RECONNECTING, LinkState.OPEN,
                 LinkState.CLOSED);
     }
+
+    @Test
+    void openInBackgroundWaitsForTheAdapterToAppear() throws Exception {
+        Path ptyDir = dir.resolve("later");
+        try (JSerialCommLink a = new JSerialCommLink(SerialSettings.of(ptyDir.resolve("ttyA").toString()))) {
+            a.openInBackground();
+            assertThat(a.state()).isEqualTo(LinkState.RECONNECTING);
+            try (PtyPair pty = PtyPair.open(ptyDir)) {
+                await().atMost(Duration.ofSeconds(2)).until(() -> a.state() == LinkState.OPEN);
+            }
+        }
+    }
 }
