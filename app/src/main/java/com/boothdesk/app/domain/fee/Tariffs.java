@@ -18,6 +18,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Where tariffs come from: the demo's default and JSON tariff files. The file format (all money in fen):
@@ -157,6 +159,72 @@ public final class Tariffs {
         }
         String defaultClass = text(where, root, "defaultClass", classes.keySet().iterator().next());
         return Tariff.of(id, text(where, root, "name", id), defaultClass, classes);
+    }
+
+    /**
+     * The tariff as JSON in the file format above ({@code sameAs} classes written out in full), so that
+     * {@code read(toJson(t))} equals {@code t}: for storing the tariff an order was priced with.
+     */
+    public static String toJson(Tariff tariff) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", tariff.id());
+        root.put("name", tariff.name());
+        root.put("defaultClass", tariff.defaultClass());
+        ObjectNode classes = root.putObject("classes");
+        for (ClassTariff c : tariff.classes().values()) {
+            ObjectNode n = classes.putObject(c.vehicleClass());
+            n.put("displayName", c.displayName());
+            n.put("mode", c.mode().name().toLowerCase());
+            n.put("freeMinutes", c.freeMinutes());
+            n.put("freeMinutesSurvive", c.freeMinutesSurvive());
+            n.put("fillAcrossPeriods", c.fillAcrossPeriods());
+            n.put("capBasis", c.capBasis().name().toLowerCase());
+            if (!c.dailyCapsFen().isEmpty()) {
+                c.dailyCapsFen().forEach(n.putArray("dailyCapsFen")::add);
+            }
+            if (c.stayCapFen() != Period.NO_CAP) {
+                n.put("stayCapFen", c.stayCapFen());
+            }
+            for (Map.Entry<CalendarKind, List<Period>> e : c.schedules().entrySet()) {
+                ArrayNode periods = n.putArray(e.getKey().name().toLowerCase());
+                for (Period p : e.getValue()) {
+                    ObjectNode pn = periods.addObject();
+                    pn.put("name", p.name());
+                    pn.put("start", p.start().toString());
+                    pn.put("end", p.end().toString());
+                    if (p.free()) {
+                        pn.put("free", true);
+                        continue;
+                    }
+                    pn.put("firstMinutes", p.firstMinutes());
+                    pn.put("firstFen", p.firstFen());
+                    pn.put("unitMinutes", p.unitMinutes());
+                    pn.put("unitFen", p.unitFen());
+                    pn.put("graceMinutes", p.graceMinutes());
+                    if (p.hasCap()) {
+                        pn.put("capFen", p.capFen());
+                    }
+                }
+            }
+            if (!c.ladder().isEmpty()) {
+                ArrayNode steps = n.putArray("ladder");
+                c.ladder().forEach(s -> steps.addObject().put("upToMinutes", s.upToMinutes()).put("fen", s.fen()));
+            }
+            if (c.mode() == ChargeMode.LADDER || c.ladderCycleMinutes() != 24 * 60) {
+                n.put("ladderCycleMinutes", c.ladderCycleMinutes());
+            }
+            if (c.mode() == ChargeMode.PER_VISIT || c.perVisitFen() != 0) {
+                n.put("perVisitFen", c.perVisitFen());
+            }
+            if (c.mode() == ChargeMode.PER_DAY || c.perDayFen() != 0) {
+                n.put("perDayFen", c.perDayFen());
+            }
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
     }
 
     private static ClassTariff readClass(String at, String key, JsonNode node) throws TariffException {

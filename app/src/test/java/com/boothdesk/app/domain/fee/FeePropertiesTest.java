@@ -138,6 +138,15 @@ class FeePropertiesTest {
         }
     }
 
+    @Property(tries = 200)
+    void tariffsSurviveAJsonRoundTrip(@ForAll("tariffs") ClassTariff rules) throws TariffException {
+        Tariff t = tariff(rules);
+        Tariff back = Tariffs.read(new java.io.ByteArrayInputStream(
+                Tariffs.toJson(t).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(back).isEqualTo(t);
+    }
+
     @Property(tries = 300)
     void linesAddUpToTheTotal(@ForAll("tariffs") ClassTariff rules,
                               @ForAll @IntRange(min = 0, max = 365 * 24 * 60) int entryMinute,

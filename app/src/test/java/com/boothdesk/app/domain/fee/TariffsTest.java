@@ -132,6 +132,18 @@ class TariffsTest {
     }
 
     @Test
+    void everyPackedTariffSurvivesAJsonRoundTrip() throws Exception {
+        for (String name : new String[] {"demo-default.json", "airport-escalating.json", "taizhou-ladder.json",
+            "kaifeng-station.json", "day-night.json"}) {
+            Tariff t = Tariffs.packed(name);
+            String json = Tariffs.toJson(t);
+            assertThat(read(json)).as(name).isEqualTo(t);
+            assertThat(json).as(name).doesNotContain("sameAs");
+        }
+        assertThat(read(Tariffs.toJson(Tariffs.demoDefault()))).isEqualTo(Tariffs.demoDefault());
+    }
+
+    @Test
     void everyPackedTariffFileIsValid() throws Exception {
         for (String name : new String[] {"demo-default.json", "airport-escalating.json", "taizhou-ladder.json",
             "kaifeng-station.json", "day-night.json"}) {
