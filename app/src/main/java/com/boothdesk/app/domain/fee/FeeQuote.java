@@ -46,6 +46,57 @@ public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long d
      * </pre>
      */
     public String explain() {
+        return explain(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #explain()}, but when there are more than {@code maxItems} lines (a long stay), the time charges
+     * and the caps are each summed into one line and repeated notes are shown once; coupons, payments and the
+     * totals stay as they are. For a screen or a quick answer; {@link #explain()} for a dispute.
+     */
+    public String explain(int maxItems) {
+        if (lines.size() <= maxItems) {
+            return render(lines);
+        }
+        java.util.List<FeeLine> brief = new java.util.ArrayList<>();
+        long charged = 0;
+        int chargeItems = 0;
+        long capped = 0;
+        int capItems = 0;
+        int freeItems = 0;
+        java.util.Map<String, Integer> notes = new java.util.LinkedHashMap<>();
+        for (FeeLine line : lines) {
+            switch (line.kind()) {
+                case CHARGE -> {
+                    charged += line.amountFen();
+                    chargeItems++;
+                }
+                case CAP -> {
+                    capped += line.amountFen();
+                    capItems++;
+                }
+                case FREE -> freeItems++;
+                case NOTE -> notes.merge(line.label().replaceAll("(\\d{2}-\\d{2} )?\\d{2}:\\d{2}", "…"), 1,
+                        Integer::sum);
+                default -> { }
+            }
+        }
+        brief.add(new FeeLine("计费 " + chargeItems + " 项" + (freeItems > 0 ? " (另有免费 " + freeItems + " 项)" : ""),
+                charged, FeeLine.Kind.CHARGE));
+        if (capItems > 0) {
+            brief.add(new FeeLine("封顶 " + capItems + " 次, 减免", capped, FeeLine.Kind.CAP));
+        }
+        for (FeeLine line : lines) {
+            if (line.kind() == FeeLine.Kind.COUPON || line.kind() == FeeLine.Kind.PREPAID
+                    || line.kind() == FeeLine.Kind.BALANCE) {
+                brief.add(line);
+            }
+        }
+        notes.forEach((note, count) -> brief.add(FeeLine.note(count > 1 ? note + " (" + count + "次)" : note)));
+        return render(brief);
+    }
+
+    private String render(List<FeeLine> lines) {
         StringBuilder text = new StringBuilder();
         for (FeeLine line : lines) {
             text.append(line.text()).append('\n');

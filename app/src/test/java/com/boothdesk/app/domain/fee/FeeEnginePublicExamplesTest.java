@@ -103,6 +103,23 @@ class FeeEnginePublicExamplesTest {
     }
 
     @Test
+    void longStaysHaveABriefExplanationThatStillAddsUp() {
+        Tariff t = TestTariffs.packed("day-night.json");
+        FeeQuote q = engine.quote(t, FeeRequest.of("small", at("2026-11-01T20:00"), at("2026-11-11T08:00"))
+                .withCoupons(java.util.List.of(Coupon.amount("A", 500))));
+        String brief = q.explain(12);
+
+        assertThat(q.lines()).hasSizeGreaterThan(12);
+        assertThat(q.explain()).isEqualTo(q.explain(Integer.MAX_VALUE));
+        assertThat(brief.lines().count()).isLessThan(12);
+        assertThat(brief).contains("计费 ").contains("封顶 ").contains("优惠券 A 减免5.00元 -5.00元")
+                .contains("补足到 … (按白天时段价格)").endsWith("待缴 " + Fen.format(q.totalFen()) + "元");
+        long briefSum = brief.lines().filter(l -> l.endsWith("元") && !l.startsWith("应收") && !l.startsWith("待缴"))
+                .mapToLong(l -> Fen.parse(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertThat(briefSum).isEqualTo(q.totalFen());
+    }
+
+    @Test
     void dayNightOnAHolidayUsesTheHolidayPeriods() {
         FeeEngine holidays = new FeeEngine(TestTariffs.CHINA,
                 HolidayCalendar.of(Set.of(LocalDate.parse("2026-10-01")), Set.of(), false));
