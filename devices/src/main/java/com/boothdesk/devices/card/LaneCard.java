@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Driver of one LED/voice/relay card of the 00 64 FF FF family on a {@link SerialLink}.
  *
- * <p>Commands are queued and written by one daemon thread ({@code lanecard-<port>-<addr>}), one at a time: write,
+ * <p>Commands are queued and written by one daemon thread ({@code lanecard-<port>-<addr>}), one at a time, gate
+ * (relay) commands ahead of screen and voice commands, each kind in request order: write,
  * wait for the card's ACK ({@link LaneCardOptions#ackTimeout()}), retry a bounded number of times. Every command has
  * a deadline measured on the injected clock from the moment it was requested; a command that could not be written
  * before it (port unplugged) is dropped and logged, never replayed later. Gate opens closer together than
@@ -49,7 +52,10 @@ public final class LaneCard implements AutoCloseable, HealthSource {
     private final LaneCardOptions options;
     private final HealthTracker health;
     private final CardFrameDecoder decoder = new CardFrameDecoder();
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    // gate commands first, then everything else, each in request order: a screen update must never delay a gate open
+    private final BlockingQueue<Pending> queue = new PriorityBlockingQueue<>(16,
+            Comparator.comparingInt((Pending p) -> p.gate ? 0 : 1).thenComparingLong(p -> p.seq));
+    private final AtomicLong sequence = new AtomicLong();
     private final ReentrantLock linkLock = new ReentrantLock();
     private final Condition linkChanged = linkLock.newCondition();
     private final Thread worker;
@@ -62,12 +68,16 @@ public final class LaneCard implements AutoCloseable, HealthSource {
         final String what;
         final CardFrame frame;
         final Instant deadline;
+        final boolean gate;
+        final long seq;
         final CompletableFuture<CommandOutcome> future = new CompletableFuture<>();
 
-        Pending(String what, CardFrame frame, Instant deadline) {
+        Pending(String what, CardFrame frame, Instant deadline, boolean gate, long seq) {
             this.what = what;
             this.frame = frame;
             this.deadline = deadline;
+            this.gate = gate;
+            this.seq = seq;
         }
     }
 
@@ -261,7 +271,8 @@ public final class LaneCard implements AutoCloseable, HealthSource {
         if (!running) {
             return CompletableFuture.completedFuture(CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed"));
         }
-        Pending p = new Pending(what, f, clock.instant().plus(window));
+        Pending p = new Pending(what, f, clock.instant().plus(window), f.command() == CardCommand.RELAY,
+                sequence.incrementAndGet());
         queue.add(p);
         if (!running && queue.remove(p)) {
             p.future.complete(CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed"));
@@ -299,7 +310,11 @@ public final class LaneCard implements AutoCloseable, HealthSource {
                 LOG.error("{} on card {} failed unexpectedly", p.what, health.health().deviceId(), e);
                 o = CommandOutcome.of(CommandOutcome.Status.NO_ACK, "internal error: " + e);
             }
-            p.future.complete(o);
+            if (o == null) {
+                queue.add(p); // a gate command arrived while this one waited; it keeps its place and deadline
+            } else {
+                p.future.complete(o);
+            }
         }
         Pending left;
         while ((left = queue.poll()) != null) {
@@ -307,11 +322,16 @@ public final class LaneCard implements AutoCloseable, HealthSource {
         }
     }
 
+    /** Writes {@code p} until ACK or deadline; null if it must yield to a waiting gate command. */
     private CommandOutcome execute(Pending p) {
         byte[] bytes = p.frame.encode();
         int attempts = 0;
         String lastProblem = "port not open";
         while (running) {
+            Pending next = queue.peek();
+            if (!p.gate && next != null && next.gate) {
+                return null;
+            }
             if (clock.instant().isAfter(p.deadline)) {
                 LOG.warn("{} for card {} dropped: not sent before its deadline ({}); it will not be replayed",
                         p.what, health.health().deviceId(), lastProblem);

@@ -179,4 +179,17 @@ abstract class LaneCardContract {
         assertThat(get(pending).status()).isIn(CommandOutcome.Status.CLOSED);
         assertThat(get(card.sayAsync("after close")).status()).isEqualTo(CommandOutcome.Status.CLOSED);
     }
+
+    @Test
+    void gateCommandsOvertakeQueuedScreenUpdates() throws Exception {
+        line.unplug();
+        await().atMost(WAIT).until(() -> line.host().state() == LinkState.RECONNECTING);
+        var screen = card.showAndSayAsync(List.of("京A12345", "请交费12.50元"), "请交费12.50元");
+        var open = card.openGateAsync();
+        line.replug();
+        assertThat(get(open).status()).isEqualTo(CommandOutcome.Status.ACKED);
+        assertThat(get(screen).status()).isEqualTo(CommandOutcome.Status.ACKED);
+        assertThat(sim.receivedFrames().get(0)).isEqualTo(CardFrames.openGate(0));
+        assertThat(sim.receivedFrames()).hasSize(6);
+    }
 }
