@@ -1,4 +1,4 @@
-// Run: mvn -B -q -pl sdk-adapter -am test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.boothdesk.sdk.bench.SdkBenchmark
+// Run: mvn -B -q -pl sdk-adapter test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.boothdesk.sdk.bench.SdkBenchmark
 package com.boothdesk.sdk.bench;
 
 import com.boothdesk.sdk.link.CloudCredentials;
