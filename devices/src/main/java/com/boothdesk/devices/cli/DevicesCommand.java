@@ -77,6 +77,9 @@ public final class DevicesCommand implements Runnable {
         @Option(names = "--baud", defaultValue = "9600", description = "Baud rate (default: ${DEFAULT-VALUE}).")
         int baud;
 
+        @Option(names = "--parity", defaultValue = "NONE", description = "NONE, ODD or EVEN (default: ${DEFAULT-VALUE}).")
+        SerialSettings.Parity parity;
+
         @Option(names = "--dry-run", description = "Print the frame as hex; do not open any port.")
         boolean dryRun;
 
@@ -132,7 +135,7 @@ public final class DevicesCommand implements Runnable {
             }
             SerialSettings settings;
             try {
-                settings = SerialSettings.of(card.port).withBaudRate(card.baud);
+                settings = SerialSettings.of(card.port).withBaudRate(card.baud).withParity(card.parity);
             } catch (IllegalArgumentException e) {
                 err.println("invalid serial settings: " + e.getMessage());
                 return PORT_PROBLEM;

@@ -83,7 +83,8 @@ class DevicesCommandTest {
                      new JSerialCommLink(SerialSettings.of(pty.endB().toString())), 0)) {
             sim.start();
             assertThat(run("led", "--port", pty.endA().toString(), "--line", "2", "--text", "京A12345")).isZero();
-            assertThat(run("gate", "--port", pty.endA().toString(), "open")).isZero();
+            assertThat(run("gate", "--port", pty.endA().toString(), "--parity", "EVEN", "--baud", "19200", "open"))
+                    .isZero();
             assertThat(out.toString()).contains("ACKED (ACK 0)");
             assertThat(sim.events()).containsExactly(new CardEvent.TextShown(1, "京A12345"),
                     new CardEvent.GateOpened(1));
