@@ -37,6 +37,8 @@ public final class FeeEngine {
     private static final Logger LOG = LoggerFactory.getLogger(FeeEngine.class);
     /** Longer stays are priced but flagged: usually a wrong entry time or a forgotten order. */
     private static final long LONG_STAY_DAYS = 366;
+    /** Longer stays are priced as this long: an entry time this old is wrong, and pricing it costs CPU. */
+    private static final long MAX_PRICED_DAYS = 5 * 366;
 
     private final ZoneId zone;
     private final StayPricer pricer;
@@ -92,7 +94,15 @@ public final class FeeEngine {
             return new FeeQuote(0, 0, lines, 0, 0, 0, tariff.id(), rules.vehicleClass(), in, out, 0);
         }
 
-        if (Duration.between(in, out).toDays() > LONG_STAY_DAYS) {
+        Instant earliest = out.minus(Duration.ofDays(MAX_PRICED_DAYS));
+        if (in.isBefore(earliest)) {
+            // a camera with a reset clock sends 1970: price a bounded stay, never zero, never for minutes of CPU
+            LOG.warn("Entry {} is more than {} days before exit {} (class {}): priced as {} days", request.in(),
+                    MAX_PRICED_DAYS, request.out(), rules.vehicleClass(), MAX_PRICED_DAYS);
+            lines.add(FeeLine.note("入场时间 " + request.in() + " 距出场超过" + MAX_PRICED_DAYS + "天, 按"
+                    + MAX_PRICED_DAYS + "天计费, 请核对入场时间"));
+            in = earliest;
+        } else if (Duration.between(in, out).toDays() > LONG_STAY_DAYS) {
             LOG.warn("Stay of {} days ({} → {}, class {}): priced, but check the entry time", Duration.between(in,
                     out).toDays(), in, out, rules.vehicleClass());
             lines.add(FeeLine.note("停车超过" + LONG_STAY_DAYS + "天, 请核对入场时间"));

@@ -101,6 +101,17 @@ class FeeEngineDemoTest {
     }
 
     @Test
+    void anAbsurdEntryTimeIsPricedAsFiveYearsWithANote() {
+        FeeQuote epoch = engine.quote(demo, "small", Instant.EPOCH, at("2026-11-25T08:00"));
+        FeeQuote min = engine.quote(demo, "small", Instant.MIN, at("2026-11-25T08:00"));
+
+        assertThat(epoch.stayMinutes()).isEqualTo(5 * 366 * 24 * 60);
+        assertThat(epoch.totalFen()).isEqualTo(500 + (5 * 366 * 24 - 1) * 100L);
+        assertThat(epoch.explain()).contains("按1830天计费, 请核对入场时间");
+        assertThat(min.totalFen()).isEqualTo(epoch.totalFen());
+    }
+
+    @Test
     void exitBeforeEntryCostsNothingAndSaysSo() {
         FeeQuote q = engine.quote(demo, "small", at("2026-11-25T11:00"), at("2026-11-25T08:00"));
 
