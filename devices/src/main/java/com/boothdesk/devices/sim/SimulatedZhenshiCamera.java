@@ -36,6 +36,7 @@ public final class SimulatedZhenshiCamera {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong nextPlateId = new AtomicLong(1);
     private volatile boolean images = true;
+    private volatile com.boothdesk.devices.serial.SerialLink rs485;
 
     public SimulatedZhenshiCamera(URI target, String serialNo, String ipAddr, Clock clock) {
         this.target = Objects.requireNonNull(target, "target");
@@ -48,6 +49,15 @@ public final class SimulatedZhenshiCamera {
     /** Leaves the images out of pushes (smaller requests, e.g. for the benchmark). */
     public SimulatedZhenshiCamera withoutImages() {
         images = false;
+        return this;
+    }
+
+    /**
+     * Writes the {@code serialData} of every reply to this link, as the camera writes it to its RS485 port (where a
+     * {@link SimulatedLaneCard} may listen). The caller opens and closes the link.
+     */
+    public SimulatedZhenshiCamera forwardSerialTo(com.boothdesk.devices.serial.SerialLink link) {
+        rs485 = link;
         return this;
     }
 
@@ -148,6 +158,17 @@ public final class SimulatedZhenshiCamera {
                 cont = r.path("ContinuePushOffline").path("continue").asInt(0) == 1;
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warn("simulated camera {} cannot parse reply {}: {}", serialNo, resp.body(), e.toString());
+            }
+        }
+        com.boothdesk.devices.serial.SerialLink out = rs485;
+        if (out != null) {
+            for (SerialPayload p : serial) {
+                try {
+                    out.write(p.data());
+                } catch (com.boothdesk.devices.serial.SerialException e) {
+                    LOG.warn("simulated camera {} could not write serialData to its RS485 port: {}", serialNo,
+                            e.getMessage());
+                }
             }
         }
         return new CameraPushResult(resp.statusCode(), resp.body(), open, serial, cont, plateId);
