@@ -34,6 +34,7 @@ public final class SimulatedLaneCard implements AutoCloseable {
     private final String[] lines = {"", "", "", ""};
     private volatile String lastVoice = "";
     private volatile boolean answering = true;
+    private volatile boolean echo;
     private volatile boolean gateHeldOpen;
     private volatile int volume = -1;
 
@@ -57,7 +58,19 @@ public final class SimulatedLaneCard implements AutoCloseable {
         this.answering = answering;
     }
 
+    /** Sends every received chunk straight back first, as a two-wire RS485 adapter echoes the host's own bytes. */
+    public void setEcho(boolean echo) {
+        this.echo = echo;
+    }
+
     private void onBytes(byte[] chunk) {
+        if (echo) {
+            try {
+                link.write(chunk);
+            } catch (SerialException e) {
+                LOG.warn("simulated card {} could not echo: {}", address, e.getMessage());
+            }
+        }
         for (CardFrame f : decoder.feed(chunk)) {
             received.add(f);
             if (f.address() != address) {

@@ -192,4 +192,12 @@ abstract class LaneCardContract {
         assertThat(sim.receivedFrames().get(0)).isEqualTo(CardFrames.openGate(0));
         assertThat(sim.receivedFrames()).hasSize(6);
     }
+
+    @Test
+    void ownFramesEchoedByATwoWireAdapterAreNotMistakenForReplies() throws Exception {
+        sim.setEcho(true);
+        // a volume frame's echo would look like ACK 0x32 (a refusal) if the driver took it for the reply
+        assertThat(get(card.setVolumeAsync(50))).isEqualTo(new CommandOutcome(CommandOutcome.Status.ACKED, 0, "ok"));
+        assertThat(get(card.openGateAsync()).status()).isEqualTo(CommandOutcome.Status.ACKED);
+    }
 }
