@@ -131,11 +131,8 @@ final class StayPricer {
                         + FeeText.unit(first), p.firstFen(), FeeLine.Kind.CHARGE));
             }
             if (repeating > 0) {
-                String prefix = first > 0 ? "续时 " : "";
-                String count = unit == 60 ? repeating + "小时" : repeating + "×" + FeeText.unit(unit);
-                lines.add(new FeeLine(range(repeatFrom, shownEnd, multiDay) + " " + name + prefix + count
-                        + " (每" + FeeText.unit(unit) + Fen.format(p.unitFen()) + "元)",
-                        repeating * p.unitFen(), FeeLine.Kind.CHARGE));
+                repeatingLines(c, in, p, name + (first > 0 ? "续时 " : ""), repeatFrom, repeating, shownEnd,
+                        multiDay, lines);
             }
             if (remainder > 0 && remainder <= p.graceMinutes()) {
                 lines.add(FeeLine.note(name + "末尾" + remainder + "分钟不足" + FeeText.unit(unit) + ", 在"
@@ -163,6 +160,37 @@ final class StayPricer {
             }
         }
         return total;
+    }
+
+    /**
+     * The line(s) of the repeating units of one occurrence: one line, or with daily caps one line per cap window
+     * the units start in, so that each cap line can be checked against the lines of its window.
+     */
+    private void repeatingLines(ClassTariff c, Instant in, Period p, String label, Instant repeatFrom,
+                                long repeating, Instant shownEnd, boolean multiDay, List<FeeLine> lines) {
+        int unit = p.unitMinutes();
+        Instant t = repeatFrom;
+        long done = 0;
+        while (done < repeating) {
+            long upTo = repeating;
+            if (!c.dailyCapsFen().isEmpty()) {
+                Instant windowEnd = windowStart(c, in, windowIndex(c, in, t) + 1);
+                long d = minutes(repeatFrom, windowEnd);
+                upTo = Math.min(repeating, d <= 0 ? 0 : (d + unit - 1) / unit);
+                if (upTo <= done) {
+                    t = windowEnd;
+                    continue;
+                }
+            }
+            long n = upTo - done;
+            Instant from = plus(repeatFrom, done * unit);
+            Instant to = min(plus(repeatFrom, upTo * unit), shownEnd);
+            String count = unit == 60 ? n + "小时" : n + "×" + FeeText.unit(unit);
+            lines.add(new FeeLine(range(from, to, multiDay) + " " + label + count + " (每" + FeeText.unit(unit)
+                    + Fen.format(p.unitFen()) + "元)", n * p.unitFen(), FeeLine.Kind.CHARGE));
+            done = upTo;
+            t = plus(repeatFrom, done * unit);
+        }
     }
 
     /**
