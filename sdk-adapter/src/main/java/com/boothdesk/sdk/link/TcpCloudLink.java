@@ -1,9 +1,11 @@
 package com.boothdesk.sdk.link;
 
 import com.boothdesk.sdk.message.MessageKeys;
+import com.boothdesk.sdk.protocol.Catalogue;
+import com.boothdesk.sdk.protocol.MessageSpec;
 import com.boothdesk.sdk.wire.LineReader;
 import com.boothdesk.sdk.wire.WireCodec;
-import com.boothdesk.sdk.wire.WireFormatException;
+import com.boothdesk.sdk.wire.DownlinkDecoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
@@ -293,56 +295,50 @@ public final class TcpCloudLink implements CloudLink {
     }
 
     private void handleLine(Connection conn, String text) throws IOException {
-        if (WireCodec.isHeartbeatAck(text)) {
+        DownlinkDecoder.Decoded d = DownlinkDecoder.decode(text);
+        if (d instanceof DownlinkDecoder.HeartbeatAck) {
             return;
         }
-        if (WireCodec.isHeartbeat(text)) {
+        if (d instanceof DownlinkDecoder.Heartbeat) {
             conn.write(WireCodec.HEARTBEAT_ACK);
             return;
         }
-        ObjectNode msg;
-        try {
-            msg = WireCodec.parseObject(text);
-        } catch (WireFormatException e) {
-            LOG.warn("ignored a malformed line from the cloud ({}): {}", e.getMessage(), abbreviate(text));
-            return;
-        }
-        JsonNode nameNode = msg.get("service_name");
-        String name = nameNode != null && nameNode.isTextual() ? nameNode.asText().trim() : "";
-        if (name.isEmpty()) {
-            String err = msg.path("errmsg").asText("");
-            LOG.warn("ignored a message without service_name from the cloud: {}", abbreviate(text));
+        if (d instanceof DownlinkDecoder.Malformed m) {
+            String err = m.jsonIfAny() == null ? "" : m.jsonIfAny().path("errmsg").asText("");
+            LOG.warn("ignored a line from the cloud ({}): {}", m.reason(), abbreviate(text));
             if (err.contains("token")) {
                 conn.kill("cloud rejected the token: " + err);
             }
             return;
         }
+        DownlinkDecoder.Message msg = (DownlinkDecoder.Message) d;
+        String name = msg.serviceName();
         if ("login".equals(name)) {
-            onLoginReply(conn, msg);
+            onLoginReply(conn, msg.json());
             return;
         }
-        if (completePending(name, msg)) {
+        if (completePending(name, msg.json())) {
             return;
         }
-        if (msg.path("errmsg").asText("").contains("token无效")) {
+        if (msg.json().path("errmsg").asText("").contains("token无效")) {
             conn.kill("cloud rejected the token");
             return;
         }
-        if (MessageKeys.uplinkKey(msg).isPresent() && isUplinkName(name)) {
+        if (isUplinkName(name)) {
             LOG.info("late or unmatched reply from the cloud ignored: {}", abbreviate(text));
             return;
         }
-        ObjectNode downlink = msg;
+        ObjectNode downlink = msg.json();
         downlinkExecutor.execute(() -> answerDownlink(conn, downlink));
     }
 
+    /** A name the booth sends (so a message with it is a late answer), per the catalogue. */
     private static boolean isUplinkName(String name) {
-        return switch (name) {
-            case "in_park", "out_park", "upload_order", "upload_collector", "work_record", "park_log",
-                    "upload_month_card", "upload_price", "upload_month_member", "upload_liftrod", "upload_gate",
-                    "upload_blackuser", "upload_car_type", "upload_confirm_order", "month_pay_record" -> true;
-            default -> false;
-        };
+        if ("car_type_upload".equals(name)) {
+            return true;
+        }
+        var entries = Catalogue.get().byServiceName(name);
+        return !entries.isEmpty() && entries.stream().noneMatch(e -> e.direction() == MessageSpec.Direction.DOWN);
     }
 
     private void onLoginReply(Connection conn, ObjectNode msg) {
