@@ -53,6 +53,12 @@ class FeeEnginePublicExamplesTest {
         assertThat(q.lines(FeeLine.Kind.CAP)).extracting(FeeLine::label).containsExactly(
                 "第1个24小时 (11-25 08:00起) 封顶 30.00元, 减免", "第2个24小时 (11-26 08:00起) 封顶 40.00元, 减免");
         assertThat(q.lines(FeeLine.Kind.CAP)).extracting(FeeLine::amountFen).containsExactly(-9200L, -8000L);
+        // the charge lines follow the cap windows: 2 + 120 = 122 → cap 30; 120 → cap 40; 10
+        assertThat(q.lines(FeeLine.Kind.CHARGE)).extracting(FeeLine::label, FeeLine::amountFen).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("11-25 08:00-08:30 首30分钟", 200L),
+                org.assertj.core.groups.Tuple.tuple("11-25 08:30-11-26 08:30 续时 24小时 (每小时5.00元)", 12000L),
+                org.assertj.core.groups.Tuple.tuple("11-26 08:30-11-27 08:30 续时 24小时 (每小时5.00元)", 12000L),
+                org.assertj.core.groups.Tuple.tuple("11-27 08:30-10:00 续时 2小时 (每小时5.00元)", 1000L));
     }
 
     @ParameterizedTest(name = "Taizhou ladder {0}: {1} fen")
