@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import com.boothdesk.app.cloud.CloudBridge;
 import com.boothdesk.app.cloud.DownlinkRouter;
+import com.boothdesk.app.cloud.LaneDownlinks;
+import com.boothdesk.app.cloud.sync.ListSync;
 import com.boothdesk.app.common.Observable;
 import com.boothdesk.app.common.Threads;
 import com.boothdesk.app.config.BoothConfig;
@@ -39,6 +41,8 @@ import com.boothdesk.app.store.Database;
 import com.boothdesk.app.store.FileImageStore;
 import com.boothdesk.app.store.JdbcGateEventLog;
 import com.boothdesk.app.store.JdbcOrderRepository;
+import com.boothdesk.app.store.JdbcParkSpaces;
+import com.boothdesk.app.store.lists.JdbcVehicleLists;
 import com.boothdesk.app.ui.Messages;
 import com.boothdesk.sdk.link.CloudCredentials;
 import com.boothdesk.sdk.link.CloudLink;
@@ -77,6 +81,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private CloudLink link;
     private LaneHardware hardware;
     private CameraIntake cameras;
+    private JdbcParkSpaces spaces;
+    private JdbcVehicleLists lists;
+    private DownlinkRouter router;
     private DemoDriver demo;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
@@ -84,7 +91,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         this.clock = clock;
         this.linkClock = linkClock;
         this.messages = new Messages(config.locale());
-        this.status = new Observable<>(new BoothStatus(LinkStatus.STOPPED.name(), 0, 0, config.operator()));
+        this.status = new Observable<>(new BoothStatus(LinkStatus.STOPPED.name(), 0, 0, config.capacity(), config.operator()));
     }
 
     /** Starts everything the configuration asks for. On failure, whatever was started is stopped again. */
@@ -123,14 +130,17 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         gates = new JdbcGateEventLog(db);
         images = new FileImageStore(data.resolve("images"), clock);
 
+        router = new DownlinkRouter();
         startCloud(bridge);
 
         FeeEngine engine = new FeeEngine(config.zone());
         Tariff tariff = loadTariff();
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data));
-        LaneServices services = new LaneServices(orders, gates,
-                (vehicleClass, in, out) -> engine.quote(tariff, vehicleClass, in, out), hardware, images, clock,
-                config::operator, config.capacity(), config.debounce(), config.vehicleClass());
+        spaces = new JdbcParkSpaces(db, config.capacity(), clock);
+        lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
+        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariff, request), hardware,
+                images, lists, spaces, config.rules(), clock, config::operator, config.debounce(),
+                config.vehicleClass());
         Map<String, LaneController> byCamera = new HashMap<>();
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
@@ -141,6 +151,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         }
         cameras = push(new CameraIntake(config.cameras(), byCamera, clock));
         cameras.start();
+
+        new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass()).register(router);
+        new ListSync(db, outbox, clock).register(router);
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
         stack.add(() -> Threads.shutdown(ticker));
@@ -175,7 +188,6 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port).withHeartbeatInterval(c.heartbeat()),
                 new CloudCredentials(c.unionId(), c.parkId(), c.localId(), c.secret()), linkClock);
         link = push(tcp);
-        DownlinkRouter router = new DownlinkRouter();
         link.setDownlinkHandler(router);
         link.addStatusListener(s -> refreshStatus());
         OutboxDispatcher dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
@@ -204,7 +216,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             Map<DeliveryStatus, Long> counts = outbox == null ? Map.of() : outbox.countByStatus();
             long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.SENT, 0L);
             int inLot = orders == null ? 0 : orders.countInLot();
-            status.set(new BoothStatus(cloud, (int) pending, inLot, config.operator()));
+            int free = spaces == null ? config.capacity() : spaces.free();
+            status.set(new BoothStatus(cloud, (int) pending, inLot, free, config.operator()));
         } catch (RuntimeException e) {
             LOG.warn("Could not refresh the booth status: {}", e.toString());
         }
@@ -275,6 +288,19 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    public JdbcParkSpaces spaces() {
+        return spaces;
+    }
+
+    public JdbcVehicleLists lists() {
+        return lists;
+    }
+
+    /** Where downlinks go; tests and the simulator push through the real link, this routes them. */
+    public DownlinkRouter downlinks() {
+        return router;
     }
 
     public LaneHardware hardware() {

@@ -39,7 +39,8 @@ public final class CloudBridge implements OrderUplinks {
     @Override
     public void entered(Connection txn, ParkingOrder o, int emptySpaces) throws SQLException {
         InPark in = new InPark(o.plate(), o.inTime().getEpochSecond(), carType(o.carType()), ENTRY_KIND,
-                o.entryOperator(), o.orderId(), emptySpaces, o.entryLaneId(), boothId, null, null, null);
+                o.entryOperator(), o.orderId(), emptySpaces, o.entryLaneId(), boothId, remark(o.remark()),
+                o.kind().costType(), null);
         outbox.enqueue(txn, in.toJson(), o.orderId());
     }
 
@@ -56,15 +57,19 @@ public final class CloudBridge implements OrderUplinks {
                 .cType(ENTRY_KIND)
                 .payType(method.wireName())
                 .emptyPlot(emptySpaces)
-                .totalFen(o.dueFen())
+                // total: what the stay still cost at the exit, without what was prepaid or taken off by coupons
+                .totalFen(Math.max(0, o.dueFen() - o.prepaidFen() - o.discountFen()))
                 .orderId(o.orderId())
                 .outChannelId(o.exitLaneId())
                 .inChannelId(o.entryLaneId())
                 .amountReceivableFen(o.dueFen())
                 .cashPayFen(method == PaymentMethod.CASH ? o.paidFen() : null)
+                .electronicPrepayFen(o.prepaidFen() > 0 ? o.prepaidFen() : null)
+                .reduceAmountFen(o.discountFen() > 0 ? o.discountFen() : null)
+                .freeReasons(o.freeReason())
                 .outUid(o.exitOperator())
                 .workStationUuid(boothId)
-                .remark(o.remark())
+                .remark(remark(o.remark()))
                 .build()
                 .toJson();
         outbox.enqueue(txn, out, o.orderId());
@@ -76,6 +81,11 @@ public final class CloudBridge implements OrderUplinks {
         if (d != null) {
             d.wake();
         }
+    }
+
+    /** remark is at most 24 characters on the wire. */
+    static String remark(String r) {
+        return r == null || r.length() <= 24 ? r : r.substring(0, 24);
     }
 
     /** The protocol's car_type is free text (max 8): the Chinese class names the cloud back-office shows. */

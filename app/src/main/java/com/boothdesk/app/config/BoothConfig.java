@@ -16,7 +16,11 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
+import com.boothdesk.app.domain.fee.Fen;
 import com.boothdesk.app.domain.lane.LaneDirection;
+import com.boothdesk.app.domain.lane.LaneRules;
+import com.boothdesk.app.domain.order.CarKind;
+import com.boothdesk.app.domain.plate.MatchSettings;
 import com.boothdesk.app.domain.lane.LaneInfo;
 
 /**
@@ -25,7 +29,7 @@ import com.boothdesk.app.domain.lane.LaneInfo;
  */
 public record BoothConfig(Path dataDir, String boothId, String operator, int capacity, ZoneId zone, Locale locale,
                           Cloud cloud, Cameras cameras, List<LaneConfig> lanes, Duration debounce,
-                          String vehicleClass, String tariffFile, Demo demo) {
+                          String vehicleClass, String tariffFile, Demo demo, LaneRules rules) {
 
     public static final String DEFAULTS = "/boothdesk/config/boothdesk.properties";
 
@@ -119,11 +123,18 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
         } catch (java.time.DateTimeException e) {
             throw new ConfigException("park.zone: not a time zone: '" + p.getProperty("park.zone") + "'");
         }
+        MatchSettings match = MatchSettings.defaults().withMinMatching(r.integer("match.min_matching", 1, 7))
+                .withIgnoreProvince(r.bool("match.ignore_province"));
+        LaneRules rules = new LaneRules(r.integer("rules.min_confidence", 0, 100),
+                r.kinds("rules.confirm_entry"), r.kinds("rules.confirm_exit"), r.kinds("rules.admit_when_full"),
+                r.bool("rules.refuse_blacklisted"), r.integer("rules.monthly_reminder_days", 0, 365),
+                r.money("rules.no_record_fee"), r.integer("rules.prepaid_grace_minutes", 0, 24 * 60),
+                r.list("rules.free_reasons"), match);
         return new BoothConfig(dataDir, r.text("booth.id"), r.text("booth.operator"),
                 r.integer("park.capacity", 1, 1_000_000), zone, Locale.forLanguageTag(
                 r.text("ui.locale").replace('_', '-')), cloud, cameras, List.copyOf(lanes),
                 Duration.ofSeconds(r.integer("lane.debounce_seconds", 0, 3600)), r.text("fee.vehicle_class"),
-                r.optional("fee.tariff"), demo);
+                r.optional("fee.tariff"), demo, rules);
     }
 
     /** Typed access with messages that name the key and the value. */
@@ -171,6 +182,32 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(key + ": '" + v + "' is not one of "
                         + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+            }
+        }
+
+        Set<CarKind> kinds(String key) {
+            Set<CarKind> out = new java.util.HashSet<>();
+            for (String v : list(key)) {
+                try {
+                    out.add(CarKind.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(key + ": '" + v + "' is not one of "
+                            + Arrays.toString(CarKind.values()).toLowerCase(Locale.ROOT));
+                }
+            }
+            return out;
+        }
+
+        long money(String key) {
+            String v = text(key);
+            try {
+                long fen = Fen.parse(v);
+                if (fen < 0) {
+                    throw new ConfigException(key + ": " + v + " must not be negative");
+                }
+                return fen;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + ": '" + v + "' is not an amount in yuan (e.g. 10.00)");
             }
         }
 

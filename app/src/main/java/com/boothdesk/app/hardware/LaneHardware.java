@@ -101,6 +101,16 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     }
 
     @Override
+    public void closeGate(LaneInfo lane) {
+        Lane l = lanes.get(lane.id());
+        if (l == null || l.card() == null) {
+            LOG.error("Lane {}: gate NOT closed, no LED/gate card is connected", lane.id());
+            return;
+        }
+        l.card().closeGateAsync().whenComplete((outcome, error) -> report(lane, "gate close", outcome, error));
+    }
+
+    @Override
     public void announce(LaneInfo lane, List<String> lines, String voice) {
         Lane l = lanes.get(lane.id());
         if (l == null) {

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import com.boothdesk.app.domain.order.CarKind;
 import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.domain.order.OrderStatus;
 import com.boothdesk.app.domain.order.ParkingOrder;
@@ -21,7 +24,8 @@ import com.boothdesk.app.domain.order.PaymentMethod;
 public final class JdbcOrderRepository implements OrderRepository {
 
     private static final String COLUMNS = "order_id, plate, car_type, entry_lane, in_time, entry_operator, entry_image,"
-            + " status, exit_lane, out_time, due_fen, paid_fen, pay_method, exit_operator, exit_image, remark";
+            + " status, exit_lane, out_time, due_fen, paid_fen, pay_method, exit_operator, exit_image, remark,"
+            + " car_kind, card_id, prepaid_fen, prepaid_at, discount_fen, free_reason, exit_plate_read";
 
     private final Database db;
     private final OrderUplinks uplinks;
@@ -54,7 +58,7 @@ public final class JdbcOrderRepository implements OrderRepository {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO parking_order (" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, order);
                 ps.executeUpdate();
             }
@@ -69,7 +73,8 @@ public final class JdbcOrderRepository implements OrderRepository {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE parking_order SET status = ?, exit_lane = ?,"
                     + " out_time = ?, due_fen = ?, paid_fen = ?, pay_method = ?, exit_operator = ?, exit_image = ?,"
-                    + " remark = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
+                    + " remark = ?, car_kind = ?, discount_fen = ?, free_reason = ?, exit_plate_read = ?"
+                    + " WHERE order_id = ? AND status = 'IN_LOT'")) {
                 ps.setString(1, closed.status().name());
                 ps.setString(2, closed.exitLaneId());
                 ps.setObject(3, time(closed.outTime()));
@@ -79,7 +84,11 @@ public final class JdbcOrderRepository implements OrderRepository {
                 ps.setString(7, closed.exitOperator());
                 ps.setString(8, closed.exitImage());
                 ps.setString(9, closed.remark());
-                ps.setString(10, closed.orderId());
+                ps.setString(10, closed.kind().name());
+                ps.setLong(11, closed.discountFen());
+                ps.setString(12, closed.freeReason());
+                ps.setString(13, closed.exitPlateRead());
+                ps.setString(14, closed.orderId());
                 if (ps.executeUpdate() != 1) {
                     throw new IllegalStateException("order " + closed.orderId() + " is not in the lot any more");
                 }
@@ -125,6 +134,95 @@ public final class JdbcOrderRepository implements OrderRepository {
                 + " ORDER BY COALESCE(out_time, in_time) DESC LIMIT " + Math.max(1, limit)));
     }
 
+    @Override
+    public int countInLot(Collection<String> plates) {
+        if (plates.isEmpty()) {
+            return 0;
+        }
+        return db.read(c -> {
+            String marks = String.join(", ", Collections.nCopies(plates.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM parking_order WHERE status = 'IN_LOT'"
+                    + " AND plate IN (" + marks + ")")) {
+                int i = 1;
+                for (String p : plates) {
+                    ps.setString(i++, p);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ParkingOrder> searchInLot(String fragment, int limit) {
+        String like = "%" + fragment.trim().toUpperCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return db.read(c -> {
+            List<ParkingOrder> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parking_order"
+                    + " WHERE status = 'IN_LOT' AND UPPER(plate) LIKE ? ORDER BY in_time DESC LIMIT ?")) {
+                ps.setString(1, like);
+                ps.setInt(2, Math.max(1, limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(map(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean recordPrepayment(String tradeNo, String orderId, long fen, Instant paidAt, Instant received) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM prepayment WHERE trade_no = ?")) {
+                ps.setString(1, tradeNo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO prepayment (trade_no, order_id, amount_fen,"
+                    + " paid_at, received) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, tradeNo);
+                ps.setString(2, orderId);
+                ps.setLong(3, fen);
+                ps.setObject(4, time(paidAt));
+                ps.setObject(5, time(received));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE parking_order SET prepaid_fen = prepaid_fen + ?,"
+                    + " prepaid_at = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
+                ps.setLong(1, fen);
+                ps.setObject(2, time(paidAt));
+                ps.setString(3, orderId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("order " + orderId + " is not in the lot");
+                }
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public ParkingOrder correctPlate(String orderId, String newPlate) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE parking_order SET plate = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
+                ps.setString(1, newPlate);
+                ps.setString(2, orderId);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("order " + orderId + " is not in the lot");
+                }
+            }
+            return one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId).orElseThrow();
+        });
+    }
+
     private static Optional<ParkingOrder> one(Connection c, String sql, String arg) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
@@ -165,6 +263,13 @@ public final class JdbcOrderRepository implements OrderRepository {
         ps.setString(14, o.exitOperator());
         ps.setString(15, o.exitImage());
         ps.setString(16, o.remark());
+        ps.setString(17, o.kind().name());
+        ps.setString(18, o.cardId());
+        ps.setLong(19, o.prepaidFen());
+        ps.setObject(20, time(o.prepaidAt()));
+        ps.setLong(21, o.discountFen());
+        ps.setString(22, o.freeReason());
+        ps.setString(23, o.exitPlateRead());
     }
 
     private static ParkingOrder map(ResultSet rs) throws SQLException {
@@ -174,7 +279,9 @@ public final class JdbcOrderRepository implements OrderRepository {
                 rs.getString("entry_image"), OrderStatus.valueOf(rs.getString("status")), rs.getString("exit_lane"),
                 instant(rs, "out_time"), rs.getLong("due_fen"), rs.getLong("paid_fen"),
                 method == null ? null : PaymentMethod.valueOf(method), rs.getString("exit_operator"),
-                rs.getString("exit_image"), rs.getString("remark"));
+                rs.getString("exit_image"), rs.getString("remark"), CarKind.valueOf(rs.getString("car_kind")),
+                rs.getString("card_id"), rs.getLong("prepaid_fen"), instant(rs, "prepaid_at"),
+                rs.getLong("discount_fen"), rs.getString("free_reason"), rs.getString("exit_plate_read"));
     }
 
     static OffsetDateTime time(Instant i) {

@@ -23,13 +23,13 @@ import com.boothdesk.app.BoothContext;
 import com.boothdesk.app.BoothStatus;
 import com.boothdesk.app.common.Observable;
 import com.boothdesk.app.domain.lane.LaneController;
-import com.boothdesk.app.domain.lane.LaneDirection;
+import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.domain.lane.LaneState;
 
 /**
  * The booth's main window: a header with the cloud link, the upload backlog, cars in the lot and the attendant;
- * every lane side by side; the recent events. Keys: F1 takes cash (exact fee, or the typed amount) at the exit
- * lane that has a car waiting.
+ * every lane side by side; the recent events. Keys (see {@code onKey}): F1 cash (exact fee, or the typed
+ * amount), F2 free release, F3 confirm, F4 refuse, F5 no-record fee, F6 correct the plate, 1-5 pick a stay.
  */
 public final class BoothWindow {
 
@@ -89,6 +89,8 @@ public final class BoothWindow {
         outbox.setId("outbox-pending");
         Label inLot = new Label();
         inLot.setId("in-lot");
+        Label free = new Label();
+        free.setId("free-spaces");
         Label operator = new Label();
         operator.setId("operator");
         Label clock = new Label();
@@ -101,10 +103,11 @@ public final class BoothWindow {
             cloud.getStyleClass().add("cloud-" + s.cloud().toLowerCase(java.util.Locale.ROOT));
             outbox.setText(msg.get("outbox.pending", s.outboxPending()));
             inLot.setText(msg.get("inlot.count", s.inLot()));
+            free.setText(msg.get("spaces.free", s.freeSpaces()));
             operator.setText(msg.get("operator", s.operator()));
             clock.setText(CLOCK.format(ctx.clock().instant().atZone(ctx.clock().getZone())));
         }));
-        HBox bar = new HBox(24, title, spacer, cloud, outbox, inLot, operator, clock);
+        HBox bar = new HBox(24, title, spacer, cloud, outbox, inLot, free, operator, clock);
         bar.getStyleClass().add("header");
         bar.setPadding(new Insets(10, 16, 10, 16));
         return bar;
@@ -132,15 +135,46 @@ public final class BoothWindow {
         return box;
     }
 
+    /**
+     * The booth's keys. F1 cash, F2 free release (with the chosen reason), F3 confirm, F4 refuse, F5 charge the
+     * no-record fee, F6 correct the plate, 1-5 pick a similar stay. Each acts on the first lane whose state calls
+     * for it (a booth has one exit per attendant in practice).
+     */
     private void onKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.F1) {
-            lanes.stream()
-                    .filter(p -> p.controller().lane().direction() == LaneDirection.EXIT)
-                    .filter(LanePane::awaitingPayment)
-                    .findFirst()
-                    .ifPresent(LanePane::settleCash);
+        boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
+        boolean handled = switch (e.getCode()) {
+            case F1 -> first(LanePhase.AWAITING_PAYMENT).map(p -> run(p::settleCash)).orElse(false);
+            case F2 -> first(LanePhase.AWAITING_PAYMENT).map(p -> run(p::releaseFree)).orElse(false);
+            case F3 -> first(LanePhase.AWAITING_CONFIRMATION).map(p -> run(p::confirm)).orElse(false);
+            case F4 -> first(LanePhase.AWAITING_CONFIRMATION, LanePhase.AWAITING_PAYMENT, LanePhase.AWAITING_MATCH,
+                    LanePhase.NO_RECORD).map(p -> run(p::refuse)).orElse(false);
+            case F5 -> first(LanePhase.AWAITING_MATCH, LanePhase.NO_RECORD).map(p -> run(p::chargeNoRecord))
+                    .orElse(false);
+            case F6 -> lanes.stream().filter(p -> p.phase() != LanePhase.IDLE).findFirst()
+                    .map(p -> run(p::focusCorrection)).orElse(false);
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, NUMPAD1, NUMPAD2, NUMPAD3, NUMPAD4, NUMPAD5 -> !typing
+                    && first(LanePhase.AWAITING_MATCH, LanePhase.NO_RECORD)
+                    .map(p -> p.pick(digit(e.getCode()))).orElse(false);
+            default -> false;
+        };
+        if (handled) {
             e.consume();
         }
+    }
+
+    private java.util.Optional<LanePane> first(LanePhase... phases) {
+        java.util.Set<LanePhase> wanted = java.util.Set.of(phases);
+        return lanes.stream().filter(p -> wanted.contains(p.phase())).findFirst();
+    }
+
+    private static boolean run(Runnable r) {
+        r.run();
+        return true;
+    }
+
+    private static int digit(KeyCode code) {
+        String name = code.getName();
+        return Character.getNumericValue(name.charAt(name.length() - 1));
     }
 
     /** Stops following the application. */

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -34,24 +36,28 @@ import com.boothdesk.app.domain.lane.LaneDirection;
 import com.boothdesk.app.domain.lane.LaneException;
 import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.domain.lane.LaneState;
-import com.boothdesk.app.domain.lane.SettleResult;
+import com.boothdesk.app.domain.order.ParkingOrder;
 
 /**
- * One lane on the booth screen: the plate, the pictures, what the lane decided, the fee with its explanation, what
- * the LED shows, and (exit lanes) the cash action. Node ids end with the lane id so tests can find them.
+ * One lane on the booth screen: the plate, the pictures, what the lane decided and why, the fee with its
+ * explanation, what the LED shows, and the attendant's actions for the lane's state (each with its key, see
+ * {@link BoothWindow}). Node ids end with the lane id so tests can find them.
  */
 public final class LanePane extends VBox {
 
     private static final Logger LOG = LoggerFactory.getLogger(LanePane.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+    static final int MAX_PICKS = 5;
 
     private final LaneController controller;
     private final Messages msg;
     private final ZoneId zone;
     private final ImageStore images;
+    private final boolean exit;
     private final List<Observable.Subscription> subscriptions = new ArrayList<>();
 
     private final Label plate = new Label("—");
+    private final Label kind = new Label("");
     private final Label time = new Label("");
     private final Label status = new Label("");
     private final ImageView scene = new ImageView();
@@ -60,8 +66,17 @@ public final class LanePane extends VBox {
     private final Label led = new Label("");
     private final Label voice = new Label("");
     private final TextField tendered = new TextField();
-    private final Label change = new Label("");
+    private final Label feedback = new Label("");
     private final Button cash;
+    private final Button free;
+    private final Button confirm;
+    private final Button refuse;
+    private final Button noRecord;
+    private final ComboBox<String> reason = new ComboBox<>();
+    private final TextField correction = new TextField();
+    private final TextField search = new TextField();
+    private final VBox picks = new VBox(4);
+    private final List<String> pickOrderIds = new ArrayList<>();
 
     /** Built on the FX thread. */
     public LanePane(LaneController controller, BoothContext ctx) {
@@ -70,7 +85,7 @@ public final class LanePane extends VBox {
         this.zone = ctx.clock().getZone();
         this.images = ctx.images();
         String id = controller.lane().id();
-        boolean exit = controller.lane().direction() == LaneDirection.EXIT;
+        this.exit = controller.lane().direction() == LaneDirection.EXIT;
         getStyleClass().addAll("lane", exit ? "lane-exit" : "lane-entry");
         setId("lane-" + id);
         setSpacing(8);
@@ -83,6 +98,8 @@ public final class LanePane extends VBox {
         title.getStyleClass().add("lane-title");
         plate.setId("plate-" + id);
         plate.getStyleClass().add("plate");
+        kind.setId("kind-" + id);
+        kind.getStyleClass().add("car-kind");
         time.setId("time-" + id);
         status.setId("status-" + id);
         status.getStyleClass().add("lane-status");
@@ -100,7 +117,6 @@ public final class LanePane extends VBox {
             entryScene.setPreserveRatio(true);
             pictures.getChildren().add(0, entryScene);
         }
-        pictures.getStyleClass().add("pictures");
 
         GridPane echo = new GridPane();
         echo.setHgap(8);
@@ -110,40 +126,69 @@ public final class LanePane extends VBox {
         led.getStyleClass().add("led");
         voice.setId("voice-" + id);
 
-        getChildren().addAll(title, new HBox(16, plate, time), status, pictures, echo);
+        correction.setId("correct-" + id);
+        correction.setPromptText(msg.get("lane.correct"));
+        correction.setPrefColumnCount(9);
+        correction.setOnAction(e -> act(controller.correctPlate(correction.getText()), () -> correction.clear()));
 
-        cash = new Button(msg.get("lane.cash"));
-        cash.setId("cash-" + id);
+        confirm = button("confirm-" + id, "lane.confirm", () -> act(controller.confirm(), null));
+        refuse = button("refuse-" + id, "lane.refuse", () -> act(controller.refuse(), null));
+        cash = button("cash-" + id, "lane.cash", this::settleCash);
+        cash.getStyleClass().add("action-cash");
+        free = button("free-" + id, "lane.free", this::releaseFree);
+        noRecord = button("norecord-" + id, "lane.norecord.charge", this::chargeNoRecord);
+
+        reason.setId("reason-" + id);
+        reason.setEditable(true);
+        reason.getItems().setAll(controller.rules().freeReasons());
+        reason.setPromptText(msg.get("lane.reason"));
+
+        feedback.setId("feedback-" + id);
+        feedback.getStyleClass().add("change");
+        picks.setId("picks-" + id);
+
+        getChildren().addAll(title, new HBox(16, plate, kind, time), status, pictures, echo,
+                new HBox(8, correction, confirm, refuse));
         if (exit) {
             fee.setId("fee-" + id);
             fee.setEditable(false);
-            fee.setPrefRowCount(6);
+            fee.setPrefRowCount(8);
             fee.getStyleClass().add("fee");
             tendered.setId("tendered-" + id);
             tendered.setPromptText(msg.get("lane.tendered"));
-            tendered.setPrefColumnCount(8);
+            tendered.setPrefColumnCount(7);
             tendered.setOnAction(e -> settleCash());
-            cash.setDefaultButton(false);
-            cash.getStyleClass().add("action-cash");
-            cash.setOnAction(e -> settleCash());
-            cash.setDisable(true);
-            change.setId("change-" + id);
-            change.getStyleClass().add("change");
-            getChildren().addAll(fee, new HBox(8, tendered, cash, change));
+            search.setId("search-" + id);
+            search.setPromptText(msg.get("lane.search"));
+            search.setPrefColumnCount(9);
+            search.setOnAction(e -> searchStays());
+            getChildren().addAll(picks, new HBox(8, search, noRecord), fee,
+                    new HBox(8, tendered, cash, reason, free), feedback);
+        } else {
+            getChildren().add(feedback);
         }
 
         subscriptions.add(UiThread.follow(controller.state(), this::prepare, this::show));
         subscriptions.add(UiThread.follow(ctx.echo(id), e -> e, this::showEcho));
     }
 
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button(msg.get(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.setDisable(true);
+        return b;
+    }
+
     public LaneController controller() {
         return controller;
     }
 
-    /** True when this lane has a car waiting to pay. */
-    public boolean awaitingPayment() {
-        return controller.state().get().phase() == LanePhase.AWAITING_PAYMENT;
+    public LanePhase phase() {
+        return controller.state().get().phase();
     }
+
+    // ---- the attendant's actions (FX thread) ------------------------------------------------------------------
 
     /** Takes cash for the waiting car: the typed amount, or exactly the fee when nothing is typed. */
     public void settleCash() {
@@ -152,29 +197,93 @@ public final class LanePane extends VBox {
         try {
             fen = typed.isEmpty() ? 0 : Fen.parse(typed);
         } catch (IllegalArgumentException e) {
-            change.setText(msg.get("settle.bad_amount", typed));
+            feedback.setText(msg.get("settle.bad_amount", typed));
             return;
         }
         cash.setDisable(true);
-        controller.settleCash(fen).whenComplete((result, error) -> UiThread.run(() -> settled(result, error)));
+        controller.settleCash(fen).whenComplete((result, error) -> UiThread.run(() -> {
+            if (error != null) {
+                failed(error);
+                return;
+            }
+            tendered.clear();
+            feedback.setText(msg.get("lane.change", Fen.format(result.changeFen())));
+        }));
     }
 
-    private void settled(SettleResult result, Throwable error) {
-        if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
-            if (cause instanceof LaneException le) {
-                change.setText(msg.get(le.messageKey()));
-            } else {
-                LOG.error("Cash settlement failed on lane {}", controller.lane().id(), cause);
-                change.setText(msg.get("lane.error", String.valueOf(cause.getMessage())));
-            }
-            cash.setDisable(!awaitingPayment());
-            return;
-        }
-        tendered.clear();
-        change.setText(msg.get("lane.change", Fen.format(result.changeFen())));
+    /** Lets the waiting car go free with the chosen reason. */
+    public void releaseFree() {
+        act(controller.releaseFree(reasonText()), () -> reason.getEditor().clear());
     }
+
+    /** Charges the no-record fee, with the chosen reason. */
+    public void chargeNoRecord() {
+        act(controller.chargeNoRecord(reasonText()), null);
+    }
+
+    public void confirm() {
+        act(controller.confirm(), null);
+    }
+
+    public void refuse() {
+        act(controller.refuse(), null);
+    }
+
+    /** Picks the n-th (1-based) stay shown; false when there is none. */
+    public boolean pick(int n) {
+        if (n < 1 || n > pickOrderIds.size()) {
+            return false;
+        }
+        act(controller.pick(pickOrderIds.get(n - 1)), null);
+        return true;
+    }
+
+    public void focusCorrection() {
+        correction.requestFocus();
+    }
+
+    private void searchStays() {
+        String fragment = search.getText();
+        CompletableFuture.supplyAsync(() -> controller.search(fragment))
+                .whenComplete((found, error) -> UiThread.run(() -> {
+                    if (error != null) {
+                        failed(error);
+                    } else {
+                        showPicks(found.stream().map(o -> new Pick(o, "")).toList());
+                    }
+                }));
+    }
+
+    private String reasonText() {
+        String r = reason.getEditor() == null ? reason.getValue() : reason.getEditor().getText();
+        return r == null ? "" : r.trim();
+    }
+
+    private void act(CompletableFuture<?> action, Runnable onSuccess) {
+        action.whenComplete((ok, error) -> UiThread.run(() -> {
+            if (error != null) {
+                failed(error);
+            } else {
+                feedback.setText("");
+                if (onSuccess != null) {
+                    onSuccess.run();
+                }
+            }
+        }));
+    }
+
+    private void failed(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof LaneException le) {
+            feedback.setText(msg.get(le.messageKey()));
+        } else {
+            LOG.error("Action failed on lane {}", controller.lane().id(), cause);
+            feedback.setText(msg.get("lane.error", String.valueOf(cause.getMessage())));
+        }
+        show(prepare(controller.state().get()));
+    }
+
+    // ---- showing the state ------------------------------------------------------------------------------------
 
     /** Off the FX thread: decode pictures and format text. */
     private Prepared prepare(LaneState s) {
@@ -182,15 +291,15 @@ public final class LanePane extends VBox {
         Image entryImg = s.currentOrder().flatMap(o -> Optional.ofNullable(o.entryImage()))
                 .flatMap(images::load).map(LanePane::decode).orElse(null);
         StringBuilder feeText = new StringBuilder();
-        s.currentOrder().ifPresent(o -> {
-            feeText.append(msg.get("lane.intime")).append(' ').append(TIME.format(o.inTime().atZone(zone)))
-                    .append('\n');
-        });
+        s.currentOrder().ifPresent(o -> feeText.append(msg.get("lane.intime")).append(' ')
+                .append(TIME.format(o.inTime().atZone(zone))).append('\n'));
         s.currentQuote().ifPresent(q -> feeText.append(q.explain()));
-        String plateText = s.read().map(r -> r.plate()).orElse("—");
+        String plateText = s.read().map(r -> r.plate().isEmpty() ? msg.get("lane.noplate") : r.plate()).orElse("—");
         String timeText = s.read().map(r -> TIME.format(r.readAt().atZone(zone))).orElse("");
-        return new Prepared(s, plateText, timeText, msg.get(s.messageKey(), s.messageArgs()), img, entryImg,
-                feeText.toString());
+        List<Pick> candidates = s.candidates().stream()
+                .map(c -> new Pick(c.order(), c.match().why())).toList();
+        return new Prepared(s, plateText, s.kind() == null ? "" : s.kind().label(), timeText,
+                msg.get(s.messageKey(), s.messageArgs()), img, entryImg, feeText.toString(), candidates);
     }
 
     private static Image decode(byte[] jpeg) {
@@ -202,23 +311,54 @@ public final class LanePane extends VBox {
     }
 
     private void show(Prepared p) {
+        LanePhase phase = p.state().phase();
         plate.setText(p.plate());
+        kind.setText(p.kind());
         time.setText(p.time());
         status.setText(p.message());
         status.getStyleClass().removeIf(c -> c.startsWith("phase-"));
-        status.getStyleClass().add("phase-" + p.state().phase().name().toLowerCase(Locale.ROOT));
+        status.getStyleClass().add("phase-" + phase.name().toLowerCase(Locale.ROOT));
         scene.setImage(p.image());
         entryScene.setImage(p.entryImage());
         fee.setText(p.fee());
-        boolean waiting = p.state().phase() == LanePhase.AWAITING_PAYMENT;
-        cash.setDisable(!waiting);
-        if (waiting) {
-            change.setText("");
+        boolean paying = phase == LanePhase.AWAITING_PAYMENT;
+        boolean unmatched = phase == LanePhase.AWAITING_MATCH || phase == LanePhase.NO_RECORD;
+        cash.setDisable(!paying);
+        free.setDisable(!paying);
+        reason.setDisable(!(paying || unmatched));
+        noRecord.setDisable(!unmatched);
+        search.setDisable(!unmatched);
+        confirm.setDisable(phase != LanePhase.AWAITING_CONFIRMATION);
+        refuse.setDisable(phase != LanePhase.AWAITING_CONFIRMATION && !paying && !unmatched);
+        if (paying) {
+            feedback.setText("");
+        }
+        if (phase == LanePhase.AWAITING_MATCH || !unmatched) {
+            showPicks(p.candidates());
+        }
+    }
+
+    private void showPicks(List<Pick> list) {
+        picks.getChildren().clear();
+        pickOrderIds.clear();
+        for (Pick c : list) {
+            if (pickOrderIds.size() == MAX_PICKS) {
+                break;
+            }
+            int n = pickOrderIds.size() + 1;
+            ParkingOrder o = c.order();
+            Button b = new Button(n + ". " + o.plate() + "  " + msg.get("lane.intime") + " "
+                    + TIME.format(o.inTime().atZone(zone)) + (c.why().isEmpty() ? "" : "  (" + c.why() + ")"));
+            b.setId("pick-" + controller.lane().id() + "-" + n);
+            b.getStyleClass().add("pick");
+            b.setOnAction(e -> pick(n));
+            pickOrderIds.add(o.orderId());
+            picks.getChildren().add(b);
         }
     }
 
     private void showEcho(LaneEcho e) {
-        led.setText(String.join(" | ", e.lines()));
+        led.setText(String.join(" | ", e.lines().stream().filter(l -> !l.isBlank()).toList()));
         voice.setText(e.voice());
     }
 
@@ -228,7 +368,12 @@ public final class LanePane extends VBox {
         subscriptions.clear();
     }
 
-    private record Prepared(LaneState state, String plate, String time, String message, Image image,
-                            Image entryImage, String fee) {
+    /** A stay the attendant may pick, and why it is similar. */
+    private record Pick(ParkingOrder order, String why) {
     }
+
+    private record Prepared(LaneState state, String plate, String kind, String time, String message, Image image,
+                            Image entryImage, String fee, List<Pick> candidates) {
+    }
+
 }

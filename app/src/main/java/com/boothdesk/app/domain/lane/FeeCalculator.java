@@ -1,11 +1,10 @@
 package com.boothdesk.app.domain.lane;
 
-import java.time.Instant;
-
 import com.boothdesk.app.domain.fee.FeeQuote;
+import com.boothdesk.app.domain.fee.FeeRequest;
 
 /** Prices a stay with the tariff in force. */
 @FunctionalInterface
 public interface FeeCalculator {
-    FeeQuote quote(String vehicleClass, Instant in, Instant out);
+    FeeQuote quote(FeeRequest request);
 }

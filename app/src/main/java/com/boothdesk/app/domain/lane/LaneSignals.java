@@ -11,6 +11,9 @@ public interface LaneSignals {
     /** Raises the barrier of the lane. */
     void openGate(LaneInfo lane);
 
+    /** Lowers the barrier of the lane (attendant or remote command; normally the barrier's loop closes it). */
+    void closeGate(LaneInfo lane);
+
     /** Shows lines on the lane's LED screen and speaks {@code voice} (may be empty). */
     void announce(LaneInfo lane, List<String> lines, String voice);
 }

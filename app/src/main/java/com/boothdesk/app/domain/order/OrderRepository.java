@@ -1,6 +1,7 @@
 package com.boothdesk.app.domain.order;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,21 @@ public interface OrderRepository {
     List<ParkingOrder> inLot();
 
     int countInLot();
+
+    /** How many of these plates are in the lot now (a monthly card's space group). */
+    int countInLot(Collection<String> plates);
+
+    /** In-lot orders whose plate contains {@code fragment}, newest first: the attendant's manual search. */
+    List<ParkingOrder> searchInLot(String fragment, int limit);
+
+    /**
+     * Records money paid before the exit (3.2). Returns false, changing nothing, when this trade number was already
+     * recorded (the cloud resends payment notices). Fails if the order is not in the lot.
+     */
+    boolean recordPrepayment(String tradeNo, String orderId, long fen, Instant paidAt, Instant received);
+
+    /** Changes the plate of an in-lot order (a misread corrected) and returns the corrected order. */
+    ParkingOrder correctPlate(String orderId, String newPlate);
 
     /** Newest first. */
     List<ParkingOrder> recent(int limit);

@@ -5,7 +5,11 @@ public enum PaymentMethod {
     CASH("cash"),
     FREE("free"),
     ELECTRONIC("sweepcode"),
-    MONTHLY("monthuser");
+    MONTHLY("monthuser"),
+    /** Paid before reaching the exit (3.2 prepay), within the grace window. */
+    PREPAID("free"),
+    /** Taken from a stored-value card's balance. */
+    STORED_VALUE("wallet");
 
     private final String wireName;
 
