@@ -33,6 +33,40 @@ public record SerialSettings(String portPath, int baudRate, Parity parity, int d
         return new SerialSettings(portPath, 9600, Parity.NONE, 8, 1);
     }
 
+    /**
+     * Parses {@code <port>[,<baud>[,<data bits><N|O|E><stop bits>]]}, e.g. {@code COM3}, {@code /dev/ttyUSB0,19200}
+     * or {@code COM4,9600,8E1}; missing parts default to 9600 8N1.
+     *
+     * @throws IllegalArgumentException with a message naming the bad part
+     */
+    public static SerialSettings parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("serial port setting is empty");
+        }
+        String[] parts = spec.trim().split("\\s*,\\s*");
+        if (parts.length > 3) {
+            throw new IllegalArgumentException("serial setting '" + spec + "' has too many parts; use port,baud,8N1");
+        }
+        SerialSettings s = of(parts[0]);
+        if (parts.length > 1) {
+            try {
+                s = s.withBaudRate(Integer.parseInt(parts[1]));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("baud rate '" + parts[1] + "' in '" + spec + "' is not a number");
+            }
+        }
+        if (parts.length > 2) {
+            String f = parts[2].toUpperCase(java.util.Locale.ROOT);
+            if (!f.matches("[5-8][NOE][12]")) {
+                throw new IllegalArgumentException("character format '" + parts[2] + "' in '" + spec
+                        + "' must look like 8N1, 8E1 or 7O2");
+            }
+            Parity p = f.charAt(1) == 'N' ? Parity.NONE : f.charAt(1) == 'O' ? Parity.ODD : Parity.EVEN;
+            s = new SerialSettings(s.portPath(), s.baudRate(), p, f.charAt(0) - '0', f.charAt(2) - '0');
+        }
+        return s;
+    }
+
     public SerialSettings withBaudRate(int baud) {
         return new SerialSettings(portPath, baud, parity, dataBits, stopBits);
     }
