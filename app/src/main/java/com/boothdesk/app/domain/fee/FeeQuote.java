@@ -31,6 +31,14 @@ public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long d
         }
     }
 
+    /**
+     * True when a note asks the attendant to check the times ("请核对": exit before entry, a stay over a year, an
+     * absurd entry time): the amount, even 0, should not open the barrier without a look.
+     */
+    public boolean needsAttention() {
+        return lines.stream().anyMatch(l -> l.kind() == FeeLine.Kind.NOTE && l.label().contains("请核对"));
+    }
+
     /** The lines of the given kind, in order. */
     public List<FeeLine> lines(FeeLine.Kind kind) {
         return lines.stream().filter(l -> l.kind() == kind).toList();

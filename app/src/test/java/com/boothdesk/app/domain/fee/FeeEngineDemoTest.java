@@ -108,6 +108,7 @@ class FeeEngineDemoTest {
         assertThat(epoch.stayMinutes()).isEqualTo(5 * 366 * 24 * 60);
         assertThat(epoch.totalFen()).isEqualTo(500 + (5 * 366 * 24 - 1) * 100L);
         assertThat(epoch.explain()).contains("按1830天计费, 请核对入场时间");
+        assertThat(epoch.needsAttention()).isTrue();
         assertThat(min.totalFen()).isEqualTo(epoch.totalFen());
     }
 
@@ -117,6 +118,9 @@ class FeeEngineDemoTest {
 
         assertThat(q.totalFen()).isZero();
         assertThat(q.explain()).contains("出场时间早于入场时间");
+        assertThat(q.needsAttention()).isTrue();
+        assertThat(engine.quote(demo, "small", at("2026-11-25T08:00"), at("2026-11-25T11:00")).needsAttention())
+                .isFalse();
     }
 
     @Test
