@@ -16,8 +16,8 @@ if not exist app\target\lib (
 for %%f in (app\target\boothdesk-app-*.jar) do set JAR=%%f
 if "%CMD%"=="run" (
   shift
-  java -Dfile.encoding=UTF-8 -jar "%JAR%" run %2 %3 %4 %5 %6 %7 %8 %9
+  java -Dfile.encoding=UTF-8 -Dsun.net.httpserver.nodelay=true -jar "%JAR%" run %2 %3 %4 %5 %6 %7 %8 %9
 ) else (
-  java -Dfile.encoding=UTF-8 -jar "%JAR%" %*
+  java -Dfile.encoding=UTF-8 -Dsun.net.httpserver.nodelay=true -jar "%JAR%" %*
 )
 exit /b %ERRORLEVEL%

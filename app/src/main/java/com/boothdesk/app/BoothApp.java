@@ -35,8 +35,11 @@ import com.boothdesk.app.domain.fee.Tariffs;
 import com.boothdesk.app.domain.lane.ImageStore;
 import com.boothdesk.app.domain.lane.LaneController;
 import com.boothdesk.app.domain.lane.LaneServices;
+import com.boothdesk.app.domain.lane.LaneTexts;
 import com.boothdesk.app.hardware.CameraIntake;
 import com.boothdesk.app.hardware.LaneHardware;
+import com.boothdesk.app.hardware.TemplateTexts;
+import com.boothdesk.devices.templates.LaneTemplates;
 import com.boothdesk.app.store.Database;
 import com.boothdesk.app.store.FileImageStore;
 import com.boothdesk.app.store.JdbcGateEventLog;
@@ -138,8 +141,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data));
         spaces = new JdbcParkSpaces(db, config.capacity(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
+        LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariff, request), hardware,
-                images, lists, spaces, config.rules(), clock, config::operator, config.debounce(),
+                images, lists, spaces, config.rules(), texts, clock, config::operator, config.debounce(),
                 config.vehicleClass());
         Map<String, LaneController> byCamera = new HashMap<>();
         for (LaneConfig lc : config.lanes()) {

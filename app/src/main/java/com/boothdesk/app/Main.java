@@ -4,6 +4,9 @@ import java.nio.file.Path;
 
 import com.boothdesk.app.cli.FeeCommand;
 import com.boothdesk.app.cli.RunCommand;
+import com.boothdesk.devices.cli.DevicesCommand;
+import com.boothdesk.sdk.cli.CloudSimCommand;
+import com.boothdesk.sdk.cli.ProtocolCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "boothdesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "BoothDesk: toll-booth application for parking-lot exits.",
-        subcommands = {RunCommand.class, FeeCommand.class})
+        subcommands = {RunCommand.class, FeeCommand.class, DevicesCommand.class, ProtocolCommand.class,
+                CloudSimCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -56,8 +56,13 @@ public final class CameraIntake implements AutoCloseable {
                     e.serialNo(), e.ipAddr(), e.sourceAddress());
             return CameraReply.none();
         }
-        lane.onPlate(new PlateRead(lane.lane().id(), e.plate() == null ? "" : e.plate(), e.colorCode(),
-                e.confidence(), e.readAt(), e.fullImage(), e.serialNo()));
+        PlateRead read = new PlateRead(lane.lane().id(), e.plate() == null ? "" : e.plate(), e.colorCode(),
+                e.confidence(), e.readAt(), e.fullImage(), e.serialNo());
+        if (e.offline()) {
+            lane.onOfflineRead(read);
+        } else {
+            lane.onPlate(read);
+        }
         return CameraReply.none();
     }
 

@@ -19,11 +19,13 @@ public final class EntryLadder {
     private final LaneInfo lane;
     private final LaneRules rules;
     private final ZoneId zone;
+    private final LaneTexts texts;
 
-    public EntryLadder(LaneInfo lane, LaneRules rules, ZoneId zone) {
+    public EntryLadder(LaneInfo lane, LaneRules rules, ZoneId zone, LaneTexts texts) {
         this.lane = lane;
         this.rules = rules;
         this.zone = zone;
+        this.texts = texts;
     }
 
     /**
@@ -37,22 +39,22 @@ public final class EntryLadder {
         String plate = read.plate();
         if (plate.isBlank()) {
             return EntryVerdict.ask(CarKind.NO_PLATE, null, Decision.of(Step.READ_QUALITY, "entry.noplate"),
-                    LaneTexts.waitPlease(""));
+                    texts.waitPlease(""));
         }
         Classified c = classify(plate, status, read.readAt(), monthlyInLot);
         if (read.confidence() < rules.minConfidence()) {
             return EntryVerdict.ask(c.kind(), c.cardId(), Decision.of(Step.READ_QUALITY, "entry.lowconfidence",
-                    plate, read.confidence()), LaneTexts.waitPlease(plate));
+                    plate, read.confidence()), texts.waitPlease(plate));
         }
         if (status.blacklist().isPresent()) {
             String reason = status.blacklist().get().reason();
             Decision d = Decision.of(Step.BLACKLIST, "entry.blacklisted", plate, reason == null ? "" : reason);
-            return rules.refuseBlacklisted() ? EntryVerdict.refuse(d, LaneTexts.blacklisted(plate))
-                    : EntryVerdict.ask(c.kind(), c.cardId(), d, LaneTexts.waitPlease(plate));
+            return rules.refuseBlacklisted() ? EntryVerdict.refuse(d, texts.blacklisted(plate))
+                    : EntryVerdict.ask(c.kind(), c.cardId(), d, texts.waitPlease(plate));
         }
         if (freeSpaces <= 0 && !rules.admitWhenFull().contains(c.kind())) {
             return EntryVerdict.refuse(Decision.of(Step.LOT_FULL, "entry.full", plate, c.kind().label()),
-                    LaneTexts.full(plate));
+                    texts.full(plate));
         }
         if (rules.confirmEntry().contains(c.kind())) {
             return EntryVerdict.ask(c.kind(), c.cardId(), Decision.of(Step.CONFIRMATION, "entry.confirm", plate,
@@ -67,7 +69,7 @@ public final class EntryLadder {
         if (status.white().isPresent() && validOn(status.white().get().validFrom(), status.white().get().validTo(),
                 today)) {
             return new Classified(CarKind.WHITE, null, Decision.of(Step.LIST_STATUS, "entry.white", plate),
-                    LaneTexts.welcomeWhite(plate), null);
+                    texts.welcomeWhite(plate), null);
         }
         if (status.monthly().isPresent()) {
             MonthlyCard card = status.monthly().get();
@@ -77,30 +79,30 @@ public final class EntryLadder {
             if (!card.validOn(today)) {
                 return new Classified(CarKind.TEMPORARY, null, Decision.of(Step.LIST_STATUS,
                         "entry.monthly.expired", plate, String.valueOf(card.validTo())),
-                        LaneTexts.welcomeExpired(plate), "月卡已过期");
+                        texts.welcomeExpired(plate), "月卡已过期");
             }
             if (card.spaces() > 0 && monthlyInLot.applyAsInt(card) >= card.spaces()) {
                 return temporary(plate, "entry.monthly.groupfull", card.cardId());
             }
             long left = card.daysLeft(today);
             return new Classified(CarKind.MONTHLY, card.cardId(), Decision.of(Step.LIST_STATUS, "entry.monthly",
-                    plate, left), LaneTexts.welcomeMonthly(plate, left, left <= rules.monthlyReminderDays()), null);
+                    plate, left), texts.welcomeMonthly(plate, left, left <= rules.monthlyReminderDays()), null);
         }
         if (status.visitor().isPresent() && status.visitor().get().usableAt(at)) {
             return new Classified(CarKind.VISITOR, null, Decision.of(Step.LIST_STATUS, "entry.visitor", plate),
-                    LaneTexts.welcomeVisitor(plate), "访客");
+                    texts.welcomeVisitor(plate), "访客");
         }
         if (status.storedValue().isPresent()) {
             return new Classified(CarKind.STORED_VALUE, status.storedValue().get().cardId(),
-                    Decision.of(Step.LIST_STATUS, "entry.storedvalue", plate), LaneTexts.welcome(plate), null);
+                    Decision.of(Step.LIST_STATUS, "entry.storedvalue", plate), texts.welcome(plate), null);
         }
         return new Classified(CarKind.TEMPORARY, null, Decision.of(Step.LIST_STATUS, "entry.temporary", plate),
-                LaneTexts.welcome(plate), null);
+                texts.welcome(plate), null);
     }
 
-    private static Classified temporary(String plate, String key, String cardId) {
+    private Classified temporary(String plate, String key, String cardId) {
         return new Classified(CarKind.TEMPORARY, null, Decision.of(Step.LIST_STATUS, key, plate, cardId),
-                LaneTexts.welcome(plate), key.equals("entry.monthly.groupfull") ? "月卡车位已满,按临时车" : null);
+                texts.welcome(plate), key.equals("entry.monthly.groupfull") ? "月卡车位已满,按临时车" : null);
     }
 
     static boolean validOn(LocalDate from, LocalDate to, LocalDate day) {

@@ -23,23 +23,25 @@ public final class ExitLadder {
 
     private final LaneRules rules;
     private final ZoneId zone;
+    private final LaneTexts texts;
 
-    public ExitLadder(LaneRules rules, ZoneId zone) {
+    public ExitLadder(LaneRules rules, ZoneId zone, LaneTexts texts) {
         this.rules = rules;
         this.zone = zone;
+        this.texts = texts;
     }
 
     public ExitVerdict decide(ParkingOrder order, Instant out, PlateStatus status, List<Coupon> coupons,
                               FeeCalculator fees) {
         String plate = order.plate();
         if (status.lock().isPresent()) {
-            return ExitVerdict.refuse(Decision.of(Step.LOCK, "exit.locked", plate), LaneTexts.locked(plate));
+            return ExitVerdict.refuse(Decision.of(Step.LOCK, "exit.locked", plate), texts.locked(plate));
         }
         LocalDate today = out.atZone(zone).toLocalDate();
         if (status.white().isPresent() && EntryLadder.validOn(status.white().get().validFrom(),
                 status.white().get().validTo(), today)) {
             return release(CarKind.WHITE, PaymentMethod.FREE, null, Decision.of(Step.LIST_STATUS, "exit.white", plate),
-                    LaneTexts.goodbye(plate), "内部车");
+                    texts.goodbye(plate), "内部车");
         }
         if (status.monthly().isPresent() && status.monthly().get().validOn(today)
                 && order.kind() == CarKind.MONTHLY) {
@@ -47,12 +49,12 @@ public final class ExitLadder {
             long left = card.daysLeft(today);
             return release(CarKind.MONTHLY, PaymentMethod.MONTHLY, null,
                     Decision.of(Step.LIST_STATUS, "exit.monthly", plate, left),
-                    LaneTexts.goodbyeMonthly(plate, left, left <= rules.monthlyReminderDays()), null);
+                    texts.goodbyeMonthly(plate, left, left <= rules.monthlyReminderDays()), null);
         }
         if (order.kind() == CarKind.VISITOR && status.visitor().isPresent()
                 && !out.isAfter(status.visitor().get().validTo())) {
             return release(CarKind.VISITOR, PaymentMethod.FREE, null, Decision.of(Step.LIST_STATUS, "exit.visitor",
-                    plate), LaneTexts.goodbye(plate), "访客");
+                    plate), texts.goodbye(plate), "访客");
         }
         long balance = status.storedValue().map(c -> c.balanceFen()).orElse(0L);
         FeeQuote quote = fees.quote(new FeeRequest(order.carType(), order.inTime(), out, order.prepaidFen(),
@@ -61,21 +63,21 @@ public final class ExitLadder {
         if (quote.totalFen() == 0) {
             if (quote.balanceFen() > 0) {
                 return release(kind, PaymentMethod.STORED_VALUE, quote, Decision.of(Step.PAYMENT, "exit.storedvalue",
-                        plate, Fen.format(quote.balanceFen())), LaneTexts.goodbye(plate), null);
+                        plate, Fen.format(quote.balanceFen())), texts.goodbye(plate), null);
             }
             if (quote.prepaidFen() > 0) {
                 return release(kind, PaymentMethod.PREPAID, quote, Decision.of(Step.PAYMENT, "exit.prepaid", plate,
-                        Fen.format(quote.prepaidFen())), LaneTexts.goodbye(plate), null);
+                        Fen.format(quote.prepaidFen())), texts.goodbye(plate), null);
             }
             return release(kind, PaymentMethod.FREE, quote, Decision.of(Step.FEE, "exit.nofee", plate),
-                    LaneTexts.goodbye(plate), quote.discountFen() > 0 ? "优惠券" : "免费时段");
+                    texts.goodbye(plate), quote.discountFen() > 0 ? "优惠券" : "免费时段");
         }
         Decision charge = quote.prepaidFen() > 0
                 ? Decision.of(Step.PAYMENT, "exit.topup", plate, Fen.format(quote.totalFen()),
                         Fen.format(quote.prepaidFen()))
                 : Decision.of(Step.FEE, "exit.charge", plate, Fen.format(quote.totalFen()));
         return new ExitVerdict(ExitVerdict.Outcome.CHARGE, kind, null, quote, charge,
-                LaneTexts.feeDue(plate, order.stay(out), quote.totalFen()), null);
+                texts.feeDue(plate, order.stay(out), quote.totalFen()), null);
     }
 
     private ExitVerdict release(CarKind kind, PaymentMethod method, FeeQuote quote, Decision d, LaneTexts.Say say,

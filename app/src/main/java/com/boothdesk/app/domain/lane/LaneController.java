@@ -65,8 +65,9 @@ public final class LaneController {
         this.s = services;
         this.worker = worker;
         this.state = new Observable<>(LaneState.idle(lane, services.clock().instant()));
-        this.entryLadder = new EntryLadder(lane, services.rules(), services.clock().getZone());
-        this.exitLadder = new ExitLadder(services.rules(), services.clock().getZone());
+        this.entryLadder = new EntryLadder(lane, services.rules(), services.clock().getZone(),
+                services.texts());
+        this.exitLadder = new ExitLadder(services.rules(), services.clock().getZone(), services.texts());
         this.matcher = new PlateMatcher(services.rules().match());
     }
 
@@ -101,13 +102,46 @@ public final class LaneController {
         });
     }
 
+    /**
+     * A read the camera kept while the booth could not be reached, re-pushed later (Zhenshi {@code isoffline}). The
+     * car has passed already: an entry is recorded (no gate, no screen) so that its exit finds it; an exit is only
+     * logged for the attendant, since nobody was charged.
+     */
+    public CompletableFuture<Void> onOfflineRead(PlateRead read) {
+        return quietly(() -> {
+            String plate = PlateMatcher.normalize(read.plate());
+            if (plate.isEmpty()) {
+                return;
+            }
+            if (lane.direction() == LaneDirection.EXIT) {
+                LOG.warn("Lane {}: camera re-pushed an offline exit of {} at {}; nothing was charged [{}]", lane.id(),
+                        plate, read.readAt(), Step.READ_QUALITY);
+                return;
+            }
+            if (s.orders().findInLot(plate).isPresent()) {
+                LOG.info("Lane {}: offline entry of {} already known", lane.id(), plate);
+                return;
+            }
+            PlateStatus status = s.lists().lookup(plate, read.readAt());
+            EntryLadder.EntryVerdict v = entryLadder.decide(withPlate(read, plate), status, Integer.MAX_VALUE,
+                    card -> s.orders().countInLot(card.plates()));
+            CarKind kind = v.kind() == null ? CarKind.TEMPORARY : v.kind();
+            String orderId = s.orders().nextOrderId(lane.id(), read.readAt());
+            String image = s.images().save(orderId + "-in", read.image()).orElse(null);
+            s.orders().recordEntry(ParkingOrder.entered(orderId, plate, s.vehicleClass(), lane.id(), read.readAt(),
+                    s.operator().get(), image, kind, v.cardId(), "离线补传"), Math.max(0, s.spaces().free() - 1));
+            LOG.info("Lane {}: offline entry of {} at {} recorded as order {} ({})", lane.id(), plate, read.readAt(),
+                    orderId, kind.label());
+        });
+    }
+
     /** The cloud created a no-plate stay (3.3 nolicence_in_park): the driver scanned the entry QR code. */
     public CompletableFuture<ParkingOrder> admitNoPlate(String pseudoPlate, Instant at) {
         return call(() -> {
             PlateRead read = new PlateRead(lane.id(), pseudoPlate, 0, 100, at, new byte[0], "cloud");
             Decision d = Decision.of(Step.LIST_STATUS, "entry.noplate.cloud", pseudoPlate);
             return admit(read, new EntryLadder.EntryVerdict(EntryLadder.EntryVerdict.Outcome.ADMIT, CarKind.NO_PLATE,
-                    null, d, LaneTexts.welcome(pseudoPlate), "扫码入场"));
+                    null, d, s.texts().welcome(pseudoPlate), "扫码入场"));
         });
     }
 
@@ -161,7 +195,7 @@ public final class LaneController {
                 admit(read, new EntryLadder.EntryVerdict(EntryLadder.EntryVerdict.Outcome.ADMIT,
                         v.kind() == null ? CarKind.TEMPORARY : v.kind(), v.cardId(),
                         Decision.of(Step.ATTENDANT, "entry.confirmed", read.plate()),
-                        v.outcome() == EntryLadder.EntryVerdict.Outcome.ADMIT ? v.say() : LaneTexts.welcome(read.plate()),
+                        v.outcome() == EntryLadder.EntryVerdict.Outcome.ADMIT ? v.say() : s.texts().welcome(read.plate()),
                         v.note()));
             } else {
                 ExitLadder.ExitVerdict v = pendingExit;
@@ -256,12 +290,12 @@ public final class LaneController {
                     Fen.format(fee), reason, Step.ATTENDANT);
             if (fee == 0) {
                 release(order, read, CarKind.TEMPORARY, PaymentMethod.FREE, quote, 0, "无入场记录:" + reason.trim(),
-                        Decision.of(Step.ATTENDANT, "exit.norecord.free", read.plate()), LaneTexts.goodbye(read.plate()));
+                        Decision.of(Step.ATTENDANT, "exit.norecord.free", read.plate()), s.texts().goodbye(read.plate()));
                 return;
             }
             awaitPayment(order, read, new ExitLadder.ExitVerdict(ExitLadder.ExitVerdict.Outcome.CHARGE,
                     CarKind.TEMPORARY, null, quote, Decision.of(Step.ATTENDANT, "exit.norecord.charge", read.plate(),
-                    Fen.format(fee)), LaneTexts.feeDue(read.plate(), java.time.Duration.ZERO, fee), null), List.of());
+                    Fen.format(fee)), s.texts().feeDue(read.plate(), java.time.Duration.ZERO, fee), null), List.of());
         });
     }
 
@@ -283,7 +317,7 @@ public final class LaneController {
             }
             ParkingOrder closed = release(pendingOrder, pendingRead, pendingExit.kind(), PaymentMethod.CASH,
                     pendingExit.quote(), due, null, Decision.of(Step.ATTENDANT, "lane.released.cash",
-                            pendingOrder.plate(), Fen.format(due)), LaneTexts.goodbye(pendingOrder.plate()));
+                            pendingOrder.plate(), Fen.format(due)), s.texts().goodbye(pendingOrder.plate()));
             return new SettleResult(closed, tendered, tendered - due);
         });
     }
@@ -298,7 +332,7 @@ public final class LaneController {
             requireReason(reason);
             return release(pendingOrder, pendingRead, pendingExit.kind(), PaymentMethod.FREE, pendingExit.quote(), 0,
                     reason.trim(), Decision.of(Step.ATTENDANT, "lane.released.free.reason", pendingOrder.plate(),
-                            reason.trim()), LaneTexts.goodbye(pendingOrder.plate()));
+                            reason.trim()), s.texts().goodbye(pendingOrder.plate()));
         });
     }
 
@@ -365,7 +399,7 @@ public final class LaneController {
         String plate = read.plate();
         if (plate.isEmpty()) {
             pendingRead = read;
-            say(LaneTexts.waitPlease(""));
+            say(s.texts().waitPlease(""));
             publish(LanePhase.NO_RECORD, read, null, null, Decision.of(Step.READ_QUALITY, "exit.noplate"), List.of(),
                     null);
             return;
@@ -387,7 +421,7 @@ public final class LaneController {
         }
         pendingRead = read;
         s.images().save(lane.id() + "-" + IMAGE_STAMP.format(read.readAt()) + "-unmatched", read.image());
-        say(LaneTexts.noRecord(plate));
+        say(s.texts().noRecord(plate));
         if (candidates.isEmpty()) {
             // a listed car that entered while nothing recorded it still leaves as what it is
             PlateStatus status = s.lists().lookup(plate, read.readAt());

@@ -7,12 +7,13 @@ import com.boothdesk.app.domain.fee.Fen;
 
 /**
  * What the LED screen shows and the voice says for each lane outcome. Chinese: the screens are for drivers.
- * Sites change the wording with the device templates (resources/templates); these are the built-in texts.
+ * These are the built-in texts; the application overrides them with the site's editable templates
+ * (resources/templates/lane-messages.properties, see {@code hardware.TemplateTexts}).
  */
-public final class LaneTexts {
+public class LaneTexts {
 
-    private LaneTexts() {
-    }
+    /** The built-in wording. */
+    public static final LaneTexts BUILT_IN = new LaneTexts();
 
     public record Say(List<String> lines, String voice) {
         public Say {
@@ -21,58 +22,58 @@ public final class LaneTexts {
         }
     }
 
-    public static Say welcome(String plate) {
+    public Say welcome(String plate) {
         return new Say(List.of(plate, "欢迎光临", "请入场停车"), plate + ",欢迎光临,请入场停车");
     }
 
-    public static Say welcomeMonthly(String plate, long daysLeft, boolean remind) {
+    public Say welcomeMonthly(String plate, long daysLeft, boolean remind) {
         return new Say(List.of(plate, "月卡车 欢迎光临", "剩余" + daysLeft + "天"),
                 remind ? plate + ",月卡剩余" + daysLeft + "天,请及时续费" : plate + ",欢迎光临");
     }
 
-    public static Say welcomeExpired(String plate) {
+    public Say welcomeExpired(String plate) {
         return new Say(List.of(plate, "月卡已过期", "按临时车收费"), plate + ",月卡已过期,请及时续费");
     }
 
-    public static Say welcomeWhite(String plate) {
+    public Say welcomeWhite(String plate) {
         return new Say(List.of(plate, "内部车辆", "欢迎光临"), plate + ",欢迎光临");
     }
 
-    public static Say welcomeVisitor(String plate) {
+    public Say welcomeVisitor(String plate) {
         return new Say(List.of(plate, "访客车辆", "欢迎光临"), plate + ",欢迎光临");
     }
 
-    public static Say blacklisted(String plate) {
+    public Say blacklisted(String plate) {
         return new Say(List.of(plate, "禁止通行", "请联系管理员"), "车辆禁止通行,请联系管理员");
     }
 
-    public static Say locked(String plate) {
+    public Say locked(String plate) {
         return new Say(List.of(plate, "车辆已锁定", "请联系车主解锁"), "车辆已锁定,禁止出场");
     }
 
-    public static Say full(String plate) {
+    public Say full(String plate) {
         return new Say(List.of(plate, "车位已满", "请勿进入"), "车位已满,请勿进入");
     }
 
-    public static Say waitPlease(String plate) {
+    public Say waitPlease(String plate) {
         return new Say(List.of(plate.isEmpty() ? "无牌车" : plate, "请稍候"), "");
     }
 
-    public static Say feeDue(String plate, Duration stay, long fen) {
+    public Say feeDue(String plate, Duration stay, long fen) {
         return new Say(List.of(plate, "停车" + duration(stay), "请缴费" + Fen.format(fen) + "元"),
                 "停车" + duration(stay) + ",请缴费" + Fen.format(fen) + "元");
     }
 
-    public static Say goodbye(String plate) {
+    public Say goodbye(String plate) {
         return new Say(List.of(plate, "一路顺风"), "一路顺风");
     }
 
-    public static Say goodbyeMonthly(String plate, long daysLeft, boolean remind) {
+    public Say goodbyeMonthly(String plate, long daysLeft, boolean remind) {
         return new Say(List.of(plate, "月卡剩余" + daysLeft + "天", "一路顺风"),
                 remind ? "月卡剩余" + daysLeft + "天,请及时续费,一路顺风" : "一路顺风");
     }
 
-    public static Say noRecord(String plate) {
+    public Say noRecord(String plate) {
         return new Say(List.of(plate, "无入场记录", "请稍候"), "");
     }
 

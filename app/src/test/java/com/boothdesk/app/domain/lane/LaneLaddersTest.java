@@ -92,7 +92,7 @@ class LaneLaddersTest {
         spaces = new JdbcParkSpaces(db, capacity, clock);
         FeeEngine engine = new FeeEngine(SHANGHAI);
         LaneServices s = new LaneServices(orders, gates, r -> engine.quote(Tariffs.demoDefault(), r), signals,
-                new FileImageStore(dir.resolve("images"), clock), lists, spaces, rules, clock, () -> "op7",
+                new FileImageStore(dir.resolve("images"), clock), lists, spaces, rules, LaneTexts.BUILT_IN, clock, () -> "op7",
                 Duration.ofSeconds(10), "small");
         entry = new LaneController(new LaneInfo("A1", "入口1", LaneDirection.ENTRY), s, Runnable::run);
         exit = new LaneController(new LaneInfo("B1", "出口1", LaneDirection.EXIT), s, Runnable::run);
@@ -278,6 +278,19 @@ class LaneLaddersTest {
         assertThat(state(entry)).isEqualTo(LanePhase.ENTERED);
         assertThat(orders.countInLot()).isEqualTo(1);
         assertThatThrownBy(() -> entry.confirm().join()).cause().isInstanceOf(LaneException.class);
+    }
+
+    @Test
+    void anOfflineReadIsRecordedWithoutMovingTheGate() {
+        Instant earlier = clock.instant().minus(Duration.ofHours(1));
+        entry.onOfflineRead(new PlateRead("A1", "京O00001", 1, 90, earlier, new byte[0], "cam")).join();
+        ParkingOrder o = orders.findInLot("京O00001").orElseThrow();
+        assertThat(o.inTime()).isEqualTo(earlier);
+        assertThat(o.remark()).isEqualTo("离线补传");
+        exit.onOfflineRead(new PlateRead("B1", "京O00001", 1, 90, clock.instant(), new byte[0], "cam")).join();
+        assertThat(orders.findInLot("京O00001")).isPresent();
+        assertThat(gates.recent(10)).isEmpty();
+        assertThat(signals.log).isEmpty();
     }
 
     // ---- exit ladder ------------------------------------------------------------------------------------------
