@@ -28,7 +28,7 @@ public final class DownlinkReplies {
                 out.set(e.getKey(), e.getValue());
             }
         });
-        for (String f : MessageKeys.ECHO_FIELDS) {
+        for (String f : MessageKeys.REPLY_ECHO_FIELDS) {
             if (!out.has(f)) {
                 String v = MessageKeys.text(downlink, f);
                 if (v != null) {

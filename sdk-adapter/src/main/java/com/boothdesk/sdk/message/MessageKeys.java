@@ -37,6 +37,11 @@ public final class MessageKeys {
             "uuid", "request_no", "package_id", "card_id", "user_id", "price_id", "channel_id", "black_uuid",
             "car_type_id", "ticket_id", "event_id", "liftrod_id", "lock_key", "timetemp", "car_number", "park_id");
 
+    /** Fields copied from a downlink into its answer when the handler did not set them (keys and what the
+     *  documented answers repeat: is_locked for 3.9, operate for 3.18, operate_type for the sync messages). */
+    public static final List<String> REPLY_ECHO_FIELDS = java.util.stream.Stream.concat(ECHO_FIELDS.stream(),
+            java.util.stream.Stream.of("is_locked", "operate", "operate_type")).toList();
+
     /** Downlinks whose answer goes to 泊链 ({@code data_target:"bolink"}); every other answer goes to the cloud. */
     private static final Set<String> BOLINK_DOWNLINKS = Set.of("query_price", "prepay_order", "nolicence_in_park",
             "outpark", "monthcard_pay", "refund", "recharge", "repair", "member_discount", "upload_park_log",

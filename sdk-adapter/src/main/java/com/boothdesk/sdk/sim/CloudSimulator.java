@@ -67,6 +67,9 @@ public final class CloudSimulator implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicLong queryOrderSeq = new AtomicLong();
     private final Object lifecycle = new Object();
+    private final java.util.concurrent.ScheduledExecutorService timer;
+    private final CompletableFuture<Void> firstLogin = new CompletableFuture<>();
+    private final AtomicLong pushesSent = new AtomicLong();
 
     private volatile ServerSocket server;
     private volatile int port;
@@ -82,6 +85,60 @@ public final class CloudSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cloud-sim-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Completes when a booth logs in for the first time. */
+    public CompletableFuture<Void> firstLogin() {
+        return firstLogin;
+    }
+
+    /** How many downlink pushes were written (resends included). */
+    public long pushesSent() {
+        return pushesSent.get();
+    }
+
+    /**
+     * Pushes a downlink now and again after each interval of {@code schedule} until the booth answers (the cloud's
+     * resend of undelivered payment messages, see {@link ResendSchedule}). Fails when the schedule is exhausted
+     * without an answer (after a last wait of {@code answerTimeout}).
+     */
+    public CompletableFuture<ObjectNode> pushWithResend(ObjectNode downlink, List<java.time.Duration> schedule,
+                                                        java.time.Duration answerTimeout) {
+        CompletableFuture<ObjectNode> result = new CompletableFuture<>();
+        List<CompletableFuture<ObjectNode>> attempts = new CopyOnWriteArrayList<>();
+        Runnable attempt = () -> {
+            if (result.isDone() || closed) {
+                return;
+            }
+            CompletableFuture<ObjectNode> f = pushDownlink(downlink);
+            attempts.add(f);
+            f.whenComplete((r, e) -> {
+                if (r != null) {
+                    result.complete(r);
+                }
+            });
+        };
+        long at = 0;
+        attempt.run();
+        for (java.time.Duration d : schedule) {
+            at += d.toNanos();
+            timer.schedule(attempt, at, TimeUnit.NANOSECONDS);
+        }
+        timer.schedule(() -> result.completeExceptionally(new java.util.concurrent.TimeoutException(
+                downlink.path("service_name").asText() + " not answered after " + (schedule.size() + 1)
+                        + " pushes")), at + answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        result.whenComplete((r, e) -> {
+            // the other attempts wait for the same answer: settle them so no push stays pending
+            for (CompletableFuture<ObjectNode> f : attempts) {
+                f.cancel(false);
+            }
+        });
+        return result;
     }
 
     /** Listens on 127.0.0.1 at the configured port (0 = ephemeral; see {@link #port()}). */
@@ -215,6 +272,16 @@ public final class CloudSimulator implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** The simulated park's id. */
+    public String parkId() {
+        return settings.parkId();
+    }
+
+    /** The simulator's clock. */
+    public java.time.Clock clock() {
+        return settings.clock();
+    }
+
     /** Registers a payment the {@code query_order} (2.19) answer will report for that order. */
     public void addPayment(String orderId, ObjectNode payment) {
         payments.computeIfAbsent(orderId, k -> new CopyOnWriteArrayList<>()).add(payment.deepCopy());
@@ -246,6 +313,7 @@ public final class CloudSimulator implements AutoCloseable {
         f.whenComplete((r, e) -> pushes.remove(p));
         String json = WireCodec.toJson(downlink);
         for (SimConnection c : targets) {
+            pushesSent.incrementAndGet();
             c.writeRaw(WireCodec.frameDownlink(json));
         }
         return f;
@@ -256,6 +324,7 @@ public final class CloudSimulator implements AutoCloseable {
         closed = true;
         stop();
         connectionPool.shutdownNow();
+        timer.shutdownNow();
         for (PendingPush p : pushes) {
             p.future.completeExceptionally(new IllegalStateException("simulator closed"));
         }
@@ -373,6 +442,12 @@ public final class CloudSimulator implements AutoCloseable {
                 record(r);
                 return;
             }
+            if (isDownlinkName(env.serviceName())) {
+                // an answer to a push that was already answered (a resend): the cloud does not answer answers
+                LOG.debug("cloud-sim: late answer {} recorded", env.serviceName());
+                record(r);
+                return;
+            }
             answer(env, r);
         }
 
@@ -450,8 +525,9 @@ public final class CloudSimulator implements AutoCloseable {
                     }
                 }
                 it.remove();
-                ObjectNode flat = env.data().deepCopy();
+                ObjectNode flat = WireCodec.MAPPER.createObjectNode();
                 flat.put("service_name", env.serviceName());
+                flat.setAll(env.data().deepCopy());
                 p.future.complete(flat);
                 return true;
             }
@@ -497,6 +573,7 @@ public final class CloudSimulator implements AutoCloseable {
             o.put("token", token);
             o.put("service_name", "login");
             reply(o);
+            timer.execute(() -> firstLogin.complete(null));
         }
 
         private void refuse(ReceivedUplink r, String errmsg) {
@@ -555,6 +632,12 @@ public final class CloudSimulator implements AutoCloseable {
                 LOG.debug("close failed", e);
             }
         }
+    }
+
+    private static boolean isDownlinkName(String name) {
+        var entries = com.boothdesk.sdk.protocol.Catalogue.get().byServiceName(name);
+        return !entries.isEmpty() && entries.stream()
+                .allMatch(e -> e.direction() == com.boothdesk.sdk.protocol.MessageSpec.Direction.DOWN);
     }
 
     private static final class PendingPush {
