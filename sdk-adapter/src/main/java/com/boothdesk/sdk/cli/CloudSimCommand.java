@@ -29,6 +29,11 @@ public final class CloudSimCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Standalone entry point (the application registers this command under ./boothdesk). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new CloudSimCommand()).execute(args));
+    }
+
     @Option(names = "--port", defaultValue = "6789", description = "TCP port (0 = any free port); default ${DEFAULT-VALUE}")
     int port;
 

@@ -36,6 +36,11 @@ public final class ProtocolCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Standalone entry point (the application registers this command under ./boothdesk). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ProtocolCommand()).execute(args));
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
