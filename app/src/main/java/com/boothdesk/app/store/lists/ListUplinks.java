@@ -59,7 +59,7 @@ public final class ListUplinks {
     public static ObjectNode collector(Collector x, int op, Instant at) {
         ObjectNode o = base("upload_collector");
         o.put("user_id", x.userId());
-        o.put("name", x.name());
+        o.put("name", cut(x.name(), 24));
         o.put("create_time", at.getEpochSecond());
         o.put("update_time", at.getEpochSecond());
         o.put("sex", x.sex());
@@ -71,10 +71,10 @@ public final class ListUplinks {
     public static ObjectNode monthPackage(MonthPackage p, int op, Instant at) {
         ObjectNode o = base("upload_month_card");
         o.put("package_id", p.packageId());
-        o.put("name", p.name());
+        o.put("name", cut(p.name(), 24));
         o.put("price", Fen.format(p.priceFen()));
         o.put("period", p.period());
-        o.put("describe", p.description());
+        o.put("describe", cut(p.description(), 48));
         o.put("car_type", p.carTypeId());
         o.put("create_time", at.getEpochSecond());
         o.put("update_time", at.getEpochSecond());
@@ -98,10 +98,10 @@ public final class ListUplinks {
             o.put("amount_receivable", Fen.format(m.receivableFen()));
             o.put("pid", m.packageId());
             o.put("p_lot", String.valueOf(card.spaces()));
-            o.put("name", card.owner());
-            o.put("tel", m.tel());
-            o.put("address", m.address());
-            o.put("remark", m.remark());
+            o.put("name", cut(card.owner(), 24));
+            o.put("tel", cut(m.tel(), 15));
+            o.put("address", cut(m.address(), 32));
+            o.put("remark", cut(m.remark(), 32));
             o.put("car_type", card.vehicleClass());
             o.put("channel_id", String.join(",", card.channels()));
         }
@@ -116,8 +116,8 @@ public final class ListUplinks {
         o.put("pay_time", r.paidAt().getEpochSecond());
         o.put("amount_receivable", Fen.format(r.receivableFen()));
         o.put("amount_pay", Fen.format(r.paidFen()));
-        o.put("pay_type", r.payType());
-        o.put("collector", r.collector());
+        o.put("pay_type", cut(r.payType(), 12));
+        o.put("collector", cut(r.collector(), 24));
         if (r.buyMonths() > 0) {
             o.put("buy_month", r.buyMonths());
         }
@@ -126,14 +126,14 @@ public final class ListUplinks {
             o.put("start_time", startOf(r.validFrom(), zone));
         }
         o.put("limit_time", endOf(r.validTo(), zone));
-        o.put("resume", r.remark());
+        o.put("resume", cut(r.remark(), 48));
         return o;
     }
 
     /** 2.14 upload_gate: passtype 0 入口, 1 出口, 2 出入口 as documented for 2.14. */
     public static ObjectNode gate(ParkChannel ch, int op) {
         ObjectNode o = base("upload_gate");
-        o.put("passname", ch.name());
+        o.put("passname", cut(ch.name(), 24));
         o.put("passtype", switch (ch.direction()) {
             case ENTRY -> 0;
             case EXIT -> 1;
@@ -155,9 +155,9 @@ public final class ListUplinks {
         ObjectNode o = base("upload_blackuser");
         o.put("black_uuid", b.blackId());
         o.put("car_number", b.plate());
-        o.put("operator", operator == null ? "" : operator);
+        o.put("operator", cut(operator, 24));
         o.put("create_time", at.getEpochSecond());
-        o.put("resume", b.reason());
+        o.put("resume", cut(b.reason(), 48));
         o.put("operate_type", op);
         return o;
     }
@@ -166,7 +166,7 @@ public final class ListUplinks {
     public static ObjectNode carType(CarType t, int op, Instant at) {
         ObjectNode o = base("upload_car_type");
         o.put("car_type_id", t.carTypeId());
-        o.put("name", t.name());
+        o.put("name", cut(t.name(), 24));
         o.put("create_time", at.getEpochSecond());
         o.put("update_time", at.getEpochSecond());
         o.put("sort", t.sort());
@@ -179,11 +179,11 @@ public final class ListUplinks {
         ObjectNode o = base(PREPAY_CARD_UPLOAD);
         o.put("card_id", a.cardId());
         o.put("car_number", String.join(",", a.plates()));
-        o.put("name", a.name());
-        o.put("mobile", a.mobile());
+        o.put("name", cut(a.name(), 24));
+        o.put("mobile", cut(a.mobile(), 15));
         o.put("total_price", Fen.format(a.balanceFen()));
         o.put("car_type_id", a.carTypeId());
-        o.put("remark", a.remark());
+        o.put("remark", cut(a.remark(), 32));
         o.put("create_time", at.getEpochSecond());
         o.put("update_time", at.getEpochSecond());
         o.put("operate_type", op);
@@ -196,7 +196,7 @@ public final class ListUplinks {
         o.put("trade_no", t.tradeNo());
         o.put("card_id", t.cardId());
         o.put("pay_time", t.at().getEpochSecond());
-        o.put("pay_type", t.payType());
+        o.put("pay_type", cut(t.payType(), 12));
         o.put("car_number", t.plate());
         o.put("total_price", Fen.format(t.amountFen()));
         o.put("actual_money", new java.math.BigDecimal(Fen.format(t.actualFen())));
@@ -209,7 +209,7 @@ public final class ListUplinks {
         o.put("trade_no", t.tradeNo());
         o.put("card_id", t.cardId());
         o.put("pay_time", t.at().getEpochSecond());
-        o.put("pay_type", t.payType());
+        o.put("pay_type", cut(t.payType(), 12));
         o.put("car_number", t.plate());
         o.put("order_id", t.orderId());
         o.put("total_price", Fen.format(Math.abs(t.amountFen())));
@@ -228,12 +228,12 @@ public final class ListUplinks {
             o.put("ticket_id", ticketId);
         }
         o.put("car_number", plate);
-        o.put("shop_name", shopName);
+        o.put("shop_name", cut(shopName, 24));
         o.put("order_id", orderId);
         o.put("use_time", usedAt.getEpochSecond());
         o.put("deduction_amount", Fen.format(deductionFen));
         if (remark != null && !remark.isEmpty()) {
-            o.put("remark", remark);
+            o.put("remark", cut(remark, 32));
         }
         return o;
     }
@@ -251,10 +251,18 @@ public final class ListUplinks {
         if (!w.longTerm()) {
             o.put("e_time", endOf(w.validTo(), zone));
         }
-        o.put("user_name", w.name());
-        o.put("remark", w.remark());
+        o.put("user_name", cut(w.name(), 24));
+        o.put("remark", cut(w.remark(), 32));
         o.put("create_time", at.getEpochSecond());
         return o;
+    }
+
+    /**
+     * Free text cut to the width the notes document for the field: the cloud reads lines of at most 1,024 bytes,
+     * and an uplink the link refuses as too long would never be delivered.
+     */
+    static String cut(String s, int max) {
+        return JdbcListStore.cut(s, max);
     }
 
     private static ObjectNode base(String serviceName) {

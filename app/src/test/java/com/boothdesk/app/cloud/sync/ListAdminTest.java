@@ -262,9 +262,14 @@ class ListAdminTest {
 
     @Test
     void aFailedChangeWritesNeitherRowNorUplink() {
-        // the card row is written first, then the uplink is refused (too large for the outbox): both roll back
-        String huge = "x".repeat(70_000);
-        assertThatThrownBy(() -> admin.saveCollector(new Collector("u1", huge, 0)))
+        // the row is written first, then the outbox refuses the uplink: both must roll back together
+        f.db.write(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("ALTER TABLE sdk_outbox ADD CONSTRAINT no_collectors CHECK (service_name <> 'upload_collector')");
+            }
+            return null;
+        });
+        assertThatThrownBy(() -> admin.saveCollector(new Collector("u1", "小王", 0)))
                 .isInstanceOf(RuntimeException.class);
         assertThat(f.rows("collector")).isZero();
         assertThat(outboxSize()).isZero();
