@@ -406,4 +406,30 @@ class ListSyncTest {
         assertRefused(send("{'data':{'operate_type':1,'car_number':'京A1,京A2,京A3,京A4,京A5'},"
                 + "'service_name':'white_list_sync'}"), "车牌");
     }
+    @Test
+    void garbageIsAnsweredStateZeroAndChangesNothing() {
+        String[] bad = {
+            "{'service_name':'month_member_sync','data':'not an object'}",
+            "{'service_name':'month_member_sync','data':{'card_id':['a'],'operate_type':1}}",
+            "{'service_name':'month_member_sync','data':{'card_id':'1','operate_type':'one'}}",
+            "{'service_name':'month_member_sync','data':{'card_id':'1','operate_type':1,'car_number':'京A1',"
+                    + "'begin_time':" + JUNE_1 + ",'end_time':" + MAY_1 + "}}",
+            "{'service_name':'month_member_sync','data':{'card_id':'1','operate_type':99999999999}}",
+            "{'service_name':'prepay_card_trade_sync','data':{'trade_no':'t','card_id':'c','total_price':'1.234'}}",
+            "{'service_name':'deliver_ticket','ticket_id':'1','car_number':'京A1','ticket_type':3,'discount':'abc'}",
+            "{'service_name':'deliver_ticket','ticket_id':'1','car_number':'京A1','ticket_type':3,'discount':'0'}",
+            "{'service_name':'deliver_ticket','ticket_id':'1','car_number':'京A1','ticket_type':42}",
+            "{'service_name':'visitor_sync','data':{'visitor_id':1,'operate_type':1,'car_number':'京A1',"
+                    + "'begin_time':'2024-13-45 99:00:00'}}",
+            "{'service_name':'gate_sync','data':{'channel_id':'A1','operate_type':1,'passtype':'entry'}}",
+        };
+        for (String b : bad) {
+            ObjectNode r = send(b);
+            assertThat(r.path("state").asInt()).as("answer to %s: %s", b, r).isZero();
+            assertThat(r.path("errmsg").asText()).isNotBlank();
+            assertThat(r.path("data_target").asText()).isEqualTo("cloud");
+        }
+        assertThat(f.rows("month_card") + f.rows("coupon") + f.rows("visitor") + f.rows("park_channel")
+                + f.rows("prepay_trade")).isZero();
+    }
 }
