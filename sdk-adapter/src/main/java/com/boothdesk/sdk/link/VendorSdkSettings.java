@@ -1,0 +1,35 @@
+package com.boothdesk.sdk.link;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the {@link VendorSdkCloudLink}.
+ *
+ * @param jar            the vendor's SDK jar (its native libraries must be on java.library.path)
+ * @param cloudHost      {@code cloud_addr} given to {@code init}
+ * @param cloudPort      {@code cport}
+ * @param fast           {@code set_params.fast}: the SDK answers every uplink except 2.1/2.2 synchronously
+ * @param replyTimeout   how long an asynchronous answer is awaited
+ * @param retryInit      delay before {@code init} is tried again after a failure
+ */
+public record VendorSdkSettings(Path jar, String cloudHost, int cloudPort, boolean fast, Duration replyTimeout,
+                                Duration retryInit) {
+
+    /** The SDK's class names (the same in every published version). */
+    public static final String API_CLASS = "sdk.UploadUtil";
+    public static final String CALLBACK_CLASS = "sdk.InterfacePark";
+
+    public VendorSdkSettings {
+        Objects.requireNonNull(jar, "jar");
+        Objects.requireNonNull(cloudHost, "cloudHost");
+        Objects.requireNonNull(replyTimeout, "replyTimeout");
+        Objects.requireNonNull(retryInit, "retryInit");
+    }
+
+    /** Production defaults: asynchronous answers within 10 s, init retried every 10 s. */
+    public static VendorSdkSettings defaults(Path jar, String cloudHost, int cloudPort) {
+        return new VendorSdkSettings(jar, cloudHost, cloudPort, false, Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+}
