@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
-import java.util.Map;
 
 import com.boothdesk.sdk.message.Fen;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -183,10 +182,10 @@ final class SyncFields {
         if (v != null) {
             return v;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().trim().equals(field)) {
-                return e.getValue();
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.trim().equals(field)) {
+                return o.get(name);
             }
         }
         return null;
