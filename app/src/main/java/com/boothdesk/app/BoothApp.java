@@ -1,7 +1,6 @@
 package com.boothdesk.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,11 +26,10 @@ import com.boothdesk.app.common.Threads;
 import com.boothdesk.app.config.BoothConfig;
 import com.boothdesk.app.config.ConfigException;
 import com.boothdesk.app.config.LaneConfig;
+import com.boothdesk.app.config.TariffSource;
 import com.boothdesk.app.demo.DemoDriver;
 import com.boothdesk.app.domain.fee.FeeEngine;
 import com.boothdesk.app.domain.fee.Tariff;
-import com.boothdesk.app.domain.fee.TariffException;
-import com.boothdesk.app.domain.fee.Tariffs;
 import com.boothdesk.app.domain.lane.ImageStore;
 import com.boothdesk.app.domain.lane.LaneController;
 import com.boothdesk.app.domain.lane.LaneServices;
@@ -137,7 +135,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         startCloud(bridge);
 
         FeeEngine engine = new FeeEngine(config.zone());
-        Tariff tariff = loadTariff();
+        Tariff tariff = TariffSource.configured(config);
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data));
         spaces = new JdbcParkSpaces(db, config.capacity(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
@@ -198,20 +196,6 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         bridge.dispatcher(dispatcher);
         link.start();
         dispatcher.start();
-    }
-
-    private Tariff loadTariff() {
-        if (config.tariffFile() == null) {
-            return Tariffs.demoDefault();
-        }
-        Path file = config.dataDir().resolve(config.tariffFile());
-        try (InputStream in = Files.newInputStream(file)) {
-            return Tariffs.read(in);
-        } catch (IOException e) {
-            throw new ConfigException("fee.tariff: cannot read " + file + ": " + e.getMessage());
-        } catch (TariffException e) {
-            throw new ConfigException("fee.tariff: " + file + " is not a valid tariff: " + e.getMessage());
-        }
     }
 
     private void refreshStatus() {

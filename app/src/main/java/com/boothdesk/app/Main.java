@@ -1,8 +1,11 @@
 package com.boothdesk.app;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import com.boothdesk.app.cli.FeeCommand;
+import com.boothdesk.app.config.BoothConfig;
+import com.boothdesk.app.config.TariffSource;
 import com.boothdesk.app.cli.RunCommand;
 import com.boothdesk.devices.cli.DevicesCommand;
 import com.boothdesk.sdk.cli.CloudSimCommand;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "boothdesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "BoothDesk: toll-booth application for parking-lot exits.",
-        subcommands = {RunCommand.class, FeeCommand.class, DevicesCommand.class, ProtocolCommand.class,
+        subcommands = {RunCommand.class, DevicesCommand.class, ProtocolCommand.class,
                 CloudSimCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -26,8 +29,15 @@ public final class Main {
         if (System.getProperty("boothdesk.logs") == null) {
             System.setProperty("boothdesk.logs", dataDir(args).resolve("logs").toString());
         }
-        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        System.exit(code);
+        System.exit(commandLine(dataDir(args)).execute(args));
+    }
+
+    /** The command line; {@code fee} prices with the tariff configured for {@code data} (or the demo's). */
+    static CommandLine commandLine(Path data) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand("fee", new FeeCommand(() -> TariffSource.configured(BoothConfig.load(data, null, null)),
+                ZoneId.of("Asia/Shanghai")));
+        return cl.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     private static Path dataDir(String[] args) {

@@ -39,7 +39,7 @@ public final class CloudBridge implements OrderUplinks {
     @Override
     public void entered(Connection txn, ParkingOrder o, int emptySpaces) throws SQLException {
         InPark in = new InPark(o.plate(), o.inTime().getEpochSecond(), carType(o.carType()), ENTRY_KIND,
-                o.entryOperator(), o.orderId(), emptySpaces, o.entryLaneId(), boothId, remark(o.remark()),
+                operator(o.entryOperator()), o.orderId(), emptySpaces, o.entryLaneId(), boothId, remark(o.remark()),
                 o.kind().costType(), null);
         outbox.enqueue(txn, in.toJson(), o.orderId());
     }
@@ -51,7 +51,7 @@ public final class CloudBridge implements OrderUplinks {
                 .carNumber(o.plate())
                 .inTimeEpochSec(o.inTime().getEpochSecond())
                 .outTimeEpochSec(o.outTime().getEpochSecond())
-                .uid(o.entryOperator())
+                .uid(operator(o.entryOperator()))
                 .durationMinutes(Duration.between(o.inTime(), o.outTime()).toMinutes())
                 .carType(carType(o.carType()))
                 .cType(ENTRY_KIND)
@@ -67,7 +67,7 @@ public final class CloudBridge implements OrderUplinks {
                 .electronicPrepayFen(o.prepaidFen() > 0 ? o.prepaidFen() : null)
                 .reduceAmountFen(o.discountFen() > 0 ? o.discountFen() : null)
                 .freeReasons(o.freeReason())
-                .outUid(o.exitOperator())
+                .outUid(operator(o.exitOperator()))
                 .workStationUuid(boothId)
                 .remark(remark(o.remark()))
                 .build()
@@ -81,6 +81,14 @@ public final class CloudBridge implements OrderUplinks {
         if (d != null) {
             d.wake();
         }
+    }
+
+    /** uid / out_uid are required: a stay created without an attendant (cloud, seeding) is the system's. */
+    static String operator(String id) {
+        if (id == null || id.isBlank()) {
+            return "system";
+        }
+        return id.length() <= 12 ? id : id.substring(0, 12);
     }
 
     /** remark is at most 24 characters on the wire. */

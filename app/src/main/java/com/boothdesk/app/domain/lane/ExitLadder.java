@@ -60,6 +60,11 @@ public final class ExitLadder {
         FeeQuote quote = fees.quote(new FeeRequest(order.carType(), order.inTime(), out, order.prepaidFen(),
                 order.prepaidAt(), rules.prepaidGraceMinutes(), coupons, balance));
         CarKind kind = order.kind() == CarKind.MONTHLY ? CarKind.TEMPORARY : order.kind();
+        if (quote.totalFen() == 0 && quote.needsAttention()) {
+            // e.g. an exit time before the entry time: never let a car out free on a doubtful quote
+            return new ExitVerdict(ExitVerdict.Outcome.ASK_ATTENDANT, kind, PaymentMethod.FREE, quote,
+                    Decision.of(Step.FEE, "exit.checktimes", plate), texts.waitPlease(plate), "时间异常,人工确认");
+        }
         if (quote.totalFen() == 0) {
             if (quote.balanceFen() > 0) {
                 return release(kind, PaymentMethod.STORED_VALUE, quote, Decision.of(Step.PAYMENT, "exit.storedvalue",
