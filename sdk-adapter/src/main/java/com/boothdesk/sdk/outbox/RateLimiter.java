@@ -20,7 +20,8 @@ final class RateLimiter {
 
     RateLimiter(RetryPolicy policy, LongSupplier nanoTime) {
         this.requestsPerWindow = policy.requestsPerWindow();
-        this.windowNanos = policy.window().toNanos();
+        // the cloud counts arrivals, we count departures: a margin absorbs network jitter that bunches them up
+        this.windowNanos = policy.window().toNanos() + policy.window().toNanos() / 20;
         this.ordersPerSecond = policy.ordersPerSecond();
         this.nanoTime = nanoTime;
     }
@@ -40,7 +41,7 @@ final class RateLimiter {
             }
         }
         if (ordersPerSecond > 0 && isOrder(serviceName)) {
-            long second = TimeUnit.SECONDS.toNanos(1);
+            long second = TimeUnit.MILLISECONDS.toNanos(1100);
             prune(orders, now, second);
             if (orders.size() >= ordersPerSecond) {
                 wait = Math.max(wait, orders.peekFirst() + second - now);

@@ -74,6 +74,8 @@ public final class CloudSimulator implements AutoCloseable {
     private volatile ServerSocket server;
     private volatile int port;
     private volatile boolean stalled;
+    private volatile boolean outage;
+    private final java.util.concurrent.atomic.AtomicInteger garbleNext = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public CloudSimulator(CloudSimSettings settings) {
@@ -214,6 +216,22 @@ public final class CloudSimulator implements AutoCloseable {
         this.stalled = stalled;
     }
 
+    /**
+     * While true, every connection is closed as soon as it is accepted (a cloud outage that keeps the port: unlike
+     * {@link #stop()}, no other process can take the port meanwhile).
+     */
+    public void setOutage(boolean outage) {
+        this.outage = outage;
+        if (outage) {
+            dropConnections();
+        }
+    }
+
+    /** Corrupts the next {@code count} messages the simulator writes (bytes flipped, JSON broken). */
+    public void garbleNext(int count) {
+        garbleNext.set(count);
+    }
+
     /** Closes every connection but keeps listening (a dropped link the booth can reconnect to at once). */
     public void dropConnections() {
         for (SimConnection c : connections) {
@@ -336,6 +354,10 @@ public final class CloudSimulator implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket socket = s.accept();
+                if (outage) {
+                    socket.close();
+                    continue;
+                }
                 socket.setTcpNoDelay(true);
                 SimConnection c = new SimConnection(socket);
                 connections.add(c);
@@ -613,6 +635,15 @@ public final class CloudSimulator implements AutoCloseable {
 
         void writeRaw(String framed) {
             byte[] bytes = framed.getBytes(StandardCharsets.UTF_8);
+            if (garbleNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 && bytes.length > 4) {
+                // keep the framing, break the content: flip bits in the middle, drop the closing brace
+                for (int i = 2; i < bytes.length - 2; i += 3) {
+                    bytes[i] = (byte) (bytes[i] ^ 0x5A);
+                    if (bytes[i] == '\n' || bytes[i] == '\r') {
+                        bytes[i] = '#';
+                    }
+                }
+            }
             try {
                 synchronized (out) {
                     out.write(bytes);

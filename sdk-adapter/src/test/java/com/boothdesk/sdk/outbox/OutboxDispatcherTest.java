@@ -89,7 +89,7 @@ class OutboxDispatcherTest {
 
     @Test
     void waitsForTheCloudAndDeliversAfterAnOutage() throws Exception {
-        sim.stop();
+        sim.setOutage(true);
         dispatcher = new OutboxDispatcher(outbox, link, clock, RetryPolicy.unlimited());
         long id = outbox.enqueue(uplink("in_park", "A1_5", 1), null);
         link.start();
@@ -97,7 +97,7 @@ class OutboxDispatcherTest {
         dispatcher.wake();
         await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.DOWN);
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
-        sim.restart();
+        sim.setOutage(false);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> outbox.find(id).orElseThrow().status() == DeliveryStatus.ACKNOWLEDGED);
         assertThat(sim.received("in_park")).hasSize(1);
@@ -150,5 +150,84 @@ class OutboxDispatcherTest {
         OutboxEntry failed = outbox.find(bad).orElseThrow();
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(failed.lastError()).contains("1024");
+    }
+
+    @Test
+    void garbledAnswersAreRetriedUntilEverythingIsDelivered() {
+        link.close();
+        link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port())
+                .withReplyTimeout(Duration.ofMillis(300)).withReconnect(Duration.ofMillis(50), Duration.ofMillis(300)),
+                CREDS, clock);
+        dispatcher = new OutboxDispatcher(outbox, link, clock,
+                RetryPolicy.unlimited().withDelays(Duration.ofMillis(20), Duration.ofMillis(100)));
+        for (int i = 0; i < 20; i++) {
+            outbox.enqueue(uplink("in_park", "G" + i, i), null);
+        }
+        link.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        sim.garbleNext(8);
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> outbox.countByStatus().get(DeliveryStatus.ACKNOWLEDGED) == 20L);
+        assertThat(sim.received("in_park")).hasSize(20);
+        assertThat(outbox.recent(20)).anySatisfy(e -> assertThat(e.attempts()).isGreaterThan(1));
+    }
+
+    @Test
+    void theDefaultPolicyNeverHitsTheCloudsRateLimit() {
+        sim.close();
+        sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET)); // the real 100 / 10 s limit
+        java.util.List<Long> inParkArrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sim.addListener(r -> {
+            if (r.serviceName().equals("in_park")) {
+                inParkArrivals.add(System.nanoTime());
+            }
+        });
+        try {
+            sim.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        link.close();
+        link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port()), CREDS, clock);
+        dispatcher = new OutboxDispatcher(outbox, link, clock, RetryPolicy.defaults());
+        for (int i = 0; i < 105; i++) {
+            ObjectNode u = i < 30 ? uplink("in_park", "R" + i, i) : WireCodec.MAPPER.createObjectNode()
+                    .put("service_name", "park_log").put("data_target", "cloud").put("log_id", "L" + i)
+                    .put("content", "c").put("operate_time", 1).put("user_id", "u");
+            outbox.enqueue(u, null);
+        }
+        link.start();
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> outbox.countByStatus().get(DeliveryStatus.ACKNOWLEDGED) == 105L);
+        assertThat(sim.rateLimitedCount()).isZero();
+        assertThat(sim.received()).hasSize(105);
+        // never more than 9 orders in any one second
+        for (int i = 9; i < inParkArrivals.size(); i++) {
+            assertThat(inParkArrivals.get(i) - inParkArrivals.get(i - 9)).isGreaterThanOrEqualTo(1_000_000_000L);
+        }
+    }
+
+    @Test
+    void withoutTheLimiterTheSimulatorDoesRefuse() {
+        sim.close();
+        sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET));
+        try {
+            sim.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        link.close();
+        link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port()), CREDS, clock);
+        link.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        java.util.List<java.util.concurrent.CompletableFuture<ObjectNode>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            sent.add(link.send(WireCodec.MAPPER.createObjectNode().put("service_name", "park_log")
+                    .put("data_target", "cloud").put("log_id", "X" + i)));
+        }
+        assertThat(sent).map(f -> f.join().path("errmsg").asText()).filteredOn(m -> m.contains("request_over_times"))
+                .hasSize(10);
     }
 }
