@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.boothdesk.app.cloud.CloudBridge;
 import com.boothdesk.app.cloud.DownlinkRouter;
 import com.boothdesk.app.cloud.LaneDownlinks;
+import com.boothdesk.app.cloud.sync.ListAdmin;
 import com.boothdesk.app.cloud.sync.ListSync;
 import com.boothdesk.app.common.Observable;
 import com.boothdesk.app.common.Threads;
@@ -84,7 +85,12 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private CameraIntake cameras;
     private JdbcParkSpaces spaces;
     private JdbcVehicleLists lists;
+    private ListAdmin listAdmin;
+    private OutboxDispatcher dispatcher;
     private DownlinkRouter router;
+    /** Guarded by refreshStatus's lock. */
+    private int lastFreeShown = -1;
+    private java.time.Instant lastFreeShownAt;
     private DemoDriver demo;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
@@ -155,7 +161,12 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         cameras.start();
 
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass()).register(router);
-        new ListSync(db, outbox, clock).register(router);
+        new ListSync(db, outbox, config.zone(), clock).register(router);
+        listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
+        if (dispatcher != null) {
+            lists.onUplinkStored(dispatcher::wake);
+            listAdmin.onUplinkStored(dispatcher::wake);
+        }
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
         stack.add(() -> Threads.shutdown(ticker));
@@ -192,13 +203,13 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         link = push(tcp);
         link.setDownlinkHandler(router);
         link.addStatusListener(s -> refreshStatus());
-        OutboxDispatcher dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
+        dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
         bridge.dispatcher(dispatcher);
         link.start();
         dispatcher.start();
     }
 
-    private void refreshStatus() {
+    private synchronized void refreshStatus() {
         try {
             String cloud = link == null ? LinkStatus.STOPPED.name() : link.status().name();
             Map<DeliveryStatus, Long> counts = outbox == null ? Map.of() : outbox.countByStatus();
@@ -206,6 +217,14 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             int inLot = orders == null ? 0 : orders.countInLot();
             int free = spaces == null ? config.capacity() : spaces.free();
             status.set(new BoothStatus(cloud, (int) pending, inLot, free, config.operator()));
+            // the cards' remaining-space screen: on change, at most every 30 s (a lane card is busy with cars)
+            java.time.Instant now = linkClock.instant();
+            if (hardware != null && spaces != null && free != lastFreeShown
+                    && (lastFreeShownAt == null || now.isAfter(lastFreeShownAt.plusSeconds(30)))) {
+                lastFreeShown = free;
+                lastFreeShownAt = now;
+                hardware.showSpaces(free);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not refresh the booth status: {}", e.toString());
         }
@@ -284,6 +303,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     public JdbcVehicleLists lists() {
         return lists;
+    }
+
+    /** Booth-side list changes (each uploaded through the outbox). */
+    public ListAdmin listAdmin() {
+        return listAdmin;
     }
 
     /** Where downlinks go; tests and the simulator push through the real link, this routes them. */

@@ -137,6 +137,16 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
         }
     }
 
+    /** Shows the remaining spaces (0xE3 screen) on every entry lane's card. */
+    public void showSpaces(int free) {
+        for (Lane l : lanes.values()) {
+            if (l.card() != null && l.config().lane().direction() == com.boothdesk.app.domain.lane.LaneDirection.ENTRY) {
+                l.card().showRemainingSpacesAsync(free)
+                        .whenComplete((outcome, error) -> report(l.config().lane(), "spaces", outcome, error));
+            }
+        }
+    }
+
     /** What the lane's LED shows and its voice said. */
     public Observable<LaneEcho> echo(String laneId) {
         Lane l = lanes.get(laneId);

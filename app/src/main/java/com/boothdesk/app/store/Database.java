@@ -74,8 +74,11 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource ds) {
+        // outOfOrder: the lists' scripts are numbered from V10 so that the order scripts (V2..V9) can grow
+        // independently; a database that has V10 must still accept a later V3.
         var app = Flyway.configure().dataSource(ds)
                 .locations("classpath:com/boothdesk/app/db/migration")
+                .outOfOrder(true)
                 .load().migrate();
         // The outbox belongs to sdk-adapter and has its own migration history.
         var outbox = Flyway.configure().dataSource(ds)
