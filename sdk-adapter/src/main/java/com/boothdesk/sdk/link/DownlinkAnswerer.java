@@ -77,8 +77,15 @@ public final class DownlinkAnswerer {
             LOG.warn("no downlink handler: answering {} with state 0", downlink.path("service_name").asText());
             return DownlinkReplies.failure(downlink, "收费系统未处理");
         }
+        long t0 = System.nanoTime();
         try {
             ObjectNode r = h.apply(downlink.deepCopy());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms > 1000) {
+                // the cloud expects the answer within 1 s and gives up after 7 s: the handler must hand work off
+                LOG.warn("downlink handler took {} ms for {}; answers are due within 1 s", ms,
+                        downlink.path("service_name").asText());
+            }
             return r == null ? DownlinkReplies.failure(downlink, "不支持的消息") : DownlinkReplies.complete(downlink, r);
         } catch (RuntimeException e) {
             LOG.error("downlink handler failed on {}", TcpCloudLink.abbreviate(WireCodec.toJson(downlink)), e);

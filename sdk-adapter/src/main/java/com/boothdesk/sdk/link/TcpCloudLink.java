@@ -97,6 +97,12 @@ public final class TcpCloudLink implements CloudLink {
         return status;
     }
 
+    /** The token of the current login (the HTTP side channel for pictures signs with it), if logged in. */
+    public java.util.Optional<String> currentToken() {
+        Connection c = current;
+        return java.util.Optional.ofNullable(c == null ? null : c.token);
+    }
+
     /** When the current status was entered (from the injected clock). */
     public Instant statusSince() {
         return statusSince;

@@ -71,6 +71,7 @@ public final class CloudSimulator implements AutoCloseable {
     private final CompletableFuture<Void> firstLogin = new CompletableFuture<>();
     private final AtomicLong pushesSent = new AtomicLong();
 
+    private volatile com.sun.net.httpserver.HttpServer httpServer;
     private volatile ServerSocket server;
     private volatile int port;
     private volatile boolean stalled;
@@ -178,6 +179,65 @@ public final class CloudSimulator implements AutoCloseable {
                 LOG.debug("port {} busy, retrying", port);
                 java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
+        }
+    }
+
+    /**
+     * Starts the HTTP side channel for 2.12 pictures ({@code POST /zld/carpicsup.do?action=receivepic}) on an
+     * ephemeral port of 127.0.0.1 and returns the port. The body must be a signed envelope with a token issued by a
+     * TCP login; accepted pictures are listed in {@link #received()} as {@code upload_carpic}.
+     */
+    public int startHttp() throws IOException {
+        synchronized (lifecycle) {
+            if (httpServer == null) {
+                com.sun.net.httpserver.HttpServer h = com.sun.net.httpserver.HttpServer.create(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                h.createContext("/zld/carpicsup.do", this::picture);
+                h.setExecutor(connectionPool);
+                h.start();
+                httpServer = h;
+            }
+            return httpServer.getAddress().getPort();
+        }
+    }
+
+    private void picture(com.sun.net.httpserver.HttpExchange ex) throws IOException {
+        ObjectNode o = WireCodec.MAPPER.createObjectNode();
+        o.put("service_name", "upload_carpic");
+        try {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Envelope env = WireCodec.parseEnvelope(body.strip());
+            boolean tokenOk = env.token() != null && connections.stream().anyMatch(c -> env.token().equals(c.token));
+            boolean signOk = Sign.verify(env.rawData(), settings.secret(), env.sign());
+            String content = env.data().path("content").asText("");
+            int bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(content).length;
+            } catch (IllegalArgumentException e) {
+                bytes = -1;
+            }
+            if (!tokenOk) {
+                o.put("state", 0).put("errmsg", "error:token无效");
+            } else if (!signOk) {
+                o.put("state", 0).put("errmsg", "error:签名错误");
+            } else if (bytes < 0 || bytes > 150 * 1024) {
+                o.put("state", 0).put("errmsg", bytes < 0 ? "图片内容不是base64" : "图片超过150k");
+            } else {
+                ReceivedUplink r = new ReceivedUplink(env.serviceName(), env.token(), env.sign(), true, env.data(),
+                        settings.clock().instant());
+                synchronized (received) {
+                    received.add(r);
+                }
+                o.put("state", 1).put("errmsg", "上传成功");
+            }
+        } catch (WireFormatException | RuntimeException e) {
+            o.put("state", 0).put("errmsg", "data error");
+        }
+        byte[] answer = WireCodec.toJson(o).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
+        ex.sendResponseHeaders(200, answer.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(answer);
         }
     }
 
@@ -340,6 +400,9 @@ public final class CloudSimulator implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (httpServer != null) {
+            httpServer.stop(0);
+        }
         stop();
         connectionPool.shutdownNow();
         timer.shutdownNow();
