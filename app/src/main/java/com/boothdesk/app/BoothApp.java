@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         this.clock = clock;
         this.linkClock = linkClock;
         this.messages = new Messages(config.locale());
-        this.status = new Observable<>(new BoothStatus(LinkStatus.STOPPED.name(), 0, 0, config.capacity(), config.operator()));
+        this.status = new Observable<>(new BoothStatus(LinkStatus.STOPPED.name(), 0, 0, config.capacity(), config.operator(),
+                Map.of()));
     }
 
     /** Starts everything the configuration asks for. On failure, whatever was started is stopped again. */
@@ -142,22 +142,21 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
         FeeEngine engine = new FeeEngine(config.zone());
         Tariff tariff = TariffSource.configured(config);
-        hardware = push(LaneHardware.open(config.lanes(), linkClock, data));
+        cameras = push(new CameraIntake(config.cameras(), clock));
+        hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameras.server()));
         spaces = new JdbcParkSpaces(db, config.capacity(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariff, request), hardware,
                 images, lists, spaces, config.rules(), texts, clock, config::operator, config.debounce(),
                 config.vehicleClass());
-        Map<String, LaneController> byCamera = new HashMap<>();
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
             stack.add(() -> Threads.shutdown(worker));
             LaneController controller = new LaneController(lc.lane(), services, worker);
             lanes.put(lc.lane().id(), controller);
-            byCamera.put(lc.camera(), controller);
+            cameras.route(lc.camera(), controller);
         }
-        cameras = push(new CameraIntake(config.cameras(), byCamera, clock));
         cameras.start();
 
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass()).register(router);
@@ -216,7 +215,15 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.SENT, 0L);
             int inLot = orders == null ? 0 : orders.countInLot();
             int free = spaces == null ? config.capacity() : spaces.free();
-            status.set(new BoothStatus(cloud, (int) pending, inLot, free, config.operator()));
+            Map<String, BoothStatus.LaneDevices> devices = new LinkedHashMap<>();
+            if (hardware != null && cameras != null) {
+                for (LaneConfig lc : config.lanes()) {
+                    LaneHardware.LaneDeviceHealth h = hardware.health(lc.lane().id());
+                    devices.put(lc.lane().id(), new BoothStatus.LaneDevices(h.card().name(), h.gate().name(),
+                            cameras.cameraHealth(lc.camera()).name()));
+                }
+            }
+            status.set(new BoothStatus(cloud, (int) pending, inLot, free, config.operator(), devices));
             // the cards' remaining-space screen: on change, at most every 30 s (a lane card is busy with cars)
             java.time.Instant now = linkClock.instant();
             if (hardware != null && spaces != null && free != lastFreeShown

@@ -1,5 +1,7 @@
 package com.boothdesk.app;
 
+import java.util.Map;
+
 /**
  * The booth-wide facts the header shows.
  *
@@ -8,6 +10,16 @@ package com.boothdesk.app;
  * @param inLot         cars in the lot
  * @param freeSpaces    remaining spaces
  * @param operator      attendant on duty
+ * @param devices       per lane: health of its LED/voice card, its barrier and its camera
  */
-public record BoothStatus(String cloud, int outboxPending, int inLot, int freeSpaces, String operator) {
+public record BoothStatus(String cloud, int outboxPending, int inLot, int freeSpaces, String operator,
+                          Map<String, LaneDevices> devices) {
+
+    public BoothStatus {
+        devices = Map.copyOf(devices);
+    }
+
+    /** Health names (CONNECTED, DEGRADED, OFFLINE, UNKNOWN); UNKNOWN is never shown as fine. */
+    public record LaneDevices(String card, String gate, String camera) {
+    }
 }

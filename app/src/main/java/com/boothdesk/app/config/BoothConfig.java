@@ -108,8 +108,10 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("lane '" + id + "': " + e.getMessage());
             }
+            LaneConfig.GateRoute gate = p.getProperty(k + "gate") == null ? LaneConfig.GateRoute.CARD
+                    : r.enumValue(k + "gate", LaneConfig.GateRoute.class);
             lanes.add(new LaneConfig(info, r.text(k + "camera"), r.text(k + "card.port"),
-                    r.integer(k + "card.address", 0, 255), r.integer(k + "card.baud", 1200, 115200)));
+                    r.integer(k + "card.address", 0, 255), r.integer(k + "card.baud", 1200, 115200), gate));
         }
         if (lanes.isEmpty()) {
             throw new ConfigException("'lanes' lists no lane");

@@ -8,8 +8,13 @@ import com.boothdesk.app.domain.lane.LaneInfo;
  * @param camera      the lane camera's serialno or ipaddr as it appears in its pushes
  * @param cardPort    {@code sim} for a simulated card on a pseudo-terminal, else a serial port name or path
  * @param cardAddress the LED/gate card's bus address (0-255)
+ * @param gate        which relay lifts the barrier: the card's (0x0F) or the camera's (HTTP reply)
  */
-public record LaneConfig(LaneInfo lane, String camera, String cardPort, int cardAddress, int cardBaud) {
+public record LaneConfig(LaneInfo lane, String camera, String cardPort, int cardAddress, int cardBaud,
+                         GateRoute gate) {
+
+    /** Which relay lifts the barrier. */
+    public enum GateRoute { CARD, CAMERA }
 
     public boolean simulatedCard() {
         return "sim".equalsIgnoreCase(cardPort);

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -17,6 +17,7 @@ import com.boothdesk.app.domain.lane.PlateRead;
 import com.boothdesk.devices.camera.CameraReply;
 import com.boothdesk.devices.camera.PlateEvent;
 import com.boothdesk.devices.camera.ZhenshiPushServer;
+import com.boothdesk.devices.health.DeviceHealth;
 
 /**
  * Receives plate pushes from the lane cameras over HTTP and hands each to its lane. A push is matched to a lane by
@@ -27,11 +28,11 @@ public final class CameraIntake implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraIntake.class);
 
-    private final Map<String, LaneController> byCamera = new HashMap<>();
+    private final Map<String, LaneController> byCamera = new ConcurrentHashMap<>();
     private final ZhenshiPushServer server;
 
-    public CameraIntake(BoothConfig.Cameras cfg, Map<String, LaneController> lanesByCamera, Clock clock) {
-        byCamera.putAll(lanesByCamera);
+    /** The endpoint, not yet listening; lanes are added with {@link #route} before {@link #start}. */
+    public CameraIntake(BoothConfig.Cameras cfg, Clock clock) {
         Set<String> allowed = Set.copyOf(cfg.allowed());
         server = new ZhenshiPushServer(new InetSocketAddress(cfg.host(), cfg.port()),
                 (InetAddress peer) -> allowed.contains(peer.getHostAddress()), this::onPlate, clock);
@@ -42,8 +43,23 @@ public final class CameraIntake implements AutoCloseable {
         LOG.info("Camera pushes accepted on port {} for cameras {}", server.port(), byCamera.keySet());
     }
 
+    /** Pushes of {@code camera} (its serialno or ipaddr) go to {@code lane}. */
+    public void route(String camera, LaneController lane) {
+        byCamera.put(camera, lane);
+    }
+
     public int port() {
         return server.port();
+    }
+
+    /** The push server, which is also the camera-relay gate route's way to the cameras. */
+    public ZhenshiPushServer server() {
+        return server;
+    }
+
+    /** CONNECTED while the camera pushed or beat recently. */
+    public DeviceHealth cameraHealth(String camera) {
+        return server.cameraHealth(camera);
     }
 
     private CameraReply onPlate(PlateEvent e) {

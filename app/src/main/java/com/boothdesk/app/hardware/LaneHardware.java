@@ -19,7 +19,12 @@ import com.boothdesk.app.config.LaneConfig;
 import com.boothdesk.app.domain.lane.LaneInfo;
 import com.boothdesk.app.domain.lane.LaneSignals;
 import com.boothdesk.devices.card.CommandOutcome;
+import com.boothdesk.devices.camera.PlateSource;
 import com.boothdesk.devices.card.LaneCard;
+import com.boothdesk.devices.gate.GateController;
+import com.boothdesk.devices.gate.GateRoute;
+import com.boothdesk.devices.gate.Gates;
+import com.boothdesk.devices.health.DeviceHealth;
 import com.boothdesk.devices.serial.JSerialCommLink;
 import com.boothdesk.devices.serial.SerialException;
 import com.boothdesk.devices.serial.SerialLink;
@@ -47,12 +52,24 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     }
 
     /** Opens every lane's card. A card that cannot be opened is logged and reported, never fatal. */
-    public static LaneHardware open(List<LaneConfig> configs, Clock clock, Path workDir) {
+    public static LaneHardware open(List<LaneConfig> configs, Clock clock, Path workDir, PlateSource cameras) {
         LaneHardware hw = new LaneHardware(clock, workDir.resolve("pty"));
         for (LaneConfig c : configs) {
-            hw.lanes.put(c.lane().id(), hw.openLane(c));
+            Lane lane = hw.openLane(c);
+            hw.lanes.put(c.lane().id(), lane.withGate(hw.gateFor(c, lane.card(), cameras)));
         }
         return hw;
+    }
+
+    /** The barrier route the lane is configured for; null (logged) when it cannot work. */
+    private GateController gateFor(LaneConfig c, LaneCard card, PlateSource cameras) {
+        GateRoute route = c.gate() == LaneConfig.GateRoute.CAMERA ? GateRoute.CAMERA_RELAY : GateRoute.CARD_RELAY;
+        try {
+            return Gates.create(route, card, cameras, c.camera(), clock);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Lane {}: no barrier control: {}", c.lane().id(), e.getMessage());
+            return null;
+        }
     }
 
     private Lane openLane(LaneConfig c) {
@@ -82,32 +99,47 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
             LaneCard card = new LaneCard(link, c.cardAddress(), clock);
             closeables.add(card);
             LOG.info("Lane {}: LED/gate card at address {} on {}", id, c.cardAddress(), portPath);
-            return new Lane(c, card, sim, far, echo);
+            return new Lane(c, card, sim, far, echo, null);
         } catch (IOException | SerialException | RuntimeException e) {
             LOG.error("Lane {}: cannot open the LED/gate card on '{}': {}. The lane runs without it.", id,
                     portPath, e.toString());
-            return new Lane(c, null, sim, far, echo);
+            return new Lane(c, null, sim, far, echo, null);
         }
     }
 
     @Override
     public void openGate(LaneInfo lane) {
         Lane l = lanes.get(lane.id());
-        if (l == null || l.card() == null) {
-            LOG.error("Lane {}: gate NOT opened, no LED/gate card is connected", lane.id());
+        if (l == null || l.gate() == null) {
+            LOG.error("Lane {}: gate NOT opened, no barrier control is connected", lane.id());
             return;
         }
-        l.card().openGateAsync().whenComplete((outcome, error) -> report(lane, "gate open", outcome, error));
+        l.gate().open().whenComplete((outcome, error) -> report(lane, "gate open", outcome, error));
     }
 
     @Override
     public void closeGate(LaneInfo lane) {
         Lane l = lanes.get(lane.id());
-        if (l == null || l.card() == null) {
-            LOG.error("Lane {}: gate NOT closed, no LED/gate card is connected", lane.id());
+        if (l == null || l.gate() == null) {
+            LOG.error("Lane {}: gate NOT closed, no barrier control is connected", lane.id());
             return;
         }
-        l.card().closeGateAsync().whenComplete((outcome, error) -> report(lane, "gate close", outcome, error));
+        l.gate().close().whenComplete((outcome, error) -> report(lane, "gate close", outcome, error));
+    }
+
+    /** The lane's LED/voice card and barrier health, as the booth screen shows them. */
+    public LaneDeviceHealth health(String laneId) {
+        Lane l = lanes.get(laneId);
+        if (l == null) {
+            return new LaneDeviceHealth(DeviceHealth.UNKNOWN, DeviceHealth.UNKNOWN);
+        }
+        DeviceHealth card = l.card() == null ? DeviceHealth.OFFLINE : l.card().health().health();
+        DeviceHealth gate = l.gate() == null ? DeviceHealth.OFFLINE : l.gate().health().health();
+        return new LaneDeviceHealth(card, gate);
+    }
+
+    /** Health of a lane's card and barrier. */
+    public record LaneDeviceHealth(DeviceHealth card, DeviceHealth gate) {
     }
 
     @Override
@@ -184,6 +216,10 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     }
 
     private record Lane(LaneConfig config, LaneCard card, SimulatedLaneCard sim, SerialLink simulatorLine,
-                        Observable<LaneEcho> echo) {
+                        Observable<LaneEcho> echo, GateController gate) {
+
+        Lane withGate(GateController g) {
+            return new Lane(config, card, sim, simulatorLine, echo, g);
+        }
     }
 }

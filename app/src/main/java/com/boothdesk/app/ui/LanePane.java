@@ -65,6 +65,7 @@ public final class LanePane extends VBox {
     private final TextArea fee = new TextArea();
     private final Label led = new Label("");
     private final Label voice = new Label("");
+    private final Label devices = new Label("");
     private final TextField tendered = new TextField();
     private final Label feedback = new Label("");
     private final Button cash;
@@ -122,6 +123,8 @@ public final class LanePane extends VBox {
         echo.setHgap(8);
         echo.addRow(0, new Label(msg.get("lane.led")), led);
         echo.addRow(1, new Label(msg.get("lane.voice")), voice);
+        echo.addRow(2, new Label(msg.get("lane.devices")), devices);
+        devices.setId("devices-" + id);
         led.setId("led-" + id);
         led.getStyleClass().add("led");
         voice.setId("voice-" + id);
@@ -170,6 +173,7 @@ public final class LanePane extends VBox {
 
         subscriptions.add(UiThread.follow(controller.state(), this::prepare, this::show));
         subscriptions.add(UiThread.follow(ctx.echo(id), e -> e, this::showEcho));
+        subscriptions.add(UiThread.follow(ctx.status(), st -> st.devices().get(id), this::showDevices));
     }
 
     private Button button(String id, String key, Runnable action) {
@@ -355,6 +359,19 @@ public final class LanePane extends VBox {
             pickOrderIds.add(o.orderId());
             picks.getChildren().add(b);
         }
+    }
+
+    private void showDevices(com.boothdesk.app.BoothStatus.LaneDevices d) {
+        if (d == null) {
+            devices.setText(msg.get("health.UNKNOWN"));
+            return;
+        }
+        devices.setText(msg.get("device.card") + " " + msg.get("health." + d.card()) + "   "
+                + msg.get("device.gate") + " " + msg.get("health." + d.gate()) + "   "
+                + msg.get("device.camera") + " " + msg.get("health." + d.camera()));
+        boolean fine = "CONNECTED".equals(d.card()) && "CONNECTED".equals(d.gate()) && "CONNECTED".equals(d.camera());
+        devices.getStyleClass().removeAll("devices-fine", "devices-trouble");
+        devices.getStyleClass().add(fine ? "devices-fine" : "devices-trouble");
     }
 
     private void showEcho(LaneEcho e) {

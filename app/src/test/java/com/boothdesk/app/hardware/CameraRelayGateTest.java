@@ -1,0 +1,79 @@
+package com.boothdesk.app.hardware;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.boothdesk.app.BoothApp;
+import com.boothdesk.app.domain.lane.LanePhase;
+import com.boothdesk.app.testing.MutableClock;
+import com.boothdesk.app.testing.TestBooth;
+import com.boothdesk.devices.card.CardFrame;
+import com.boothdesk.devices.card.CardFrames;
+import com.boothdesk.devices.sim.CameraPushResult;
+import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
+
+/**
+ * A lane configured with {@code gate=camera} lifts its barrier through the camera's relay (the {@code "info":"ok"}
+ * of the reply to the camera's next request), not through the LED card; device health reaches the booth status.
+ */
+class CameraRelayGateTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path data;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    BoothApp app;
+    SimulatedZhenshiCamera entryCam;
+    SimulatedZhenshiCamera exitCam;
+
+    @BeforeEach
+    void start() {
+        app = BoothApp.start(TestBooth.config(data, "lane.B1.gate", "camera"), clock, Clock.systemUTC());
+        URI uri = URI.create("http://127.0.0.1:" + app.cameraPort() + "/");
+        entryCam = new SimulatedZhenshiCamera(uri, "SIM-CAM-A1", "127.0.0.1", clock);
+        exitCam = new SimulatedZhenshiCamera(uri, "SIM-CAM-B1", "127.0.0.1", clock);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void theExitBarrierOpensThroughTheCameraReply() {
+        entryCam.push("京A12345");
+        await().atMost(WAIT).until(() -> app.orders().findInLot("京A12345").isPresent());
+        clock.advance(Duration.ofMinutes(5)); // inside the free minutes: released at once
+        exitCam.push("京A12345");
+        await().atMost(WAIT).until(() -> app.lane("B1").state().get().phase() == LanePhase.RELEASED);
+
+        CameraPushResult next = exitCam.heartbeat();
+        assertThat(next.ok()).isTrue();
+        assertThat(next.openGate()).as("the open rides on the camera's next request").isTrue();
+        byte[] cardGate = CardFrames.openGate(0).encode();
+        assertThat(app.hardware().simulatedCard("B1").orElseThrow().receivedFrames().stream()
+                .map(CardFrame::encode).noneMatch(b -> java.util.Arrays.equals(b, cardGate))).isTrue();
+        // the entry lane still uses its card relay
+        await().atMost(WAIT).until(() -> app.hardware().simulatedCard("A1").orElseThrow().receivedFrames().stream()
+                .map(CardFrame::encode).anyMatch(b -> java.util.Arrays.equals(b, cardGate)));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var devices = app.status().get().devices();
+            assertThat(devices.get("B1").camera()).isEqualTo("CONNECTED");
+            assertThat(devices.get("A1").card()).isEqualTo("CONNECTED");
+        });
+    }
+}
