@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -144,8 +143,7 @@ public final class ProtocolCommand implements Callable<Integer> {
                     && body.get("data") instanceof ObjectNode d) {
                 body = d;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : body.properties()) {
                 String type = v.spec().flatMap(s -> fieldOf(s, v.role(), f.getKey())).map(fs -> fs.type().label())
                         .orElse(v.extraFields().contains(f.getKey()) ? "not in the catalogue, kept" : "");
                 out.println("  " + f.getKey() + " = " + abbreviate(WireCodec.toJson(f.getValue()))

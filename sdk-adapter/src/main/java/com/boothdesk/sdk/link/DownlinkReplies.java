@@ -23,11 +23,11 @@ public final class DownlinkReplies {
         if (!reply.has("state")) {
             out.put("state", 1);
         }
-        reply.fields().forEachRemaining(e -> {
+        for (var e : reply.properties()) {
             if (!e.getKey().equals("service_name") && !e.getKey().equals("data_target")) {
                 out.set(e.getKey(), e.getValue());
             }
-        });
+        }
         for (String f : MessageKeys.REPLY_ECHO_FIELDS) {
             if (!out.has(f)) {
                 String v = MessageKeys.text(downlink, f);
