@@ -85,7 +85,8 @@ class BoothFlowIntegrationTest {
                     c.commit();
                 }
                 dispatcher.wake();
-                sim.firstLogin().get(5, TimeUnit.SECONDS);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> outbox.countByStatus().get(DeliveryStatus.ACKNOWLEDGED) == 1L);
 
                 List<ObjectNode> answers = new Scenarios(sim, Duration.ofSeconds(5), 0.01).qrPayment("A2", 0)
                         .get(10, TimeUnit.SECONDS);
