@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.boothdesk.app.domain.fee.FeeQuote;
 import com.boothdesk.app.domain.fee.Fen;
 import com.boothdesk.app.domain.lane.LaneController;
 import com.boothdesk.app.domain.lane.LaneDirection;
@@ -15,12 +16,14 @@ import com.boothdesk.app.domain.order.CarKind;
 import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.store.JdbcParkSpaces;
+import com.boothdesk.sdk.message.QueryPrice;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The cloud's downlinks that act on stays and lanes: prepayment (3.2), no-plate entry (3.3), remote barrier (3.18),
+ * The cloud's downlinks that act on stays and lanes: price query (3.1), prepayment (3.2), no-plate entry (3.3),
+ * remote barrier (3.18),
  * remaining spaces (3.39), manual entry (3.42), plate correction (3.43). Each is idempotent where the cloud
  * resends, validated (a missing key field is answered state 0 naming it), and answered with the documented fields.
  */
@@ -44,12 +47,48 @@ public final class LaneDownlinks {
     }
 
     public void register(DownlinkRouter router) {
+        router.on("query_price", this::queryPrice);
         router.on("prepay_order", this::prepayOrder);
         router.on("nolicence_in_park", this::noPlateEntry);
         router.on("operate_liftrod", this::operateLiftrod);
         router.on("space_notify", this::spaceNotify);
         router.on("manual_inpark", this::manualEntry);
         router.on("change_car_number", this::changePlate);
+    }
+
+    /**
+     * 3.1: the price of a stay. pay_scene 0 (prepay in the lot) and 2 name the stay; pay_scene 1 (the driver
+     * scanned the exit QR code) asks for the car waiting at {@code out_channel_id}.
+     */
+    ObjectNode queryPrice(ObjectNode d) {
+        QueryPrice q = QueryPrice.fromJson(d);
+        Instant now = clock.instant();
+        String scene = text(d, "pay_scene");
+        if ("1".equals(scene) || ("2".equals(scene) && q.outChannelId() != null
+                && (q.orderId() == null || q.orderId().isBlank()))) {
+            LaneController lane = q.outChannelId() == null ? null : lanes.get(q.outChannelId());
+            if (lane == null || lane.lane().direction() != LaneDirection.EXIT) {
+                return q.notFound("通道 " + q.outChannelId() + " 不是本岗亭的出口");
+            }
+            return lane.waitingToPay().map(w -> answer(q, w.order(), w.quote(), now, lane))
+                    .orElseGet(() -> q.notFound("出口无待缴费车辆"));
+        }
+        String orderId = q.orderId() == null || q.orderId().isBlank() ? null : q.orderId();
+        Optional<ParkingOrder> order = orderId != null ? orders.find(orderId)
+                : q.carNumber() == null || q.carNumber().isBlank() ? Optional.empty() : orders.findInLot(q.carNumber());
+        if (order.isEmpty() || order.get().status() != com.boothdesk.app.domain.order.OrderStatus.IN_LOT) {
+            return q.notFound("未查询到此订单");
+        }
+        LaneController any = lanes.values().stream().filter(l -> l.lane().direction() == LaneDirection.EXIT)
+                .findFirst().orElse(lanes.values().iterator().next());
+        return answer(q, order.get(), any.priceNow(order.get(), now), now, any);
+    }
+
+    private static ObjectNode answer(QueryPrice q, ParkingOrder o, FeeQuote quote, Instant now, LaneController lane) {
+        LOG.info("Price query {} for {} (order {}): {} to pay of {}", q.queryOrderNo(), o.plate(), o.orderId(),
+                Fen.format(quote.totalFen()), Fen.format(quote.grossFen()));
+        return q.answer(o.orderId(), o.plate(), quote.totalFen(), quote.grossFen(), quote.stayMinutes(),
+                lane.rules().prepaidGraceMinutes(), now.getEpochSecond(), quote.discountFen());
     }
 
     /** 3.2: money paid for an in-lot stay; the cloud settles to the park only after state 1. */

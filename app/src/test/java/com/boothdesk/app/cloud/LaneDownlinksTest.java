@@ -82,6 +82,37 @@ class LaneDownlinksTest {
     }
 
     @Test
+    void thePriceOfAStayAndOfTheCarWaitingAtTheExitAreAnswered() throws Exception {
+        String orderId = enter("京Q00001");
+        clock.advance(Duration.ofHours(3));
+        ObjectNode inLot = push(json("{\"service_name\":\"query_price\",\"car_number\":\"京Q00001\",\"order_id\":\""
+                + orderId + "\",\"park_id\":\"24155\",\"pay_scene\":0,\"query_order_no\":\"q-1\"}"));
+        assertThat(inLot.path("state").asInt()).isEqualTo(1);
+        assertThat(inLot.path("price").asText()).isEqualTo("7.00");
+        assertThat(inLot.path("total").asText()).isEqualTo("7.00");
+        assertThat(inLot.path("duration").asLong()).isEqualTo(180);
+        assertThat(inLot.path("query_order_no").asText()).isEqualTo("q-1");
+        assertThat(inLot.path("data_target").asText()).isEqualTo("bolink");
+
+        ObjectNode noCar = push(json("{\"service_name\":\"query_price\",\"pay_scene\":1,\"out_channel_id\":\"B1\","
+                + "\"query_order_no\":\"q-2\"}"));
+        assertThat(noCar.path("state").asInt()).isZero();
+
+        camera("SIM-CAM-B1").push("京Q00001");
+        await().atMost(WAIT).until(() -> app.lane("B1").state().get().phase() == LanePhase.AWAITING_PAYMENT);
+        ObjectNode exitQr = push(json("{\"service_name\":\"query_price\",\"pay_scene\":1,\"out_channel_id\":\"B1\","
+                + "\"query_order_no\":\"q-3\",\"park_id\":\"24155\"}"));
+        assertThat(exitQr.path("state").asInt()).isEqualTo(1);
+        assertThat(exitQr.path("order_id").asText()).isEqualTo(orderId);
+        assertThat(exitQr.path("price").asText()).isEqualTo("7.00");
+
+        ObjectNode unknown = push(json("{\"service_name\":\"query_price\",\"car_number\":\"京X99999\","
+                + "\"pay_scene\":0,\"query_order_no\":\"q-4\"}"));
+        assertThat(unknown.path("state").asInt()).isZero();
+        assertThat(unknown.path("errmsg").asText()).isEqualTo("未查询到此订单");
+    }
+
+    @Test
     void aPrepaymentForAnUnknownOrderIsRefused() throws Exception {
         ObjectNode r = push(json("{\"service_name\":\"prepay_order\",\"order_id\":\"NOPE_1\",\"prepay\":\"5\","
                 + "\"trade_no\":\"T1\",\"car_number\":\"京A1\"}"));

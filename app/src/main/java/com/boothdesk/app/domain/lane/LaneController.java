@@ -336,6 +336,25 @@ public final class LaneController {
         });
     }
 
+    /**
+     * What the stay costs if it left at {@code at}: the exit ladder's fee (prepaid within grace, coupons, balance),
+     * without deciding anything. For the cloud's price queries (3.1); reads only, safe on any thread.
+     */
+    public FeeQuote priceNow(ParkingOrder order, Instant at) {
+        PlateStatus status = s.lists().lookup(order.plate(), at);
+        long balance = status.storedValue().map(c -> c.balanceFen()).orElse(0L);
+        return s.fees().quote(new com.boothdesk.app.domain.fee.FeeRequest(order.carType(), order.inTime(), at,
+                order.prepaidFen(), order.prepaidAt(), s.rules().prepaidGraceMinutes(),
+                s.lists().couponsFor(order.plate(), order.orderId(), at), balance));
+    }
+
+    /** The stay waiting to pay at this exit right now, with its fee (the exit QR code's price query, 3.1). */
+    public Optional<LaneState> waitingToPay() {
+        LaneState now = state.get();
+        return now.phase() == LanePhase.AWAITING_PAYMENT && now.order() != null && now.quote() != null
+                ? Optional.of(now) : Optional.empty();
+    }
+
     /** In-lot stays whose plate contains {@code fragment}: the attendant's search when the match found nothing. */
     public List<ParkingOrder> search(String fragment) {
         String f = PlateMatcher.normalize(fragment);
