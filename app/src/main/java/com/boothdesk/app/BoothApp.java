@@ -54,6 +54,7 @@ import com.boothdesk.sdk.outbox.DeliveryStatus;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
 import com.boothdesk.sdk.outbox.OutboxDispatcher;
 import com.boothdesk.sdk.outbox.RetryPolicy;
+import com.boothdesk.sdk.poll.PaymentStatusPoller;
 import com.boothdesk.sdk.sim.CloudSimSettings;
 import com.boothdesk.sdk.sim.CloudSimulator;
 
@@ -159,7 +160,12 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         }
         cameras.start();
 
-        new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass()).register(router);
+        PaymentStatusPoller poller = null;
+        if (link != null) {
+            poller = push(new PaymentStatusPoller(link, linkClock));
+            poller.start();
+        }
+        new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {

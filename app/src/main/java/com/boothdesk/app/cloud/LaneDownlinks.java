@@ -17,6 +17,7 @@ import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.store.JdbcParkSpaces;
 import com.boothdesk.sdk.message.QueryPrice;
+import com.boothdesk.sdk.poll.PaymentStatusPoller;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,14 +37,22 @@ public final class LaneDownlinks {
     private final JdbcParkSpaces spaces;
     private final Clock clock;
     private final String vehicleClass;
+    private final PaymentStatusPoller poller;
+    private final Clock linkClock;
 
+    /**
+     * @param poller    polls 2.19 query_order after an exit price was returned (null: no cloud link)
+     * @param linkClock the poller's clock
+     */
     public LaneDownlinks(OrderRepository orders, Map<String, LaneController> lanes, JdbcParkSpaces spaces,
-                         Clock clock, String vehicleClass) {
+                         Clock clock, String vehicleClass, PaymentStatusPoller poller, Clock linkClock) {
         this.orders = orders;
         this.lanes = Map.copyOf(lanes);
         this.spaces = spaces;
         this.clock = clock;
         this.vehicleClass = vehicleClass;
+        this.poller = poller;
+        this.linkClock = linkClock;
     }
 
     public void register(DownlinkRouter router) {
@@ -70,8 +79,11 @@ public final class LaneDownlinks {
             if (lane == null || lane.lane().direction() != LaneDirection.EXIT) {
                 return q.notFound("通道 " + q.outChannelId() + " 不是本岗亭的出口");
             }
-            return lane.waitingToPay().map(w -> answer(q, w.order(), w.quote(), now, lane))
-                    .orElseGet(() -> q.notFound("出口无待缴费车辆"));
+            return lane.waitingToPay().map(w -> {
+                ObjectNode a = answer(q, w.order(), w.quote(), now, lane);
+                watchPayment(w.order());
+                return a;
+            }).orElseGet(() -> q.notFound("出口无待缴费车辆"));
         }
         String orderId = q.orderId() == null || q.orderId().isBlank() ? null : q.orderId();
         Optional<ParkingOrder> order = orderId != null ? orders.find(orderId)
@@ -82,6 +94,33 @@ public final class LaneDownlinks {
         LaneController any = lanes.values().stream().filter(l -> l.lane().direction() == LaneDirection.EXIT)
                 .findFirst().orElse(lanes.values().iterator().next());
         return answer(q, order.get(), any.priceNow(order.get(), now), now, any);
+    }
+
+    /**
+     * The seed's rule (2.19): 10 s after the exit price was returned, ask query_order every 2 s until paid or two
+     * minutes have passed; a payment found that way counts as the payment message would.
+     */
+    private void watchPayment(ParkingOrder order) {
+        if (poller == null) {
+            return;
+        }
+        poller.watch(order.orderId(), order.plate(), linkClock.instant(), result -> result.payment()
+                .filter(p -> p.paid() && p.tradeNo() != null)
+                .ifPresent(p -> {
+                    Instant paidAt = p.payTime() > 0 ? Instant.ofEpochSecond(p.payTime()) : clock.instant();
+                    try {
+                        if (orders.recordPrepayment(p.tradeNo(), order.orderId(), p.moneyFen(), paidAt,
+                                clock.instant())) {
+                            LOG.info("Payment {} of {} for order {} found by query_order", p.tradeNo(),
+                                    Fen.format(p.moneyFen()), order.orderId());
+                            lanes.values().stream().filter(l -> l.lane().direction() == LaneDirection.EXIT)
+                                    .forEach(l -> l.prepaid(order.orderId()));
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("Payment {} for order {} could not be recorded: {}", p.tradeNo(), order.orderId(),
+                                e.toString());
+                    }
+                }));
     }
 
     private static ObjectNode answer(QueryPrice q, ParkingOrder o, FeeQuote quote, Instant now, LaneController lane) {
@@ -110,6 +149,9 @@ public final class LaneDownlinks {
             return failWith("未查询到此订单");
         }
         Instant paidAt = time(d, "pay_time").orElse(clock.instant());
+        if (poller != null) {
+            poller.stop(orderId); // the payment message arrived: no need to ask any more
+        }
         boolean fresh = orders.recordPrepayment(tradeNo, orderId, fen, paidAt, clock.instant());
         LOG.info("Prepayment {} of {} for order {} ({}){}", tradeNo, Fen.format(fen), orderId,
                 order.get().plate(), fresh ? "" : " already recorded: resend answered again");
