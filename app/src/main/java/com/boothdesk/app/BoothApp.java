@@ -1,6 +1,7 @@
 package com.boothdesk.app;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import com.boothdesk.app.cloud.CloudBridge;
 import com.boothdesk.app.cloud.DownlinkRouter;
+import com.boothdesk.app.cloud.LaneCapture;
 import com.boothdesk.app.cloud.LaneDownlinks;
 import com.boothdesk.app.cloud.sync.ListAdmin;
 import com.boothdesk.app.cloud.sync.ListSync;
@@ -47,6 +49,7 @@ import com.boothdesk.app.store.lists.JdbcVehicleLists;
 import com.boothdesk.app.ui.Messages;
 import com.boothdesk.sdk.link.CloudCredentials;
 import com.boothdesk.sdk.link.CloudLink;
+import com.boothdesk.sdk.link.CloudLinks;
 import com.boothdesk.sdk.link.LinkStatus;
 import com.boothdesk.sdk.link.TcpCloudLink;
 import com.boothdesk.sdk.link.TcpLinkSettings;
@@ -54,7 +57,10 @@ import com.boothdesk.sdk.outbox.DeliveryStatus;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
 import com.boothdesk.sdk.outbox.OutboxDispatcher;
 import com.boothdesk.sdk.outbox.RetryPolicy;
+import com.boothdesk.sdk.picture.CarPictureUploader;
 import com.boothdesk.sdk.poll.PaymentStatusPoller;
+import com.boothdesk.devices.snapshot.SnapshotSource;
+import com.boothdesk.devices.snapshot.SnapshotSources;
 import com.boothdesk.sdk.sim.CloudSimSettings;
 import com.boothdesk.sdk.sim.CloudSimulator;
 
@@ -81,6 +87,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private FileImageStore images;
     private CloudSimulator simulator;
     private CloudLink link;
+    private TcpCloudLink tcpLink;
     private LaneHardware hardware;
     private CameraIntake cameras;
     private JdbcParkSpaces spaces;
@@ -165,7 +172,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             poller = push(new PaymentStatusPoller(link, linkClock));
             poller.start();
         }
-        new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock).register(router);
+        LaneCapture capture = push(new LaneCapture(lanes, snapshotSources(), pictureUploader(), linkClock));
+        new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
+                .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
@@ -201,17 +210,57 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             port = simulator.port();
             LOG.info("Built-in cloud simulator listening on {}:{}", host, port);
         } else if (port == 0) {
-            throw new ConfigException("cloud.port must be set for cloud.mode=tcp");
+            throw new ConfigException("cloud.port must be set for cloud.mode=" + c.mode().name().toLowerCase());
         }
-        TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port).withHeartbeatInterval(c.heartbeat()),
-                new CloudCredentials(c.unionId(), c.parkId(), c.localId(), c.secret()), linkClock);
-        link = push(tcp);
+        CloudCredentials creds = new CloudCredentials(c.unionId(), c.parkId(), c.localId(), c.secret());
+        if (c.mode() == BoothConfig.CloudMode.VENDOR_SDK) {
+            // the site's own SDK jar, behind the same interface
+            link = push(CloudLinks.create(new CloudLinks.Config(CloudLinks.Mode.VENDOR_SDK, host, port,
+                    config.dataDir().resolve(c.vendorJar())), creds, linkClock));
+        } else {
+            TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port)
+                    .withHeartbeatInterval(c.heartbeat()), creds, linkClock);
+            link = push(tcp);
+            tcpLink = tcp;
+        }
         link.setDownlinkHandler(router);
         link.addStatusListener(s -> refreshStatus());
         dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
         bridge.dispatcher(dispatcher);
         link.start();
         dispatcher.start();
+    }
+
+    private Map<String, SnapshotSource> snapshotSources() {
+        Map<String, SnapshotSource> out = new LinkedHashMap<>();
+        for (LaneConfig lc : config.lanes()) {
+            if (lc.snapshot() != null) {
+                try {
+                    out.put(lc.lane().id(), SnapshotSources.fromConfig(lc.snapshot(), linkClock));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("lane." + lc.lane().id() + ".snapshot: " + e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 2.12 pictures go over HTTP: the simulator's side channel, or the configured cloud address. */
+    private CarPictureUploader pictureUploader() throws IOException {
+        if (tcpLink == null) {
+            return null;
+        }
+        BoothConfig.Cloud c = config.cloud();
+        URI base;
+        if (simulator != null) {
+            base = URI.create("http://127.0.0.1:" + simulator.startHttp() + "/");
+        } else if (c.pictureUrl() != null) {
+            base = URI.create(c.pictureUrl());
+        } else {
+            return null;
+        }
+        return new CarPictureUploader(base, new CloudCredentials(c.unionId(), c.parkId(), c.localId(), c.secret()),
+                tcpLink::currentToken);
     }
 
     private synchronized void refreshStatus() {

@@ -39,6 +39,7 @@ public final class LaneDownlinks {
     private final String vehicleClass;
     private final PaymentStatusPoller poller;
     private final Clock linkClock;
+    private LaneCapture capture;
 
     /**
      * @param poller    polls 2.19 query_order after an exit price was returned (null: no cloud link)
@@ -55,7 +56,14 @@ public final class LaneDownlinks {
         this.linkClock = linkClock;
     }
 
+    /** Where 3.31 capture requests go. */
+    public LaneDownlinks withCapture(LaneCapture c) {
+        this.capture = c;
+        return this;
+    }
+
     public void register(DownlinkRouter router) {
+        router.on("notice_capture", this::noticeCapture);
         router.on("query_price", this::queryPrice);
         router.on("prepay_order", this::prepayOrder);
         router.on("nolicence_in_park", this::noPlateEntry);
@@ -209,6 +217,19 @@ public final class LaneDownlinks {
         r.put("channel_id", channel);
         r.put("operate", operate);
         return r;
+    }
+
+    /** 3.31: capture the lane now; the answer that counts is the 2.12 picture upload with the same uuid. */
+    ObjectNode noticeCapture(ObjectNode d) {
+        String channel = text(d, "channel_id");
+        String uuid = text(d, "uuid");
+        if (channel == null || uuid == null) {
+            return fail(channel == null ? "channel_id" : "uuid");
+        }
+        if (capture == null || !capture.capture(channel, uuid)) {
+            return failWith("通道 " + channel + " 不在本岗亭");
+        }
+        return ok("抓拍中");
     }
 
     /** 3.39: the platform sets the remaining-space count. */

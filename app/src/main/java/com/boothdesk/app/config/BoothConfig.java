@@ -33,10 +33,11 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
 
     public static final String DEFAULTS = "/boothdesk/config/boothdesk.properties";
 
-    public enum CloudMode { SIMULATOR, TCP, OFF }
+    public enum CloudMode { SIMULATOR, TCP, VENDOR_SDK, OFF }
 
+    /** @param pictureUrl the cloud's HTTP base for 2.12 pictures, or null (simulator mode: the simulator's) */
     public record Cloud(CloudMode mode, String host, int port, String unionId, String parkId, String localId,
-                        String secret, Duration heartbeat) {
+                        String secret, Duration heartbeat, String pictureUrl, String vendorJar) {
     }
 
     public record Cameras(String host, int port, Set<String> allowed) {
@@ -92,7 +93,11 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
         Cloud cloud = new Cloud(r.enumValue("cloud.mode", CloudMode.class), r.text("cloud.host"),
                 r.integer("cloud.port", 0, 65535), r.text("cloud.union_id"), r.text("cloud.park_id"),
                 r.text("cloud.local_id"), r.text("cloud.secret"),
-                Duration.ofSeconds(r.integer("cloud.heartbeat_seconds", 1, 3600)));
+                Duration.ofSeconds(r.integer("cloud.heartbeat_seconds", 1, 3600)), r.optional("cloud.picture_url"),
+                r.optional("cloud.vendor_jar"));
+        if (cloud.mode() == CloudMode.VENDOR_SDK && cloud.vendorJar() == null) {
+            throw new ConfigException("cloud.vendor_jar: cloud.mode=vendor_sdk needs the path of the vendor's SDK jar");
+        }
         Cameras cameras = new Cameras(r.text("camera.http.host"), r.integer("camera.http.port", 0, 65535),
                 new LinkedHashSet<>(r.list("camera.allowed")));
         List<LaneConfig> lanes = new ArrayList<>();
@@ -111,7 +116,8 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
             LaneConfig.GateRoute gate = p.getProperty(k + "gate") == null ? LaneConfig.GateRoute.CARD
                     : r.enumValue(k + "gate", LaneConfig.GateRoute.class);
             lanes.add(new LaneConfig(info, r.text(k + "camera"), r.text(k + "card.port"),
-                    r.integer(k + "card.address", 0, 255), r.integer(k + "card.baud", 1200, 115200), gate));
+                    r.integer(k + "card.address", 0, 255), r.integer(k + "card.baud", 1200, 115200), gate,
+                    r.optional(k + "snapshot")));
         }
         if (lanes.isEmpty()) {
             throw new ConfigException("'lanes' lists no lane");

@@ -9,9 +9,11 @@ import com.boothdesk.app.domain.lane.LaneInfo;
  * @param cardPort    {@code sim} for a simulated card on a pseudo-terminal, else a serial port name or path
  * @param cardAddress the LED/gate card's bus address (0-255)
  * @param gate        which relay lifts the barrier: the card's (0x0F) or the camera's (HTTP reply)
+ * @param snapshot    the lane's snapshot camera ({@code webcam}, {@code webcam:<name>}, an http(s) still-image
+ *                    URL), or null: the lane camera's latest push is the picture
  */
 public record LaneConfig(LaneInfo lane, String camera, String cardPort, int cardAddress, int cardBaud,
-                         GateRoute gate) {
+                         GateRoute gate, String snapshot) {
 
     /** Which relay lifts the barrier. */
     public enum GateRoute { CARD, CAMERA }

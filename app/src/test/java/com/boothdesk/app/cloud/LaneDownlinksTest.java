@@ -181,6 +181,20 @@ class LaneDownlinksTest {
     }
 
     @Test
+    void aCaptureRequestUploadsTheLanePictureWithItsUuid() throws Exception {
+        enter("京C00001"); // the entry camera's push is the lane's latest picture
+        ObjectNode r = push(json("{\"service_name\":\"notice_capture\",\"data\":{\"park_id\":\"24155\","
+                + "\"channel_id\":\"A1\",\"uuid\":\"0f1eab37a108\",\"capture_time\":1564710551}}"));
+        assertThat(r.path("state").asInt()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> cloud.received("upload_carpic").stream()
+                .anyMatch(u -> u.data().path("uuid").asText().equals("0f1eab37a108")
+                        && u.data().path("picture_source").asText().equals("capture")
+                        && u.data().path("content").asText().length() > 1000));
+        assertThat(push(json("{\"service_name\":\"notice_capture\",\"data\":{\"channel_id\":\"Z9\","
+                + "\"uuid\":\"x\"}}")).path("state").asInt()).isZero();
+    }
+
+    @Test
     void missingFieldsAndUnknownDownlinksAreAnsweredStateZero() throws Exception {
         ObjectNode missing = push(json("{\"service_name\":\"change_car_number\",\"new_car_number\":\"京A1\","
                 + "\"message_uuid\":\"m1\"}"));
