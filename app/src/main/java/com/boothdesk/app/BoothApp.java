@@ -105,8 +105,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         this.clock = clock;
         this.linkClock = linkClock;
         this.messages = new Messages(config.locale());
-        this.status = new Observable<>(new BoothStatus(LinkStatus.STOPPED.name(), 0, 0, config.capacity(), config.operator(),
-                Map.of()));
+        this.status = new Observable<>(new BoothStatus(LinkStatus.STOPPED.name(), 0, 0, config.capacity(),
+                config.areas(), config.operator(), Map.of()));
     }
 
     /** Starts everything the configuration asks for. On failure, whatever was started is stopped again. */
@@ -152,7 +152,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         Tariff tariff = TariffSource.configured(config);
         cameras = push(new CameraIntake(config.cameras(), clock));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameras.server()));
-        spaces = new JdbcParkSpaces(db, config.capacity(), clock);
+        spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariff, request), hardware,
@@ -269,7 +269,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             Map<DeliveryStatus, Long> counts = outbox == null ? Map.of() : outbox.countByStatus();
             long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.SENT, 0L);
             int inLot = orders == null ? 0 : orders.countInLot();
-            int free = spaces == null ? config.capacity() : spaces.free();
+            Map<String, Integer> byArea = spaces == null ? config.areas() : spaces.freeByArea();
+            int free = byArea.values().stream().mapToInt(Integer::intValue).sum();
             Map<String, BoothStatus.LaneDevices> devices = new LinkedHashMap<>();
             if (hardware != null && cameras != null) {
                 for (LaneConfig lc : config.lanes()) {
@@ -278,14 +279,14 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                             cameras.cameraHealth(lc.camera()).name()));
                 }
             }
-            status.set(new BoothStatus(cloud, (int) pending, inLot, free, config.operator(), devices));
+            status.set(new BoothStatus(cloud, (int) pending, inLot, free, byArea, config.operator(), devices));
             // the cards' remaining-space screen: on change, at most every 30 s (a lane card is busy with cars)
             java.time.Instant now = linkClock.instant();
             if (hardware != null && spaces != null && free != lastFreeShown
                     && (lastFreeShownAt == null || now.isAfter(lastFreeShownAt.plusSeconds(30)))) {
                 lastFreeShown = free;
                 lastFreeShownAt = now;
-                hardware.showSpaces(free);
+                hardware.showSpaces(byArea, config.laneAreas());
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not refresh the booth status: {}", e.toString());

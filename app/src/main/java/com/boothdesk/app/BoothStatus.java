@@ -8,14 +8,16 @@ import java.util.Map;
  * @param cloud         link state name (STOPPED, CONNECTING, LOGGED_IN, DOWN)
  * @param outboxPending uplinks stored but not yet acknowledged by the cloud
  * @param inLot         cars in the lot
- * @param freeSpaces    remaining spaces
+ * @param freeSpaces    remaining spaces in the whole lot
+ * @param freeByArea    remaining spaces per area, in configuration order
  * @param operator      attendant on duty
  * @param devices       per lane: health of its LED/voice card, its barrier and its camera
  */
-public record BoothStatus(String cloud, int outboxPending, int inLot, int freeSpaces, String operator,
-                          Map<String, LaneDevices> devices) {
+public record BoothStatus(String cloud, int outboxPending, int inLot, int freeSpaces,
+                          Map<String, Integer> freeByArea, String operator, Map<String, LaneDevices> devices) {
 
     public BoothStatus {
+        freeByArea = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(freeByArea));
         devices = Map.copyOf(devices);
     }
 

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -29,7 +31,15 @@ import com.boothdesk.app.domain.lane.LaneInfo;
  */
 public record BoothConfig(Path dataDir, String boothId, String operator, int capacity, ZoneId zone, Locale locale,
                           Cloud cloud, Cameras cameras, List<LaneConfig> lanes, Duration debounce,
-                          String vehicleClass, String tariffFile, Demo demo, LaneRules rules) {
+                          String vehicleClass, String tariffFile, Demo demo, LaneRules rules,
+                          Map<String, Integer> areas) {
+
+    /** The lane → area map. */
+    public Map<String, String> laneAreas() {
+        Map<String, String> m = new LinkedHashMap<>();
+        lanes.forEach(l -> m.put(l.lane().id(), l.area()));
+        return m;
+    }
 
     public static final String DEFAULTS = "/boothdesk/config/boothdesk.properties";
 
@@ -100,6 +110,15 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
         }
         Cameras cameras = new Cameras(r.text("camera.http.host"), r.integer("camera.http.port", 0, 65535),
                 new LinkedHashSet<>(r.list("camera.allowed")));
+        int capacity = r.integer("park.capacity", 1, 1_000_000);
+        Map<String, Integer> areas = new LinkedHashMap<>();
+        for (String area : r.list("park.areas")) {
+            areas.put(area, r.integer("area." + area + ".capacity", 0, 1_000_000));
+        }
+        if (areas.isEmpty()) {
+            areas.put("main", capacity);
+        }
+        String firstArea = areas.keySet().iterator().next();
         List<LaneConfig> lanes = new ArrayList<>();
         for (String id : r.list("lanes")) {
             if (!id.matches("[0-9A-Za-z_]{1,16}")) {
@@ -117,7 +136,7 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                     : r.enumValue(k + "gate", LaneConfig.GateRoute.class);
             lanes.add(new LaneConfig(info, r.text(k + "camera"), r.text(k + "card.port"),
                     r.integer(k + "card.address", 0, 255), r.integer(k + "card.baud", 1200, 115200), gate,
-                    r.optional(k + "snapshot")));
+                    r.optional(k + "snapshot"), area(r.optional(k + "area"), firstArea, areas, k + "area")));
         }
         if (lanes.isEmpty()) {
             throw new ConfigException("'lanes' lists no lane");
@@ -139,10 +158,21 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 r.money("rules.no_record_fee"), r.integer("rules.prepaid_grace_minutes", 0, 24 * 60),
                 r.list("rules.free_reasons"), match);
         return new BoothConfig(dataDir, r.text("booth.id"), r.text("booth.operator"),
-                r.integer("park.capacity", 1, 1_000_000), zone, Locale.forLanguageTag(
+                areas.values().stream().mapToInt(Integer::intValue).sum(), zone, Locale.forLanguageTag(
                 r.text("ui.locale").replace('_', '-')), cloud, cameras, List.copyOf(lanes),
                 Duration.ofSeconds(r.integer("lane.debounce_seconds", 0, 3600)), r.text("fee.vehicle_class"),
-                r.optional("fee.tariff"), demo, rules);
+                r.optional("fee.tariff"), demo, rules,
+                java.util.Collections.unmodifiableMap(areas));
+    }
+
+    private static String area(String given, String first, Map<String, Integer> areas, String key) {
+        if (given == null) {
+            return first;
+        }
+        if (!areas.containsKey(given)) {
+            throw new ConfigException(key + ": '" + given + "' is not one of park.areas " + areas.keySet());
+        }
+        return given;
     }
 
     /** Typed access with messages that name the key and the value. */

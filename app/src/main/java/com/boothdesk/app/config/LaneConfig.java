@@ -11,9 +11,10 @@ import com.boothdesk.app.domain.lane.LaneInfo;
  * @param gate        which relay lifts the barrier: the card's (0x0F) or the camera's (HTTP reply)
  * @param snapshot    the lane's snapshot camera ({@code webcam}, {@code webcam:<name>}, an http(s) still-image
  *                    URL), or null: the lane camera's latest push is the picture
+ * @param area        the parking area whose spaces the lane's cars take (see {@code park.areas})
  */
 public record LaneConfig(LaneInfo lane, String camera, String cardPort, int cardAddress, int cardBaud,
-                         GateRoute gate, String snapshot) {
+                         GateRoute gate, String snapshot, String area) {
 
     /** Which relay lifts the barrier. */
     public enum GateRoute { CARD, CAMERA }

@@ -169,10 +169,11 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
         }
     }
 
-    /** Shows the remaining spaces (0xE3 screen) on every entry lane's card. */
-    public void showSpaces(int free) {
+    /** Shows the remaining spaces of its area (0xE3 screen) on every entry lane's card. */
+    public void showSpaces(Map<String, Integer> freeByArea, Map<String, String> laneAreas) {
         for (Lane l : lanes.values()) {
             if (l.card() != null && l.config().lane().direction() == com.boothdesk.app.domain.lane.LaneDirection.ENTRY) {
+                int free = freeByArea.getOrDefault(laneAreas.get(l.config().lane().id()), 0);
                 l.card().showRemainingSpacesAsync(free)
                         .whenComplete((outcome, error) -> report(l.config().lane(), "spaces", outcome, error));
             }

@@ -135,6 +135,20 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
+    public java.util.Set<String> inLotPlates() {
+        return db.read(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT plate FROM parking_order WHERE status = 'IN_LOT'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public int countInLot(Collection<String> plates) {
         if (plates.isEmpty()) {
             return 0;

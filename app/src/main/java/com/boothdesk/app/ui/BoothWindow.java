@@ -103,7 +103,9 @@ public final class BoothWindow {
             cloud.getStyleClass().add("cloud-" + s.cloud().toLowerCase(java.util.Locale.ROOT));
             outbox.setText(msg.get("outbox.pending", s.outboxPending()));
             inLot.setText(msg.get("inlot.count", s.inLot()));
-            free.setText(msg.get("spaces.free", s.freeSpaces()));
+            free.setText(s.freeByArea().size() <= 1 ? msg.get("spaces.free", s.freeSpaces())
+                    : msg.get("spaces.free", s.freeSpaces()) + " (" + s.freeByArea().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(" · ")) + ")");
             operator.setText(msg.get("operator", s.operator()));
             clock.setText(CLOCK.format(ctx.clock().instant().atZone(ctx.clock().getZone())));
         }));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,21 @@ class BoothConfigTest {
         assertThat(c.cloud().port()).isEqualTo(6789);
         assertThat(c.lane("B1").lane().name()).isEqualTo("南门出口");
         assertThat(c.lane("A1").lane().name()).isEqualTo("入口1");
+    }
+
+    @Test
+    void areasGiveTheCapacityAndEachLaneItsArea() {
+        Properties p = new Properties();
+        p.setProperty("park.areas", "地上,地下");
+        p.setProperty("area.地上.capacity", "120");
+        p.setProperty("area.地下.capacity", "80");
+        p.setProperty("lane.B1.area", "地下");
+        BoothConfig c = BoothConfig.load(data, null, p);
+        assertThat(c.capacity()).isEqualTo(200);
+        assertThat(c.areas()).containsExactly(Map.entry("地上", 120), Map.entry("地下", 80));
+        assertThat(c.laneAreas()).containsExactly(Map.entry("A1", "地上"), Map.entry("B1", "地下"));
+        p.setProperty("lane.B1.area", "屋顶");
+        assertThatThrownBy(() -> BoothConfig.load(data, null, p)).hasMessageContaining("lane.B1.area");
     }
 
     @Test

@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -375,7 +372,7 @@ public final class LaneController {
     private void enter(PlateRead read) {
         PlateStatus status = read.plate().isEmpty() ? PlateStatus.none("", read.readAt())
                 : s.lists().lookup(read.plate(), read.readAt());
-        EntryLadder.EntryVerdict v = entryLadder.decide(read, status, s.spaces().free(),
+        EntryLadder.EntryVerdict v = entryLadder.decide(read, status, s.spaces().free(s.spaces().areaOf(lane.id())),
                 card -> s.orders().countInLot(card.plates()));
         LOG.info("Lane {}: {} -> {} [{}]", lane.id(), read.plate().isEmpty() ? "(no plate)" : read.plate(),
                 v.outcome(), v.decision());
@@ -428,15 +425,12 @@ public final class LaneController {
             exitWith(exact.get(), read);
             return;
         }
-        List<ParkingOrder> inLot = s.orders().inLot();
-        Map<String, ParkingOrder> byPlate = inLot.stream().collect(Collectors.toMap(ParkingOrder::plate,
-                Function.identity(), (a, b) -> a.inTime().isAfter(b.inTime()) ? a : b));
         List<LaneState.Candidate> candidates = new ArrayList<>();
-        for (PlateCandidate c : matcher.rank(plate, byPlate.keySet())) {
+        for (PlateCandidate c : matcher.rank(plate, s.orders().inLotPlates())) {
             if (candidates.size() == MAX_CANDIDATES) {
                 break;
             }
-            candidates.add(new LaneState.Candidate(c, byPlate.get(c.plate())));
+            s.orders().findInLot(c.plate()).ifPresent(o -> candidates.add(new LaneState.Candidate(c, o)));
         }
         pendingRead = read;
         s.images().save(lane.id() + "-" + IMAGE_STAMP.format(read.readAt()) + "-unmatched", read.image());

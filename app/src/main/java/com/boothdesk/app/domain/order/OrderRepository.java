@@ -29,6 +29,9 @@ public interface OrderRepository {
 
     int countInLot();
 
+    /** The plates of every stay in the lot (for the exit's fuzzy match: plates only, not whole rows). */
+    java.util.Set<String> inLotPlates();
+
     /** How many of these plates are in the lot now (a monthly card's space group). */
     int countInLot(Collection<String> plates);
 
