@@ -9,10 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.boothdesk.app.domain.lane.LanePhase;
-import com.boothdesk.app.testing.MutableClock;
-import com.boothdesk.app.testing.TestBooth;
+import com.boothdesk.app.testing.RunningBooth;
 import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
 import com.boothdesk.devices.card.CardFrame;
 import com.boothdesk.devices.card.CardFrames;
@@ -36,23 +32,23 @@ import com.boothdesk.sdk.sim.CloudSimulator;
  */
 class SkeletonBadInputTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = RunningBooth.WAIT;
 
     @TempDir
     Path data;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    RunningBooth booth;
     BoothApp app;
     HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        app = BoothApp.start(TestBooth.config(data), clock, Clock.systemUTC());
-        await().atMost(WAIT).until(() -> app.cloudLink().orElseThrow().status() == LinkStatus.LOGGED_IN);
+        booth = RunningBooth.start(data);
+        app = booth.app;
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        booth.close();
     }
 
     @Test
@@ -105,7 +101,6 @@ class SkeletonBadInputTest {
     }
 
     private SimulatedZhenshiCamera camera(String serial) {
-        return new SimulatedZhenshiCamera(URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), serial,
-                "127.0.0.1", clock);
+        return booth.camera(serial);
     }
 }

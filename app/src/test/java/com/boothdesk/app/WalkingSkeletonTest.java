@@ -3,15 +3,11 @@ package com.boothdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -26,12 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-import com.boothdesk.app.config.BoothConfig;
 import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.domain.order.OrderStatus;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.testing.MutableClock;
-import com.boothdesk.app.testing.TestBooth;
+import com.boothdesk.app.testing.RunningBooth;
 import com.boothdesk.app.ui.BoothFx;
 import com.boothdesk.app.ui.BoothWindow;
 import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
@@ -50,24 +45,22 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
  */
 class WalkingSkeletonTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    /** 2026-11-25 08:00 in Shanghai. */
-    static final Instant EIGHT_AM = Instant.parse("2026-11-25T00:00:00Z");
     static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     Path data;
 
-    MutableClock clock = new MutableClock(EIGHT_AM, SHANGHAI);
+    RunningBooth booth;
+    MutableClock clock;
     BoothApp app;
     FxRobot robot = new FxRobot();
     Stage stage;
 
     @BeforeEach
     void start() throws TimeoutException {
-        BoothConfig cfg = TestBooth.config(data);
-        app = BoothApp.start(cfg, clock, Clock.systemUTC());
-        await().atMost(WAIT).until(() -> app.cloudLink().orElseThrow().status() == LinkStatus.LOGGED_IN);
+        booth = RunningBooth.start(data);
+        clock = booth.clock;
+        app = booth.app;
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> new BoothWindow(app).show(s));
     }
@@ -75,8 +68,8 @@ class WalkingSkeletonTest {
     @AfterEach
     void stop() throws TimeoutException {
         FxToolkit.cleanupStages();
-        if (app != null) {
-            app.close();
+        if (booth != null) {
+            booth.close();
         }
     }
 
@@ -162,15 +155,11 @@ class WalkingSkeletonTest {
     }
 
     private SimulatedZhenshiCamera entryCamera() {
-        return new SimulatedZhenshiCamera(cameraUri(), "SIM-CAM-A1", "127.0.0.1", clock);
+        return booth.camera("SIM-CAM-A1");
     }
 
     private SimulatedZhenshiCamera exitCamera() {
-        return new SimulatedZhenshiCamera(cameraUri(), "SIM-CAM-B1", "127.0.0.1", clock);
-    }
-
-    private URI cameraUri() {
-        return URI.create("http://127.0.0.1:" + app.cameraPort() + "/");
+        return booth.camera("SIM-CAM-B1");
     }
 
     /** status, due, paid, method straight from the H2 row. */

@@ -3,12 +3,10 @@ package com.boothdesk.app.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +18,9 @@ import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.domain.order.PaymentMethod;
 import com.boothdesk.app.testing.MutableClock;
-import com.boothdesk.app.testing.TestBooth;
-import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
-import com.boothdesk.sdk.link.LinkStatus;
+import com.boothdesk.app.testing.RunningBooth;
 import com.boothdesk.sdk.message.QueryOrderPayment;
 import com.boothdesk.sdk.sim.CloudSimulator;
-import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,40 +30,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class ExitQrPaymentTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = RunningBooth.WAIT;
 
     @TempDir
     Path data;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
     MutableClock linkClock = new MutableClock(Instant.now(), ZoneId.of("UTC"));
+    RunningBooth booth;
+    MutableClock clock;
     BoothApp app;
     CloudSimulator cloud;
 
     @BeforeEach
     void start() {
-        app = BoothApp.start(TestBooth.config(data), clock, linkClock);
-        await().atMost(WAIT).until(() -> app.cloudLink().orElseThrow().status() == LinkStatus.LOGGED_IN);
-        cloud = app.cloudSimulator().orElseThrow();
+        booth = RunningBooth.start(data, linkClock);
+        clock = booth.clock;
+        app = booth.app;
+        cloud = booth.cloud();
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        booth.close();
     }
 
     @Test
     void aPaymentFoundByPollingReleasesTheWaitingCar() throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + app.cameraPort() + "/");
-        new SimulatedZhenshiCamera(uri, "SIM-CAM-A1", "127.0.0.1", clock).push("京Q00009");
-        await().atMost(WAIT).until(() -> app.orders().findInLot("京Q00009").isPresent());
-        ParkingOrder order = app.orders().findInLot("京Q00009").orElseThrow();
+        ParkingOrder order = app.orders().find(booth.enter("京Q00009")).orElseThrow();
         clock.advance(Duration.ofHours(3));
-        new SimulatedZhenshiCamera(uri, "SIM-CAM-B1", "127.0.0.1", clock).push("京Q00009");
+        booth.camera("SIM-CAM-B1").push("京Q00009");
         await().atMost(WAIT).until(() -> app.lane("B1").state().get().phase() == LanePhase.AWAITING_PAYMENT);
 
-        ObjectNode price = cloud.pushDownlink((ObjectNode) WireCodec.MAPPER.readTree("{\"service_name\":\"query_price\","
-                + "\"pay_scene\":1,\"out_channel_id\":\"B1\",\"query_order_no\":\"q-9\",\"park_id\":\"24155\"}"))
-                .get(10, TimeUnit.SECONDS);
+        ObjectNode price = booth.push("{'service_name':'query_price','pay_scene':1,'out_channel_id':'B1',"
+                + "'query_order_no':'q-9','park_id':'24155'}");
         assertThat(price.path("price").asText()).isEqualTo("7.00");
 
         long paidAt = clock.instant().getEpochSecond();

@@ -3,12 +3,9 @@ package com.boothdesk.app.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,13 +20,11 @@ import com.boothdesk.app.domain.order.CarKind;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.domain.order.PaymentMethod;
 import com.boothdesk.app.testing.MutableClock;
-import com.boothdesk.app.testing.TestBooth;
+import com.boothdesk.app.testing.RunningBooth;
 import com.boothdesk.devices.card.CardFrame;
 import com.boothdesk.devices.card.CardFrames;
 import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
-import com.boothdesk.sdk.link.LinkStatus;
 import com.boothdesk.sdk.sim.CloudSimulator;
-import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,24 +33,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class LaneDownlinksTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = RunningBooth.WAIT;
 
     @TempDir
     Path data;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    RunningBooth booth;
+    MutableClock clock;
     BoothApp app;
     CloudSimulator cloud;
 
     @BeforeEach
     void start() {
-        app = BoothApp.start(TestBooth.config(data), clock, Clock.systemUTC());
-        await().atMost(WAIT).until(() -> app.cloudLink().orElseThrow().status() == LinkStatus.LOGGED_IN);
-        cloud = app.cloudSimulator().orElseThrow();
+        booth = RunningBooth.start(data);
+        clock = booth.clock;
+        app = booth.app;
+        cloud = booth.cloud();
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        booth.close();
     }
 
     @Test
@@ -204,10 +201,7 @@ class LaneDownlinksTest {
     }
 
     private String enter(String plate) {
-        camera("SIM-CAM-A1").push(plate);
-        await().atMost(WAIT).until(() -> app.orders().findInLot(plate).isPresent());
-        clock.advance(Duration.ofSeconds(1));
-        return app.orders().findInLot(plate).orElseThrow().orderId();
+        return booth.enter(plate);
     }
 
     private ObjectNode push(ObjectNode downlink) throws Exception {
@@ -215,11 +209,10 @@ class LaneDownlinksTest {
     }
 
     private SimulatedZhenshiCamera camera(String serial) {
-        return new SimulatedZhenshiCamera(URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), serial,
-                "127.0.0.1", clock);
+        return booth.camera(serial);
     }
 
     private static ObjectNode json(String s) throws Exception {
-        return (ObjectNode) WireCodec.MAPPER.readTree(s);
+        return RunningBooth.json(s);
     }
 }

@@ -3,13 +3,8 @@ package com.boothdesk.app.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +17,9 @@ import com.boothdesk.app.domain.lane.Step;
 import com.boothdesk.app.domain.order.CarKind;
 import com.boothdesk.app.domain.order.PaymentMethod;
 import com.boothdesk.app.testing.MutableClock;
-import com.boothdesk.app.testing.TestBooth;
+import com.boothdesk.app.testing.RunningBooth;
 import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
-import com.boothdesk.sdk.link.LinkStatus;
 import com.boothdesk.sdk.sim.CloudSimulator;
-import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,26 +28,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class ListSyncThroughTheBoothTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
-    /** 2026-11-25 08:00 Shanghai. */
-    static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
+    static final Duration WAIT = RunningBooth.WAIT;
 
     @TempDir
     Path data;
-    MutableClock clock = new MutableClock(NOW, ZoneId.of("Asia/Shanghai"));
+    RunningBooth booth;
+    MutableClock clock;
     BoothApp app;
     CloudSimulator cloud;
 
     @BeforeEach
     void start() {
-        app = BoothApp.start(TestBooth.config(data), clock, Clock.systemUTC());
-        await().atMost(WAIT).until(() -> app.cloudLink().orElseThrow().status() == LinkStatus.LOGGED_IN);
-        cloud = app.cloudSimulator().orElseThrow();
+        booth = RunningBooth.start(data);
+        clock = booth.clock;
+        app = booth.app;
+        cloud = booth.cloud();
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        booth.close();
     }
 
     @Test
@@ -121,15 +114,10 @@ class ListSyncThroughTheBoothTest {
     }
 
     private ObjectNode push(String json) throws Exception {
-        return cloud.pushDownlink((ObjectNode) WireCodec.MAPPER.readTree(json.replace('\'', '"')))
-                .get(10, TimeUnit.SECONDS);
+        return booth.push(json);
     }
 
-    /** One camera per lane, as on site: its plate ids keep counting up (the booth drops repeated ids). */
     private SimulatedZhenshiCamera camera(String serial) {
-        return cameras.computeIfAbsent(serial, s -> new SimulatedZhenshiCamera(
-                URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), s, "127.0.0.1", clock));
+        return booth.camera(serial);
     }
-
-    private final java.util.Map<String, SimulatedZhenshiCamera> cameras = new java.util.HashMap<>();
 }

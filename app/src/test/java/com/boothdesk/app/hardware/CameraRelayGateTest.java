@@ -3,12 +3,8 @@ package com.boothdesk.app.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.boothdesk.app.BoothApp;
 import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.testing.MutableClock;
-import com.boothdesk.app.testing.TestBooth;
+import com.boothdesk.app.testing.RunningBooth;
 import com.boothdesk.devices.card.CardFrame;
 import com.boothdesk.devices.card.CardFrames;
 import com.boothdesk.devices.sim.CameraPushResult;
@@ -30,26 +26,28 @@ import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
  */
 class CameraRelayGateTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = RunningBooth.WAIT;
 
     @TempDir
     Path data;
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T00:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    RunningBooth booth;
+    MutableClock clock;
     BoothApp app;
     SimulatedZhenshiCamera entryCam;
     SimulatedZhenshiCamera exitCam;
 
     @BeforeEach
     void start() {
-        app = BoothApp.start(TestBooth.config(data, "lane.B1.gate", "camera"), clock, Clock.systemUTC());
-        URI uri = URI.create("http://127.0.0.1:" + app.cameraPort() + "/");
-        entryCam = new SimulatedZhenshiCamera(uri, "SIM-CAM-A1", "127.0.0.1", clock);
-        exitCam = new SimulatedZhenshiCamera(uri, "SIM-CAM-B1", "127.0.0.1", clock);
+        booth = RunningBooth.start(data, "lane.B1.gate", "camera");
+        clock = booth.clock;
+        app = booth.app;
+        entryCam = booth.camera("SIM-CAM-A1");
+        exitCam = booth.camera("SIM-CAM-B1");
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        booth.close();
     }
 
     @Test
