@@ -139,7 +139,7 @@ public final class TcpCloudLink implements CloudLink {
             return future;
         }
         Optional<MessageKeys.Key> key = MessageKeys.uplinkKey(uplink);
-        Pending p = new Pending(name.asText(), key.orElse(null), future, conn);
+        Pending p = new Pending(replyName(uplink), key.orElse(null), future, conn);
         pending.add(p);
         p.timeout = timer.schedule(() -> future.completeExceptionally(new TimeoutException("no reply to "
                 + name.asText() + key.map(k -> " " + k.field() + "=" + k.value()).orElse("") + " within "
@@ -380,14 +380,36 @@ public final class TcpCloudLink implements CloudLink {
         }
     }
 
+    /**
+     * The service_name the answer to this uplink carries: 2.16's answer says car_type_upload, and a city-platform
+     * message in a parkInfo envelope is answered under its inner service_name (INFERRED, as the simulator does).
+     */
+    static String replyName(ObjectNode uplink) {
+        String name = uplink.path("service_name").asText("");
+        if ("upload_car_type".equals(name)) {
+            return "car_type_upload";
+        }
+        if ("parkInfo".equals(name) && uplink.get("data") instanceof ObjectNode inner
+                && inner.path("service_name").isTextual()) {
+            return inner.get("service_name").asText();
+        }
+        return name;
+    }
+
     private boolean completePending(String name, ObjectNode msg) {
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending p = it.next();
-            if (!p.serviceName.equals(name)) {
+            if (!p.serviceName.equals(name) && !(name.equals("upload_car_type") && p.serviceName.equals(
+                    "car_type_upload"))) {
                 continue;
             }
             if (p.key != null) {
-                String v = MessageKeys.text(msg, p.key.field());
+                // 2.16's answer names the key cartype_id
+                String keyField = name.equals("car_type_upload") ? "cartype_id" : p.key.field();
+                String v = MessageKeys.text(msg, keyField);
+                if (v == null) {
+                    v = MessageKeys.text(msg, p.key.field());
+                }
                 if (v != null && !v.equals(p.key.value())) {
                     continue;
                 }

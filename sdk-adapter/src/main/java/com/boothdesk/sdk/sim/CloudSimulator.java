@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process parking cloud speaking the real server's wire format: 1,024-byte UTF-8 JSON lines in, {@code "\n" +
  * json + "\r"} out; login with sign check and token; {@code 0x11} answered with {@code 0x12}; {@code in_park} /
- * {@code out_park} / {@code upload_order} answered like 停车云 ({@code state 1}, duplicates {@code 数据已处理过});
+ * {@code out_park} / {@code upload_order} answered like 停车云 ({@code state 1}, duplicates {@code 数据已处理过}); every
+ * other uplink with a documented answer gets exactly that answer (see {@code CatalogueReplies}), the rest a generic one;
  * bad sign or token refused; the per-token rate limit answered with {@code request_over_times}. It can push any
  * downlink and wait for the booth's answer, stall, garble and drop the link.
  */
@@ -79,6 +80,8 @@ public final class CloudSimulator implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger garbleNext = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
+    private final CatalogueReplies catalogueReplies;
+
     public CloudSimulator(CloudSimSettings settings) {
         this.settings = settings;
         this.port = settings.port();
@@ -93,6 +96,21 @@ public final class CloudSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.catalogueReplies = new CatalogueReplies(com.boothdesk.sdk.protocol.Catalogue.get(), settings.parkId(),
+                this::carsInLot);
+    }
+
+    /** The in_park uplinks of the cars still in the lot: no out_park or upload_order with their order_id yet. */
+    public List<ObjectNode> carsInLot() {
+        List<ReceivedUplink> all = received();
+        Set<String> left = new java.util.HashSet<>();
+        for (ReceivedUplink r : all) {
+            if (r.serviceName().equals("out_park") || r.serviceName().equals("upload_order")) {
+                left.add(r.data().path("order_id").asText(""));
+            }
+        }
+        return all.stream().filter(r -> r.serviceName().equals("in_park"))
+                .filter(r -> !left.contains(r.data().path("order_id").asText(""))).map(ReceivedUplink::data).toList();
     }
 
     /** Completes when a booth logs in for the first time. */
@@ -583,6 +601,12 @@ public final class CloudSimulator implements AutoCloseable {
                 return;
             }
             record(r);
+            Optional<ObjectNode> documented = catalogueReplies.reply(name, data);
+            if (documented.isPresent()) {
+                reply(documented.get());
+                return;
+            }
+            // a service_name the catalogue has no answer for: the generic 停车云 answer
             o.put("state", 1);
             o.put("errmsg", " upload data success!");
             o.put("park_id", settings.parkId());
