@@ -27,6 +27,7 @@ import com.boothdesk.app.domain.lists.StoredValueAccount;
 import com.boothdesk.app.domain.lists.StoredValueTrade;
 import com.boothdesk.app.domain.lists.WhiteListEntry;
 import com.boothdesk.app.store.Database;
+import com.boothdesk.app.store.lists.CouponDeductions;
 import com.boothdesk.app.store.lists.JdbcListStore;
 import com.boothdesk.app.store.lists.JdbcVehicleLists;
 import com.boothdesk.app.store.lists.ListUplinks;
@@ -378,21 +379,7 @@ public final class ListAdmin {
         if (deductionFen < 0) {
             throw new IllegalArgumentException("negative deduction: " + deductionFen);
         }
-        return change((c, now) -> {
-            Optional<IssuedCoupon> k = store.findCoupon(c, ticketId);
-            if (k.isEmpty()) {
-                LOG.warn("Deduction by unknown coupon {} for {} not uploaded", ticketId, orderId);
-                return false;
-            }
-            if (store.couponUsed(c, ticketId)) {
-                LOG.info("Coupon {} was already used: deduction for {} not uploaded again", ticketId, orderId);
-                return false;
-            }
-            store.markCouponUsed(c, ticketId, orderId, now);
-            outbox.enqueue(c, ListUplinks.ticketDeduction(ticketId, k.get().plate(), k.get().shopName(), orderId,
-                    now, deductionFen, k.get().remark()), ListUplinks.key("ticket", ticketId));
-            return true;
-        });
+        return change((c, now) -> CouponDeductions.record(c, store, outbox, ticketId, orderId, deductionFen, now));
     }
 
     // ---- 2.35 internal cars -----------------------------------------------------------------------------------

@@ -114,4 +114,21 @@ public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long d
         text.append("待缴 ").append(Fen.format(totalFen)).append("元");
         return text.toString();
     }
+
+    /**
+     * How much each of {@code offered} took off this fee (coupons that did nothing are left out): what the 2.29
+     * deduction upload reports per coupon.
+     */
+    public java.util.Map<String, Long> couponDeductions(List<Coupon> offered) {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (Coupon c : offered) {
+            String prefix = "优惠券 " + c.id() + " "; // the label FeeEngine gives a coupon's line
+            long off = lines.stream().filter(l -> l.kind() == FeeLine.Kind.COUPON && l.label().startsWith(prefix))
+                    .mapToLong(l -> -l.amountFen()).sum();
+            if (off > 0) {
+                out.put(c.id(), off);
+            }
+        }
+        return out;
+    }
 }

@@ -515,8 +515,9 @@ public final class LaneController {
         }
         int empty = Math.min(s.spaces().capacity(), s.spaces().free() + 1);
         s.orders().recordExit(closed, empty);
-        if (discount > 0 && !pendingCoupons.isEmpty()) {
-            s.lists().couponsUsed(pendingCoupons.stream().map(Coupon::id).toList(), order.orderId(), read.readAt());
+        if (discount > 0 && quote != null) {
+            quote.couponDeductions(pendingCoupons).forEach((id, fen) ->
+                    s.lists().couponDeducted(id, order.orderId(), fen, read.readAt()));
         }
         GateEvent.Cause cause = paid > 0 || method == PaymentMethod.PREPAID || method == PaymentMethod.STORED_VALUE
                 ? GateEvent.Cause.EXIT_PAID : GateEvent.Cause.EXIT_FREE;

@@ -27,6 +27,12 @@ public interface VehicleLists {
      */
     boolean chargeStoredValue(String cardId, long fen, String orderId, Instant at);
 
+    /**
+     * A coupon took {@code fen} off a settled stay: it is marked used and the deduction is uploaded (2.29). False
+     * when the coupon is unknown or was used already (nothing uploaded again).
+     */
+    boolean couponDeducted(String couponId, String orderId, long fen, Instant at);
+
     /** Marks coupons used by a settled stay (a multi-use coupon stays usable until it expires). */
     void couponsUsed(List<String> couponIds, String orderId, Instant at);
 }

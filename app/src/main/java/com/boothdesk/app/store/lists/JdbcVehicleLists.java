@@ -56,6 +56,15 @@ public final class JdbcVehicleLists implements VehicleLists {
         this.uplinkStored = Objects.requireNonNull(wake, "wake");
     }
 
+    @Override
+    public boolean couponDeducted(String couponId, String orderId, long fen, Instant at) {
+        boolean stored = db.write(c -> CouponDeductions.record(c, store, outbox, couponId, orderId, fen, at));
+        if (stored) {
+            uplinkStored.run();
+        }
+        return stored;
+    }
+
     /** The store used, for the sync and admin parts that share its tables. */
     public JdbcListStore store() {
         return store;

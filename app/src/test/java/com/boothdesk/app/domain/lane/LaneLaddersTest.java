@@ -27,7 +27,9 @@ import com.boothdesk.app.domain.fee.FeeEngine;
 import com.boothdesk.app.domain.fee.Tariffs;
 import com.boothdesk.app.domain.gate.GateEvent;
 import com.boothdesk.app.domain.lists.BlacklistEntry;
+import com.boothdesk.app.domain.fee.Coupon;
 import com.boothdesk.app.domain.lists.CarLock;
+import com.boothdesk.app.domain.lists.IssuedCoupon;
 import com.boothdesk.app.domain.lists.MonthMember;
 import com.boothdesk.app.domain.lists.MonthlyCard;
 import com.boothdesk.app.domain.lists.StoredValueAccount;
@@ -465,6 +467,28 @@ class LaneLaddersTest {
         assertThat(orders.find(id).orElseThrow().paymentMethod()).isEqualTo(PaymentMethod.STORED_VALUE);
         assertThat(lists.lookup("京S00001", clock.instant()).storedValue().orElseThrow().balanceFen())
                 .isEqualTo(4300);
+    }
+
+    @Test
+    void aCouponTakesItsShareOffAndItsDeductionIsUploadedOnce() {
+        String id = enter("京T00001");
+        db.write(c -> {
+            lists.store().saveCoupon(c, new IssuedCoupon(Coupon.amount("TK1", 200), "京T00001", null, 1, false,
+                    "商户A", ""));
+            return null;
+        });
+        clock.advance(Duration.ofHours(3));
+        read(exit, "京T00001");
+        assertThat(exit.state().get().quote().totalFen()).isEqualTo(500);
+        exit.settleCash(0).join();
+        ParkingOrder o = orders.find(id).orElseThrow();
+        assertThat(o.discountFen()).isEqualTo(200);
+        assertThat(o.paidFen()).isEqualTo(500);
+        List<OutboxEntry> deductions = outbox.recent(50).stream()
+                .filter(e -> e.serviceName().equals("upload_ticket_deduction")).toList();
+        assertThat(deductions).singleElement().satisfies(e -> assertThat(e.json()).contains("TK1").contains(id));
+        assertThat(lists.couponsFor("京T00001", id, clock.instant())).isEmpty();
+        assertThat(uplinks(id).get(1).json()).contains("\"reduce_amount\":\"2.00\"").contains("\"total\":\"5.00\"");
     }
 
     @Test
