@@ -55,6 +55,28 @@ final class Checks {
         return this;
     }
 
+    /** A unix time: required or optional, not negative, at most {@code digits} digits. */
+    Checks time(String field, Long value, boolean required, int digits) {
+        if (value == null) {
+            if (required) {
+                violations.add(new Violation(field, "required", null));
+            }
+            return this;
+        }
+        nonNegative(field, value);
+        return maxDigits(field, value, digits);
+    }
+
+    /** A code the table knows (writing is strict: an unknown code read earlier is not sent on). */
+    <E extends Enum<E> & Codes.Code> Checks known(String field, Codes.Coded<E> value) {
+        if (value == null || value.raw().isEmpty()) {
+            violations.add(new Violation(field, "required", null));
+        } else if (!value.isKnown()) {
+            violations.add(new Violation(field, "unknown code", value.raw()));
+        }
+        return this;
+    }
+
     private void maxLength(String field, String value, int maxLength) {
         if (value.length() > maxLength) {
             violations.add(new Violation(field, "max length " + maxLength, value));
