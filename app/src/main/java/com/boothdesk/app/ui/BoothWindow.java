@@ -60,6 +60,7 @@ public final class BoothWindow {
         root.setCenter(laneRow);
         root.setBottom(events());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        root.setFocusTraversable(true);
     }
 
     public Parent root() {
@@ -77,6 +78,8 @@ public final class BoothWindow {
         stage.setScene(scene);
         stage.setOnHidden(e -> dispose());
         stage.show();
+        // the keys are the attendant's tools: start with no text field holding the focus (digits pick stays)
+        root.requestFocus();
         return scene;
     }
 
@@ -139,8 +142,8 @@ public final class BoothWindow {
 
     /**
      * The booth's keys. F1 cash, F2 free release (with the chosen reason), F3 confirm, F4 refuse, F5 charge the
-     * no-record fee, F6 correct the plate, 1-5 pick a similar stay. Each acts on the first lane whose state calls
-     * for it (a booth has one exit per attendant in practice).
+     * no-record fee, F6 correct the plate, 1-5 pick a similar stay (Ctrl+1-5 while typing). Each acts on the first
+     * lane whose state calls for it (a booth has one exit per attendant in practice).
      */
     private void onKey(KeyEvent e) {
         boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
@@ -154,7 +157,8 @@ public final class BoothWindow {
                     .orElse(false);
             case F6 -> lanes.stream().filter(p -> p.phase() != LanePhase.IDLE).findFirst()
                     .map(p -> run(p::focusCorrection)).orElse(false);
-            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, NUMPAD1, NUMPAD2, NUMPAD3, NUMPAD4, NUMPAD5 -> !typing
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, NUMPAD1, NUMPAD2, NUMPAD3, NUMPAD4, NUMPAD5 ->
+                    (!typing || e.isControlDown())
                     && first(LanePhase.AWAITING_MATCH, LanePhase.NO_RECORD)
                     .map(p -> p.pick(digit(e.getCode()))).orElse(false);
             default -> false;

@@ -132,7 +132,10 @@ public final class LanePane extends VBox {
         correction.setId("correct-" + id);
         correction.setPromptText(msg.get("lane.correct"));
         correction.setPrefColumnCount(9);
-        correction.setOnAction(e -> act(controller.correctPlate(correction.getText()), () -> correction.clear()));
+        correction.setOnAction(e -> act(controller.correctPlate(correction.getText()), () -> {
+            correction.clear();
+            getParent().requestFocus(); // back to the keys
+        }));
 
         confirm = button("confirm-" + id, "lane.confirm", () -> act(controller.confirm(), null));
         refuse = button("refuse-" + id, "lane.refuse", () -> act(controller.refuse(), null));
