@@ -21,6 +21,7 @@ import com.boothdesk.app.cloud.CloudBridge;
 import com.boothdesk.app.cloud.DownlinkRouter;
 import com.boothdesk.app.cloud.LaneCapture;
 import com.boothdesk.app.cloud.LaneDownlinks;
+import com.boothdesk.app.cloud.PictureUploads;
 import com.boothdesk.app.cloud.sync.ListAdmin;
 import com.boothdesk.app.cloud.sync.ListSync;
 import com.boothdesk.app.common.Observable;
@@ -95,6 +96,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private ListAdmin listAdmin;
     private OutboxDispatcher dispatcher;
     private DownlinkRouter router;
+    private PictureUploads pictures;
     /** Guarded by refreshStatus's lock. */
     private int lastFreeShown = -1;
     private java.time.Instant lastFreeShownAt;
@@ -140,7 +142,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
         db = push(Database.open(data.resolve("db")));
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
-        CloudBridge bridge = new CloudBridge(outbox, config.boothId());
+        CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
         gates = new JdbcGateEventLog(db);
         images = new FileImageStore(data.resolve("images"), clock);
@@ -172,7 +174,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             poller = push(new PaymentStatusPoller(link, linkClock));
             poller.start();
         }
-        LaneCapture capture = push(new LaneCapture(lanes, snapshotSources(), pictureUploader(), linkClock));
+        CarPictureUploader uploader = pictureUploader();
+        pictures = push(new PictureUploads(db, images, uploader, linkClock));
+        pictures.start();
+        LaneCapture capture = push(new LaneCapture(lanes, snapshotSources(), uploader, linkClock));
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
@@ -366,6 +371,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     public JdbcVehicleLists lists() {
         return lists;
+    }
+
+    /** Entry and exit pictures queued for the 2.12 upload. */
+    public PictureUploads pictures() {
+        return pictures;
     }
 
     /** Booth-side list changes (each uploaded through the outbox). */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Turns order changes into cloud uplinks (2.1 {@code in_park}, 2.2 {@code out_park}) and stores them in the
  * outbox inside the order's own transaction; the dispatcher delivers them later, once, in order per order id.
+ * The order's pictures are queued in the same transaction for the 2.12 HTTP upload ({@link PictureUploads}).
  */
 public final class CloudBridge implements OrderUplinks {
 
@@ -24,11 +25,18 @@ public final class CloudBridge implements OrderUplinks {
 
     private final JdbcOutbox outbox;
     private final String boothId;
+    private final java.time.Clock clock;
     private volatile OutboxDispatcher dispatcher;
 
     public CloudBridge(JdbcOutbox outbox, String boothId) {
+        this(outbox, boothId, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock when queued pictures are first due */
+    public CloudBridge(JdbcOutbox outbox, String boothId, java.time.Clock clock) {
         this.outbox = outbox;
         this.boothId = boothId;
+        this.clock = clock;
     }
 
     /** Set once the dispatcher runs, so that a stored uplink is sent at once rather than at the next poll. */
@@ -42,6 +50,7 @@ public final class CloudBridge implements OrderUplinks {
                 operator(o.entryOperator()), o.orderId(), emptySpaces, o.entryLaneId(), boothId, remark(o.remark()),
                 o.kind().costType(), null);
         outbox.enqueue(txn, in.toJson(), o.orderId());
+        PictureUploads.queue(txn, o, true, clock.instant());
     }
 
     @Override
@@ -73,6 +82,7 @@ public final class CloudBridge implements OrderUplinks {
                 .build()
                 .toJson();
         outbox.enqueue(txn, out, o.orderId());
+        PictureUploads.queue(txn, o, false, clock.instant());
     }
 
     @Override
