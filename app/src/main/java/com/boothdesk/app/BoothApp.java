@@ -32,7 +32,7 @@ import com.boothdesk.app.config.LaneConfig;
 import com.boothdesk.app.config.TariffSource;
 import com.boothdesk.app.demo.DemoDriver;
 import com.boothdesk.app.domain.fee.FeeEngine;
-import com.boothdesk.app.domain.fee.Tariff;
+import com.boothdesk.app.domain.fee.TariffSchedule;
 import com.boothdesk.app.domain.lane.ImageStore;
 import com.boothdesk.app.domain.lane.LaneController;
 import com.boothdesk.app.domain.lane.LaneServices;
@@ -46,6 +46,7 @@ import com.boothdesk.app.store.FileImageStore;
 import com.boothdesk.app.store.JdbcGateEventLog;
 import com.boothdesk.app.store.JdbcOrderRepository;
 import com.boothdesk.app.store.JdbcParkSpaces;
+import com.boothdesk.app.store.JdbcTariffVersions;
 import com.boothdesk.app.store.lists.JdbcVehicleLists;
 import com.boothdesk.app.ui.Messages;
 import com.boothdesk.sdk.link.CloudCredentials;
@@ -151,13 +152,13 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         startCloud(bridge);
 
         FeeEngine engine = new FeeEngine(config.zone());
-        Tariff tariff = TariffSource.configured(config);
+        TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
         cameras = push(new CameraIntake(config.cameras(), clock));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameras.server()));
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
-        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariff, request), hardware,
+        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
                 images, lists, spaces, config.rules(), texts, clock, config::operator, config.debounce(),
                 config.vehicleClass());
         for (LaneConfig lc : config.lanes()) {

@@ -45,7 +45,12 @@ public final class RunningBooth implements AutoCloseable {
 
     /** As {@link #start(Path, String...)}, with the clock of the link, the outbox and the devices given. */
     public static RunningBooth start(Path data, Clock linkClock, String... keyValues) {
-        MutableClock clock = new MutableClock(EIGHT_AM, ZoneId.of("Asia/Shanghai"));
+        return startAt(data, EIGHT_AM, linkClock, keyValues);
+    }
+
+    /** As {@link #start(Path, String...)}, with the lanes' clock starting at {@code start} (e.g. a restart later). */
+    public static RunningBooth startAt(Path data, Instant start, Clock linkClock, String... keyValues) {
+        MutableClock clock = new MutableClock(start, ZoneId.of("Asia/Shanghai"));
         BoothApp app = BoothApp.start(TestBooth.config(data, keyValues), clock, linkClock);
         await().atMost(WAIT).until(() -> app.cloudLink().orElseThrow().status() == LinkStatus.LOGGED_IN);
         return new RunningBooth(clock, app);
