@@ -39,6 +39,7 @@ import com.boothdesk.app.domain.lane.LaneServices;
 import com.boothdesk.app.domain.lane.LaneTexts;
 import com.boothdesk.app.hardware.CameraIntake;
 import com.boothdesk.app.hardware.LaneHardware;
+import com.boothdesk.app.hardware.LanePictures;
 import com.boothdesk.app.hardware.TemplateTexts;
 import com.boothdesk.devices.templates.LaneTemplates;
 import com.boothdesk.app.store.Database;
@@ -145,7 +146,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
-        gates = new JdbcGateEventLog(db);
+        gates = new JdbcGateEventLog(db, bridge);
         images = new FileImageStore(data.resolve("images"), clock);
 
         router = new DownlinkRouter();
@@ -158,14 +159,16 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
+        LanePictures lanePictures = push(new LanePictures(snapshotSources()));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
-                images, lists, spaces, config.rules(), texts, clock, config::operator, config.debounce(),
+                images, lists, spaces, config.rules(), texts, lanePictures, clock, config::operator, config.debounce(),
                 config.vehicleClass());
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
             stack.add(() -> Threads.shutdown(worker));
             LaneController controller = new LaneController(lc.lane(), services, worker);
             lanes.put(lc.lane().id(), controller);
+            lanePictures.register(controller);
             cameras.route(lc.camera(), controller);
         }
         cameras.start();
@@ -178,7 +181,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         CarPictureUploader uploader = pictureUploader();
         pictures = push(new PictureUploads(db, images, uploader, linkClock));
         pictures.start();
-        LaneCapture capture = push(new LaneCapture(lanes, snapshotSources(), uploader, linkClock));
+        LaneCapture capture = push(new LaneCapture(lanes, lanePictures, uploader, linkClock));
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);

@@ -6,7 +6,11 @@ import java.time.Duration;
 
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.domain.order.PaymentMethod;
+import com.boothdesk.app.domain.gate.GateEvent;
+import com.boothdesk.app.store.JdbcGateEventLog;
 import com.boothdesk.app.store.OrderUplinks;
+import com.boothdesk.sdk.message.Codes;
+import com.boothdesk.sdk.message.UploadLiftrod;
 import com.boothdesk.sdk.message.InPark;
 import com.boothdesk.sdk.message.OutPark;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
@@ -18,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * outbox inside the order's own transaction; the dispatcher delivers them later, once, in order per order id.
  * The order's pictures are queued in the same transaction for the 2.12 HTTP upload ({@link PictureUploads}).
  */
-public final class CloudBridge implements OrderUplinks {
+public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUplinks {
 
     /** c_type: how the car was let in. */
     static final String ENTRY_KIND = "自动识别";
@@ -83,6 +87,26 @@ public final class CloudBridge implements OrderUplinks {
                 .toJson();
         outbox.enqueue(txn, out, o.orderId());
         PictureUploads.queue(txn, o, false, clock.instant());
+    }
+
+    /**
+     * An attendant's manual barrier movement is reported as an abnormal lift (2.11 upload_liftrod) with its picture
+     * (2.12, liftrod). The cloud's own remote lifts (operator {@code cloud}) are not reported back.
+     */
+    @Override
+    public void recorded(Connection txn, long id, GateEvent e) throws SQLException {
+        if (e.cause() != GateEvent.Cause.MANUAL || "cloud".equals(e.operator())) {
+            return;
+        }
+        String liftrodId = "L" + id;
+        ObjectNode up = new UploadLiftrod(liftrodId, Codes.of(e.action() == GateEvent.Action.OPEN
+                ? Codes.LiftrodOperate.LIFT : Codes.LiftrodOperate.DROP), e.at().getEpochSecond(),
+                e.at().getEpochSecond(), null, e.laneId(), operator(e.operator()), null, e.orderId(),
+                e.reason() == null || e.reason().length() <= 32 ? e.reason() : e.reason().substring(0, 32)).toJson();
+        outbox.enqueue(txn, up, "liftrod_" + id);
+        if (e.image() != null) {
+            PictureUploads.queueLiftrod(txn, liftrodId, e.image(), e.at(), clock.instant());
+        }
     }
 
     @Override

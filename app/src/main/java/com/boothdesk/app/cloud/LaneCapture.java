@@ -11,32 +11,29 @@ import org.slf4j.LoggerFactory;
 import com.boothdesk.app.common.Threads;
 import com.boothdesk.app.domain.lane.LaneController;
 import com.boothdesk.app.domain.lane.PlateRead;
-import com.boothdesk.devices.snapshot.Snapshot;
-import com.boothdesk.devices.snapshot.SnapshotException;
-import com.boothdesk.devices.snapshot.SnapshotSource;
+import com.boothdesk.app.hardware.LanePictures;
 import com.boothdesk.sdk.picture.CarPictureUploader;
 
 /**
  * The cloud's lane-monitoring capture (3.31 notice_capture): take a picture of the lane now and upload it as a 2.12
- * picture over HTTP with the request's uuid. The picture comes from the lane's snapshot camera when one is
- * configured (webcam or HTTP still-image URL), else from the lane camera's latest push. Runs on its own thread;
- * the link is never held up.
+ * picture over HTTP with the request's uuid ({@link LanePictures}: the snapshot camera, else the lane camera's latest
+ * push). Runs on its own thread; the link is never held up.
  */
 public final class LaneCapture implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaneCapture.class);
 
     private final Map<String, LaneController> lanes;
-    private final Map<String, SnapshotSource> snapshots;
+    private final LanePictures pictures;
     private final CarPictureUploader uploader;
     private final Clock clock;
     private final ExecutorService worker = Threads.single("lane-capture");
 
     /** @param uploader null when no picture endpoint is configured (the capture is then only logged) */
-    public LaneCapture(Map<String, LaneController> lanes, Map<String, SnapshotSource> snapshots,
-                       CarPictureUploader uploader, Clock clock) {
+    public LaneCapture(Map<String, LaneController> lanes, LanePictures pictures, CarPictureUploader uploader,
+                       Clock clock) {
         this.lanes = Map.copyOf(lanes);
-        this.snapshots = Map.copyOf(snapshots);
+        this.pictures = pictures;
         this.uploader = uploader;
         this.clock = clock;
     }
@@ -48,10 +45,8 @@ public final class LaneCapture implements AutoCloseable {
             return false;
         }
         worker.execute(() -> {
-            Optional<byte[]> jpeg = picture(laneId, lane);
+            Optional<byte[]> jpeg = pictures.take(laneId);
             if (jpeg.isEmpty()) {
-                LOG.warn("Capture {} of lane {}: no picture to send (no snapshot camera, no camera push yet)", uuid,
-                        laneId);
                 return;
             }
             if (uploader == null) {
@@ -73,29 +68,8 @@ public final class LaneCapture implements AutoCloseable {
         return true;
     }
 
-    private Optional<byte[]> picture(String laneId, LaneController lane) {
-        SnapshotSource source = snapshots.get(laneId);
-        if (source != null) {
-            try {
-                Snapshot s = source.capture();
-                return Optional.of(s.jpeg());
-            } catch (SnapshotException e) {
-                LOG.warn("Lane {}: snapshot camera {} failed: {}; using the last camera picture", laneId,
-                        source.description(), e.getMessage());
-            }
-        }
-        return lane.state().get().read().map(PlateRead::image).filter(b -> b.length > 0);
-    }
-
     @Override
     public void close() {
         Threads.shutdown(worker);
-        snapshots.values().forEach(s -> {
-            try {
-                s.close();
-            } catch (Exception e) {
-                LOG.debug("closing snapshot source: {}", e.toString());
-            }
-        });
     }
 }

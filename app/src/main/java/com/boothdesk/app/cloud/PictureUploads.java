@@ -67,6 +67,19 @@ public final class PictureUploads implements AutoCloseable {
         }
     }
 
+    /** Queues the evidence picture of a manual barrier movement (2.12 liftrod) inside the caller's transaction. */
+    public static void queueLiftrod(Connection txn, String liftrodId, String imageRef, Instant takenAt, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = txn.prepareStatement("INSERT INTO picture_upload (order_id, in_or_out, image_ref,"
+                + " plate, taken_at, next_attempt, source) VALUES (?, NULL, ?, NULL, ?, ?, 'liftrod')")) {
+            ps.setString(1, liftrodId);
+            ps.setString(2, imageRef);
+            ps.setObject(3, time(takenAt));
+            ps.setObject(4, time(now));
+            ps.executeUpdate();
+        }
+    }
+
     public void start() {
         if (uploader == null) {
             LOG.info("No picture endpoint: entry/exit pictures are kept and queued, not uploaded");
@@ -94,7 +107,7 @@ public final class PictureUploads implements AutoCloseable {
             return;
         }
         try {
-            uploader.upload(new CarPictureUploader.CarPicture("order", d.orderId(), d.inOrOut(), d.plate(),
+            uploader.upload(new CarPictureUploader.CarPicture(d.source(), d.orderId(), d.inOrOut(), d.plate(),
                     d.takenAt().getEpochSecond(), jpeg.get())).get(40, TimeUnit.SECONDS);
             finish(d, "SENT", null);
         } catch (InterruptedException e) {
@@ -114,13 +127,15 @@ public final class PictureUploads implements AutoCloseable {
         return db.read(c -> {
             List<Due> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, order_id, in_or_out, image_ref, plate, taken_at,"
-                    + " attempts FROM picture_upload WHERE status = 'PENDING' AND next_attempt <= ? ORDER BY id LIMIT ?")) {
+                    + " attempts, source FROM picture_upload WHERE status = 'PENDING' AND next_attempt <= ?"
+                    + " ORDER BY id LIMIT ?")) {
                 ps.setObject(1, time(clock.instant()));
                 ps.setInt(2, BATCH);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getInt(7)));
+                                rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getInt(7),
+                                rs.getString(8)));
                     }
                 }
             }
@@ -184,7 +199,8 @@ public final class PictureUploads implements AutoCloseable {
         }
     }
 
+    /** @param orderId the picture's key: the order id, or the liftrod id for {@code source} liftrod */
     private record Due(long id, String orderId, String inOrOut, String imageRef, String plate, Instant takenAt,
-                       int attempts) {
+                       int attempts, String source) {
     }
 }

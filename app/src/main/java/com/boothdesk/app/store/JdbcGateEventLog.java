@@ -11,17 +11,33 @@ import com.boothdesk.app.domain.gate.GateEventLog;
 /** Barrier movements in H2, written before the command goes out. */
 public final class JdbcGateEventLog implements GateEventLog {
 
+    /** What a recorded barrier movement causes for the cloud, in the same transaction. */
+    @FunctionalInterface
+    public interface GateUplinks {
+        GateUplinks NONE = (txn, id, e) -> { };
+
+        void recorded(java.sql.Connection txn, long id, GateEvent event) throws java.sql.SQLException;
+    }
+
     private final Database db;
+    private final GateUplinks uplinks;
 
     public JdbcGateEventLog(Database db) {
+        this(db, GateUplinks.NONE);
+    }
+
+    public JdbcGateEventLog(Database db, GateUplinks uplinks) {
         this.db = db;
+        this.uplinks = uplinks;
     }
 
     @Override
-    public void record(GateEvent e) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate_event"
-                    + " (lane_id, at, action, cause, operator, order_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    public long record(GateEvent e) {
+        return db.write(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate_event (lane_id, at, action, cause,"
+                    + " operator, order_id, reason, image) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, e.laneId());
                 ps.setObject(2, JdbcOrderRepository.time(e.at()));
                 ps.setString(3, e.action().name());
@@ -29,9 +45,15 @@ public final class JdbcGateEventLog implements GateEventLog {
                 ps.setString(5, e.operator());
                 ps.setString(6, e.orderId());
                 ps.setString(7, e.reason());
+                ps.setString(8, e.image());
                 ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
             }
-            return null;
+            uplinks.recorded(c, id, e);
+            return id;
         });
     }
 
@@ -40,12 +62,12 @@ public final class JdbcGateEventLog implements GateEventLog {
         return db.read(c -> {
             List<GateEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT lane_id, at, action, cause, operator, order_id,"
-                    + " reason FROM gate_event ORDER BY id DESC LIMIT " + Math.max(1, limit));
+                    + " reason, image FROM gate_event ORDER BY id DESC LIMIT " + Math.max(1, limit));
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new GateEvent(rs.getString(1), JdbcOrderRepository.instant(rs, "at"),
                             GateEvent.Action.valueOf(rs.getString(3)), GateEvent.Cause.valueOf(rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
                 }
             }
             return out;

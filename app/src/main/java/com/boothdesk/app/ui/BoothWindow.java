@@ -142,8 +142,9 @@ public final class BoothWindow {
 
     /**
      * The booth's keys. F1 cash, F2 free release (with the chosen reason), F3 confirm, F4 refuse, F5 charge the
-     * no-record fee, F6 correct the plate, 1-5 pick a similar stay (Ctrl+1-5 while typing). Each acts on the first
-     * lane whose state calls for it (a booth has one exit per attendant in practice).
+     * no-record fee, F6 correct the plate, 1-5 pick a similar stay (Ctrl+1-5 while typing), F7 / F8 lift / lower the
+     * exit barrier by hand (reason required). Each acts on the first lane whose state calls for it (a booth has one
+     * exit per attendant in practice); every lane also has its own buttons.
      */
     private void onKey(KeyEvent e) {
         boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
@@ -157,6 +158,9 @@ public final class BoothWindow {
                     .orElse(false);
             case F6 -> lanes.stream().filter(p -> p.phase() != LanePhase.IDLE).findFirst()
                     .map(p -> run(p::focusCorrection)).orElse(false);
+            case F7, F8 -> lanes.stream()
+                    .filter(p -> p.controller().lane().direction() == com.boothdesk.app.domain.lane.LaneDirection.EXIT)
+                    .findFirst().map(p -> run(() -> p.manualGate(e.getCode() == KeyCode.F7))).orElse(false);
             case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, NUMPAD1, NUMPAD2, NUMPAD3, NUMPAD4, NUMPAD5 ->
                     (!typing || e.isControlDown())
                     && first(LanePhase.AWAITING_MATCH, LanePhase.NO_RECORD)

@@ -73,6 +73,8 @@ public final class LanePane extends VBox {
     private final Button confirm;
     private final Button refuse;
     private final Button noRecord;
+    private final Button manualOpen;
+    private final Button manualClose;
     private final ComboBox<String> reason = new ComboBox<>();
     private final TextField correction = new TextField();
     private final TextField search = new TextField();
@@ -143,6 +145,11 @@ public final class LanePane extends VBox {
         cash.getStyleClass().add("action-cash");
         free = button("free-" + id, "lane.free", this::releaseFree);
         noRecord = button("norecord-" + id, "lane.norecord.charge", this::chargeNoRecord);
+        manualOpen = button("manual-open-" + id, "lane.manual.open.button", () -> manualGate(true));
+        manualClose = button("manual-close-" + id, "lane.manual.close.button", () -> manualGate(false));
+        manualOpen.setDisable(false);
+        manualClose.setDisable(false);
+        manualOpen.getStyleClass().add("action-manual");
 
         reason.setId("reason-" + id);
         reason.setEditable(true);
@@ -169,9 +176,9 @@ public final class LanePane extends VBox {
             search.setPrefColumnCount(9);
             search.setOnAction(e -> searchStays());
             getChildren().addAll(picks, new HBox(8, search, noRecord), fee,
-                    new HBox(8, tendered, cash, reason, free), feedback);
+                    new HBox(8, tendered, cash, reason, free), new HBox(8, manualOpen, manualClose), feedback);
         } else {
-            getChildren().add(feedback);
+            getChildren().addAll(new HBox(8, reason, manualOpen, manualClose), feedback);
         }
 
         subscriptions.add(UiThread.follow(controller.state(), this::prepare, this::show));
@@ -226,6 +233,11 @@ public final class LanePane extends VBox {
     /** Charges the no-record fee, with the chosen reason. */
     public void chargeNoRecord() {
         act(controller.chargeNoRecord(reasonText()), null);
+    }
+
+    /** The attendant's override: lifts or lowers the barrier with the chosen reason; who, why and a picture are kept. */
+    public void manualGate(boolean open) {
+        act(controller.override(open, reasonText()), () -> reason.getEditor().clear());
     }
 
     public void confirm() {
@@ -332,7 +344,7 @@ public final class LanePane extends VBox {
         boolean unmatched = phase == LanePhase.AWAITING_MATCH || phase == LanePhase.NO_RECORD;
         cash.setDisable(!paying);
         free.setDisable(!paying);
-        reason.setDisable(!(paying || unmatched));
+        reason.setDisable(false); // also the reason of a manual barrier movement
         noRecord.setDisable(!unmatched);
         search.setDisable(!unmatched);
         confirm.setDisable(phase != LanePhase.AWAITING_CONFIRMATION);

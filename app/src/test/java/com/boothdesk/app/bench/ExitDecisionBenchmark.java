@@ -39,6 +39,7 @@ import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.domain.lane.LaneRules;
 import com.boothdesk.app.domain.lane.LaneServices;
 import com.boothdesk.app.domain.lane.LaneSignals;
+import com.boothdesk.app.domain.lane.LaneSnapshots;
 import com.boothdesk.app.domain.lane.LaneTexts;
 import com.boothdesk.app.domain.lane.PlateRead;
 import com.boothdesk.app.store.Database;
@@ -86,7 +87,8 @@ public class ExitDecisionBenchmark {
         LaneServices s = new LaneServices(orders, new JdbcGateEventLog(db), r -> engine.quote(Tariffs.demoDefault(), r),
                 new Silent(), new FileImageStore(dir.resolve("images"), clock),
                 new JdbcVehicleLists(db, outbox, SHANGHAI, clock), new JdbcParkSpaces(db, 20_000, clock),
-                LaneRules.defaults(), LaneTexts.BUILT_IN, clock, () -> "bench", Duration.ofSeconds(10), "small");
+                LaneRules.defaults(), LaneTexts.BUILT_IN, LaneSnapshots.NONE, clock, () -> "bench",
+                Duration.ofSeconds(10), "small");
         exit = new LaneController(new LaneInfo("B1", "出口1", LaneDirection.EXIT), s, Runnable::run);
     }
 

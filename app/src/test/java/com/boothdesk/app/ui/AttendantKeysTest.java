@@ -94,6 +94,31 @@ class AttendantKeysTest {
                 assertThat(robot.lookup("#plate-A1").queryAs(Label.class).getText()).isEqualTo("京A12345"));
     }
 
+    @Test
+    void f7LiftsTheExitBarrierByHandWithWhoWhyAndAPictureReportedToTheCloud() {
+        booth.camera("SIM-CAM-B1").push("京Z99999"); // a car at the exit with no record: its picture is the evidence
+        await().atMost(WAIT).until(() -> phase("B1") == LanePhase.NO_RECORD);
+        robot.clickOn("#plate-B1");
+        robot.type(KeyCode.F7);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(robot.lookup("#feedback-B1").queryAs(Label.class)
+                .getText()).isNotEmpty()); // no reason: refused
+        assertThat(booth.app.gateEvents().recent(10)).isEmpty();
+
+        robot.clickOn("#reason-B1").write("救护车通行");
+        robot.type(KeyCode.F7);
+        await().atMost(WAIT).until(() -> !booth.app.gateEvents().recent(1).isEmpty());
+        var g = booth.app.gateEvents().recent(1).get(0);
+        assertThat(g.reason()).isEqualTo("救护车通行");
+        assertThat(g.operator()).isEqualTo("demo");
+        assertThat(g.image()).isNotNull();
+        byte[] gate = com.boothdesk.devices.card.CardFrames.openGate(0).encode();
+        await().atMost(WAIT).until(() -> booth.app.hardware().simulatedCard("B1").orElseThrow().receivedFrames()
+                .stream().anyMatch(f -> java.util.Arrays.equals(f.encode(), gate)));
+        await().atMost(WAIT).until(() -> booth.cloud().received("upload_liftrod").size() == 1);
+        await().atMost(WAIT).until(() -> booth.cloud().received("upload_carpic").stream()
+                .anyMatch(u -> u.data().path("picture_source").asText().equals("liftrod")));
+    }
+
     private LanePhase phase(String lane) {
         return booth.app.lane(lane).state().get().phase();
     }

@@ -9,9 +9,15 @@ import java.util.Objects;
  * @param cause    why: {@link Cause}
  * @param operator who (attendant id), or {@code system} for automatic openings
  * @param orderId  the stay it belongs to, may be null (manual override without a car record)
+ * @param image    the evidence picture of a manual movement (image store reference), may be null
  */
 public record GateEvent(String laneId, Instant at, Action action, Cause cause, String operator, String orderId,
-                        String reason) {
+                        String reason, String image) {
+
+    public GateEvent(String laneId, Instant at, Action action, Cause cause, String operator, String orderId,
+                     String reason) {
+        this(laneId, at, action, cause, operator, orderId, reason, null);
+    }
 
     public enum Action { OPEN, CLOSE }
 

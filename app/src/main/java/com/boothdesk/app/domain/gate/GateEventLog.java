@@ -5,7 +5,8 @@ import java.util.List;
 /** Durable log of barrier movements. */
 public interface GateEventLog {
 
-    void record(GateEvent event);
+    /** Stores the event (with its uplink, for a manual one) and returns its id. */
+    long record(GateEvent event);
 
     /** Newest first. */
     List<GateEvent> recent(int limit);

@@ -155,23 +155,43 @@ public final class LaneController {
     }
 
     /**
-     * Moves the barrier outside the ladders (the cloud's remote lift 3.18, later the attendant's override): recorded
-     * with who and why before the command goes out.
+     * Moves the barrier outside the ladders for the cloud's remote lift (3.18): recorded with who and why, and a
+     * picture of the lane, before the command goes out.
      */
     public CompletableFuture<Void> gate(boolean open, String operator, String reason, String orderId) {
+        return run(() -> moveGate(open, operator, reason, orderId));
+    }
+
+    /**
+     * The attendant's manual override: lifts or lowers the barrier whatever the lane decided. The reason is
+     * mandatory; the attendant on duty, the reason and a picture of the lane are recorded before the command goes
+     * out, and the event is reported to the cloud as an abnormal lift (2.11) with its picture.
+     */
+    public CompletableFuture<Void> override(boolean open, String reason) {
         return run(() -> {
-            requireReason(reason);
-            s.gates().record(new GateEvent(lane.id(), s.clock().instant(),
-                    open ? GateEvent.Action.OPEN : GateEvent.Action.CLOSE, GateEvent.Cause.MANUAL, operator, orderId,
-                    reason.trim()));
-            if (open) {
-                s.signals().openGate(lane);
-            } else {
-                s.signals().closeGate(lane);
-            }
-            LOG.info("Lane {}: gate {} by {} ({}) [{}]", lane.id(), open ? "opened" : "closed", operator, reason,
-                    Step.ATTENDANT);
+            LaneState now = state.get();
+            moveGate(open, s.operator().get(), reason, now.order() == null ? null : now.order().orderId());
         });
+    }
+
+    private void moveGate(boolean open, String operator, String reason, String orderId) {
+        requireReason(reason);
+        Instant at = s.clock().instant();
+        String image = s.snapshots().take(lane)
+                .flatMap(jpeg -> s.images().save(lane.id() + "-manual-" + IMAGE_STAMP.format(at), jpeg))
+                .orElse(null);
+        s.gates().record(new GateEvent(lane.id(), at, open ? GateEvent.Action.OPEN : GateEvent.Action.CLOSE,
+                GateEvent.Cause.MANUAL, operator, orderId, reason.trim(), image));
+        if (open) {
+            s.signals().openGate(lane);
+        } else {
+            s.signals().closeGate(lane);
+        }
+        LOG.info("Lane {}: gate {} manually by {} ({}){} [{}]", lane.id(), open ? "opened" : "closed", operator,
+                reason, image == null ? ", no picture" : "", Step.ATTENDANT);
+        publish(state.get().phase(), state.get().lastRead(), state.get().order(), state.get().quote(),
+                Decision.of(Step.ATTENDANT, open ? "lane.manual.open" : "lane.manual.close", operator, reason.trim()),
+                state.get().candidates(), state.get().kind());
     }
 
     // ---- the attendant ----------------------------------------------------------------------------------------

@@ -79,9 +79,10 @@ class LaneLaddersTest {
     void open() {
         db = Database.open(dir.resolve("db"));
         outbox = new JdbcOutbox(db.dataSource(), clock);
-        orders = new JdbcOrderRepository(db, new CloudBridge(outbox, "B1"));
+        CloudBridge bridge = new CloudBridge(outbox, "B1", clock);
+        orders = new JdbcOrderRepository(db, bridge);
         lists = new JdbcVehicleLists(db, outbox, SHANGHAI, clock);
-        gates = new JdbcGateEventLog(db);
+        gates = new JdbcGateEventLog(db, bridge);
         lanes(LaneRules.defaults(), 100);
     }
 
@@ -94,7 +95,8 @@ class LaneLaddersTest {
         spaces = new JdbcParkSpaces(db, capacity, clock);
         FeeEngine engine = new FeeEngine(SHANGHAI);
         LaneServices s = new LaneServices(orders, gates, r -> engine.quote(Tariffs.demoDefault(), r), signals,
-                new FileImageStore(dir.resolve("images"), clock), lists, spaces, rules, LaneTexts.BUILT_IN, clock, () -> "op7",
+                new FileImageStore(dir.resolve("images"), clock), lists, spaces, rules, LaneTexts.BUILT_IN,
+                lane -> java.util.Optional.of(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}), clock, () -> "op7",
                 Duration.ofSeconds(10), "small");
         entry = new LaneController(new LaneInfo("A1", "入口1", LaneDirection.ENTRY), s, Runnable::run);
         exit = new LaneController(new LaneInfo("B1", "出口1", LaneDirection.EXIT), s, Runnable::run);
@@ -514,6 +516,31 @@ class LaneLaddersTest {
         assertThat(o.kind()).isEqualTo(CarKind.NO_PLATE);
         assertThat(orders.findInLot("62000F9")).isPresent();
         assertThat(signals.log).contains("gate A1");
+    }
+
+    @Test
+    void aManualOverrideNeedsAReasonAndRecordsWhoWhyAndAPictureAndReportsIt() {
+        String id = enter("京M12345");
+        clock.advance(Duration.ofHours(1));
+        read(exit, "京M12345");
+        assertThat(state(exit)).isEqualTo(LanePhase.AWAITING_PAYMENT);
+        assertThatThrownBy(() -> exit.override(true, " ").join()).cause().isInstanceOf(LaneException.class);
+        assertThat(signals.log).doesNotContain("gate B1");
+
+        exit.override(true, "车辆故障,推车离场").join();
+        GateEvent g = gates.recent(1).get(0);
+        assertThat(g.cause()).isEqualTo(GateEvent.Cause.MANUAL);
+        assertThat(g.operator()).isEqualTo("op7");
+        assertThat(g.reason()).isEqualTo("车辆故障,推车离场");
+        assertThat(g.orderId()).isEqualTo(id);
+        assertThat(g.image()).isNotNull();
+        assertThat(signals.log).contains("gate B1");
+        assertThat(outbox.recent(50)).filteredOn(e -> e.serviceName().equals("upload_liftrod")).singleElement()
+                .satisfies(e -> assertThat(e.json()).contains("\"operate\":0").contains("\"channel_id\":\"B1\"")
+                        .contains("\"user_id\":\"op7\"").contains(id));
+        exit.override(false, "误操作,落杆").join();
+        assertThat(signals.log).contains("close B1");
+        assertThat(gates.recent(1).get(0).action()).isEqualTo(GateEvent.Action.CLOSE);
     }
 
     @Test
