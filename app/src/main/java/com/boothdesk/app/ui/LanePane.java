@@ -145,8 +145,11 @@ public final class LanePane extends VBox {
         cash.getStyleClass().add("action-cash");
         free = button("free-" + id, "lane.free", this::releaseFree);
         noRecord = button("norecord-" + id, "lane.norecord.charge", this::chargeNoRecord);
-        manualOpen = button("manual-open-" + id, "lane.manual.open.button", () -> manualGate(true));
-        manualClose = button("manual-close-" + id, "lane.manual.close.button", () -> manualGate(false));
+        // the F7 / F8 keys act on the exit lane; the entry lane's buttons carry no key
+        manualOpen = button("manual-open-" + id, exit ? "lane.manual.open.button" : "lane.manual.open.plain",
+                () -> manualGate(true));
+        manualClose = button("manual-close-" + id, exit ? "lane.manual.close.button" : "lane.manual.close.plain",
+                () -> manualGate(false));
         manualOpen.setDisable(false);
         manualClose.setDisable(false);
         manualOpen.getStyleClass().add("action-manual");
