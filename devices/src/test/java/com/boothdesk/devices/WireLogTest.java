@@ -63,7 +63,7 @@ class WireLogTest {
             a.open();
             b.open();
             a.write(CardFrames.openGate(0).encode());
-            await().atMost(Duration.ofSeconds(5)).until(() -> lines().contains("rx " + pty.endB()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> lines().contains("rx " + pty.endB()));
             assertThat(lines()).contains("tx " + pty.endA() + " 00 64 FF FF 0F 06 01 01 00 00 00 01");
         }
     }
@@ -76,7 +76,7 @@ class WireLogTest {
             server.start();
             new SimulatedZhenshiCamera(URI.create("http://127.0.0.1:" + server.port() + "/p"), "SN-W", "1.2.3.4",
                     clock).push("京A12345");
-            await().atMost(Duration.ofSeconds(5)).until(() -> lines().contains("Response_AlarmInfoPlate"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> lines().contains("Response_AlarmInfoPlate"));
             String log = lines();
             assertThat(log).contains("\"license\":\"京A12345\"").contains("base64 chars>");
             assertThat(log.length()).isLessThan(5000);

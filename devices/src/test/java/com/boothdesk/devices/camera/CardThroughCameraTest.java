@@ -47,7 +47,7 @@ class CardThroughCameraTest {
                         .forwardSerialTo(rs485.endA());
                 CameraPushResult r = cam.push("京A12345");
                 assertThat(r.openGate()).isTrue();
-                await().atMost(Duration.ofSeconds(5)).until(() -> !card.lastVoice().isEmpty());
+                await().atMost(Duration.ofSeconds(15)).until(() -> !card.lastVoice().isEmpty());
                 assertThat(card.displayLines()).as(mode.name())
                         .containsExactly("京A12345", "停车1小时35分", "请交费12.50元", "");
                 assertThat(card.lastVoice()).isEqualTo("京A12345,停车1小时35分,请交费12.50元");

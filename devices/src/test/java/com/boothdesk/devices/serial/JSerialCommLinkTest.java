@@ -44,7 +44,7 @@ class JSerialCommLinkTest {
             }
             a.write(all);
             b.write(new byte[] {0x00, (byte) 0xFF, 0x0D, 0x0A});
-            await().atMost(Duration.ofSeconds(5)).until(() -> size(atB) == 256 && size(atA) == 4);
+            await().atMost(Duration.ofSeconds(15)).until(() -> size(atB) == 256 && size(atA) == 4);
             synchronized (atB) {
                 assertThat(atB.toByteArray()).isEqualTo(all);
             }
@@ -96,7 +96,7 @@ class JSerialCommLinkTest {
             try (PtyPair back = PtyPair.open(ptyDir);
                  JSerialCommLink b = new JSerialCommLink(SerialSettings.of(back.endB().toString()))) {
                 long pluggedAt = System.nanoTime();
-                await().atMost(Duration.ofSeconds(2)).until(() -> a.state() == LinkState.OPEN);
+                await().atMost(Duration.ofSeconds(10)).until(() -> a.state() == LinkState.OPEN);
                 long tookMs = (System.nanoTime() - pluggedAt) / 1_000_000;
                 assertThat(tookMs).isLessThan(2000);
                 b.open();
@@ -115,7 +115,7 @@ class JSerialCommLinkTest {
             a.openInBackground();
             assertThat(a.state()).isEqualTo(LinkState.RECONNECTING);
             try (PtyPair pty = PtyPair.open(ptyDir)) {
-                await().atMost(Duration.ofSeconds(2)).until(() -> a.state() == LinkState.OPEN);
+                await().atMost(Duration.ofSeconds(10)).until(() -> a.state() == LinkState.OPEN);
             }
         }
     }

@@ -64,7 +64,7 @@ class TcpCloudLinkTest {
         link = new TcpCloudLink(fast(), CREDS, Clock.systemUTC());
         link.addStatusListener(seen::add);
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
 
         ObjectNode reply = link.send(inPark("A1_100")).get(5, TimeUnit.SECONDS);
 
@@ -81,7 +81,7 @@ class TcpCloudLinkTest {
     @Test
     void aResentOrderIsAnsweredAsAlreadyProcessed() throws Exception {
         started(fast(), CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         link.send(inPark("A1_7")).get(5, TimeUnit.SECONDS);
         ObjectNode again = link.send(inPark("A1_7")).get(5, TimeUnit.SECONDS);
         assertThat(again.path("state").asInt()).isZero();
@@ -93,7 +93,7 @@ class TcpCloudLinkTest {
     @Test
     void wrongSecretNeverLogsIn() {
         started(fast(), new CloudCredentials("200002", "21835", "booth1", "WRONG"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.DOWN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.DOWN);
         assertThat(sim.loginCount()).isZero();
         assertThat(link.send(inPark("A1_1"))).failsWithin(Duration.ofSeconds(1))
                 .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(LinkDownException.class);
@@ -102,7 +102,7 @@ class TcpCloudLinkTest {
     @Test
     void garbageFromTheServerIsLoggedAndTheLinkStaysUp() throws Exception {
         started(fast(), CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         sim.sendGarbageLine("this is not json");
         sim.sendGarbageLine("{\"service_name\":");
         sim.sendGarbageLine("[1,2,3]");
@@ -117,7 +117,7 @@ class TcpCloudLinkTest {
     @Test
     void heartbeatsAreAnswered() {
         started(fast(), CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.heartbeatCount() >= 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.heartbeatCount() >= 3);
         assertThat(link.status()).isEqualTo(LinkStatus.LOGGED_IN);
         assertThat(sim.loginCount()).isEqualTo(1);
     }
@@ -125,13 +125,13 @@ class TcpCloudLinkTest {
     @Test
     void reconnectsAndLogsInAgainAfterAnOutage() throws Exception {
         started(fast(), CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         sim.stop();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() != LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() != LinkStatus.LOGGED_IN);
         assertThat(link.send(inPark("A1_3"))).failsWithin(Duration.ofSeconds(1))
                 .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(LinkDownException.class);
         sim.restart();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         assertThat(link.send(inPark("A1_3")).get(5, TimeUnit.SECONDS).path("state").asInt()).isEqualTo(1);
         assertThat(sim.loginCount()).isEqualTo(2);
     }
@@ -139,11 +139,11 @@ class TcpCloudLinkTest {
     @Test
     void aStalledServerIsDetectedAsDeadAndTheLinkReconnects() {
         started(fast(), CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         sim.setStalled(true);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() != LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() != LinkStatus.LOGGED_IN);
         sim.setStalled(false);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         assertThat(sim.loginCount()).isGreaterThanOrEqualTo(2);
     }
 
@@ -151,7 +151,7 @@ class TcpCloudLinkTest {
     void aSendWithoutReplyTimesOut() {
         started(fast().withReplyTimeout(Duration.ofMillis(300)).withHeartbeatInterval(Duration.ofSeconds(30)),
                 CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         sim.setStalled(true);
         assertThat(link.send(inPark("A1_4"))).failsWithin(Duration.ofSeconds(3))
                 .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(TimeoutException.class);
@@ -160,7 +160,7 @@ class TcpCloudLinkTest {
     @Test
     void anUplinkOverTheLineLimitIsRejectedWithoutSending() {
         started(fast(), CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         ObjectNode big = WireCodec.MAPPER.createObjectNode();
         big.put("service_name", "park_log");
         big.put("data_target", "cloud");
@@ -184,7 +184,7 @@ class TcpCloudLinkTest {
             return r;
         });
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.loggedInConnections() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.loggedInConnections() == 1);
         ObjectNode q = WireCodec.parseObject("{\"query_order_no\":\"218402018060000000p-863\",\"park_id\":\"20003\","
                 + "\"car_number\":\"62000F9\",\"service_name\":\"query_price\",\"order_id\":\"15000001195\","
                 + "\"pay_scene\":0}");
@@ -207,7 +207,7 @@ class TcpCloudLinkTest {
             throw new IllegalStateException("boom");
         });
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.loggedInConnections() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.loggedInConnections() == 1);
         ObjectNode lock = WireCodec.parseObject("{\"service_name\":\"lock_car\",\"order_id\":\"o9\",\"is_locked\":1}");
         CompletableFuture<ObjectNode> f = sim.pushDownlink(lock);
         ObjectNode reply = f.get(5, TimeUnit.SECONDS);
@@ -221,10 +221,10 @@ class TcpCloudLinkTest {
     @Test
     void closeStopsEverything() {
         started(fast(), CREDS);
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         link.close();
         assertThat(link.status()).isEqualTo(LinkStatus.STOPPED);
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.loggedInConnections() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sim.loggedInConnections() == 0);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("sdk-link") && t.isAlive()
                 && t.getName().equals("sdk-link-io"));
     }

@@ -170,7 +170,7 @@ class VendorSdkCloudLinkTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         link.vendorApi().getMethod("push", String.class).invoke(null, "{\"query_order_no\":\"q-863\","
                 + "\"park_id\":\"20003\",\"service_name\":\"query_price\",\"order_id\":\"15000001195\",\"pay_scene\":0}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> calls().stream().anyMatch(c -> c.startsWith("data ")
+        await().atMost(Duration.ofSeconds(15)).until(() -> calls().stream().anyMatch(c -> c.startsWith("data ")
                 && c.contains("query_price")));
         String answer = calls().stream().filter(c -> c.contains("query_price")).findFirst().orElseThrow();
         ObjectNode a = WireCodec.parseObject(answer.substring("data ".length()));

@@ -95,7 +95,7 @@ class OutboxDispatcherTest {
         link.start();
         dispatcher.start();
         dispatcher.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.DOWN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.DOWN);
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
         sim.setOutage(false);
         await().atMost(Duration.ofSeconds(10))
@@ -106,7 +106,7 @@ class OutboxDispatcherTest {
     @Test
     void aDuplicateAnswerCountsAsDeliveredAndListenersSeeEveryState() throws Exception {
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         link.send(uplink("in_park", "A1_6", 1)).get();
         dispatcher = new OutboxDispatcher(outbox, link, clock, RetryPolicy.unlimited());
         Map<DeliveryStatus, Boolean> seen = new ConcurrentHashMap<>();
@@ -164,7 +164,7 @@ class OutboxDispatcherTest {
             outbox.enqueue(uplink("in_park", "G" + i, i), null);
         }
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         sim.garbleNext(8);
         dispatcher.start();
         await().atMost(Duration.ofSeconds(30))
@@ -221,7 +221,7 @@ class OutboxDispatcherTest {
         link.close();
         link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port()), CREDS, clock);
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         java.util.List<java.util.concurrent.CompletableFuture<ObjectNode>> sent = new java.util.ArrayList<>();
         for (int i = 0; i < 110; i++) {
             sent.add(link.send(WireCodec.MAPPER.createObjectNode().put("service_name", "park_log")

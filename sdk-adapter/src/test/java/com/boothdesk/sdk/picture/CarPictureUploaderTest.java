@@ -48,7 +48,7 @@ class CarPictureUploaderTest {
     @Test
     void aPictureTravelsOverHttpSignedWithTheLoginToken() throws Exception {
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
         byte[] jpeg = new byte[40_000];
         jpeg[0] = (byte) 0xFF;
         jpeg[1] = (byte) 0xD8;

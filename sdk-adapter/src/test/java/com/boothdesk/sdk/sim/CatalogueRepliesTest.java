@@ -49,7 +49,7 @@ class CatalogueRepliesTest {
         link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port())
                 .withReplyTimeout(Duration.ofSeconds(3)), CREDS, Clock.systemUTC());
         link.start();
-        await().atMost(Duration.ofSeconds(5)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
     }
 
     @AfterEach

@@ -111,6 +111,6 @@ class ScenariosTest {
         ObjectNode sync = s.run("month-card-sync", null).get(5, TimeUnit.SECONDS).get(0);
         assertThat(sync.path("data_target").asText()).isEqualTo("cloud");
         assertThat(sync.path("package_id").asText()).startsWith("P");
-        await().atMost(Duration.ofSeconds(2)).until(() -> count("operate_liftrod") == 1 && count("lock_car") == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("operate_liftrod") == 1 && count("lock_car") == 1);
     }
 }
