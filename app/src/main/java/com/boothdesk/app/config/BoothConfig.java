@@ -136,7 +136,9 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                     : r.enumValue(k + "gate", LaneConfig.GateRoute.class);
             lanes.add(new LaneConfig(info, r.text(k + "camera"), r.text(k + "card.port"),
                     r.integer(k + "card.address", 0, 255), r.integer(k + "card.baud", 1200, 115200), gate,
-                    r.optional(k + "snapshot"), area(r.optional(k + "area"), firstArea, areas, k + "area")));
+                    r.optional(k + "snapshot"), area(r.optional(k + "area"), firstArea, areas, k + "area"),
+                    p.getProperty(k + "card.parity") == null ? LaneConfig.Parity.NONE
+                            : r.enumValue(k + "card.parity", LaneConfig.Parity.class)));
         }
         if (lanes.isEmpty()) {
             throw new ConfigException("'lanes' lists no lane");

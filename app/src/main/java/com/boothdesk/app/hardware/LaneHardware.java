@@ -93,9 +93,14 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                 closeables.add(sim);
                 LOG.info("Lane {}: simulated LED/gate card on {} <-> {}", id, pty.endA(), pty.endB());
             }
-            SerialLink link = new JSerialCommLink(new SerialSettings(portPath, c.cardBaud(),
-                    SerialSettings.Parity.NONE, 8, 1));
-            link.open();
+            JSerialCommLink link = new JSerialCommLink(new SerialSettings(portPath, c.cardBaud(),
+                    SerialSettings.Parity.valueOf(c.cardParity().name()), 8, 1));
+            if (c.simulatedCard()) {
+                link.open();
+            } else {
+                // a USB-RS485 adapter may be plugged in after the booth starts: keep trying, report the state
+                link.openInBackground();
+            }
             LaneCard card = new LaneCard(link, c.cardAddress(), clock);
             closeables.add(card);
             LOG.info("Lane {}: LED/gate card at address {} on {}", id, c.cardAddress(), portPath);
