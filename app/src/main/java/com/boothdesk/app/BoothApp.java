@@ -369,8 +369,20 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         return db;
     }
 
+    @Override
     public JdbcParkSpaces spaces() {
         return spaces;
+    }
+
+    @Override
+    public String operator() {
+        return config.operator();
+    }
+
+    @Override
+    public List<UplinkRow> recentUplinks(int limit) {
+        return outbox.recent(limit).stream().map(e -> new UplinkRow(e.id(), e.serviceName(), e.orderKey(),
+                e.status().name(), e.attempts(), e.createdAt(), e.lastError())).toList();
     }
 
     public JdbcVehicleLists lists() {

@@ -23,4 +23,13 @@ public interface BoothContext {
     ImageStore images();
 
     Clock clock();
+
+    /** The newest messages for the cloud with their delivery state (reads the store; call off the FX thread). */
+    List<UplinkRow> recentUplinks(int limit);
+
+    /** The lot's areas and their remaining spaces, which the attendant may correct. */
+    com.boothdesk.app.domain.lane.ParkSpaces spaces();
+
+    /** The attendant on duty. */
+    String operator();
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -42,6 +43,8 @@ public final class BoothWindow {
     private final List<LanePane> lanes = new ArrayList<>();
     private final List<Observable.Subscription> subscriptions = new ArrayList<>();
     private final BorderPane root = new BorderPane();
+    private UplinksWindow uplinksWindow;
+    private SpacesWindow spacesWindow;
 
     /** Builds the window content; call on the FX thread. */
     public BoothWindow(BoothContext ctx) {
@@ -112,7 +115,25 @@ public final class BoothWindow {
             operator.setText(msg.get("operator", s.operator()));
             clock.setText(CLOCK.format(ctx.clock().instant().atZone(ctx.clock().getZone())));
         }));
-        HBox bar = new HBox(24, title, spacer, cloud, outbox, inLot, free, operator, clock);
+        Button uplinks = new Button(msg.get("uplinks.title"));
+        uplinks.setId("uplinks-button");
+        uplinks.setFocusTraversable(false);
+        uplinks.setOnAction(e -> {
+            if (uplinksWindow == null) {
+                uplinksWindow = new UplinksWindow(ctx);
+            }
+            uplinksWindow.show();
+        });
+        Button spaces = new Button(msg.get("spaces.title"));
+        spaces.setId("spaces-button");
+        spaces.setFocusTraversable(false);
+        spaces.setOnAction(e -> {
+            if (spacesWindow == null) {
+                spacesWindow = new SpacesWindow(ctx);
+            }
+            spacesWindow.show();
+        });
+        HBox bar = new HBox(24, title, spacer, cloud, outbox, uplinks, inLot, free, spaces, operator, clock);
         bar.getStyleClass().add("header");
         bar.setPadding(new Insets(10, 16, 10, 16));
         return bar;
