@@ -56,7 +56,6 @@ import com.boothdesk.sdk.link.CloudLinks;
 import com.boothdesk.sdk.link.LinkStatus;
 import com.boothdesk.sdk.link.TcpCloudLink;
 import com.boothdesk.sdk.link.TcpLinkSettings;
-import com.boothdesk.sdk.outbox.DeliveryStatus;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
 import com.boothdesk.sdk.outbox.OutboxDispatcher;
 import com.boothdesk.sdk.outbox.RetryPolicy;
@@ -275,8 +274,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private synchronized void refreshStatus() {
         try {
             String cloud = link == null ? LinkStatus.STOPPED.name() : link.status().name();
-            Map<DeliveryStatus, Long> counts = outbox == null ? Map.of() : outbox.countByStatus();
-            long pending = counts.getOrDefault(DeliveryStatus.PENDING, 0L) + counts.getOrDefault(DeliveryStatus.SENT, 0L);
+            long pending = outbox == null ? 0 : outbox.countUndelivered();
             int inLot = orders == null ? 0 : orders.countInLot();
             Map<String, Integer> byArea = spaces == null ? config.areas() : spaces.freeByArea();
             int free = byArea.values().stream().mapToInt(Integer::intValue).sum();

@@ -94,4 +94,18 @@ class JdbcOutboxTest {
         assertThat(outbox.nextAttemptAt()).contains(clock.instant());
         assertThat(outbox.find(a2).orElseThrow().lastError()).isEqualTo("timeout");
     }
+
+    @Test
+    void undeliveredCountsPendingAndSentButNotAcknowledgedOrFailed() {
+        long a = outbox.enqueue(inPark("A1_1"), "A1_1");
+        long b = outbox.enqueue(inPark("A1_2"), "A1_2");
+        long c = outbox.enqueue(inPark("A1_3"), "A1_3");
+        long d = outbox.enqueue(inPark("A1_4"), "A1_4");
+        assertThat(outbox.countUndelivered()).isEqualTo(4);
+        outbox.markSent(b);
+        outbox.markAcknowledged(c, null);
+        outbox.markFailed(d, "too long");
+        assertThat(outbox.countUndelivered()).isEqualTo(2);
+        assertThat(outbox.find(a).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+    }
 }
