@@ -22,13 +22,28 @@ public final class Codes {
     private Codes() {
     }
 
-    /** A code table entry. */
+    /** A code table entry: each table's constants carry an {@link Entry}. */
     public interface Code {
+        Entry entry();
+
         /** The value on the wire. */
-        String code();
+        default String code() {
+            return entry().code();
+        }
 
         /** The protocol's Chinese label. */
-        String label();
+        default String label() {
+            return entry().label();
+        }
+    }
+
+    /**
+     * The wire value and Chinese label of one table constant.
+     *
+     * @param code  the value on the wire
+     * @param label the protocol's label
+     */
+    public record Entry(String code, String label) {
     }
 
     /**
@@ -96,22 +111,15 @@ public final class Codes {
         ESCAPE("escape", "逃单出场"), ETC_PAY("etc_pay", "ETC"), AUTH_CODE("auth_code", "付款码(智慧屏)"),
         REPAIR("repair", "追缴");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PayType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -119,22 +127,15 @@ public final class Codes {
     public enum PayChannel implements Code {
         WECHAT("0", "微信"), ALIPAY("1", "支付宝"), BALANCE("2", "余额"), UNIONPAY("3", "银联"), CCB("4", "建行");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PayChannel(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -142,22 +143,15 @@ public final class Codes {
     public enum PriceQueryScene implements Code {
         IN_LOT_PREPAY("0", "场内预付"), EXIT_PENDING("1", "结算待支付"), NO_PLATE("2", "无牌车请求结算");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PriceQueryScene(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -165,22 +159,15 @@ public final class Codes {
     public enum PayScene implements Code {
         PREPAY("prepay", "预付"), OUTPAY("outpay", "出口直付");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PayScene(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -188,22 +175,15 @@ public final class Codes {
     public enum NetStatus implements Code {
         DOWN("0", "不通"), UP("1", "通畅");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         NetStatus(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -211,22 +191,15 @@ public final class Codes {
     public enum State implements Code {
         FAILED("0", "失败"), OK("1", "成功"), PENDING("2", "支付中/等待处理中");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         State(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -236,22 +209,15 @@ public final class Codes {
         GUEST("5", "贵宾车"), VIP("6", "VIP"), INTERNAL("7", "内部车"), MONTHLY_MULTI("8", "月卡多位多车"),
         STORED_VALUE("9", "储值车");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         CarCostType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -260,22 +226,15 @@ public final class Codes {
         BLUE("0", "蓝色"), YELLOW("1", "黄色"), WHITE("2", "白色"), BLACK("3", "黑色"), NEW_ENERGY("4", "新能源"),
         YELLOW_GREEN("5", "黄绿色"), BLUE_WHITE("6", "蓝白渐变色"), OTHER("7", "其他");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         LicenseColor(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -283,22 +242,15 @@ public final class Codes {
     public enum OperateType implements Code {
         ADD("1", "添加"), MODIFY("2", "修改"), DELETE("3", "删除"), MODIFY_VALIDITY("4", "修改有效期");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         OperateType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -306,22 +258,15 @@ public final class Codes {
     public enum LockState implements Code {
         UNLOCKED("0", "解锁"), LOCKED("1", "加锁");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         LockState(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -330,22 +275,15 @@ public final class Codes {
         AMOUNT("0", "减免金额"), DURATION("1", "减免时长"), FULL_FREE("2", "全免券"), DISCOUNT("3", "折扣券"),
         EXTERNAL("4", "外部优惠券"), FREE_UNTIL("5", "指定截止时间的全免券");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         TicketType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -354,22 +292,15 @@ public final class Codes {
         CLOUD("cloud", "停车云"), BOLINK("bolink", "泊链"), WISDOM_SCREEN("wisdom_screen", "智慧屏"),
         THREE("three", "第三方平台");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         DataTarget(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -377,22 +308,15 @@ public final class Codes {
     public enum PrepayType implements Code {
         ELECTRONIC("1", "电子"), CENTRAL_CASH("2", "中央缴费机现金"), CASH("3", "现金预付");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PrepayType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -400,22 +324,15 @@ public final class Codes {
     public enum AccountType implements Code {
         EXPENSE("0", "支出"), INCOME("1", "收入");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         AccountType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -423,22 +340,15 @@ public final class Codes {
     public enum PayCompany implements Code {
         WECHAT("0", "微信"), ALIPAY("1", "支付宝");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PayCompany(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -446,22 +356,15 @@ public final class Codes {
     public enum PayAccount implements Code {
         NO_CLEARING("0", "不支持清算"), CLEARING("1", "支持清算");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PayAccount(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -469,22 +372,15 @@ public final class Codes {
     public enum TicketUnit implements Code {
         MINUTE("1", "分钟"), HOUR("2", "小时"), DAY("3", "天");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         TicketUnit(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -492,22 +388,15 @@ public final class Codes {
     public enum DiscountType implements Code {
         DISCOUNT("0", "折扣"), FREE_PERIOD("1", "免收周期"), RECEIVABLE("2", "应收金额");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         DiscountType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -516,22 +405,15 @@ public final class Codes {
     public enum UploadGatePassType implements Code {
         ENTRY("0", "入口"), EXIT("1", "出口"), BOTH("2", "出入口");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         UploadGatePassType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -543,22 +425,15 @@ public final class Codes {
     public enum GateSyncPassType implements Code {
         EXIT("0", "出口"), ENTRY("1", "入口"), BOTH("2", "出入口");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         GateSyncPassType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -566,22 +441,15 @@ public final class Codes {
     public enum WorkState implements Code {
         ON_DUTY("0", "上班"), OFF_DUTY("1", "下班");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         WorkState(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -589,22 +457,15 @@ public final class Codes {
     public enum LiftrodOperate implements Code {
         LIFT("0", "抬杆"), DROP("1", "落杆");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         LiftrodOperate(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -612,22 +473,15 @@ public final class Codes {
     public enum IsExist implements Code {
         NO("0", "不是"), YES("1", "是");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         IsExist(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -635,22 +489,15 @@ public final class Codes {
     public enum Autopay implements Code {
         UNSUPPORTED("0", "不支持免密/无感"), SUPPORTED("1", "支持免密/无感");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         Autopay(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -658,22 +505,15 @@ public final class Codes {
     public enum BlpayOrderState implements Code {
         SETTLED("1", "已结算"), PREPAID("2", "已预付"), REFUNDED("3", "已退款"), REFUNDING("4", "退款中");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         BlpayOrderState(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -681,22 +521,15 @@ public final class Codes {
     public enum LockOrderState implements Code {
         UNLOCKED("0", "未锁"), LOCKED("1", "已锁"), LOCK_FAILED("3", "锁车失败"), UNLOCK_FAILED("5", "解锁失败");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         LockOrderState(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -704,22 +537,15 @@ public final class Codes {
     public enum MonthCardCarType implements Code {
         INTERNAL("0", "内部车"), MONTHLY("1", "月租车"), HOURLY("2", "时租车");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         MonthCardCarType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -727,22 +553,15 @@ public final class Codes {
     public enum Period implements Code {
         DAY("天", "天"), MONTH("月", "月"), QUARTER("季", "季"), HALF_YEAR("半年", "半年"), YEAR("年", "年");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         Period(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -750,22 +569,15 @@ public final class Codes {
     public enum LimitDayType implements Code {
         UNLIMITED("0", "不限制"), LIMITED("1", "限制");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         LimitDayType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -773,22 +585,15 @@ public final class Codes {
     public enum CalculationMethod implements Code {
         BY_DURATION("1", "根据时长减免"), BY_FEE("2", "根据费用减免"), BY_PARK("3", "停车场决定");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         CalculationMethod(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -796,22 +601,15 @@ public final class Codes {
     public enum CarInfoType implements Code {
         MONTHLY("0", "月卡车"), SPECIAL("1", "特殊车");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         CarInfoType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -819,22 +617,15 @@ public final class Codes {
     public enum ParkCheckReason implements Code {
         NONE("0", "无"), NOT_MEMBER("1", "非会员限入"), CITY_BLACKLIST("2", "市级黑名单车限入"), OTHER("99", "其他原因");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         ParkCheckReason(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -842,22 +633,15 @@ public final class Codes {
     public enum ParkCheckStatus implements Code {
         REJECTED("0", "不通过"), PASSED("1", "通过");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         ParkCheckStatus(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -865,22 +649,15 @@ public final class Codes {
     public enum ShareStatus implements Code {
         NOT_BOOKED("0", "未预约"), BOOKED("1", "已预约共享停车");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         ShareStatus(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -888,22 +665,15 @@ public final class Codes {
     public enum ScreenOutType implements Code {
         MONTHLY("1", "月卡"), NO_FEE("2", "无需缴费"), PAID("3", "缴费成功"), TO_PAY("4", "待支付缴费金额信息");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         ScreenOutType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -911,22 +681,15 @@ public final class Codes {
     public enum ScreenSweepType implements Code {
         PAYMENT_CODE("1", "手机付款码"), PAID_QR("2", "支付成功二维码被扫");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         ScreenSweepType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -934,22 +697,15 @@ public final class Codes {
     public enum CamInfo implements Code {
         HUAXIA_ZHIXIN("1", "华夏智信"), ZHENSHI("2", "臻识"), QIANYI("3", "芊熠");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         CamInfo(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -958,22 +714,15 @@ public final class Codes {
         ORDER("order", "订单"), LIFTROD("liftrod", "异常抬杆"), CONFIRM("confirm", "模糊匹配确认"),
         CAPTURE("capture", "监控抓拍(3.31)");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         PictureSource(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 
@@ -981,22 +730,15 @@ public final class Codes {
     public enum ParkOrderType implements Code {
         IN("in", "入场"), OUT("out", "出场");
 
-        private final String code;
-        private final String label;
+        private final Entry entry;
 
         ParkOrderType(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.entry = new Entry(code, label);
         }
 
         @Override
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public String label() {
-            return label;
+        public Entry entry() {
+            return entry;
         }
     }
 }
