@@ -127,8 +127,12 @@ class VendorSdkCloudLinkTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** A copy of the stand-in's call log, taken under its lock (the SDK thread appends while the test reads). */
     List<String> calls() throws Exception {
-        return (List<String>) link.vendorApi().getField("calls").get(null);
+        List<String> live = (List<String>) link.vendorApi().getField("calls").get(null);
+        synchronized (live) {
+            return List.copyOf(live);
+        }
     }
 
     @Test
@@ -196,9 +200,8 @@ class VendorSdkCloudLinkTest {
     void closeCallsUnInit() throws Exception {
         start("EA2D90FEEF1E9F8E");
         await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
-        List<String> calls = calls();
         link.close();
-        assertThat(calls).contains("unInit");
+        assertThat(calls()).contains("unInit");
         assertThat(link.status()).isEqualTo(LinkStatus.STOPPED);
     }
 
