@@ -16,7 +16,9 @@ class PushToGateBenchmarkTest {
         PushToGateBenchmark.Result r = PushToGateBenchmark.run(200, false, dir);
         assertThat(r.pushes()).isEqualTo(200);
         assertThat(r.p50WrittenUs()).isPositive().isLessThanOrEqualTo(r.p99WrittenUs());
-        assertThat(r.p50ArrivedUs()).isGreaterThanOrEqualTo(r.p50WrittenUs());
+        // "written" is taken when write() returns, and the card's reader may decode the frame before that: the two
+        // figures are not ordered, each is only bounded
+        assertThat(r.p50ArrivedUs()).isPositive().isLessThanOrEqualTo(r.p99ArrivedUs());
         assertThat(r.p99ArrivedUs()).isLessThan(1_000_000); // a gate frame more than 1 s late would be a failure
     }
 }
