@@ -174,6 +174,19 @@ public final class LaneController {
         });
     }
 
+    /**
+     * The attendant's manual barrier command for this lane (any lane, entry or exit). Reason mandatory; recorded with
+     * who, why and a picture before the command goes out.
+     */
+    public CompletableFuture<Void> barrier(com.boothdesk.app.domain.gate.BarrierAction action, String reason) {
+        return switch (action) {
+            case OPEN -> override(true, reason);
+            case CLOSE -> override(false, reason);
+            case KEEP_OPEN, RELEASE_KEEP_OPEN -> CompletableFuture.failedFuture(
+                    new UnsupportedOperationException("keep-open is not wired yet"));
+        };
+    }
+
     private void moveGate(boolean open, String operator, String reason, String orderId) {
         requireReason(reason);
         Instant at = s.clock().instant();

@@ -11,15 +11,23 @@ import java.util.Objects;
  * @param confidence 0-100
  * @param image      full scene JPEG, may be empty
  * @param source     where it came from, for the log (camera serial number or address)
+ * @param plateImage the camera's JPEG crop of the plate, may be empty
  */
 public record PlateRead(String laneId, String plate, int colorCode, int confidence, Instant readAt, byte[] image,
-                        String source) {
+                        String source, byte[] plateImage) {
     public PlateRead {
         Objects.requireNonNull(laneId, "laneId");
         Objects.requireNonNull(plate, "plate");
         Objects.requireNonNull(readAt, "readAt");
         image = image == null ? new byte[0] : image;
         source = source == null ? "" : source;
+        plateImage = plateImage == null ? new byte[0] : plateImage;
+    }
+
+    /** A read without the camera's plate crop. */
+    public PlateRead(String laneId, String plate, int colorCode, int confidence, Instant readAt, byte[] image,
+                     String source) {
+        this(laneId, plate, colorCode, confidence, readAt, image, source, new byte[0]);
     }
 
     @Override
