@@ -1,6 +1,7 @@
 package com.boothdesk.sdk.outbox;
 
 import com.boothdesk.sdk.link.CloudLink;
+import com.boothdesk.sdk.link.LinkDownException;
 import com.boothdesk.sdk.link.LinkStatus;
 import com.boothdesk.sdk.link.MessageRejectedException;
 import com.boothdesk.sdk.wire.WireCodec;
@@ -24,8 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the {@link JdbcOutbox} through a {@link CloudLink} on one thread ({@code sdk-outbox}): in order per order
- * key, rate limited, retried with backoff and jitter, resumed after a restart (SENT rows are sent again; the cloud
- * answers a duplicate with {@code 数据已处理过}, which counts as delivered).
+ * key, evenly paced below the cloud's limit ({@link RateLimiter}), retried with backoff and jitter, resumed after a
+ * restart (SENT rows are sent again; the cloud answers a duplicate with {@code 数据已处理过}, which counts as
+ * delivered). An uplink that failed only because the link went down is not backed off: it goes first as soon as the
+ * link is logged in again.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -51,6 +54,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = new RateLimiter(policy, System::nanoTime);
+        link.addDownlinkAnswerListener(limiter::recordAnswer);
         link.addStatusListener(s -> {
             if (s == LinkStatus.LOGGED_IN) {
                 wake();
@@ -183,6 +187,10 @@ public final class OutboxDispatcher implements AutoCloseable {
             Throwable cause = ex.getCause();
             if (cause instanceof MessageRejectedException) {
                 fail(e, cause.getMessage());
+            } else if (cause instanceof LinkDownException) {
+                // not the message's fault: due again at once, sent as soon as the link is logged in again
+                outbox.markRetry(e.id(), clock.instant(), "link down: " + cause.getMessage());
+                notifyListeners(e.id());
             } else {
                 retry(e, e.attempts() + 1, cause == null ? ex.toString() : cause.toString());
             }
