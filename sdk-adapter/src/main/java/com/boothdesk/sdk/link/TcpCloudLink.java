@@ -91,6 +91,7 @@ public final class TcpCloudLink implements CloudLink {
     private final Semaphore queueRoom = new Semaphore(MAX_QUEUED_CHARS);
     private final AtomicLong refusedDownlinks = new AtomicLong();
     private final AtomicLong droppedDownlinks = new AtomicLong();
+    private final AtomicLong connectAttempts = new AtomicLong();
     private volatile LinkStatus status = LinkStatus.STOPPED;
     private volatile Instant statusSince;
     private volatile Connection current;
@@ -160,6 +161,11 @@ public final class TcpCloudLink implements CloudLink {
     /** Downlinks dropped because the handler queue stayed full (the cloud resends what it needs answered). */
     public long droppedDownlinks() {
         return droppedDownlinks.get();
+    }
+
+    /** TCP connect attempts so far (diagnostics and tests). */
+    public long connectAttempts() {
+        return connectAttempts.get();
     }
 
     /** The resend memory of this link (diagnostics and tests). */
@@ -243,6 +249,7 @@ public final class TcpCloudLink implements CloudLink {
         while (!closed) {
             setStatus(LinkStatus.CONNECTING);
             long attemptStart = System.nanoTime();
+            connectAttempts.incrementAndGet();
             Connection conn = null;
             Outcome outcome = Outcome.UNREACHABLE;
             try {

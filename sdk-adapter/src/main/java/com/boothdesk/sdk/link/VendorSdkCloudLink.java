@@ -2,6 +2,7 @@ package com.boothdesk.sdk.link;
 
 import com.boothdesk.sdk.message.MessageKeys;
 import com.boothdesk.sdk.wire.DownlinkDecoder;
+import com.boothdesk.sdk.wire.LogSafe;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.boothdesk.sdk.wire.WireFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -218,9 +219,9 @@ public final class VendorSdkCloudLink implements CloudLink {
                 f.whenComplete((r, e) -> pending.remove(registered));
             }
             String json = WireCodec.toJson(uplink);
-            WIRE.debug("sdk >> {}({})", method, json);
+            WIRE.debug("sdk >> {}({})", method, LogSafe.wire(json, false));
             String result = (String) invoke(method, json);
-            WIRE.debug("sdk << {}", result);
+            WIRE.debug("sdk << {}", LogSafe.wire(result, false));
             ObjectNode r = WireCodec.parseObject(result == null || result.isBlank() ? "{}" : result);
             if (!r.has("service_name")) {
                 r.put("service_name", name);
@@ -248,7 +249,7 @@ public final class VendorSdkCloudLink implements CloudLink {
 
     /** Called on the SDK's own thread: hand off at once. */
     private void onReceive(String msg) {
-        WIRE.debug("sdk callback << {}", msg);
+        WIRE.debug("sdk callback << {}", LogSafe.wire(msg, false));
         try {
             downlinkThread.execute(() -> handle(msg));
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -285,7 +286,7 @@ public final class VendorSdkCloudLink implements CloudLink {
         String json = WireCodec.toJson(reply);
         sdkThread.execute(() -> {
             try {
-                WIRE.debug("sdk >> uploadData({})", json);
+                WIRE.debug("sdk >> uploadData({})", LogSafe.wire(json, false));
                 invoke("uploadData", json);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.error("answering {} through the vendor SDK failed", m.serviceName(), e);

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param targetShare       the share of the cloud's limit the outbox aims at, paced evenly (0.96: one uplink every
  *                          104 ms, 9.6 / s); the rest of the limit absorbs arrival jitter and answers to downlinks
  * @param reserve           the hard cap: never more than {@code requestsPerWindow - reserve} requests (uplinks and
- *                          answers to downlinks) in any window
+ *                          answers to downlinks) in any window (measured over the window plus 2 %)
  */
 public record RetryPolicy(Duration initialDelay, Duration maxDelay, int maxRejections, int requestsPerWindow,
                           Duration window, int ordersPerSecond, double targetShare, int reserve) {
@@ -37,11 +37,12 @@ public record RetryPolicy(Duration initialDelay, Duration maxDelay, int maxRejec
 
     /**
      * Production: retry 1 s .. 60 s, 5 rejections, the cloud's 100 requests / 10 s paced at 96 % (one every
-     * 104 ms) with a hard cap of 97 per window, at most 9 orders in any second.
+     * 104 ms, so at most 97 in any 10 s) with a hard cap of 99 per 10.2 s counting answers to downlinks, at most 9
+     * orders in any second.
      */
     public static RetryPolicy defaults() {
         return new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5, 100, Duration.ofSeconds(10), 9,
-                0.96, 3);
+                0.96, 1);
     }
 
     /** No rate limit (benchmarks against an unlimited simulator). */
