@@ -35,6 +35,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final long IDLE_POLL_MILLIS = 1000;
     private static final int BATCH = 100;
+    /**
+     * Uplinks awaiting their reply at once. A batch from {@link JdbcOutbox#due} holds at most the head of each order
+     * key, so its entries are independent; the next entry of a key is fetched only after its head was answered.
+     */
+    static final int MAX_IN_FLIGHT = 8;
 
     private final JdbcOutbox outbox;
     private final CloudLink link;
@@ -45,7 +50,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean closed;
-    private volatile CompletableFuture<ObjectNode> inFlight;
+    private final java.util.Set<CompletableFuture<ObjectNode>> inFlight =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Thread thread;
 
     public OutboxDispatcher(JdbcOutbox outbox, CloudLink link, Clock clock, RetryPolicy policy) {
@@ -96,8 +102,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             t = thread;
         }
         wake();
-        CompletableFuture<ObjectNode> f = inFlight;
-        if (f != null) {
+        for (CompletableFuture<ObjectNode> f : inFlight) {
             f.cancel(false);
         }
         if (t != null) {
@@ -125,14 +130,28 @@ public final class OutboxDispatcher implements AutoCloseable {
                     await(Math.max(1, Math.min(wait, IDLE_POLL_MILLIS)));
                     continue;
                 }
-                for (OutboxEntry e : due) {
-                    if (closed || link.status() != LinkStatus.LOGGED_IN) {
-                        break;
+                java.util.ArrayDeque<Flight> flights = new java.util.ArrayDeque<>();
+                try {
+                    for (OutboxEntry e : due) {
+                        while (!flights.isEmpty() && (flights.peekFirst().future.isDone()
+                                || flights.size() >= MAX_IN_FLIGHT)) {
+                            finish(flights.removeFirst());
+                        }
+                        if (closed || link.status() != LinkStatus.LOGGED_IN) {
+                            break;
+                        }
+                        if (!pace(e.serviceName())) {
+                            break;
+                        }
+                        Flight f = begin(e);
+                        if (f != null) {
+                            flights.addLast(f);
+                        }
                     }
-                    if (!pace(e.serviceName())) {
-                        break;
+                } finally {
+                    while (!flights.isEmpty()) {
+                        finish(flights.removeFirst());
                     }
-                    deliver(e);
                 }
             } catch (InterruptedException e) {
                 if (!closed) {
@@ -164,20 +183,31 @@ public final class OutboxDispatcher implements AutoCloseable {
         return !closed;
     }
 
-    private void deliver(OutboxEntry e) throws InterruptedException {
+    /** One uplink sent and awaiting its reply. */
+    private record Flight(OutboxEntry entry, CompletableFuture<ObjectNode> future) {
+    }
+
+    /** Marks the entry SENT and sends it; null when it cannot be sent (then it has FAILED). */
+    private Flight begin(OutboxEntry e) {
         ObjectNode uplink;
         try {
             uplink = WireCodec.parseObject(e.json());
         } catch (WireFormatException ex) {
             fail(e, "stored JSON is unreadable: " + ex.getMessage());
-            return;
+            return null;
         }
         outbox.markSent(e.id());
         notifyListeners(e.id());
         limiter.record(e.serviceName());
-        ObjectNode reply;
         CompletableFuture<ObjectNode> f = link.send(uplink);
-        inFlight = f;
+        inFlight.add(f);
+        return new Flight(e, f);
+    }
+
+    private void finish(Flight flight) throws InterruptedException {
+        OutboxEntry e = flight.entry();
+        CompletableFuture<ObjectNode> f = flight.future();
+        ObjectNode reply;
         try {
             reply = f.get(5, TimeUnit.MINUTES);
         } catch (CancellationException ex) {
@@ -199,7 +229,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             retry(e, e.attempts() + 1, "no reply");
             return;
         } finally {
-            inFlight = null;
+            inFlight.remove(f);
         }
         int state = reply.path("state").asInt(-1);
         String errmsg = reply.path("errmsg").asText("");

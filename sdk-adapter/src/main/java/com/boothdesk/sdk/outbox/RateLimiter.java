@@ -7,8 +7,10 @@ import java.util.function.LongSupplier;
 /**
  * Keeps the dispatcher below the cloud's limits, evenly paced rather than in bursts:
  * <ul>
- *   <li>one outbox uplink per {@link RetryPolicy#spacingNanos()} (104 ms for 96 % of 100 / 10 s), never faster, and
- *       no credit saved up while idle (so no burst after a pause);</li>
+ *   <li>one outbox uplink per {@link RetryPolicy#spacingNanos()} (104 ms for 96 % of 100 / 10 s) on a grid of slots:
+ *       an uplink that left late (a busy machine wakes threads late) lets the next one follow sooner, by at most half
+ *       a slot, so the average holds at the target; no credit beyond that is saved up while idle (so no burst after a
+ *       pause);</li>
  *   <li>a hard cap: at most {@code requestsPerWindow - reserve} requests in any window, counting the answers to
  *       downlinks the link writes (the cloud counts them against the same token), measured over the window plus
  *       2 % (the cloud counts arrivals, we count departures);</li>
@@ -28,7 +30,8 @@ final class RateLimiter {
     private final LongSupplier nanoTime;
     private final ArrayDeque<Long> requests = new ArrayDeque<>();
     private final ArrayDeque<Long> orders = new ArrayDeque<>();
-    private long lastSend = Long.MIN_VALUE;
+    /** The grid slot of the last outbox uplink (at most half a slot earlier than it actually left). */
+    private long lastSlot = Long.MIN_VALUE;
     private long lastOrder = Long.MIN_VALUE;
 
     RateLimiter(RetryPolicy policy, LongSupplier nanoTime) {
@@ -48,8 +51,8 @@ final class RateLimiter {
     synchronized long delayNanos(String serviceName) {
         long now = nanoTime.getAsLong();
         long wait = 0;
-        if (spacingNanos > 0 && lastSend != Long.MIN_VALUE) {
-            wait = Math.max(wait, lastSend + spacingNanos - now);
+        if (spacingNanos > 0 && lastSlot != Long.MIN_VALUE) {
+            wait = Math.max(wait, lastSlot + spacingNanos - now);
         }
         if (cap > 0) {
             prune(requests, now, windowNanos);
@@ -74,7 +77,11 @@ final class RateLimiter {
     /** Records that an outbox uplink went out now. */
     synchronized void record(String serviceName) {
         long now = nanoTime.getAsLong();
-        lastSend = now;
+        if (spacingNanos > 0) {
+            long due = lastSlot == Long.MIN_VALUE ? now : lastSlot + spacingNanos;
+            // late by up to a slot (a busy machine): the next may follow sooner; idle for longer: a fresh start
+            lastSlot = now - due > spacingNanos ? now : Math.max(due, now - spacingNanos / 2);
+        }
         if (cap > 0) {
             requests.addLast(now);
         }

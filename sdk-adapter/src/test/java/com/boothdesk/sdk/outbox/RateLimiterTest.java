@@ -86,6 +86,24 @@ class RateLimiterTest {
     }
 
     @Test
+    void aLateDepartureIsMadeUpByAtMostHalfASlotAndTheAverageHolds() {
+        List<Long> t = new ArrayList<>();
+        java.util.Random late = new java.util.Random(7);
+        for (int i = 0; i < 3_000; i++) {
+            now.addAndGet(limiter.delayNanos("park_log"));
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(late.nextInt(40))); // woken 0..40 ms late
+            limiter.record("park_log");
+            t.add(now.get());
+        }
+        double perSecond = (t.size() - 1) / ((t.get(t.size() - 1) - t.get(0)) / 1e9);
+        assertThat(perSecond).isGreaterThan(9.5);
+        for (int i = 1; i < t.size(); i++) {
+            assertThat(t.get(i) - t.get(i - 1)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(52));
+        }
+        assertThat(maxInAnyWindow(t, TimeUnit.SECONDS.toNanos(10))).isLessThanOrEqualTo(98);
+    }
+
+    @Test
     void unlimitedNeverWaits() {
         RateLimiter free = new RateLimiter(RetryPolicy.unlimited(), now::get);
         for (int i = 0; i < 10_000; i++) {
