@@ -272,6 +272,9 @@ public final class TcpCloudLink implements CloudLink {
                 if (!closed) {
                     LOG.warn("cloud closed the connection #{}", conn.id);
                 }
+            } catch (RuntimeException e) {
+                // a bug must not end the link thread for good: log it and reconnect like after any failure
+                LOG.error("cloud link connection #{} failed unexpectedly", conn == null ? 0 : conn.id, e);
             } catch (IOException e) {
                 if (!closed && (failures < 3 || Integer.bitCount(failures) == 1 || failures % 40 == 0)) {
                     LOG.warn("cloud link to {}:{} failed{}: {}", settings.host(), settings.port(),

@@ -61,8 +61,17 @@ public final class VendorSdkCloudLink implements CloudLink {
     private Class<?> api;
     private Object callback;
 
+    private final com.boothdesk.sdk.wire.UplinkCipher cipher;
+
     public VendorSdkCloudLink(VendorSdkSettings settings, CloudCredentials creds, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        try {
+            this.cipher = settings.uplinkPublicKey() == null ? null
+                    : com.boothdesk.sdk.wire.UplinkCipher.forPublicKey(settings.uplinkPublicKey());
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the park's public key for encrypted uplinks is not a Base64 X.509 "
+                    + "RSA key: " + e.getMessage(), e);
+        }
         this.creds = Objects.requireNonNull(creds, "creds");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sdkThread = Executors.newSingleThreadScheduledExecutor(TcpCloudLink.daemon("sdk-vendor"));
@@ -287,7 +296,7 @@ public final class VendorSdkCloudLink implements CloudLink {
             }
             String json = WireCodec.toJson(uplink);
             WIRE.debug("sdk >> {}({})", method, LogSafe.wire(json, false));
-            String result = (String) invoke(method, json);
+            String result = (String) invoke(method, cipher == null ? json : cipher.encrypt(json));
             WIRE.debug("sdk << {}", LogSafe.wire(result, false));
             ObjectNode r = WireCodec.parseObject(result == null || result.isBlank() ? "{}" : result);
             if (!r.has("service_name")) {
@@ -300,6 +309,8 @@ public final class VendorSdkCloudLink implements CloudLink {
             f.completeExceptionally(new LinkDownException("vendor SDK failed: " + e.getCause()));
         } catch (ReflectiveOperationException | RuntimeException e) {
             f.completeExceptionally(new LinkDownException("vendor SDK call failed: " + e));
+        } catch (java.security.GeneralSecurityException e) {
+            f.completeExceptionally(new MessageRejectedException("uplink could not be encrypted: " + e.getMessage()));
         } catch (WireFormatException e) {
             f.completeExceptionally(new LinkDownException("vendor SDK answered with malformed JSON: " + e.getMessage()));
         }
@@ -354,8 +365,8 @@ public final class VendorSdkCloudLink implements CloudLink {
         sdkThread.execute(() -> {
             try {
                 WIRE.debug("sdk >> uploadData({})", LogSafe.wire(json, false));
-                invoke("uploadData", json);
-            } catch (ReflectiveOperationException | RuntimeException e) {
+                invoke("uploadData", cipher == null ? json : cipher.encrypt(json));
+            } catch (ReflectiveOperationException | RuntimeException | java.security.GeneralSecurityException e) {
                 LOG.error("answering {} through the vendor SDK failed", m.serviceName(), e);
             }
         });

@@ -264,6 +264,29 @@ class VendorSdkCloudLinkTest {
     }
 
     @Test
+    void withAPublicKeyEveryUplinkReachesTheSdkAsSegmentedRsaCiphertext() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(1024);
+        java.security.KeyPair park = g.generateKeyPair();
+        link = new VendorSdkCloudLink(new VendorSdkSettings(buildStandInJar(), "ts.bolink.club", 6791, false,
+                Duration.ofSeconds(3), Duration.ofMillis(200)).withUplinkPublicKey(
+                java.util.Base64.getEncoder().encodeToString(park.getPublic().getEncoded())),
+                new CloudCredentials("200002", "3251", "aaa001", "EA2D90FEEF1E9F8E"), Clock.systemUTC());
+        link.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        ObjectNode in = link.send(new InPark("京A12345", 1L, "小车", "自动识别", "u", "A1_9", 3, "A1").toJson())
+                .get(5, TimeUnit.SECONDS);
+        assertThat(in.path("state").asInt()).isEqualTo(1);
+        String arg = calls().stream().filter(c -> c.startsWith("in ")).findFirst().orElseThrow().substring(3);
+        assertThat(arg).doesNotContain("京A12345").matches("[A-Za-z0-9+/=]+");
+        String plain = com.boothdesk.sdk.wire.UplinkCipher.decrypt(arg, park.getPrivate());
+        assertThat(WireCodec.parseObject(plain).path("order_id").asText()).isEqualTo("A1_9");
+        // init itself stays in clear (1.2.1: 初始化及下行接口无需加密)
+        assertThat(calls().stream().filter(c -> c.startsWith("init ")).findFirst().orElseThrow())
+                .contains("\"union_id\":\"200002\"");
+    }
+
+    @Test
     void closeCallsUnInit() throws Exception {
         start("EA2D90FEEF1E9F8E");
         await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
