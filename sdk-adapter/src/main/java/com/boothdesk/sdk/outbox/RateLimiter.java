@@ -8,9 +8,9 @@ import java.util.function.LongSupplier;
  * Keeps the dispatcher below the cloud's limits, evenly paced rather than in bursts:
  * <ul>
  *   <li>one outbox uplink per {@link RetryPolicy#spacingNanos()} (104 ms for 96 % of 100 / 10 s) on a grid of slots:
- *       an uplink that left late (a busy machine wakes threads late) lets the next one follow sooner, by at most half
- *       a slot, so the average holds at the target; no credit beyond that is saved up while idle (so no burst after a
- *       pause);</li>
+ *       an uplink that left late (a busy machine wakes threads late, the next batch is being read) lets the next one
+ *       follow sooner, by at most one slot, so the average holds at the target; after more than two idle slots the
+ *       grid starts afresh (no burst after a pause). In any 10 s at most 10 s / spacing + 2 uplinks leave;</li>
  *   <li>a hard cap: at most {@code requestsPerWindow - reserve} requests in any window, counting the answers to
  *       downlinks the link writes (the cloud counts them against the same token), measured over the window plus
  *       2 % (the cloud counts arrivals, we count departures);</li>
@@ -79,8 +79,9 @@ final class RateLimiter {
         long now = nanoTime.getAsLong();
         if (spacingNanos > 0) {
             long due = lastSlot == Long.MIN_VALUE ? now : lastSlot + spacingNanos;
-            // late by up to a slot (a busy machine): the next may follow sooner; idle for longer: a fresh start
-            lastSlot = now - due > spacingNanos ? now : Math.max(due, now - spacingNanos / 2);
+            // late (a busy machine, the next batch being read): the next may follow sooner, by at most one slot;
+            // idle for more than two slots: a fresh start, no burst
+            lastSlot = now - due > 2 * spacingNanos ? now : Math.max(due, now - spacingNanos);
         }
         if (cap > 0) {
             requests.addLast(now);

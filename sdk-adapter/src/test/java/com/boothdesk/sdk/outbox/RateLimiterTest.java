@@ -86,20 +86,22 @@ class RateLimiterTest {
     }
 
     @Test
-    void aLateDepartureIsMadeUpByAtMostHalfASlotAndTheAverageHolds() {
+    void aLateDepartureIsMadeUpByAtMostOneSlotAndTheAverageHolds() {
         List<Long> t = new ArrayList<>();
         java.util.Random late = new java.util.Random(7);
         for (int i = 0; i < 3_000; i++) {
             now.addAndGet(limiter.delayNanos("park_log"));
-            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(late.nextInt(40))); // woken 0..40 ms late
+            // woken a little late, and one time in fifty very late (a loaded machine, the next batch being read)
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(late.nextInt(50) == 0 ? 80 + late.nextInt(100)
+                    : late.nextInt(20)));
             limiter.record("park_log");
             t.add(now.get());
         }
         double perSecond = (t.size() - 1) / ((t.get(t.size() - 1) - t.get(0)) / 1e9);
         assertThat(perSecond).isGreaterThan(9.5);
-        for (int i = 1; i < t.size(); i++) {
-            assertThat(t.get(i) - t.get(i - 1)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(52));
-        }
+        // made up by at most one slot: never more than two uplinks within one slot, 11 in a second, 98 in 10 s
+        assertThat(maxInAnyWindow(t, TimeUnit.MILLISECONDS.toNanos(104))).isLessThanOrEqualTo(2);
+        assertThat(maxInAnyWindow(t, TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(11);
         assertThat(maxInAnyWindow(t, TimeUnit.SECONDS.toNanos(10))).isLessThanOrEqualTo(98);
     }
 
