@@ -131,14 +131,22 @@ public final class OutboxDispatcher implements AutoCloseable {
                     continue;
                 }
                 java.util.ArrayDeque<Flight> flights = new java.util.ArrayDeque<>();
+                List<Flight> unmarked = new java.util.ArrayList<>();
                 try {
                     for (OutboxEntry e : due) {
-                        while (!flights.isEmpty() && (flights.peekFirst().future.isDone()
-                                || flights.size() >= MAX_IN_FLIGHT)) {
-                            finish(flights.removeFirst());
+                        settle(flights, unmarked, false);
+                        if (flights.size() >= MAX_IN_FLIGHT) {
+                            flushSent(unmarked);
+                            awaitQuietly(flights.peekFirst().future());
+                            settle(flights, unmarked, false);
                         }
                         if (closed || link.status() != LinkStatus.LOGGED_IN) {
                             break;
+                        }
+                        if (limiter.delayNanos(e.serviceName()) > 0) {
+                            // about to wait: write down what went out meanwhile
+                            flushSent(unmarked);
+                            settle(flights, unmarked, false);
                         }
                         if (!pace(e.serviceName())) {
                             break;
@@ -146,12 +154,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                         Flight f = begin(e);
                         if (f != null) {
                             flights.addLast(f);
+                            unmarked.add(f);
                         }
                     }
                 } finally {
-                    while (!flights.isEmpty()) {
-                        finish(flights.removeFirst());
-                    }
+                    settle(flights, unmarked, true);
                 }
             } catch (InterruptedException e) {
                 if (!closed) {
@@ -187,7 +194,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     private record Flight(OutboxEntry entry, CompletableFuture<ObjectNode> future) {
     }
 
-    /** Marks the entry SENT and sends it; null when it cannot be sent (then it has FAILED). */
+    /**
+     * Sends the entry; null when it cannot be sent (then it has FAILED). It is marked SENT in a batch with the others
+     * sent meanwhile ({@link #flushSent}) — before its answer is written down; a crash in between leaves it PENDING,
+     * which is resent exactly like SENT.
+     */
     private Flight begin(OutboxEntry e) {
         ObjectNode uplink;
         try {
@@ -196,15 +207,55 @@ public final class OutboxDispatcher implements AutoCloseable {
             fail(e, "stored JSON is unreadable: " + ex.getMessage());
             return null;
         }
-        outbox.markSent(e.id());
-        notifyListeners(e.id());
         limiter.record(e.serviceName());
         CompletableFuture<ObjectNode> f = link.send(uplink);
         inFlight.add(f);
         return new Flight(e, f);
     }
 
-    private void finish(Flight flight) throws InterruptedException {
+    private void flushSent(List<Flight> unmarked) {
+        if (unmarked.isEmpty()) {
+            return;
+        }
+        List<Long> ids = unmarked.stream().map(f -> f.entry().id()).toList();
+        unmarked.clear();
+        outbox.markSent(ids);
+        ids.forEach(this::notifyListeners);
+    }
+
+    /** Writes down the answered flights at the head (all of them when {@code all}), the plain successes in one go. */
+    private void settle(java.util.ArrayDeque<Flight> flights, List<Flight> unmarked, boolean all)
+            throws InterruptedException {
+        if (flights.isEmpty() || (!all && !flights.peekFirst().future().isDone())) {
+            return;
+        }
+        flushSent(unmarked);
+        List<Long> acknowledged = new java.util.ArrayList<>();
+        try {
+            while (!flights.isEmpty() && (all || flights.peekFirst().future().isDone())) {
+                Flight f = flights.removeFirst();
+                if (finish(f)) {
+                    acknowledged.add(f.entry().id());
+                }
+            }
+        } finally {
+            if (!acknowledged.isEmpty()) {
+                outbox.markAcknowledged(acknowledged);
+                acknowledged.forEach(this::notifyListeners);
+            }
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<ObjectNode> f) throws InterruptedException {
+        try {
+            f.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // finish() looks at the outcome
+        }
+    }
+
+    /** Handles one answered flight; true when it is a plain success the caller writes down (in a batch). */
+    private boolean finish(Flight flight) throws InterruptedException {
         OutboxEntry e = flight.entry();
         CompletableFuture<ObjectNode> f = flight.future();
         ObjectNode reply;
@@ -212,7 +263,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             reply = f.get(5, TimeUnit.MINUTES);
         } catch (CancellationException ex) {
             LOG.info("outbox #{} left SENT at shutdown; it is resent on the next start", e.id());
-            return;
+            return false;
         } catch (ExecutionException ex) {
             Throwable cause = ex.getCause();
             if (cause instanceof MessageRejectedException) {
@@ -224,18 +275,17 @@ public final class OutboxDispatcher implements AutoCloseable {
             } else {
                 retry(e, e.attempts() + 1, cause == null ? ex.toString() : cause.toString());
             }
-            return;
+            return false;
         } catch (TimeoutException ex) {
             retry(e, e.attempts() + 1, "no reply");
-            return;
+            return false;
         } finally {
             inFlight.remove(f);
         }
         int state = reply.path("state").asInt(-1);
         String errmsg = reply.path("errmsg").asText("");
         if (state == 1 || state == 2) {
-            outbox.markAcknowledged(e.id(), null);
-            notifyListeners(e.id());
+            return true;
         } else if (errmsg.contains("数据已处理过")) {
             outbox.markAcknowledged(e.id(), "cloud already had it: " + errmsg);
             notifyListeners(e.id());
@@ -250,6 +300,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         } else {
             retry(e, e.attempts() + 1, "rejected by the cloud: " + errmsg);
         }
+        return false;
     }
 
     private void retry(OutboxEntry e, int attempt, String why) {
