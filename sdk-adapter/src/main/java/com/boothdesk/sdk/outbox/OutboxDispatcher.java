@@ -134,7 +134,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 List<Flight> unmarked = new java.util.ArrayList<>();
                 try {
                     for (OutboxEntry e : due) {
-                        settle(flights, unmarked, false);
+                        // written down in batches: when the window is full, before a wait, at the end
                         if (flights.size() >= MAX_IN_FLIGHT) {
                             flushSent(unmarked);
                             awaitQuietly(flights.peekFirst().future());
