@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  *   <li>a hard cap: at most {@code requestsPerWindow - reserve} requests in any window, counting the answers to
  *       downlinks the link writes (the cloud counts them against the same token), measured over the window plus
  *       2 % (the cloud counts arrivals, we count departures);</li>
- *   <li>orders (in_park / out_park / upload_order) at most {@code ordersPerSecond} in any 1.02 s, themselves evenly
+ *   <li>orders (in_park / out_park / upload_order) at most {@code ordersPerSecond} in any 1.1 s (a margin for arrival
+ *       jitter: the cloud counts arrivals), themselves evenly
  *       spaced.</li>
  * </ul>
  * Works on a monotonic nano clock (a wall-clock jump must not open or close the window). Thread-safe.
@@ -25,7 +26,7 @@ final class RateLimiter {
     private final long windowNanos;
     private final long spacingNanos;
     private final int ordersPerSecond;
-    private final long orderWindowNanos = TimeUnit.MILLISECONDS.toNanos(1020);
+    private final long orderWindowNanos = TimeUnit.MILLISECONDS.toNanos(1100);
     private final long orderSpacingNanos;
     private final LongSupplier nanoTime;
     private final ArrayDeque<Long> requests = new ArrayDeque<>();

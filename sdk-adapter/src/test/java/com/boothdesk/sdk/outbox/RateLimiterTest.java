@@ -81,7 +81,7 @@ class RateLimiterTest {
         List<Long> t = drain(500, "in_park");
         assertThat(maxInAnyWindow(t, TimeUnit.SECONDS.toNanos(1))).isLessThanOrEqualTo(9);
         for (int i = 1; i < t.size(); i++) {
-            assertThat(t.get(i) - t.get(i - 1)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(113));
+            assertThat(t.get(i) - t.get(i - 1)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(122));
         }
     }
 
