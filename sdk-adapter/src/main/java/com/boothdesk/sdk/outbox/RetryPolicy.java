@@ -37,12 +37,12 @@ public record RetryPolicy(Duration initialDelay, Duration maxDelay, int maxRejec
 
     /**
      * Production: retry 1 s .. 60 s, 5 rejections, the cloud's 100 requests / 10 s paced at 96 % (one every
-     * 104 ms, so at most 97 in any 10 s) with a hard cap of 99 per 10.2 s counting answers to downlinks, at most 9
+     * 104 ms, so at most 97 in any 10 s) with a hard cap of 98 per 10.2 s counting answers to downlinks, at most 9
      * orders in any 1.1 s.
      */
     public static RetryPolicy defaults() {
         return new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60), 5, 100, Duration.ofSeconds(10), 9,
-                0.96, 1);
+                0.96, 2);
     }
 
     /** No rate limit (benchmarks against an unlimited simulator). */
