@@ -82,6 +82,7 @@ public final class ZhenshiPushServer implements PlateSource {
     /** Cameras remembered when none is registered. */
     public static final int OPEN_MODE_CAMERAS = 64;
     private static final int WIRE_LOG_WIDTH = 4096;
+    private static final AtomicLong IMPOSSIBLE_TIMES = new AtomicLong();
 
     private final InetSocketAddress bind;
     private final Predicate<InetAddress> allowedPeer;
@@ -470,8 +471,8 @@ public final class ZhenshiPushServer implements PlateSource {
         } else {
             reply = callHandler(event);
             if (offline && reply.openGate()) {
-                LOG.warn("handler asked to open the gate for offline record {} of camera {}; not sent (too late)",
-                        plateId, LogSafe.text(serial, ID_WIDTH));
+                note(badPushes, "handler asked to open the gate for offline record {} of camera {}; not sent "
+                        + "(too late)", plateId, LogSafe.text(serial, ID_WIDTH));
                 reply = reply.withoutGate();
             }
         }
@@ -492,7 +493,7 @@ public final class ZhenshiPushServer implements PlateSource {
         try {
             return Instant.ofEpochSecond(sec, Math.floorMod(usec, 1_000_000L) * 1000);
         } catch (java.time.DateTimeException | ArithmeticException e) {
-            LOG.warn("camera {} sent an impossible timestamp {}; the receive time is used",
+            note(IMPOSSIBLE_TIMES, "camera {} sent an impossible timestamp {}; the receive time is used",
                     LogSafe.text(serial, ID_WIDTH), sec);
             return now;
         }

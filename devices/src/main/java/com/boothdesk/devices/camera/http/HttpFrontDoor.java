@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -67,7 +68,7 @@ public final class HttpFrontDoor implements AutoCloseable {
     private static final int LINGER_BYTES = 64 * 1024;
     private static final int LINGER_MS = 200;
     private static final int MAX_HEADERS = 100;
-    private static final long REAPER_PERIOD_MS = 100;
+    private static final long REAPER_PERIOD_MS = 20;
     /** The reaper acts this long after a deadline, so a worker's own read deadline (which answers 408) goes first. */
     private static final long REAPER_GRACE_NANOS = 300_000_000L;
 
@@ -81,6 +82,7 @@ public final class HttpFrontDoor implements AutoCloseable {
 
     private final Object lock = new Object();
     private final LinkedHashSet<Conn> conns = new LinkedHashSet<>();
+    private final ArrayDeque<Conn> waiting = new ArrayDeque<>();
     private final Map<InetAddress, Integer> perPeer = new HashMap<>();
     private long bodyBytesHeld;
 
@@ -114,6 +116,7 @@ public final class HttpFrontDoor implements AutoCloseable {
         final long id;
         Phase phase = Phase.HEADERS; // guarded by the door's lock
         long phaseSince;
+        volatile long lastByte;
         long deadline;
         long bodyBytes;
         boolean gone;
@@ -123,6 +126,7 @@ public final class HttpFrontDoor implements AutoCloseable {
             this.peer = peer;
             this.id = id;
             this.phaseSince = now;
+            this.lastByte = now;
         }
     }
 
@@ -232,6 +236,8 @@ public final class HttpFrontDoor implements AutoCloseable {
         List<Conn> all;
         synchronized (lock) {
             all = new ArrayList<>(conns);
+            all.addAll(waiting);
+            waiting.clear();
         }
         for (Conn c : all) {
             drop(c);
@@ -277,18 +283,78 @@ public final class HttpFrontDoor implements AutoCloseable {
                 continue;
             }
             Conn c = new Conn(s, peer, connSeq.incrementAndGet(), System.nanoTime());
-            String full = admit(c);
-            if (full != null) {
-                note(busy, "connection from {} answered 503: {}", peer.getHostAddress(), full);
-                answerAndClose(s, HttpResponse.error(503, "busy: " + full));
-                continue;
+            List<Conn> victims = new ArrayList<>(2);
+            boolean admitted;
+            boolean lineFull = false;
+            synchronized (lock) {
+                admitted = waiting.isEmpty() && admitLocked(c, victims);
+                if (!admitted) {
+                    lineFull = waitingOf(peer) >= 2 * options.maxConnectionsPerPeer()
+                            || waiting.size() >= 2 * options.maxConnections();
+                    if (!lineFull) {
+                        waiting.addLast(c);
+                    }
+                }
             }
-            accepted.incrementAndGet();
-            try {
-                workers.execute(() -> serve(c));
-            } catch (RejectedExecutionException e) {
-                drop(c);
+            closeVictims(victims);
+            if (admitted) {
+                dispatch(c);
+            } else if (lineFull) {
+                note(busy, "connection from {} answered 503: no room and the waiting line is full",
+                        peer.getHostAddress());
+                answerAndClose(s, HttpResponse.error(503, "busy: too many connections from this address"));
             }
+        }
+    }
+
+    private int waitingOf(InetAddress peer) {
+        int n = 0;
+        for (Conn w : waiting) {
+            if (w.peer.equals(peer)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void dispatch(Conn c) {
+        accepted.incrementAndGet();
+        try {
+            workers.execute(() -> serve(c));
+        } catch (RejectedExecutionException e) {
+            drop(c);
+        }
+    }
+
+    /**
+     * Admits newcomers from the waiting line, in arrival order, as room appears (nothing of theirs has been read
+     * and no thread holds them while they wait); one waiting past the header deadline is answered 503.
+     */
+    private void admitWaiting() {
+        List<Conn> victims = new ArrayList<>();
+        List<Conn> admitted = new ArrayList<>();
+        List<Conn> expired = new ArrayList<>();
+        long now = System.nanoTime();
+        synchronized (lock) {
+            for (Iterator<Conn> it = waiting.iterator(); it.hasNext();) {
+                Conn w = it.next();
+                if (now - w.phaseSince > options.headerTimeout().toNanos()) {
+                    it.remove();
+                    expired.add(w);
+                } else if (admitLocked(w, victims)) {
+                    it.remove();
+                    admitted.add(w);
+                }
+            }
+        }
+        closeVictims(victims);
+        for (Conn w : admitted) {
+            dispatch(w);
+        }
+        for (Conn w : expired) {
+            note(busy, "connection from {} answered 503: no room within the header deadline",
+                    w.peer.getHostAddress());
+            answerAndClose(w.socket, HttpResponse.error(503, "busy"));
         }
     }
 
@@ -300,78 +366,110 @@ public final class HttpFrontDoor implements AutoCloseable {
         }
     }
 
-    /** Registers {@code c}, making room by closing waiting connections; the reason it cannot, or null. */
-    private String admit(Conn c) {
-        List<Conn> victims = new ArrayList<>(2);
-        synchronized (lock) {
-            if (perPeer.getOrDefault(c.peer, 0) >= options.maxConnectionsPerPeer()) {
-                Conn v = oldestWaiting(c.peer, false);
-                if (v == null) {
-                    return options.maxConnectionsPerPeer() + " requests from " + c.peer.getHostAddress()
-                            + " are being handled";
-                }
-                removeLocked(v);
-                victims.add(v);
+    /**
+     * Under the lock: registers {@code c} if its peer and the total are below their bounds, or if connections give
+     * way (they are removed and added to {@code victims}, for the caller to close outside the lock).
+     */
+    private boolean admitLocked(Conn c, List<Conn> victims) {
+        long now = System.nanoTime();
+        Conn peerVictim = null;
+        if (perPeer.getOrDefault(c.peer, 0) >= options.maxConnectionsPerPeer()) {
+            peerVictim = givesWay(c.peer, now, false);
+            if (peerVictim == null) {
+                return false;
             }
-            if (conns.size() >= options.maxConnections()) {
-                Conn v = oldestWaiting(null, false);
-                if (v == null) {
-                    return options.maxConnections() + " requests are being handled";
-                }
-                removeLocked(v);
-                victims.add(v);
-            }
-            c.deadline = c.phaseSince + options.headerTimeout().toNanos();
-            conns.add(c);
-            perPeer.merge(c.peer, 1, Integer::sum);
         }
+        if (conns.size() - (peerVictim == null ? 0 : 1) >= options.maxConnections()) {
+            Conn totalVictim = givesWay(null, now, false);
+            if (totalVictim == null || totalVictim == peerVictim) {
+                return false;
+            }
+            removeLocked(totalVictim);
+            victims.add(totalVictim);
+        }
+        if (peerVictim != null) {
+            removeLocked(peerVictim);
+            victims.add(peerVictim);
+        }
+        c.phaseSince = now;
+        c.lastByte = now;
+        c.deadline = now + options.headerTimeout().toNanos();
+        conns.add(c);
+        perPeer.merge(c.peer, 1, Integer::sum);
+        return true;
+    }
+
+    private void closeVictims(List<Conn> victims) {
         for (Conn v : victims) {
             evicted.incrementAndGet();
-            LOG.debug("{}: connection #{} from {} closed to make room (waiting in {} for {} ms)", name, v.id,
-                    v.peer.getHostAddress(), v.phase, (System.nanoTime() - v.phaseSince) / 1_000_000);
+            LOG.debug("{}: connection #{} from {} closed to make room (in {} for {} ms, silent {} ms)", name, v.id,
+                    v.peer.getHostAddress(), v.phase, (System.nanoTime() - v.phaseSince) / 1_000_000,
+                    (System.nanoTime() - v.lastByte) / 1_000_000);
             closeQuietly(v.socket);
         }
         if (!victims.isEmpty()) {
-            note(evictedLog, "{} waiting connection(s) closed to admit a new one from {}", victims.size(),
-                    c.peer.getHostAddress());
+            note(evictedLog, "{} slow, stalled or idle connection(s) closed to make room", victims.size());
         }
-        return null;
     }
 
     private final AtomicLong evictedLog = new AtomicLong();
 
-    /** The connection that should give way first (see {@link #rank}); of {@code peer} if given; holding body budget. */
-    private Conn oldestWaiting(InetAddress peer, boolean holdingBody) {
+    /** Silent this long while sending a request: stalled. */
+    private static final long STALLED_NANOS = 50_000_000L;
+    /** Still sending headers after this long: slow (a camera sends them in one packet). */
+    private static final long SLOW_HEADERS_NANOS = 200_000_000L;
+    /**
+     * Idle this long on keep-alive: may give way (a client reusing its pooled connection at once must not lose it;
+     * HTTP clients do not resend a POST on a connection closed under them).
+     */
+    private static final long IDLE_GIVES_WAY_NANOS = 1_000_000_000L;
+    /** Still sending a body after this long: slow enough to give way when room is needed. */
+    private static final long SLOW_BODY_NANOS = 1_000_000_000L;
+
+    /**
+     * The connection that gives way to a newcomer, of {@code peer} if given (and holding body budget if asked), or
+     * null: first a stalled one (sending a request but silent for 50 ms; silent longest first), then one still
+     * sending headers after 200 ms, then one still sending its body after 1 s, then a kept-alive one idle for 1 s
+     * (idle longest first). A connection sending its request briskly, or whose request is being handled or answered,
+     * never gives way.
+     */
+    private Conn givesWay(InetAddress peer, long now, boolean holdingBody) {
         Conn best = null;
+        int bestClass = Integer.MAX_VALUE;
+        long bestKey = 0;
         for (Conn c : conns) {
-            if (peer != null && !peer.equals(c.peer)) {
+            if (peer != null && !peer.equals(c.peer) || holdingBody && c.bodyBytes == 0) {
                 continue;
             }
-            if (c.phase != Phase.IDLE && c.phase != Phase.HEADERS && c.phase != Phase.BODY) {
+            int cls;
+            long key;
+            if (c.phase == Phase.HEADERS || c.phase == Phase.BODY) {
+                long last = c.lastByte;
+                if (now - last >= STALLED_NANOS) {
+                    cls = 0;
+                    key = last;
+                } else if (c.phase == Phase.HEADERS && now - c.phaseSince >= SLOW_HEADERS_NANOS) {
+                    cls = 1;
+                    key = c.phaseSince;
+                } else if (c.phase == Phase.BODY && now - c.phaseSince >= SLOW_BODY_NANOS) {
+                    cls = 2;
+                    key = c.phaseSince;
+                } else {
+                    continue;
+                }
+            } else if (c.phase == Phase.IDLE && now - c.phaseSince >= IDLE_GIVES_WAY_NANOS) {
+                cls = 3;
+                key = c.phaseSince;
+            } else {
                 continue;
             }
-            if (holdingBody && c.bodyBytes == 0) {
-                continue;
-            }
-            if (best == null || rank(c, best)) {
+            if (cls < bestClass || cls == bestClass && key - bestKey < 0) {
                 best = c;
+                bestClass = cls;
+                bestKey = key;
             }
         }
         return best;
-    }
-
-    /**
-     * True if {@code a} should give way before {@code b}: a connection still sending its request (which a camera does
-     * in a millisecond) before an idle kept-alive one (a client's normal pooled connection), then the one waiting
-     * longest.
-     */
-    private static boolean rank(Conn a, Conn b) {
-        boolean ai = a.phase == Phase.IDLE;
-        boolean bi = b.phase == Phase.IDLE;
-        if (ai != bi) {
-            return bi;
-        }
-        return a.phaseSince - b.phaseSince < 0;
     }
 
     private void removeLocked(Conn c) {
@@ -412,7 +510,7 @@ public final class HttpFrontDoor implements AutoCloseable {
                     return false;
                 }
                 while (bodyBytesHeld + n > options.maxBufferedBodyBytes()) {
-                    Conn v = oldestWaiting(null, true);
+                    Conn v = givesWay(null, System.nanoTime(), true);
                     if (v == null || v == c) {
                         return false;
                     }
@@ -456,6 +554,7 @@ public final class HttpFrontDoor implements AutoCloseable {
                 }
                 late.forEach(this::removeLocked);
             }
+            admitWaiting();
             for (Conn c : late) {
                 timedOut.incrementAndGet();
                 LOG.debug("{}: connection #{} from {} closed: {} deadline passed", name, c.id,
@@ -472,7 +571,7 @@ public final class HttpFrontDoor implements AutoCloseable {
         int served = 0;
         try {
             s.setTcpNoDelay(true);
-            Wire wire = new Wire(s);
+            Wire wire = new Wire(s, c);
             OutputStream out = s.getOutputStream();
             while (!closed) {
                 if (served > 0) {
@@ -766,14 +865,16 @@ public final class HttpFrontDoor implements AutoCloseable {
     /** A read buffer over the socket where every read waits at most until the given deadline. */
     private static final class Wire {
         private final Socket socket;
+        private final Conn conn;
         private final InputStream in;
         private final byte[] buf = new byte[8192];
         private int pos;
         private int lim;
         private boolean any;
 
-        Wire(Socket socket) throws IOException {
+        Wire(Socket socket, Conn conn) throws IOException {
             this.socket = socket;
+            this.conn = conn;
             this.in = socket.getInputStream();
         }
 
@@ -803,7 +904,11 @@ public final class HttpFrontDoor implements AutoCloseable {
                 }
                 socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000)));
                 try {
-                    return in.read(into, off, len);
+                    int n = in.read(into, off, len);
+                    if (n > 0) {
+                        conn.lastByte = System.nanoTime();
+                    }
+                    return n;
                 } catch (SocketTimeoutException e) {
                     // loop: the deadline check above decides
                 }
