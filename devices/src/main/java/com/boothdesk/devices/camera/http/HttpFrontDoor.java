@@ -283,6 +283,13 @@ public final class HttpFrontDoor implements AutoCloseable {
                 continue;
             }
             Conn c = new Conn(s, peer, connSeq.incrementAndGet(), System.nanoTime());
+            boolean lineWaiting;
+            synchronized (lock) {
+                lineWaiting = !waiting.isEmpty();
+            }
+            if (lineWaiting) {
+                admitWaiting(); // those who came first get the room first
+            }
             List<Conn> victims = new ArrayList<>(2);
             boolean admitted;
             boolean lineFull = false;
