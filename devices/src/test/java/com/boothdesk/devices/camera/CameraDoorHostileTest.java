@@ -70,9 +70,9 @@ class CameraDoorHostileTest {
     // ---- slow and stalled connections ----------------------------------------------------------------------------
 
     /** Sends a request line, then one header line every 100 ms, for ever; reconnects when the door closes it. */
-    private void slowAttacker(int port) {
+    private void slowAttacker(String from, int port) {
         while (!stop.get()) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = connectFrom(from, port)) {
                 s.setSoTimeout(100);
                 OutputStream out = s.getOutputStream();
                 out.write("POST /push HTTP/1.1\r\nHost: booth\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -94,9 +94,9 @@ class CameraDoorHostileTest {
     }
 
     /** Sends complete headers announcing a body, then nothing; reconnects when the door closes it. */
-    private void stalledAttacker(int port) {
+    private void stalledAttacker(String from, int port) {
         while (!stop.get()) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
+            try (Socket s = connectFrom(from, port)) {
                 s.setSoTimeout(10_000);
                 s.getOutputStream().write(("POST /push HTTP/1.1\r\nHost: booth\r\nContent-Type: application/json\r\n"
                         + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
@@ -109,14 +109,48 @@ class CameraDoorHostileTest {
         }
     }
 
+    private static Socket connectFrom(String from, int port) throws IOException {
+        Socket s = new Socket();
+        s.bind(new InetSocketAddress(from, 0));
+        s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        return s;
+    }
+
+    @Test
+    void slowAndStalledConnectionsFromAnotherHostCostTheCameraNothing() throws Exception {
+        start(ZhenshiPushServer.allowOnly(List.of("127.0.0.1")));
+        int port = server.port();
+        attackers = Executors.newFixedThreadPool(16);
+        for (int i = 0; i < 8; i++) {
+            attackers.submit(() -> slowAttacker("127.0.0.3", port));
+            attackers.submit(() -> stalledAttacker("127.0.0.3", port));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.doorStats().refusedPeers() >= 16);
+        SimulatedZhenshiCamera cam = new SimulatedZhenshiCamera(URI.create("http://127.0.0.1:" + port + "/push"),
+                CAMERA, "127.0.0.1", clock);
+        long worst = 0;
+        for (int i = 0; i < 10; i++) {
+            long t0 = System.nanoTime();
+            CameraPushResult r = cam.push("京A" + (20000 + i));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(ms).as("push %d answered after %d ms", i, ms).isLessThan(1000);
+            worst = Math.max(worst, ms);
+        }
+        assertThat(server.doorStats().accepted()).as("no attacker connection ever got a worker")
+                .isLessThanOrEqualTo(10);
+        System.out.printf("figure: 10 pushes with 8 slow + 8 stalled connections from a host outside the allow-list "
+                + "(%d refused at accept): worst %d ms%n", server.doorStats().refusedPeers(), worst);
+    }
+
     @Test
     void eightSlowAndEightStalledConnectionsNeverDelayAConfiguredCameraByASecond() throws Exception {
         start(ZhenshiPushServer.allowOnly(List.of("127.0.0.1")));
         int port = server.port();
         attackers = Executors.newFixedThreadPool(16);
         for (int i = 0; i < 8; i++) {
-            attackers.submit(() -> slowAttacker(port));
-            attackers.submit(() -> stalledAttacker(port));
+            attackers.submit(() -> slowAttacker("127.0.0.1", port));
+            attackers.submit(() -> stalledAttacker("127.0.0.1", port));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> server.doorStats().open() >= 8);
         SimulatedZhenshiCamera cam = new SimulatedZhenshiCamera(URI.create("http://127.0.0.1:" + port + "/push"),
