@@ -314,7 +314,7 @@ public final class ZhenshiPushServer implements PlateSource {
                 WIRE.debug("camera {} <- {} {}", from, a.status, LogSafe.text(new String(out,
                         StandardCharsets.UTF_8), WIRE_LOG_WIDTH));
             }
-            return HttpResponse.json(a.status, out);
+            return HttpResponse.json(a.status, out).onDelivery(a.delivery);
         }
     }
 
@@ -325,10 +325,39 @@ public final class ZhenshiPushServer implements PlateSource {
     private static final class Answer {
         final int status;
         final JsonNode body;
+        final java.util.function.Consumer<Boolean> delivery;
 
         Answer(int status, JsonNode body) {
+            this(status, body, sent -> { });
+        }
+
+        Answer(int status, JsonNode body, java.util.function.Consumer<Boolean> delivery) {
             this.status = status;
             this.body = body;
+            this.delivery = delivery;
+        }
+    }
+
+    /** Queued replies taken for one answer: completed SENT once it went out, LINK_DOWN if it could not. */
+    private static final class Taken {
+        static final Taken NONE = new Taken(CameraReply.none(), List.of(), "");
+        final CameraReply reply;
+        final List<Queued> items;
+        final String camera;
+
+        Taken(CameraReply reply, List<Queued> items, String camera) {
+            this.reply = reply;
+            this.items = items;
+            this.camera = camera;
+        }
+
+        void delivered(boolean sent) {
+            for (Queued q : items) {
+                q.done.complete(sent
+                        ? CommandOutcome.of(CommandOutcome.Status.SENT, "in the reply to camera " + camera)
+                        : CommandOutcome.of(CommandOutcome.Status.LINK_DOWN, "the connection to camera " + camera
+                                + " broke before the reply went out"));
+            }
         }
     }
 
@@ -464,6 +493,7 @@ public final class ZhenshiPushServer implements PlateSource {
 
         String duplicate = duplicateReason(serial, event, now);
         CameraReply reply;
+        boolean handled = duplicate == null;
         if (duplicate != null) {
             LOG.info("camera {} plate {} (id {}) ignored: {}", LogSafe.text(serial, ID_WIDTH),
                     LogSafe.text(event.plate(), PLATE_WIDTH), plateId, duplicate);
@@ -476,16 +506,24 @@ public final class ZhenshiPushServer implements PlateSource {
                 reply = reply.withoutGate();
             }
         }
-        if (!offline) {
-            reply = reply.merge(takeQueued(serial, now));
-        }
-        ObjectNode body = replyBody(offline ? reply.withoutGate() : reply);
+        Taken taken = offline ? Taken.NONE : takeQueued(serial, now);
+        CameraReply sentReply = (offline ? reply.withoutGate() : reply).merge(taken.reply);
+        ObjectNode body = replyBody(sentReply);
         if (offline) {
             ObjectNode cont = ((ObjectNode) body.get("Response_AlarmInfoPlate")).putObject("ContinuePushOffline");
             cont.put("plateid", plateId);
             cont.put("continue", 1);
         }
-        return new Answer(200, body);
+        return new Answer(200, body, sent -> {
+            taken.delivered(sent);
+            if (handled) {
+                try {
+                    handler.onReplySent(event, sentReply, sent);
+                } catch (RuntimeException e) {
+                    LOG.error("plate handler failed on the delivery of its reply to {}", event, e);
+                }
+            }
+        });
     }
 
     /** The camera's own timestamp, or the receive time when it is outside what an Instant holds. */
@@ -542,23 +580,25 @@ public final class ZhenshiPushServer implements PlateSource {
         Instant now = clock.instant();
         lastSeen.put(serial, now);
         LOG.debug("heartbeat from camera {}", LogSafe.text(serial, ID_WIDTH));
-        return new Answer(200, replyBody(takeQueued(serial, now)));
+        Taken taken = takeQueued(serial, now);
+        return new Answer(200, replyBody(taken.reply), taken::delivered);
     }
 
-    private CameraReply takeQueued(String serial, Instant now) {
+    private Taken takeQueued(String serial, Instant now) {
         java.util.Queue<Queued> qs = queued.get(serial);
         if (qs == null) {
-            return CameraReply.none();
+            return Taken.NONE;
         }
         CameraReply reply = CameraReply.none();
+        List<Queued> items = new ArrayList<>();
         Queued q;
         while ((q = qs.poll()) != null) {
             if (!expire(serial, q, now)) {
                 reply = reply.merge(q.reply);
-                q.done.complete(CommandOutcome.of(CommandOutcome.Status.SENT, "in reply to camera " + serial));
+                items.add(q);
             }
         }
-        return reply;
+        return items.isEmpty() ? Taken.NONE : new Taken(reply, items, serial);
     }
 
     private static boolean expire(String serial, Queued q, Instant now) {

@@ -788,6 +788,23 @@ public final class HttpFrontDoor implements AutoCloseable {
     }
 
     private void respond(Conn c, OutputStream out, HttpResponse r, boolean keepAlive) throws IOException {
+        boolean sent = false;
+        try {
+            write(c, out, r, keepAlive);
+            sent = true;
+        } finally {
+            try {
+                r.delivery().accept(sent);
+            } catch (RuntimeException e) {
+                LOG.error("{}: delivery listener failed", name, e);
+            }
+        }
+        if (!keepAlive) {
+            lingerAndClose(c.socket);
+        }
+    }
+
+    private void write(Conn c, OutputStream out, HttpResponse r, boolean keepAlive) throws IOException {
         if (!phase(c, Phase.WRITING, options.writeTimeout().toNanos())) {
             throw new IOException("connection closed");
         }
@@ -799,9 +816,6 @@ public final class HttpFrontDoor implements AutoCloseable {
         System.arraycopy(r.body(), 0, all, head.length, r.body().length);
         out.write(all);
         out.flush();
-        if (!keepAlive) {
-            lingerAndClose(c.socket);
-        }
     }
 
     /** Answers on the refusal pool: write, half-close, discard a little of what the peer still sends, close. */

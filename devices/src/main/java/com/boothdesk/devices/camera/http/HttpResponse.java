@@ -2,6 +2,7 @@ package com.boothdesk.devices.camera.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A reply: status, media type and body; the front door adds {@code Content-Length} and {@code Connection}.
@@ -9,9 +10,11 @@ import java.util.Objects;
  * @param status HTTP status code
  * @param contentType the {@code Content-Type} header value
  * @param body the body bytes (do not modify)
+ * @param delivery told exactly once, after the reply was written and flushed (true) or could not be (false)
  */
-public record HttpResponse(int status, String contentType, byte[] body) {
+public record HttpResponse(int status, String contentType, byte[] body, Consumer<Boolean> delivery) {
     public static final String JSON = "application/json; charset=utf-8";
+    private static final Consumer<Boolean> IGNORE = sent -> { };
 
     public HttpResponse {
         if (status < 100 || status > 599) {
@@ -19,6 +22,16 @@ public record HttpResponse(int status, String contentType, byte[] body) {
         }
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(delivery, "delivery");
+    }
+
+    public HttpResponse(int status, String contentType, byte[] body) {
+        this(status, contentType, body, IGNORE);
+    }
+
+    /** This reply, telling {@code listener} whether it went out. */
+    public HttpResponse onDelivery(Consumer<Boolean> listener) {
+        return new HttpResponse(status, contentType, body, Objects.requireNonNull(listener, "listener"));
     }
 
     public static HttpResponse json(int status, byte[] body) {
