@@ -739,6 +739,11 @@ public final class HttpFrontDoor implements AutoCloseable {
         if (!method.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z') || method.length() > 16) {
             throw new Refusal(400, "malformed method");
         }
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) { // absolute form (RFC 9112 3.2.2)
+            int slash = target.indexOf('/', lower.indexOf("//") + 2);
+            target = slash < 0 ? "/" : target.substring(slash);
+        }
         if (!target.startsWith("/") || target.indexOf(' ') >= 0) {
             throw new Refusal(400, "malformed request target");
         }

@@ -158,6 +158,9 @@ class HttpFrontDoorTest {
         Socket version = connect();
         send(version, "POST /push HTTP/2.0\r\n\r\n");
         assertThat(readResponse(version)).startsWith("HTTP/1.1 505");
+        Socket absolute = connect();
+        send(absolute, "POST http://10.0.0.2:8080/push HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+        assertThat(readResponse(absolute)).startsWith("HTTP/1.1 200");
         // and the door still serves a good request
         Socket good = connect();
         send(good, post("{}", "Connection: close\r\n"));
