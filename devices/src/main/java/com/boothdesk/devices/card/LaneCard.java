@@ -198,12 +198,14 @@ public final class LaneCard implements AutoCloseable, HealthSource {
      * boundaries, after a comma or full stop where one is near the end of the piece; each piece is queued and played
      * in order by the card.
      */
-    List<String> voicePieces(String text) {
+    List<String> voicePieces(String fullText) {
         int limit = options.maxFrameBytes();
-        byte[] all = Gbk.encode(text, CardCommand.PlayVoice.MAX_TEXT_BYTES);
+        // as one frame would carry it: at most 254 GBK bytes in all
+        byte[] all = Gbk.encode(fullText, CardCommand.PlayVoice.MAX_TEXT_BYTES);
         if (limit == 0 || all.length + VOICE_FRAME_OVERHEAD <= limit) {
-            return List.of(text);
+            return List.of(fullText);
         }
+        String text = Gbk.decode(all, 0, all.length);
         int room = limit - VOICE_FRAME_OVERHEAD;
         List<String> pieces = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
