@@ -436,7 +436,7 @@ public final class TcpCloudLink implements CloudLink {
         String authError = checkAuth(conn, msg.json(), text);
         if (authError != null) {
             refused(conn, authError, name, text);
-            if (!isUplinkName(name) && !"login".equals(name)) {
+            if (!isUplinkName(name) && !"login".equals(name) && conn.mayAnswerRefusal()) {
                 ObjectNode downlink = msg.json();
                 downlink.remove("token");
                 downlink.remove("sign");
@@ -808,6 +808,24 @@ public final class TcpCloudLink implements CloudLink {
                         : Outcome.SHORT_SESSION;
             }
             return refused ? Outcome.REFUSED : Outcome.UNREACHABLE;
+        }
+
+        private final java.util.ArrayDeque<Long> refusalAnswers = new java.util.ArrayDeque<>();
+
+        /**
+         * At most 10 refusals answered per 10 s (read thread only): a flood of forged downlinks must not turn into a
+         * flood of answers that eats the rate limit of our token.
+         */
+        boolean mayAnswerRefusal() {
+            long now = System.nanoTime();
+            while (!refusalAnswers.isEmpty() && now - refusalAnswers.peekFirst() > TimeUnit.SECONDS.toNanos(10)) {
+                refusalAnswers.removeFirst();
+            }
+            if (refusalAnswers.size() >= 10) {
+                return false;
+            }
+            refusalAnswers.addLast(now);
+            return true;
         }
 
         boolean hasPendingRequest() {

@@ -170,6 +170,25 @@ class HostileCloudTest {
     }
 
     @Test
+    void aFloodOfForgedDownlinksIsNotAnsweredOneForOne() throws Exception {
+        link().start();
+        OutputStream out = accept(true);
+        next("\"login\"");
+        send(out, "{\"state\":1,\"token\":\"" + TOKEN + "\",\"service_name\":\"login\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        for (int i = 0; i < 50; i++) {
+            send(out, "{\"service_name\":\"operate_liftrod\",\"channel_id\":\"A1\",\"operate\":1,\"uuid\":\"flood"
+                    + i + "\",\"token\":\"FORGED\"}");
+        }
+        send(out, gateOpen("ok-after"));
+        next("ok-after");
+        assertThat(link.refusedDownlinks()).isEqualTo(50);
+        assertThat(handled).extracting(d -> d.path("uuid").asText()).containsExactly("ok-after");
+        // what the booth wrote: its login, at most 10 refusals, the answer to ok-after
+        assertThat(answersRead.get() - 2).as("answers to the 50 forged downlinks").isBetween(1L, 10L);
+    }
+
+    @Test
     void aTokenErrorThatAnswersOurRequestDoesRelogin() throws Exception {
         link().start();
         OutputStream out = accept(true);
