@@ -114,8 +114,8 @@ public final class JdbcStaffStore implements StaffStore {
     @Override
     public boolean anyAdmin() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM staff_account s JOIN collector c"
-                    + " ON c.user_id = s.user_id WHERE s.role = 'ADMIN' AND s.credential IS NOT NULL");
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM staff_account"
+                    + " WHERE role = 'ADMIN' AND credential IS NOT NULL");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1) > 0;
