@@ -80,6 +80,17 @@ public final class StaffFixture implements AutoCloseable {
         return id;
     }
 
+    /** A car with no entry record charged {@code feeFen} in cash by {@code operator}. */
+    public String noRecordExit(String plate, long feeFen, String operator) {
+        Instant at = clock.instant();
+        String id = orders.nextOrderId("B1", at) + (seq++);
+        orders.recordEntry(ParkingOrder.entered(id, plate, "small", "B1", at, operator, null,
+                com.boothdesk.app.domain.order.CarKind.TEMPORARY, null, "无入场记录:车牌污损"), 100);
+        ParkingOrder stored = orders.find(id).orElseThrow();
+        orders.recordExit(stored.closed("B1", at, feeFen, feeFen, PaymentMethod.CASH, operator, null, null), 100);
+        return id;
+    }
+
     public void manualLift(String operator, String reason) {
         gates.record(new GateEvent("B1", clock.instant(), GateEvent.Action.OPEN, GateEvent.Cause.MANUAL, operator,
                 null, reason));
