@@ -69,7 +69,7 @@ class ShiftBookingPropertiesTest {
         final Set<String> orders = new HashSet<>();
     }
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void everyReportTotalIsTheSumOfTheOrdersBookedToItsShift(@ForAll("days") List<Step> steps) throws IOException {
         Path dir = Files.createTempDirectory("shift-prop");
         try (StaffFixture f = new StaffFixture(dir)) {
