@@ -450,21 +450,33 @@ public final class JdbcStaffStore implements StaffStore {
                     }
                 }
             }
-            // cars counted in [start, end): a car at the very moment of a handover belongs to the next shift
-            List<Instant> entries = times(c, "SELECT in_time FROM parking_order WHERE in_time >= ? AND in_time < ?"
-                    + " AND (remark IS NULL OR remark NOT LIKE '" + NO_RECORD + "%') ORDER BY in_time", s, end);
-            List<Instant> exits = times(c, "SELECT out_time FROM parking_order WHERE status = 'CLOSED'"
-                    + " AND out_time >= ? AND out_time < ? ORDER BY out_time", s, end);
+            // cars: those the attendant let in / out belong to the shift up to and including its end; cars of
+            // anyone else (automatic decisions with nobody on duty) strictly inside it, so that a car at the very
+            // instant of a handover is counted once
+            List<Instant> entries = times(c, "SELECT in_time FROM parking_order WHERE"
+                    + " (remark IS NULL OR remark NOT LIKE '" + NO_RECORD + "%') AND ((entry_operator = ? AND in_time"
+                    + " >= ? AND in_time <= ?) OR ((entry_operator IS NULL OR entry_operator <> ?) AND in_time > ?"
+                    + " AND in_time < ?)) ORDER BY in_time", s, end);
+            List<Instant> exits = new ArrayList<>();
+            orders.forEach(o -> exits.add(o.outTime()));
+            exits.addAll(times(c, "SELECT out_time FROM parking_order WHERE status = 'CLOSED' AND shift_id IS NULL"
+                    + " AND (exit_operator IS NULL OR exit_operator <> ?) AND out_time > ? AND out_time < ?"
+                    + " ORDER BY out_time", s, end));
+            exits.sort(null);
             return new ShiftLedger(s, end, orders, moves, entries, exits);
         });
     }
 
+    /** Times selected with (user, start, end, user, start, end) or (user, start, end) as parameters. */
     private static List<Instant> times(Connection c, String sql, Shift s, Instant end) throws SQLException {
         List<Instant> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, time(s.startedAt()));
-            // an open shift counts up to and including now
-            ps.setObject(2, time(s.open() ? end.plusNanos(1000) : end));
+            int n = ps.getParameterMetaData().getParameterCount();
+            for (int i = 0; i < n; i += 3) {
+                ps.setString(i + 1, s.userId());
+                ps.setObject(i + 2, time(s.startedAt()));
+                ps.setObject(i + 3, time(end));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getObject(1, OffsetDateTime.class).toInstant());

@@ -66,6 +66,7 @@ class ShiftBookingPropertiesTest {
         long free;
         int freeCount;
         int noRecord;
+        int othersOut;
         final Set<String> orders = new HashSet<>();
     }
 
@@ -149,6 +150,9 @@ class ShiftBookingPropertiesTest {
                 e.orders.add(id);
                 if (who == null) {
                     unbooked.add(id);
+                    if (on != null) {
+                        expected.computeIfAbsent(on.shiftId(), k -> new Expected()).othersOut++;
+                    }
                 }
             }
             f.staff.currentShift().ifPresent(on -> {
@@ -170,6 +174,7 @@ class ShiftBookingPropertiesTest {
                         e.reduction}).as("expected vs H2, shift %s", shiftId).containsExactly(sql);
                 assertThat(t.freeTotal()).isEqualTo(new ShiftTotals.Tally(e.freeCount, e.free));
                 assertThat(t.noRecord().count()).isEqualTo(e.noRecord);
+                assertThat(t.carsOut()).as("cars out, shift %s", shiftId).isEqualTo(e.orders.size() + e.othersOut);
                 Set<String> ids = new HashSet<>();
                 r.orders().forEach(o -> ids.add(o.orderId()));
                 assertThat(ids).isEqualTo(e.orders);
