@@ -451,16 +451,16 @@ public final class JdbcStaffStore implements StaffStore {
                 }
             }
             // cars: those the attendant let in / out belong to the shift up to and including its end; cars of
-            // anyone else (automatic decisions with nobody on duty) strictly inside it, so that a car at the very
-            // instant of a handover is counted once
+            // anyone else (automatic decisions) to [start, end), so that a car at the very instant of a handover
+            // is counted once (in the next shift)
             List<Instant> entries = times(c, "SELECT in_time FROM parking_order WHERE"
                     + " (remark IS NULL OR remark NOT LIKE '" + NO_RECORD + "%') AND ((entry_operator = ? AND in_time"
-                    + " >= ? AND in_time <= ?) OR ((entry_operator IS NULL OR entry_operator <> ?) AND in_time > ?"
+                    + " >= ? AND in_time <= ?) OR ((entry_operator IS NULL OR entry_operator <> ?) AND in_time >= ?"
                     + " AND in_time < ?)) ORDER BY in_time", s, end);
             List<Instant> exits = new ArrayList<>();
             orders.forEach(o -> exits.add(o.outTime()));
             exits.addAll(times(c, "SELECT out_time FROM parking_order WHERE status = 'CLOSED' AND shift_id IS NULL"
-                    + " AND (exit_operator IS NULL OR exit_operator <> ?) AND out_time > ? AND out_time < ?"
+                    + " AND (exit_operator IS NULL OR exit_operator <> ?) AND out_time >= ? AND out_time < ?"
                     + " ORDER BY out_time", s, end));
             exits.sort(null);
             return new ShiftLedger(s, end, orders, moves, entries, exits);

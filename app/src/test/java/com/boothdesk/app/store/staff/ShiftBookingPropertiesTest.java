@@ -155,6 +155,7 @@ class ShiftBookingPropertiesTest {
                     }
                 }
             }
+            f.advance(Duration.ofSeconds(1));
             f.staff.currentShift().ifPresent(on -> {
                 f.staff.handover(null, "", null, null);
                 shifts.add(on.shiftId());
