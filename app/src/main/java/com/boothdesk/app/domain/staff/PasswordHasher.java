@@ -16,9 +16,10 @@ import javax.crypto.spec.PBEKeySpec;
  * ({@link #needsRehash}); verification compares in constant time.
  *
  * <p>{@link #STANDARD_ITERATIONS} is 210,000: OWASP's figure for PBKDF2-HMAC-SHA512 and below its 600,000 for
- * SHA-256. The booth's password is a local log-in with a lock-out after a few failures, and the hash costs about
- * 0.2 s on a booth PC at 210,000 (a log-in, a handover and a supervisor confirmation each verify once); sites that
- * want OWASP's SHA-256 figure set {@code staff.pbkdf2_iterations=600000}.
+ * SHA-256. The booth's password is a local log-in with a lock-out after a few failures; one hash at 210,000 took
+ * 418 ms on the project's shared 2-core build machine at load average 28 (10 hashes after 3 warm-ups, JDK 17), so
+ * far less on an idle booth PC (a log-in, a handover and a supervisor confirmation each verify once, in the
+ * background). Sites that want OWASP's SHA-256 figure set {@code staff.pbkdf2_iterations=600000}.
  */
 public final class PasswordHasher {
 
