@@ -49,6 +49,8 @@ import com.boothdesk.app.store.JdbcOrderRepository;
 import com.boothdesk.app.store.JdbcParkSpaces;
 import com.boothdesk.app.store.JdbcTariffVersions;
 import com.boothdesk.app.store.lists.JdbcVehicleLists;
+import com.boothdesk.app.store.staff.StaffConfig;
+import com.boothdesk.app.store.staff.StaffModule;
 import com.boothdesk.app.ui.Messages;
 import com.boothdesk.sdk.link.CloudCredentials;
 import com.boothdesk.sdk.link.CloudLink;
@@ -102,6 +104,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private int lastFreeShown = -1;
     private java.time.Instant lastFreeShownAt;
     private DemoDriver demo;
+    private StaffModule staff;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -147,6 +150,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         orders = new JdbcOrderRepository(db, bridge);
         gates = new JdbcGateEventLog(db, bridge);
         images = new FileImageStore(data.resolve("images"), clock);
+        staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
         router = new DownlinkRouter();
         startCloud(bridge);
@@ -160,7 +164,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
-                images, lists, spaces, config.rules(), texts, lanePictures, clock, config::operator, config.debounce(),
+                images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
                 config.vehicleClass());
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
@@ -188,6 +192,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
             listAdmin.onUplinkStored(dispatcher::wake);
+            staff.onUplinkStored(dispatcher::wake);
         }
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
@@ -288,7 +293,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                             cameras.cameraHealth(lc.camera()).name()));
                 }
             }
-            status.set(new BoothStatus(cloud, (int) pending, inLot, free, byArea, config.operator(), devices));
+            if (staff != null) {
+                staff.service().refreshDuty();
+            }
+            status.set(new BoothStatus(cloud, (int) pending, inLot, free, byArea, operator(), devices));
             // the cards' remaining-space screen: on change, at most every 30 s (a lane card is busy with cars)
             java.time.Instant now = linkClock.instant();
             if (hardware != null && spaces != null && free != lastFreeShown
@@ -376,13 +384,19 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     @Override
     public String operator() {
-        return config.operator();
+        String who = staff == null ? config.operator() : staff.operator().get();
+        return who == null ? "" : who;
     }
 
     @Override
     public List<UplinkRow> recentUplinks(int limit) {
         return outbox.recent(limit).stream().map(e -> new UplinkRow(e.id(), e.serviceName(), e.orderKey(),
                 e.status().name(), e.attempts(), e.createdAt(), e.lastError())).toList();
+    }
+
+    /** Accounts, log-in, shifts, handover, supervisor confirmation. */
+    public StaffModule staff() {
+        return staff;
     }
 
     public JdbcVehicleLists lists() {
