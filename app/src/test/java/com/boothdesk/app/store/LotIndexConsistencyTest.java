@@ -74,7 +74,8 @@ class LotIndexConsistencyTest {
             for (int t = 0; t < 3; t++) {
                 long seed = rnd.nextLong();
                 int thread = t;
-                work.add(pool.submit(() -> randomChanges(new Random(seed), batch * 10 + thread, 40)));
+                int base = batch * 10;
+                work.add(pool.submit(() -> randomChanges(new Random(seed), base + thread, 40)));
             }
             for (Future<?> f : work) {
                 f.get();
