@@ -146,7 +146,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
         gates = new JdbcGateEventLog(db, bridge);
-        images = new FileImageStore(data.resolve("images"), clock);
+        images = push(new FileImageStore(data.resolve("images"), clock));
 
         router = new DownlinkRouter();
         startCloud(bridge);

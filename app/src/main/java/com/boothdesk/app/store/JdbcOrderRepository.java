@@ -46,15 +46,34 @@ public final class JdbcOrderRepository implements OrderRepository {
         return lot;
     }
 
+    /**
+     * Order numbers are taken from the durable sequence {@value #BLOCK} at a time: one value {@code v} of
+     * {@code order_seq} stands for the numbers {@code v * BLOCK .. v * BLOCK + BLOCK - 1}. Every value the sequence
+     * gave out before (one number each) is below {@code v}, hence below {@code v * BLOCK}: numbers stay unique across
+     * restarts and across the change, and an entry no longer waits for a transaction to get its id. Numbers left in
+     * a block at a stop are skipped, never reused.
+     */
+    static final long BLOCK = 100;
+    private long nextNumber;
+    private long blockEnd;
+
     @Override
     public String nextOrderId(String laneId, Instant at) {
-        long seq = db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR order_seq");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        long seq;
+        synchronized (this) {
+            if (nextNumber >= blockEnd) {
+                long v = db.write(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR order_seq");
+                         ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+                nextNumber = Math.multiplyExact(v, BLOCK);
+                blockEnd = nextNumber + BLOCK;
             }
-        });
+            seq = nextNumber++;
+        }
         // [0-9A-Za-z_], unique per stay and across restarts (the sequence is durable), at most 48 characters
         return laneId + "_" + at.getEpochSecond() + "_" + seq;
     }
