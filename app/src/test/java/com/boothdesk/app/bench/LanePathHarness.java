@@ -151,7 +151,7 @@ public final class LanePathHarness {
         double[] ms = new double[pushes];
         try (sub) {
             for (int i = 0; i < warmUp + pushes; i++) {
-                String plate = inside.get(i);
+                String plate = inside.get(i % inside.size()); // waiting to pay: still inside, can come round again
                 feeShown.clear();
                 long t0 = System.nanoTime();
                 camera.push(plate);
