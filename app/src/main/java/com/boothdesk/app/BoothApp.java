@@ -147,7 +147,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
-        gates = new JdbcGateEventLog(db, bridge);
+        gates = push(new JdbcGateEventLog(db, bridge));
         images = push(new FileImageStore(data.resolve("images"), clock));
 
         router = new DownlinkRouter();
