@@ -145,11 +145,13 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
         db = push(Database.open(data.resolve("db")));
+        com.boothdesk.app.retention.Retention retention = push(com.boothdesk.app.retention.RetentionModule.create(db,
+                data, clock, config.zone()));
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
-        gates = new JdbcGateEventLog(db, bridge);
-        images = new FileImageStore(data.resolve("images"), clock);
+        gates = push(new JdbcGateEventLog(db, bridge));
+        images = push(new FileImageStore(data.resolve("images"), clock));
         staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
         router = new DownlinkRouter();
@@ -199,6 +201,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         stack.add(() -> Threads.shutdown(ticker));
         ticker.scheduleWithFixedDelay(this::refreshStatus, 0, 1, TimeUnit.SECONDS);
 
+        retention.start();
         if (config.demo().enabled()) {
             demo = push(new DemoDriver(config, this, clock));
             demo.start();
