@@ -39,6 +39,7 @@ import com.boothdesk.app.domain.lane.LaneServices;
 import com.boothdesk.app.domain.lane.LaneTexts;
 import com.boothdesk.app.hardware.CameraIntake;
 import com.boothdesk.app.hardware.LaneHardware;
+import com.boothdesk.app.hardware.camera.CameraModule;
 import com.boothdesk.app.hardware.LanePictures;
 import com.boothdesk.app.hardware.TemplateTexts;
 import com.boothdesk.devices.templates.LaneTemplates;
@@ -92,6 +93,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private TcpCloudLink tcpLink;
     private LaneHardware hardware;
     private CameraIntake cameras;
+    private CameraModule cameraModule;
     private JdbcParkSpaces spaces;
     private JdbcVehicleLists lists;
     private ListAdmin listAdmin;
@@ -154,7 +156,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
         cameras = push(new CameraIntake(config.cameras(), clock));
-        hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameras.server()));
+        cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
+        hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
@@ -171,6 +174,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             cameras.route(lc.camera(), controller);
         }
         cameras.start();
+        cameraModule.start(lanes, db.dataSource());
 
         PaymentStatusPoller poller = null;
         if (link != null) {
@@ -283,7 +287,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                 for (LaneConfig lc : config.lanes()) {
                     LaneHardware.LaneDeviceHealth h = hardware.health(lc.lane().id());
                     devices.put(lc.lane().id(), new BoothStatus.LaneDevices(h.card().name(), h.gate().name(),
-                            cameras.cameraHealth(lc.camera()).name()));
+                            cameraModule.health(lc.camera()).orElseGet(() -> cameras.cameraHealth(lc.camera()))
+                                    .name()));
                 }
             }
             status.set(new BoothStatus(cloud, (int) pending, inLot, free, byArea, config.operator(), devices));
@@ -408,6 +413,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     public int cameraPort() {
         return cameras.port();
+    }
+
+    /** The lane cameras of the other brands (Zhenshi TCP, Hikvision, Dahua, Huaxia). */
+    public CameraModule cameraModule() {
+        return cameraModule;
     }
 
     public Optional<CloudSimulator> cloudSimulator() {

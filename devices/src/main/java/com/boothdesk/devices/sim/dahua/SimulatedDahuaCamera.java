@@ -46,7 +46,7 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
     private static final DateTimeFormatter CGI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter SNAP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
-    private final URI booth;
+    private volatile URI booth;
     private final String deviceId;
     private final Clock clock;
     private final HttpServer cgi;
@@ -79,6 +79,11 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
 
     public URI cgiBase() {
         return URI.create("http://127.0.0.1:" + cgi.getAddress().getPort());
+    }
+
+    /** Where the camera pushes from now on (the booth's listener may only be known after the camera exists). */
+    public void pushTo(URI target) {
+        this.booth = java.util.Objects.requireNonNull(target, "target");
     }
 
     public SimulatedCameraSide side() {

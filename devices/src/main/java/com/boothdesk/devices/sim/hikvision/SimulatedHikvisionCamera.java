@@ -47,7 +47,7 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
     private static final Pattern LOCAL_TIME = Pattern.compile("<localTime>([^<]+)</localTime>");
     private static final String BOUNDARY = "MIME_boundary_hik";
 
-    private final URI pushTo;
+    private volatile URI pushTo;
     private final Clock clock;
     private final HttpServer isapi;
     private final DigestGuard guard;
@@ -81,6 +81,11 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
 
     public URI isapiBase() {
         return URI.create("http://127.0.0.1:" + isapi.getAddress().getPort());
+    }
+
+    /** Where the camera pushes from now on (the booth's listener may only be known after the camera exists). */
+    public void pushTo(URI target) {
+        this.pushTo = java.util.Objects.requireNonNull(target, "target");
     }
 
     public SimulatedCameraSide side() {

@@ -33,7 +33,7 @@ public final class SimulatedHuaxiaCamera {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedHuaxiaCamera.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private final URI booth;
+    private volatile URI booth;
     private final String camId;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -47,6 +47,11 @@ public final class SimulatedHuaxiaCamera {
         this.booth = Objects.requireNonNull(booth, "booth");
         this.camId = Objects.requireNonNull(camId, "camId");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Where the camera pushes from now on (the booth's listener may only be known after the camera exists). */
+    public void pushTo(URI target) {
+        this.booth = java.util.Objects.requireNonNull(target, "target");
     }
 
     public SimulatedCameraSide side() {
