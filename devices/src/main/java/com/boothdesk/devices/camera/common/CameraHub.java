@@ -41,12 +41,17 @@ public final class CameraHub implements PlateSource {
         this.health = new HealthTracker("cameras", clock);
     }
 
-    /** Adds a camera adapter; {@code cardChannel} >= 0 offers its RS485 channel as the lane card's line. */
+    /**
+     * Adds a camera adapter; {@code cardChannel} >= 0 offers its RS485 channel as the lane card's line (handed out
+     * open by {@link #cardLinkFor}).
+     */
     public synchronized CameraHub add(LaneCamera camera, int cardChannel) {
         cameras.put(camera.cameraId(), camera);
         gates.put(camera.cameraId(), new CameraGate(camera, clock));
         if (cardChannel >= 0) {
-            cardLinks.put(camera.cameraId(), new CameraSerialLink(camera, cardChannel));
+            CameraSerialLink link = new CameraSerialLink(camera, cardChannel);
+            link.open();
+            cardLinks.put(camera.cameraId(), link);
         }
         return this;
     }
