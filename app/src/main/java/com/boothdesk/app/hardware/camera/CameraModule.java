@@ -126,6 +126,11 @@ public final class CameraModule implements AutoCloseable {
             LOG.info("Lane {}: {} camera {} at {}{}", cl.laneId(), cl.kind().key(), cl.cameraId(), cl.host(),
                     cl.cardViaCamera() ? ", LED/voice card on its RS485-" + (cl.rs485() + 1) : "");
         }
+        for (CameraSettings.CameraLane cl : settings.replyCardLanes()) {
+            hub.addReplyCardLine(cl.cameraId(), cl.rs485(), Duration.ofSeconds(5));
+            LOG.info("Lane {}: LED/voice card on Zhenshi camera {}'s RS485-{} (serialData in its replies)",
+                    cl.laneId(), cl.cameraId(), cl.rs485() + 1);
+        }
         if (listen) {
             listener = new CameraPushListener(new InetSocketAddress(settings.listenHost(), settings.listenPort()),
                     8 * 1024 * 1024, 4);

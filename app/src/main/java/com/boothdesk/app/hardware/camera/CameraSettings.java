@@ -71,10 +71,6 @@ public record CameraSettings(String listenHost, int listenPort, Duration clockSy
                 throw new ConfigException(p + "card.via=camera: a " + kind.key() + " camera has no RS485 "
                         + "pass-through the booth can drive; wire the card to the booth (card.via=serial)");
             }
-            if (via.equals("camera") && kind == CameraKind.ZHENSHI) {
-                throw new ConfigException(p + "card.via=camera needs camera.kind zhenshi_tcp or huaxia here "
-                        + "(frames in the Zhenshi HTTP reply are sent by the push server)");
-            }
             lanes.add(new CameraLane(lc.lane().id(), lc.camera(), kind, camHost.trim(),
                     integer(k, p + "camera.port", defPort, 0, 65535), get(k, p + "camera.user", ""),
                     get(k, p + "camera.password", ""), integer(k, p + "camera.channel", 1, 1, 64),
@@ -84,6 +80,11 @@ public record CameraSettings(String listenHost, int listenPort, Duration clockSy
         return new CameraSettings(host, port, Duration.ofMinutes(integer(k, "camera.clock_sync_minutes", 60, 0,
                 24 * 60)), Duration.ofSeconds(integer(k, "camera.white_list_sync_seconds", 60, 5, 86_400)),
                 Duration.ofMillis(integer(k, "camera.decision_wait_ms", 1500, 0, 5000)), List.copyOf(lanes));
+    }
+
+    /** Zhenshi HTTP lanes whose card hangs on the camera: their frames ride the push server's answers. */
+    public List<CameraLane> replyCardLanes() {
+        return lanes.stream().filter(l -> l.kind() == CameraKind.ZHENSHI && l.cardViaCamera()).toList();
     }
 
     /** The lanes whose camera is not the default Zhenshi HTTP push (those this module drives). */

@@ -82,6 +82,24 @@ class CardBehindTheCameraTest {
     }
 
     @Test
+    void zhenshiHttpCarriesTheFramesAsSerialDataInItsReplies() throws Exception {
+        try (InMemorySerialPair rs485 = new InMemorySerialPair("zs-a1-rs485")) {
+            SimulatedLaneCard card = cardOn(rs485);
+            booth = RunningBooth.start(data, "lane.A1.card.via", "camera", "lane.A1.gate", "card");
+            var camera = booth.camera("SIM-CAM-A1").forwardSerialTo(rs485.endA());
+            camera.push("京A54321");
+            await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().findInLot("京A54321").isPresent());
+            byte[] gate = CardFrames.openGate(0).encode();
+            await().atMost(RunningBooth.WAIT).until(() -> {
+                camera.heartbeat();
+                return card.receivedFrames().stream().anyMatch(f -> Arrays.equals(f.encode(), gate))
+                        && !card.lastVoice().isEmpty();
+            });
+            assertThat(card.discardedBytes()).isZero();
+        }
+    }
+
+    @Test
     void huaxiaCarriesTheFramesInItsAnswers() throws Exception {
         try (InMemorySerialPair rs485 = new InMemorySerialPair("hx-a1-rs485")) {
             SimulatedLaneCard card = cardOn(rs485);

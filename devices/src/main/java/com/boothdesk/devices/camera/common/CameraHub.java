@@ -31,7 +31,7 @@ public final class CameraHub implements PlateSource {
     private final Clock clock;
     private final Map<String, LaneCamera> cameras = new LinkedHashMap<>();
     private final Map<String, CameraGate> gates = new LinkedHashMap<>();
-    private final Map<String, CameraSerialLink> cardLinks = new LinkedHashMap<>();
+    private final Map<String, SerialLink> cardLinks = new LinkedHashMap<>();
     private final HealthTracker health;
 
     /** @param fallback the Zhenshi push server (or any source) for cameras not added here; may be null */
@@ -53,6 +53,20 @@ public final class CameraHub implements PlateSource {
             link.open();
             cardLinks.put(camera.cameraId(), link);
         }
+        return this;
+    }
+
+    /**
+     * The card of this Zhenshi HTTP camera's lane hangs on the camera's RS485: frames go out as {@code serialData}
+     * in the push server's answers ({@link ReplySerialLink}).
+     */
+    public synchronized CameraHub addReplyCardLine(String serialNo, int channel, Duration window) {
+        if (fallback == null) {
+            throw new IllegalStateException("no push server for camera " + serialNo);
+        }
+        ReplySerialLink link = new ReplySerialLink(fallback, serialNo, channel, window);
+        link.open();
+        cardLinks.put(serialNo, link);
         return this;
     }
 
@@ -97,7 +111,7 @@ public final class CameraHub implements PlateSource {
 
     @Override
     public synchronized Optional<SerialLink> cardLinkFor(String serialNo) {
-        CameraSerialLink l = cardLinks.get(serialNo);
+        SerialLink l = cardLinks.get(serialNo);
         return l != null ? Optional.of(l) : fallback == null ? Optional.empty() : fallback.cardLinkFor(serialNo);
     }
 
