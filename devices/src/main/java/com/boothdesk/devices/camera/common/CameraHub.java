@@ -124,19 +124,27 @@ public final class CameraHub implements PlateSource {
         return c == null ? DeviceHealth.UNKNOWN : c.health().health();
     }
 
+    /**
+     * Without adapters: exactly the push server's health. With adapters: CONNECTED while every adapter answers (and
+     * the push server is fine or has not been needed yet), DEGRADED naming the silent cameras, else the server's.
+     */
     @Override
     public HealthStatus health() {
+        HealthStatus f = fallback == null ? null : fallback.health();
+        List<LaneCamera> all = cameras();
+        if (all.isEmpty() && f != null) {
+            return f;
+        }
         List<String> bad = new ArrayList<>();
-        for (LaneCamera c : cameras()) {
+        for (LaneCamera c : all) {
             if (!c.health().health().isFine()) {
                 bad.add(c.cameraId());
             }
         }
-        HealthStatus f = fallback == null ? null : fallback.health();
-        if (bad.isEmpty() && (f == null || f.health().isFine() || cameras().size() > 0 && f.health() == DeviceHealth.UNKNOWN)) {
-            health.update(DeviceHealth.CONNECTED, cameras().size() + " camera adapter(s) answering");
-        } else if (!bad.isEmpty()) {
+        if (!bad.isEmpty()) {
             health.update(DeviceHealth.DEGRADED, "not answering: " + bad);
+        } else if (f == null || f.health().isFine() || f.health() == DeviceHealth.UNKNOWN) {
+            health.update(DeviceHealth.CONNECTED, all.size() + " camera adapter(s) answering");
         } else {
             return f;
         }

@@ -67,12 +67,19 @@ public final class Multipart {
                 return parts; // closing delimiter
             }
             int headersStart = skipLineEnd(body, afterDelim);
-            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
-            int sepLen = 4;
-            int lfOnly = indexOf(body, "\n\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
-            if (headersEnd < 0 || (lfOnly >= 0 && lfOnly < headersEnd)) {
-                headersEnd = lfOnly;
-                sepLen = 2;
+            int headersEnd;
+            int sepLen;
+            if (headersStart < body.length && (body[headersStart] == '\r' || body[headersStart] == '\n')) {
+                headersEnd = headersStart; // a part without headers: the blank line follows the delimiter line
+                sepLen = skipLineEnd(body, headersStart) - headersStart;
+            } else {
+                headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+                sepLen = 4;
+                int lfOnly = indexOf(body, "\n\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+                if (headersEnd < 0 || (lfOnly >= 0 && lfOnly < headersEnd)) {
+                    headersEnd = lfOnly;
+                    sepLen = 2;
+                }
             }
             if (headersEnd < 0) {
                 throw new IllegalArgumentException("multipart part without the blank line after its headers");
