@@ -248,7 +248,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         for (LaneConfig lc : config.lanes()) {
             if (lc.snapshot() != null) {
                 try {
-                    out.put(lc.lane().id(), SnapshotSources.fromConfig(lc.snapshot(), linkClock));
+                    out.put(lc.lane().id(), "camera".equalsIgnoreCase(lc.snapshot().trim())
+                            ? cameraModule.snapshotSource(lc.camera())
+                            : SnapshotSources.fromConfig(lc.snapshot(), linkClock));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("lane." + lc.lane().id() + ".snapshot: " + e.getMessage());
                 }

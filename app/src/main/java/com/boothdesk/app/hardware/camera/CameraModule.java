@@ -256,6 +256,17 @@ public final class CameraModule implements AutoCloseable {
         return hub.camera(cameraId).map(c -> c.health().health());
     }
 
+    /**
+     * {@code lane.<id>.snapshot=camera}: pictures taken by the lane camera itself.
+     *
+     * @throws IllegalArgumentException when the lane's camera is not one this module drives or takes no pictures
+     */
+    public com.boothdesk.devices.snapshot.SnapshotSource snapshotSource(String cameraId) {
+        LaneCamera c = hub.camera(cameraId).orElseThrow(() -> new IllegalArgumentException("'camera' needs a lane "
+                + "camera of kind zhenshi_tcp, hikvision or dahua (camera " + cameraId + " is not one)"));
+        return new CameraSnapshotSource(c, linkClock);
+    }
+
     /** The adapter of a lane camera (tests, captures). */
     public Optional<LaneCamera> camera(String cameraId) {
         return hub.camera(cameraId);
