@@ -1,50 +1,48 @@
 package com.boothdesk.devices.camera.common;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.boothdesk.devices.camera.http.FrontDoorOptions;
+import com.boothdesk.devices.camera.http.HttpFrontDoor;
+import com.boothdesk.devices.camera.http.HttpRequest;
+import com.boothdesk.devices.camera.http.HttpRequestHead;
+import com.boothdesk.devices.camera.http.HttpResponse;
+import com.boothdesk.devices.camera.http.HttpRoute;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The booth's HTTP listener for the cameras that push to it (Hikvision "HTTP listening", Dahua ITSAPI, Huaxia HTTP
- * POST), on the JDK's HTTP server with explicit limits: a fixed number of worker threads and a bounded queue, the
- * peer checked against the route's allow-list before the body is read, bodies larger than {@code maxBodyBytes}
- * refused with 413 after reading no more than the limit, unknown paths 404. Routes are path prefixes
- * ({@code /hikvision}, {@code /NotificationInfo}, {@code /huaxia}).
- *
- * <p>This is deliberately thin: once the booth's hardened HTTP front door exists, the routes move onto it.
+ * The booth's listener for the cameras that push to it (Hikvision "HTTP listening", Dahua ITSAPI, Huaxia HTTP POST),
+ * mounted on the booth's hardened HTTP front door ({@link HttpFrontDoor}: per-phase read deadlines, total and
+ * per-peer connection bounds, the allow-list decided at accept, declared bodies over the route's bound answered 413
+ * without being read). Each brand's {@link PushRoute} sits under a path prefix ({@code /hikvision},
+ * {@code /NotificationInfo}, {@code /huaxia}); a connection is accepted when any route allows its peer, and the route
+ * checks again for its own cameras. Unknown paths get 404.
  */
 public final class CameraPushListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraPushListener.class);
-    private static final Logger WIRE = LoggerFactory.getLogger("boothdesk.wire");
 
     private final InetSocketAddress bind;
     private final int maxBodyBytes;
-    private final int threads;
+    private final FrontDoorOptions options;
     private final Map<String, PushRoute> routes = new ConcurrentHashMap<>();
-    private HttpServer server;
-    private ThreadPoolExecutor pool;
+    private HttpFrontDoor door;
 
-    public CameraPushListener(InetSocketAddress bind, int maxBodyBytes, int threads) {
+    /**
+     * @param maxBodyBytes bodies declared larger are refused with 413 unread (a push with two JPEGs fits in 8 MB)
+     * @param connectionsPerPeer connections one camera may hold open at once
+     */
+    public CameraPushListener(InetSocketAddress bind, int maxBodyBytes, int connectionsPerPeer) {
         this.bind = Objects.requireNonNull(bind, "bind");
-        if (maxBodyBytes < 1024 || threads < 1) {
-            throw new IllegalArgumentException("maxBodyBytes >= 1024, threads >= 1");
+        if (maxBodyBytes < 1024 || connectionsPerPeer < 1) {
+            throw new IllegalArgumentException("maxBodyBytes >= 1024, connectionsPerPeer >= 1");
         }
         this.maxBodyBytes = maxBodyBytes;
-        this.threads = threads;
+        FrontDoorOptions d = FrontDoorOptions.DEFAULTS;
+        this.options = d.withConnections(d.maxConnections(), Math.min(connectionsPerPeer, d.maxConnections()));
     }
 
     /** Pushes whose path starts with {@code prefix} (e.g. {@code /hikvision}) go to {@code route}. */
@@ -57,118 +55,73 @@ public final class CameraPushListener implements AutoCloseable {
     }
 
     public synchronized void start() throws IOException {
-        if (server != null) {
+        if (door != null) {
             return;
         }
-        server = HttpServer.create(bind, 64);
-        AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 16),
-                r -> {
-                    Thread t = new Thread(r, "camera-push-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
-        LOG.info("Camera push listener on {} for {}", server.getAddress(), routes.keySet());
+        HttpFrontDoor d = new HttpFrontDoor("camera-push", bind,
+                peer -> routes.values().stream().anyMatch(r -> r.allowed(peer)), options);
+        for (Map.Entry<String, PushRoute> e : routes.entrySet()) {
+            d.mount(e.getKey(), new Mounted(e.getKey(), e.getValue()));
+        }
+        d.start();
+        door = d;
+        LOG.info("Camera push listener on port {} for {}", d.port(), routes.keySet());
     }
 
     public synchronized int port() {
-        if (server == null) {
+        if (door == null) {
             throw new IllegalStateException("listener not started");
         }
-        return server.getAddress().getPort();
+        return door.port();
     }
 
     public synchronized boolean started() {
-        return server != null;
+        return door != null;
     }
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
-        if (pool != null) {
-            pool.shutdownNow();
+        if (door != null) {
+            door.close();
+            door = null;
         }
     }
 
-    private void handle(HttpExchange ex) {
-        try (ex) {
-            PushAnswer a;
-            InetAddress peer = ex.getRemoteAddress().getAddress();
-            try {
-                a = answer(ex, peer);
-            } catch (IOException e) {
-                LOG.debug("camera push from {} could not be read: {}", peer.getHostAddress(), e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("camera push from {} failed", peer.getHostAddress(), e);
-                a = PushAnswer.text(500, "internal error");
-            }
-            ex.getResponseHeaders().set("Content-Type", a.contentType());
-            ex.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
-            if (a.body().length > 0) {
-                try (OutputStream os = ex.getResponseBody()) {
-                    os.write(a.body());
-                }
-            }
-            if (WIRE.isDebugEnabled()) {
-                WIRE.debug("camera {} <- {} {}", peer.getHostAddress(), a.status(), LogText.cut(a.text(), 2000));
-            }
-        } catch (IOException e) {
-            LOG.debug("could not answer camera: {}", e.getMessage());
-        }
-    }
+    /** One brand's route on the front door. */
+    private final class Mounted implements HttpRoute {
+        private final String prefix;
+        private final PushRoute route;
 
-    private PushAnswer answer(HttpExchange ex, InetAddress peer) throws IOException {
-        String path = ex.getRequestURI().getRawPath();
-        PushRoute route = null;
-        String prefix = null;
-        for (Map.Entry<String, PushRoute> e : routes.entrySet()) {
-            if ((path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
-                    && (prefix == null || e.getKey().length() > prefix.length())) {
-                route = e.getValue();
-                prefix = e.getKey();
+        Mounted(String prefix, PushRoute route) {
+            this.prefix = prefix;
+            this.route = route;
+        }
+
+        @Override
+        public HttpResponse beforeBody(HttpRequestHead head) {
+            String rest = head.path().substring(Math.min(prefix.length(), head.path().length()));
+            if (!rest.isEmpty() && !rest.startsWith("/")) {
+                return HttpResponse.error(404, "no camera route for this path");
             }
-        }
-        if (route == null) {
-            LOG.warn("camera push from {} to unknown path {}", peer.getHostAddress(), LogText.cut(path));
-            return PushAnswer.text(404, "no camera route for this path");
-        }
-        if (!route.allowed(peer)) {
-            LOG.warn("camera push from {} refused: address not configured for {}", peer.getHostAddress(), prefix);
-            return PushAnswer.text(403, "address " + peer.getHostAddress() + " is not a configured camera");
-        }
-        String lengthHeader = ex.getRequestHeaders().getFirst("Content-Length");
-        if (lengthHeader != null) {
-            try {
-                if (Long.parseLong(lengthHeader.trim()) > maxBodyBytes) {
-                    LOG.warn("camera push from {} refused: Content-Length {} > {}", peer.getHostAddress(),
-                            LogText.cut(lengthHeader), maxBodyBytes);
-                    return PushAnswer.text(413, "body larger than " + maxBodyBytes + " bytes");
-                }
-            } catch (NumberFormatException e) {
-                return PushAnswer.text(400, "bad Content-Length");
+            if (!route.allowed(head.peer())) {
+                LOG.warn("camera push from {} refused: address not configured for {}",
+                        head.peer().getHostAddress(), prefix);
+                return HttpResponse.error(403, "address is not a configured camera");
             }
+            return null;
         }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(maxBodyBytes + 1);
+
+        @Override
+        public int maxBodyBytes(HttpRequestHead head) {
+            return maxBodyBytes;
         }
-        if (body.length > maxBodyBytes) {
-            LOG.warn("camera push from {} refused: body larger than {} bytes", peer.getHostAddress(), maxBodyBytes);
-            return PushAnswer.text(413, "body larger than " + maxBodyBytes + " bytes");
+
+        @Override
+        public HttpResponse handle(HttpRequest request) {
+            HttpRequestHead head = request.head();
+            PushAnswer a = route.handle(new PushRequest(head.peer(), head.method().toUpperCase(java.util.Locale.ROOT),
+                    head.path().substring(prefix.length()), head.header("content-type"), request.body()));
+            return new HttpResponse(a.status(), a.contentType(), a.body());
         }
-        String ct = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
-        if (WIRE.isDebugEnabled()) {
-            WIRE.debug("camera {} -> {} {} ({} bytes, {})", peer.getHostAddress(), ex.getRequestMethod(),
-                    LogText.cut(path), body.length, LogText.cut(ct));
-        }
-        return route.handle(new PushRequest(peer, ex.getRequestMethod().toUpperCase(Locale.ROOT),
-                path.substring(prefix.length()), "null".equals(ct) ? "" : ct, body));
     }
 }
