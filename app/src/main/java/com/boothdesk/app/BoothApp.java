@@ -39,6 +39,7 @@ import com.boothdesk.app.domain.lane.LaneServices;
 import com.boothdesk.app.domain.lane.LaneTexts;
 import com.boothdesk.app.hardware.CameraIntake;
 import com.boothdesk.app.hardware.LaneHardware;
+import com.boothdesk.app.hardware.camera.CameraModule;
 import com.boothdesk.app.hardware.LanePictures;
 import com.boothdesk.app.hardware.TemplateTexts;
 import com.boothdesk.devices.templates.LaneTemplates;
@@ -94,6 +95,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private TcpCloudLink tcpLink;
     private LaneHardware hardware;
     private CameraIntake cameras;
+    private CameraModule cameraModule;
     private JdbcParkSpaces spaces;
     private JdbcVehicleLists lists;
     private ListAdmin listAdmin;
@@ -160,7 +162,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
         cameras = push(new CameraIntake(config.cameras(), clock));
-        hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameras.server()));
+        cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
+        hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
@@ -177,6 +180,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             cameras.route(lc.camera(), controller);
         }
         cameras.start();
+        cameraModule.start(lanes, db.dataSource());
 
         PaymentStatusPoller poller = null;
         if (link != null) {
@@ -254,7 +258,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         for (LaneConfig lc : config.lanes()) {
             if (lc.snapshot() != null) {
                 try {
-                    out.put(lc.lane().id(), SnapshotSources.fromConfig(lc.snapshot(), linkClock));
+                    out.put(lc.lane().id(), "camera".equalsIgnoreCase(lc.snapshot().trim())
+                            ? cameraModule.snapshotSource(lc.camera())
+                            : SnapshotSources.fromConfig(lc.snapshot(), linkClock));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("lane." + lc.lane().id() + ".snapshot: " + e.getMessage());
                 }
@@ -293,7 +299,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                 for (LaneConfig lc : config.lanes()) {
                     LaneHardware.LaneDeviceHealth h = hardware.health(lc.lane().id());
                     devices.put(lc.lane().id(), new BoothStatus.LaneDevices(h.card().name(), h.gate().name(),
-                            cameras.cameraHealth(lc.camera()).name()));
+                            cameraModule.health(lc.camera()).orElseGet(() -> cameras.cameraHealth(lc.camera()))
+                                    .name()));
                 }
             }
             if (staff != null) {
@@ -427,6 +434,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     public int cameraPort() {
         return cameras.port();
+    }
+
+    /** The lane cameras of the other brands (Zhenshi TCP, Hikvision, Dahua, Huaxia). */
+    public CameraModule cameraModule() {
+        return cameraModule;
     }
 
     public Optional<CloudSimulator> cloudSimulator() {
