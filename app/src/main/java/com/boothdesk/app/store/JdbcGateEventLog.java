@@ -8,7 +8,7 @@ import java.util.List;
 import com.boothdesk.app.domain.gate.GateEvent;
 import com.boothdesk.app.domain.gate.GateEventLog;
 
-/** Barrier movements in H2, written before the command goes out. */
+/** Barrier movements in H2, with what the device confirmed (a failed command is recorded as failed). */
 public final class JdbcGateEventLog implements GateEventLog {
 
     /** What a recorded barrier movement causes for the cloud, in the same transaction. */
@@ -36,7 +36,7 @@ public final class JdbcGateEventLog implements GateEventLog {
         return db.write(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate_event (lane_id, at, action, cause,"
-                    + " operator, order_id, reason, image) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " operator, order_id, reason, image, outcome, outcome_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, e.laneId());
                 ps.setObject(2, JdbcOrderRepository.time(e.at()));
@@ -46,6 +46,9 @@ public final class JdbcGateEventLog implements GateEventLog {
                 ps.setString(6, e.orderId());
                 ps.setString(7, e.reason());
                 ps.setString(8, e.image());
+                ps.setString(9, e.outcome().result().name());
+                ps.setString(10, e.outcome().detail().length() <= 200 ? e.outcome().detail()
+                        : e.outcome().detail().substring(0, 200));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -62,12 +65,14 @@ public final class JdbcGateEventLog implements GateEventLog {
         return db.read(c -> {
             List<GateEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT lane_id, at, action, cause, operator, order_id,"
-                    + " reason, image FROM gate_event ORDER BY id DESC LIMIT " + Math.max(1, limit));
+                    + " reason, image, outcome, outcome_detail FROM gate_event ORDER BY id DESC LIMIT " + Math.max(1, limit));
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new GateEvent(rs.getString(1), JdbcOrderRepository.instant(rs, "at"),
                             GateEvent.Action.valueOf(rs.getString(3)), GateEvent.Cause.valueOf(rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            new com.boothdesk.app.domain.gate.GateOutcome(com.boothdesk.app.domain.gate.GateOutcome
+                                    .Result.valueOf(rs.getString(9)), rs.getString(10))));
                 }
             }
             return out;
