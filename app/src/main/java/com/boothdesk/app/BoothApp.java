@@ -153,22 +153,25 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
-        cameras = push(new CameraIntake(config.cameras(), clock));
+        com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
+        cameras = push(new CameraIntake(config.cameras(), clock, journal));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameras.server()));
+        hardware.replyThrough(cameras.replies());
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
                 images, lists, spaces, config.rules(), texts, lanePictures, clock, config::operator, config.debounce(),
-                config.vehicleClass());
+                config.vehicleClass()).withJournal(journal);
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
             stack.add(() -> Threads.shutdown(worker));
             LaneController controller = new LaneController(lc.lane(), services, worker);
             lanes.put(lc.lane().id(), controller);
             lanePictures.register(controller);
-            cameras.route(lc.camera(), controller);
+            cameras.route(lc.camera(), controller, lc.gate() == LaneConfig.GateRoute.CAMERA);
+            controller.recoverPending();
         }
         cameras.start();
 

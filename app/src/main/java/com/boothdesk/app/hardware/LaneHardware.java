@@ -17,7 +17,10 @@ import com.boothdesk.app.LaneEcho;
 import com.boothdesk.app.common.Observable;
 import com.boothdesk.app.config.LaneConfig;
 import com.boothdesk.app.domain.lane.LaneInfo;
+import com.boothdesk.app.domain.gate.BarrierAction;
+import com.boothdesk.app.domain.gate.GateOutcome;
 import com.boothdesk.app.domain.lane.LaneSignals;
+import java.util.concurrent.CompletableFuture;
 import com.boothdesk.devices.card.CommandOutcome;
 import com.boothdesk.devices.camera.PlateSource;
 import com.boothdesk.devices.card.LaneCard;
@@ -45,6 +48,7 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     private final Path ptyDir;
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private volatile PushReplies replies;
 
     private LaneHardware(Clock clock, Path ptyDir) {
         this.clock = clock;
@@ -110,6 +114,57 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                     portPath, e.toString());
             return new Lane(c, null, sim, far, echo, null);
         }
+    }
+
+    /** Camera-relay lanes answer the camera's push itself with the open (see {@link PushReplies}). */
+    public void replyThrough(PushReplies pushReplies) {
+        this.replies = pushReplies;
+    }
+
+    /**
+     * Moves the barrier and completes with what the device confirmed: the card's ACK (or its failure: dropped stale,
+     * no ACK, NACK), or for a camera-relay gate the open handed to the camera in the reply to its push (else queued
+     * for its next request and SENT or DROPPED_STALE). The camera relay cannot lower or hold the barrier.
+     */
+    @Override
+    public CompletableFuture<GateOutcome> move(LaneInfo lane, BarrierAction action) {
+        Lane l = lanes.get(lane.id());
+        if (l == null || l.gate() == null) {
+            LOG.error("Lane {}: barrier {} NOT sent, no barrier control is connected", lane.id(), action);
+            return CompletableFuture.completedFuture(GateOutcome.failed("no barrier control is connected"));
+        }
+        GateController g = l.gate();
+        if (action == BarrierAction.OPEN && g.route() == GateRoute.CAMERA_RELAY) {
+            PushReplies r = replies;
+            if (r != null && r.offerOpen(lane.id())) {
+                return CompletableFuture.completedFuture(GateOutcome.sent("开闸随本次识别推送的回复发出"));
+            }
+        }
+        CompletableFuture<CommandOutcome> f = switch (action) {
+            case OPEN -> g.open();
+            case CLOSE -> g.close();
+            case KEEP_OPEN -> g.keepOpen(true);
+            case RELEASE_KEEP_OPEN -> g.keepOpen(false);
+        };
+        return f.handle((outcome, error) -> {
+            report(lane, "gate " + action, outcome, error);
+            return outcome(outcome, error);
+        });
+    }
+
+    static GateOutcome outcome(CommandOutcome o, Throwable error) {
+        if (error != null) {
+            return GateOutcome.failed(error.toString());
+        }
+        String detail = o.status() + (o.detail() == null || o.detail().isEmpty() ? "" : " " + o.detail());
+        return switch (o.status()) {
+            case ACKED -> GateOutcome.confirmed(detail);
+            case SENT -> GateOutcome.sent(detail);
+            // the previous open (under a second ago) still holds the barrier up
+            case THROTTLED -> GateOutcome.sent(detail);
+            case REJECTED -> GateOutcome.unsupported(detail);
+            default -> GateOutcome.failed(detail);
+        };
     }
 
     @Override
