@@ -58,6 +58,14 @@ public final class PlateGrammar {
         if (raw.length() > MAX_LOOKED_AT) {
             return new Checked(Kind.INVALID, "", shown);
         }
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (ch != ' ' && SafeText.unsafe(ch)) {
+                // a control, format or broken character is never part of a plate (and a stripped newline must
+                // not turn "京A1234\n5" into a plate)
+                return new Checked(Kind.INVALID, "", shown);
+            }
+        }
         String p = PlateMatcher.normalize(raw);
         if (NO_PLATE.contains(p)) {
             return new Checked(Kind.NO_PLATE, "", shown);
