@@ -160,8 +160,7 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
         return switch (o.status()) {
             case ACKED -> GateOutcome.confirmed(detail);
             case SENT -> GateOutcome.sent(detail);
-            // the previous open (under a second ago) still holds the barrier up
-            case THROTTLED -> GateOutcome.sent(detail);
+            // not sent: the previous open was under a second ago, and whether that one moved is not known here
             case REJECTED -> GateOutcome.unsupported(detail);
             default -> GateOutcome.failed(detail);
         };
