@@ -60,6 +60,7 @@ public final class DemoDriver implements AutoCloseable {
     /** Orders whose exit payment the demo already decided (QR code or cash), so that it decides once. */
     private final Map<String, Boolean> paysByQr = new ConcurrentHashMap<>();
     private int entries;
+    private int payments;
     private int exits;
 
     public DemoDriver(BoothConfig config, BoothApp app, Clock clock) {
@@ -144,7 +145,7 @@ public final class DemoDriver implements AutoCloseable {
         for (LaneController lane : app.lanes()) {
             LaneState s = lane.state().get();
             if (s.phase() == LanePhase.AWAITING_PAYMENT && s.order() != null && s.quote() != null) {
-                boolean qr = paysByQr.computeIfAbsent(s.order().orderId(), k -> random.nextInt(3) == 0);
+                boolean qr = paysByQr.computeIfAbsent(s.order().orderId(), k -> payments++ % 3 == 1);
                 if (qr && app.cloudSimulator().isPresent()) {
                     payByQr(s);
                     paysByQr.put(s.order().orderId(), false); // once
@@ -209,7 +210,8 @@ public final class DemoDriver implements AutoCloseable {
         LocalDate today = clock.instant().atZone(config.zone()).toLocalDate();
         for (int i = 0; i < WHITE.size(); i++) {
             String plate = WHITE.get(i);
-            safely(() -> app.listAdmin().saveInternalCar(new WhiteListEntry(plate, "演示内部车", null, null, "演示"),
+            safely(() -> app.listAdmin().saveInternalCar(new WhiteListEntry(plate, "演示内部车",
+                    today.minusDays(30), WhiteListEntry.FOREVER, "演示"),
                     "DEMO-W" + plate.substring(plate.length() - 2)));
         }
         for (int i = 0; i < MONTHLY.size(); i++) {

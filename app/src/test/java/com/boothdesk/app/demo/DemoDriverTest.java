@@ -43,6 +43,15 @@ class DemoDriverTest {
                     assertThat(o.status()).isEqualTo(OrderStatus.CLOSED);
                     assertThat(o.exitImage()).isNotNull();
                 });
+                assertThat(app.orders().recent(500)).as("listed cars leave by themselves").anySatisfy(o -> {
+                    assertThat(o.status()).isEqualTo(OrderStatus.CLOSED);
+                    assertThat(o.kind()).isIn(CarKind.WHITE, CarKind.MONTHLY);
+                });
+                assertThat(app.orders().recent(500)).as("cash taken").anySatisfy(o ->
+                        assertThat(o.paymentMethod()).isEqualTo(com.boothdesk.app.domain.order.PaymentMethod.CASH));
+                assertThat(app.orders().recent(500)).as("paid by the exit QR code, released by itself")
+                        .anySatisfy(o -> assertThat(o.paymentMethod())
+                                .isEqualTo(com.boothdesk.app.domain.order.PaymentMethod.PREPAID));
             });
             assertThat(app.orders().recent(500)).noneSatisfy(o -> assertThat(o.plate()).isEqualTo("无"));
         }
