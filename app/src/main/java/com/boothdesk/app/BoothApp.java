@@ -413,6 +413,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         return cameras.port();
     }
 
+    /** The camera pushes' endpoint (health of configured cameras, count of unknown ones). */
+    public CameraIntake cameraIntake() {
+        return cameras;
+    }
+
     public Optional<CloudSimulator> cloudSimulator() {
         return Optional.ofNullable(simulator);
     }
