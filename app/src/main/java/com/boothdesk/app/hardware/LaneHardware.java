@@ -49,6 +49,8 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private volatile PushReplies replies;
+    /** What each lane was last told to say: a screen without a voice line must not echo the previous car's. */
+    private final Map<String, String> voices = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LaneHardware(Clock clock, Path ptyDir) {
         this.clock = clock;
@@ -92,7 +94,8 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                         SerialSettings.Parity.NONE, 8, 1));
                 sim = new SimulatedLaneCard(far, c.cardAddress());
                 SimulatedLaneCard s = sim;
-                sim.addListener(event -> echo.set(new LaneEcho(s.displayLines(), s.lastVoice())));
+                sim.addListener(event -> echo.set(new LaneEcho(s.displayLines(), voices.getOrDefault(id,
+                        s.lastVoice()))));
                 sim.start();
                 closeables.add(sim);
                 LOG.info("Lane {}: simulated LED/gate card on {} <-> {}", id, pty.endA(), pty.endB());
@@ -208,6 +211,7 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
             LOG.error("No hardware for lane {}", lane.id());
             return;
         }
+        voices.put(lane.id(), voice == null ? "" : voice);
         if (l.sim() == null) {
             // a real card cannot be read back: the screen shows what was sent
             l.echo().set(new LaneEcho(lines, voice));

@@ -39,7 +39,7 @@ public final class JdbcIntakeJournal implements IntakeJournal {
                 ps.setInt(4, read.confidence());
                 ps.setObject(5, JdbcOrderRepository.time(read.readAt()));
                 ps.setObject(6, JdbcOrderRepository.time(receivedAt));
-                ps.setString(7, SafeText.of(read.source(), 60));
+                ps.setString(7, SafeText.of(read.source(), 40)); // at most 40 + the length note, within 64
                 ps.setBoolean(8, offline);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {

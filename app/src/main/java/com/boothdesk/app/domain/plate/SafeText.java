@@ -13,7 +13,10 @@ public final class SafeText {
     private SafeText() {
     }
 
-    /** {@code value} escaped and cut to {@code max} characters of output (before the length note). */
+    /**
+     * {@code value} escaped and cut to at most {@code max} characters of output, then (when cut) a length note of at
+     * most 20 characters.
+     */
     public static String of(String value, int max) {
         if (value == null) {
             return "";
@@ -21,18 +24,25 @@ public final class SafeText {
         int limit = Math.max(1, max);
         StringBuilder out = new StringBuilder(Math.min(value.length(), limit) + 16);
         int i = 0;
-        for (; i < value.length() && out.length() < limit; i++) {
+        while (i < value.length()) {
             char ch = value.charAt(i);
+            String piece;
+            int width = 1;
             if (Character.isHighSurrogate(ch) && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 // a whole supplementary character (emoji ...): shown by its code point, never split
-                out.append("\\u{").append(Integer.toHexString(value.codePointAt(i))).append('}');
-                i++;
+                piece = "\\u{" + Integer.toHexString(value.codePointAt(i)) + "}";
+                width = 2;
             } else if (unsafe(ch)) {
-                out.append(String.format("\\u%04x", (int) ch));
+                piece = String.format("\\u%04x", (int) ch);
             } else {
-                out.append(ch);
+                piece = String.valueOf(ch);
             }
+            if (out.length() + piece.length() > limit) {
+                break;
+            }
+            out.append(piece);
+            i += width;
         }
         if (i < value.length()) {
             out.append("…(").append(value.length()).append(" chars)");
@@ -43,6 +53,19 @@ public final class SafeText {
     /** A plate read, safe to log or show. */
     public static String plate(String value) {
         return of(value, PLATE_WIDTH);
+    }
+
+    /** True when {@code value} has no character {@link #of} would escape. */
+    public static boolean isClean(String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (unsafe(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean unsafe(char ch) {

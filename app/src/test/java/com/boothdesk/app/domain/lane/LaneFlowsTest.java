@@ -197,6 +197,36 @@ class LaneFlowsTest {
     }
 
     @Test
+    void aFreeExitWhoseBarrierFailedWaitsForConfirmationAndSendsNoOutPark() {
+        entry.onPlate(f.read("A1", "京A12345")).join();
+        f.clock.advance(Duration.ofMinutes(5)); // inside the free minutes: released by itself
+        f.signals.next.set(GateOutcome.failed("NO_ACK"));
+        exit.onPlate(f.read("B1", "京A12345")).join();
+        assertThat(exit.state().get().phase()).isEqualTo(LanePhase.AWAITING_CONFIRMATION);
+        assertThat(exit.state().get().messageKey()).isEqualTo("lane.gate.failed");
+        assertThat(f.orders.findInLot("京A12345")).isPresent();
+        assertThat(f.orders.uplinks).noneMatch(u -> u.startsWith("out_park"));
+
+        f.signals.next.set(GateOutcome.confirmed("ACKED"));
+        exit.confirm().join();
+        assertThat(f.orders.findInLot("京A12345")).isEmpty();
+        assertThat(f.orders.uplinks).contains("out_park 京A12345");
+        assertThat(f.gates.events).extracting(e -> e.outcome().result()).containsExactly(
+                GateOutcome.Result.CONFIRMED, GateOutcome.Result.FAILED, GateOutcome.Result.CONFIRMED);
+    }
+
+    @Test
+    void aRefusalClearsTheLedOfThePreviousCarsFee() {
+        String in = f.orders.nextOrderId("A1", f.clock.instant());
+        f.orders.recordEntry(ParkingOrder.entered(in, "京A12345", "small", "A1", f.clock.instant().minus(
+                Duration.ofHours(3)), "op7", null), 199);
+        exit.onPlate(f.read("B1", "京A12345")).join();
+        exit.refuse().join();
+        assertThat(f.signals.log.get(f.signals.log.size() - 1)).contains("未放行").doesNotContain("请缴费");
+        assertThat(exit.state().get().quote()).isNull();
+    }
+
+    @Test
     void offlineRePushesOutsideTheTimeWindowGoToTheAttendant() {
         entry.onOfflineRead(new PlateRead("A1", "京A11111", 1, 95, f.clock.instant().minus(Duration.ofDays(30)),
                 new byte[0], "cam")).join();

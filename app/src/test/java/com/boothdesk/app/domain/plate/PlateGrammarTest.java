@@ -53,4 +53,21 @@ class PlateGrammarTest {
         assertThat(SafeText.of("x".repeat(2_000_000), 8)).isEqualTo("xxxxxxxx…(2000000 chars)");
         assertThat(SafeText.of(null, 8)).isEmpty();
     }
+
+    @Test
+    void theSafeFormIsBoundedWhateverTheInput() {
+        java.util.Random r = new java.util.Random(7);
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = r.nextInt(200);
+            for (int i = 0; i < len; i++) {
+                sb.append((char) r.nextInt(0x10000)); // lone surrogates, controls, bidi, anything
+            }
+            int max = 1 + r.nextInt(60);
+            String safe = SafeText.of(sb.toString(), max);
+            assertThat(safe.length()).isLessThanOrEqualTo(max + 20);
+            assertThat(safe.chars().noneMatch(ch -> Character.isISOControl(ch) || Character.isSurrogate((char) ch)
+                    || Character.getType(ch) == Character.FORMAT)).as(safe).isTrue();
+        }
+    }
 }
