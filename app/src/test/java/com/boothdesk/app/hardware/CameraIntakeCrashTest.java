@@ -64,8 +64,11 @@ class CameraIntakeCrashTest {
             assertThat(answer.ok()).as("the camera was answered").isTrue();
             waitFor(lines, "TESTHOOK held at " + TestHooks.BEFORE_ORDER_WRITE);
         } finally {
+            // the booth's socat children outlive a SIGKILL (no hook runs): the test removes them itself
+            java.util.List<ProcessHandle> socats = child.descendants().toList();
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            socats.forEach(ProcessHandle::destroyForcibly);
         }
 
         try (RunningBooth booth = RunningBooth.start(data)) {
