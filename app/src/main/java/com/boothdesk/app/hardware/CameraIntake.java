@@ -25,6 +25,7 @@ import com.boothdesk.app.domain.lane.PlateRead;
 import com.boothdesk.app.domain.plate.SafeText;
 import com.boothdesk.devices.camera.CameraReply;
 import com.boothdesk.devices.camera.PlateEvent;
+import com.boothdesk.devices.camera.PlateEventHandler;
 import com.boothdesk.devices.camera.ZhenshiPushServer;
 import com.boothdesk.devices.health.DeviceHealth;
 
@@ -51,6 +52,9 @@ public final class CameraIntake implements AutoCloseable {
     private final PushReplies replies = new PushReplies();
     private final AtomicLong unknownPushes = new AtomicLong();
     private final AtomicLong lastUnknownLog = new AtomicLong(Long.MIN_VALUE);
+    /** Replies carrying a lane's open, until the server says whether they were written to the camera. */
+    private final Map<PlateEvent, PushReplies.Slot> opening = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
 
     private record Route(LaneController lane, boolean replyOpens) {
     }
@@ -66,7 +70,20 @@ public final class CameraIntake implements AutoCloseable {
         this.journal = journal;
         this.clock = clock;
         server = new ZhenshiPushServer(new InetSocketAddress(cfg.host(), cfg.port()),
-                (InetAddress peer) -> allowed.contains(peer.getHostAddress()), this::onPlate, clock);
+                (InetAddress peer) -> allowed.contains(peer.getHostAddress()), new PlateEventHandler() {
+                    @Override
+                    public CameraReply onPlate(PlateEvent event) {
+                        return CameraIntake.this.onPlate(event);
+                    }
+
+                    @Override
+                    public void onReplySent(PlateEvent event, CameraReply reply, boolean sent) {
+                        PushReplies.Slot slot = opening.remove(event);
+                        if (slot != null) {
+                            slot.written(sent && reply.openGate());
+                        }
+                    }
+                }, clock);
     }
 
     public void start() throws IOException {
@@ -82,6 +99,7 @@ public final class CameraIntake implements AutoCloseable {
     /** As {@link #route(String, LaneController)}; {@code replyOpens}: the lane's barrier is on this camera's relay. */
     public void route(String camera, LaneController lane, boolean replyOpens) {
         byCamera.put(camera, new Route(lane, replyOpens));
+        server.registerCamera(camera); // identity and health are kept only for configured cameras
     }
 
     public int port() {
@@ -156,7 +174,11 @@ public final class CameraIntake implements AutoCloseable {
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
-            return slot.close() ? CameraReply.open(java.util.List.of()) : CameraReply.none();
+            if (slot.close()) {
+                opening.put(e, slot); // the lane's open counts once the server wrote this reply
+                return CameraReply.open(java.util.List.of());
+            }
+            return CameraReply.none();
         } finally {
             replies.end(lane.lane().id(), slot);
         }

@@ -139,8 +139,10 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
         GateController g = l.gate();
         if (action == BarrierAction.OPEN && g.route() == GateRoute.CAMERA_RELAY) {
             PushReplies r = replies;
-            if (r != null && r.offerOpen(lane.id())) {
-                return CompletableFuture.completedFuture(GateOutcome.sent("开闸随本次识别推送的回复发出"));
+            CompletableFuture<Boolean> written = r == null ? null : r.offerOpen(lane.id());
+            if (written != null) {
+                return written.thenApply(sent -> sent ? GateOutcome.sent("开闸随本次识别推送的回复写给相机")
+                        : GateOutcome.failed("回复未能写给相机 (connection broke)"));
             }
         }
         CompletableFuture<CommandOutcome> f = switch (action) {

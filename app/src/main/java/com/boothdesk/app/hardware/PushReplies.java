@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * For lanes whose barrier is on the camera's relay: while the camera waits for the answer to its push, the lane's
  * open goes out in that very reply ({@code "info":"ok"}) instead of waiting for the camera's next request. The HTTP
- * thread opens a slot, the lane offers the open into it, and the HTTP thread closes it when it answers; an offer after
- * the close is refused (the open then goes with the next heartbeat, or is dropped as stale).
+ * thread opens a slot, the lane offers the open into it, and the HTTP thread closes it when it answers, and the open
+ * counts once the server reports the reply written to the camera; an offer after the close is refused (the open then goes with the next heartbeat, or is dropped as stale).
  */
 public final class PushReplies {
 
@@ -17,6 +17,7 @@ public final class PushReplies {
     /** One push waiting for its reply. */
     public static final class Slot {
         private final CompletableFuture<Void> openRequested = new CompletableFuture<>();
+        private final CompletableFuture<Boolean> written = new CompletableFuture<>();
         private boolean closed;
         private boolean gate;
 
@@ -39,6 +40,12 @@ public final class PushReplies {
         CompletableFuture<Void> openRequested() {
             return openRequested;
         }
+
+        /** The server wrote the reply with the open to the camera ({@code true}), or could not. */
+        void written(boolean sent) {
+            written.complete(sent);
+        }
+
     }
 
     Slot begin(String laneId) {
@@ -51,9 +58,12 @@ public final class PushReplies {
         open.remove(laneId, s);
     }
 
-    /** True when the lane's open went into the reply of the push being answered. */
-    boolean offerOpen(String laneId) {
+    /**
+     * The lane's open, put into the reply of the push being answered: completes true once that reply was written to
+     * the camera, false if it could not be; null when no push of this lane is being answered (queue it instead).
+     */
+    CompletableFuture<Boolean> offerOpen(String laneId) {
         Slot s = open.get(laneId);
-        return s != null && s.offerOpen();
+        return s != null && s.offerOpen() ? s.written : null;
     }
 }
