@@ -126,7 +126,8 @@ public final class CameraIntake implements AutoCloseable {
 
     /** Pushes from cameras no lane is configured for, since the start (counted, never stored). */
     public long unknownPushes() {
-        return unknownPushes.get();
+        // the push server turns most of them away before the handler; a camera known by its address only is not
+        return unknownPushes.get() + server.unknownCameraPushes();
     }
 
     private CameraReply onPlate(PlateEvent e) {
