@@ -161,23 +161,26 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
-        cameras = push(new CameraIntake(config.cameras(), clock));
+        com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
+        cameras = push(new CameraIntake(config.cameras(), clock, journal));
         cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
+        hardware.replyThrough(cameras.replies());
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
                 images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
-                config.vehicleClass());
+                config.vehicleClass()).withJournal(journal);
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
             stack.add(() -> Threads.shutdown(worker));
             LaneController controller = new LaneController(lc.lane(), services, worker);
             lanes.put(lc.lane().id(), controller);
             lanePictures.register(controller);
-            cameras.route(lc.camera(), controller);
+            cameras.route(lc.camera(), controller, lc.gate() == LaneConfig.GateRoute.CAMERA);
+            controller.recoverPending();
         }
         cameras.start();
         cameraModule.start(lanes, db.dataSource());
@@ -439,6 +442,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** The lane cameras of the other brands (Zhenshi TCP, Hikvision, Dahua, Huaxia). */
     public CameraModule cameraModule() {
         return cameraModule;
+    }
+
+    /** The camera pushes' endpoint (health of configured cameras, count of unknown ones). */
+    public CameraIntake cameraIntake() {
+        return cameras;
     }
 
     public Optional<CloudSimulator> cloudSimulator() {

@@ -95,11 +95,12 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
      */
     @Override
     public void recorded(Connection txn, long id, GateEvent e) throws SQLException {
-        if (e.cause() != GateEvent.Cause.MANUAL || "cloud".equals(e.operator())) {
-            return;
+        if (e.cause() != GateEvent.Cause.MANUAL || "cloud".equals(e.operator()) || !e.outcome().moved()) {
+            return; // the cloud's own lifts are not echoed; a command the barrier never got is no lift
         }
         String liftrodId = "L" + id;
         ObjectNode up = new UploadLiftrod(liftrodId, Codes.of(e.action() == GateEvent.Action.OPEN
+                || e.action() == GateEvent.Action.KEEP_OPEN
                 ? Codes.LiftrodOperate.LIFT : Codes.LiftrodOperate.DROP), e.at().getEpochSecond(),
                 e.at().getEpochSecond(), null, e.laneId(), operator(e.operator()), null, e.orderId(),
                 e.reason() == null || e.reason().length() <= 32 ? e.reason() : e.reason().substring(0, 32)).toJson();

@@ -176,7 +176,7 @@ public final class LaneDownlinks {
 
     /** 3.3: a driver without a readable plate scanned the entry code; the stay is created under the pseudo-plate. */
     ObjectNode noPlateEntry(ObjectNode d) {
-        String plate = text(d, "car_number");
+        String plate = plate(text(d, "car_number"));
         String channel = text(d, "channel_id");
         if (plate == null || channel == null) {
             return fail(plate == null ? "car_number" : "channel_id");
@@ -253,7 +253,7 @@ public final class LaneDownlinks {
 
     /** 3.42: an operator back-fills an entry from the cloud back-office; it is created and uploaded (in_park). */
     ObjectNode manualEntry(ObjectNode d) {
-        String plate = text(d, "car_number");
+        String plate = plate(text(d, "car_number"));
         Optional<Instant> in = time(d, "in_time");
         if (plate == null || in.isEmpty()) {
             return fail(plate == null ? "car_number" : "in_time");
@@ -275,7 +275,7 @@ public final class LaneDownlinks {
     /** 3.43: the cloud corrects the plate of an in-lot stay. */
     ObjectNode changePlate(ObjectNode d) {
         String orderId = text(d, "order_id");
-        String newPlate = text(d, "new_car_number");
+        String newPlate = plate(text(d, "new_car_number"));
         if (orderId == null || newPlate == null) {
             return fail(orderId == null ? "order_id" : "new_car_number");
         }
@@ -297,6 +297,18 @@ public final class LaneDownlinks {
     private static ObjectNode data(ObjectNode d) {
         JsonNode inner = d.get("data");
         return inner instanceof ObjectNode o ? o : d;
+    }
+
+    /**
+     * A plate from the cloud, normalised; null (the downlink is refused) when it cannot be a plate: empty, longer
+     * than the protocol's 8, or with control or format characters.
+     */
+    static String plate(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String p = com.boothdesk.app.domain.plate.PlateMatcher.normalize(raw.length() > 32 ? raw.substring(0, 32) : raw);
+        return p.isEmpty() || p.length() > 8 || !com.boothdesk.app.domain.plate.SafeText.isClean(p) ? null : p;
     }
 
     static String text(ObjectNode d, String field) {

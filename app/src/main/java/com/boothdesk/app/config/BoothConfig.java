@@ -59,7 +59,11 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
     public record Cameras(String host, int port, Set<String> allowed) {
     }
 
-    public record Demo(boolean enabled, Duration entryInterval, Duration exitInterval) {
+    /** @param autoAttendant the demo settles waiting exits itself (cash), so headless runs send out_park */
+    public record Demo(boolean enabled, Duration entryInterval, Duration exitInterval, boolean autoAttendant) {
+        public Demo(boolean enabled, Duration entryInterval, Duration exitInterval) {
+            this(enabled, entryInterval, exitInterval, false);
+        }
     }
 
     public LaneConfig lane(String id) {
@@ -152,7 +156,8 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
         }
         Demo demo = new Demo(r.bool("demo.enabled"),
                 Duration.ofSeconds(r.integer("demo.entry_interval_seconds", 1, 3600)),
-                Duration.ofSeconds(r.integer("demo.exit_interval_seconds", 1, 3600)));
+                Duration.ofSeconds(r.integer("demo.exit_interval_seconds", 1, 3600)),
+                p.getProperty("demo.auto_attendant") != null && r.bool("demo.auto_attendant"));
         ZoneId zone;
         try {
             zone = ZoneId.of(r.text("park.zone"));
@@ -165,7 +170,11 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 r.kinds("rules.confirm_entry"), r.kinds("rules.confirm_exit"), r.kinds("rules.admit_when_full"),
                 r.bool("rules.refuse_blacklisted"), r.integer("rules.monthly_reminder_days", 0, 365),
                 r.money("rules.no_record_fee"), r.integer("rules.prepaid_grace_minutes", 0, 24 * 60),
-                r.list("rules.free_reasons"), match);
+                r.list("rules.free_reasons"), match)
+                .withOfflineWindow(p.getProperty("rules.offline_max_days") == null ? 7
+                                : r.integer("rules.offline_max_days", 0, 3650),
+                        p.getProperty("rules.offline_skew_seconds") == null ? 300
+                                : r.integer("rules.offline_skew_seconds", 0, 86_400));
         return new BoothConfig(dataDir, r.text("booth.id"), r.text("booth.operator"),
                 areas.values().stream().mapToInt(Integer::intValue).sum(), zone, Locale.forLanguageTag(
                 r.text("ui.locale").replace('_', '-')), cloud, cameras, List.copyOf(lanes),

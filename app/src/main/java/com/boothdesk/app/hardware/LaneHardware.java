@@ -17,7 +17,10 @@ import com.boothdesk.app.LaneEcho;
 import com.boothdesk.app.common.Observable;
 import com.boothdesk.app.config.LaneConfig;
 import com.boothdesk.app.domain.lane.LaneInfo;
+import com.boothdesk.app.domain.gate.BarrierAction;
+import com.boothdesk.app.domain.gate.GateOutcome;
 import com.boothdesk.app.domain.lane.LaneSignals;
+import java.util.concurrent.CompletableFuture;
 import com.boothdesk.devices.card.CommandOutcome;
 import com.boothdesk.devices.camera.PlateSource;
 import com.boothdesk.devices.card.LaneCard;
@@ -45,6 +48,9 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     private final Path ptyDir;
     private final Map<String, Lane> lanes = new LinkedHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private volatile PushReplies replies;
+    /** What each lane was last told to say: a screen without a voice line must not echo the previous car's. */
+    private final Map<String, String> voices = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LaneHardware(Clock clock, Path ptyDir) {
         this.clock = clock;
@@ -102,7 +108,8 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                         SerialSettings.Parity.NONE, 8, 1));
                 sim = new SimulatedLaneCard(far, c.cardAddress());
                 SimulatedLaneCard s = sim;
-                sim.addListener(event -> echo.set(new LaneEcho(s.displayLines(), s.lastVoice())));
+                sim.addListener(event -> echo.set(new LaneEcho(s.displayLines(), voices.getOrDefault(id,
+                        s.lastVoice()))));
                 sim.start();
                 closeables.add(sim);
                 LOG.info("Lane {}: simulated LED/gate card on {} <-> {}", id, pty.endA(), pty.endB());
@@ -124,6 +131,58 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                     portPath, e.toString());
             return new Lane(c, null, sim, far, echo, null);
         }
+    }
+
+    /** Camera-relay lanes answer the camera's push itself with the open (see {@link PushReplies}). */
+    public void replyThrough(PushReplies pushReplies) {
+        this.replies = pushReplies;
+    }
+
+    /**
+     * Moves the barrier and completes with what the device confirmed: the card's ACK (or its failure: dropped stale,
+     * no ACK, NACK), or for a camera-relay gate the open handed to the camera in the reply to its push (else queued
+     * for its next request and SENT or DROPPED_STALE). The camera relay cannot lower or hold the barrier.
+     */
+    @Override
+    public CompletableFuture<GateOutcome> move(LaneInfo lane, BarrierAction action) {
+        Lane l = lanes.get(lane.id());
+        if (l == null || l.gate() == null) {
+            LOG.error("Lane {}: barrier {} NOT sent, no barrier control is connected", lane.id(), action);
+            return CompletableFuture.completedFuture(GateOutcome.failed("no barrier control is connected"));
+        }
+        GateController g = l.gate();
+        if (action == BarrierAction.OPEN && g.route() == GateRoute.CAMERA_RELAY) {
+            PushReplies r = replies;
+            CompletableFuture<Boolean> written = r == null ? null : r.offerOpen(lane.id());
+            if (written != null) {
+                return written.thenApply(sent -> sent ? GateOutcome.sent("开闸随本次识别推送的回复写给相机")
+                        : GateOutcome.failed("回复未能写给相机 (connection broke)"));
+            }
+        }
+        CompletableFuture<CommandOutcome> f = switch (action) {
+            case OPEN -> g.open();
+            case CLOSE -> g.close();
+            case KEEP_OPEN -> g.keepOpen(true);
+            case RELEASE_KEEP_OPEN -> g.keepOpen(false);
+        };
+        return f.handle((outcome, error) -> {
+            report(lane, "gate " + action, outcome, error);
+            return outcome(outcome, error);
+        });
+    }
+
+    static GateOutcome outcome(CommandOutcome o, Throwable error) {
+        if (error != null) {
+            return GateOutcome.failed(error.toString());
+        }
+        String detail = o.status() + (o.detail() == null || o.detail().isEmpty() ? "" : " " + o.detail());
+        return switch (o.status()) {
+            case ACKED -> GateOutcome.confirmed(detail);
+            case SENT -> GateOutcome.sent(detail);
+            // not sent: the previous open was under a second ago, and whether that one moved is not known here
+            case REJECTED -> GateOutcome.unsupported(detail);
+            default -> GateOutcome.failed(detail);
+        };
     }
 
     @Override
@@ -168,6 +227,7 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
             LOG.error("No hardware for lane {}", lane.id());
             return;
         }
+        voices.put(lane.id(), voice == null ? "" : voice);
         if (l.sim() == null) {
             // a real card cannot be read back: the screen shows what was sent
             l.echo().set(new LaneEcho(lines, voice));

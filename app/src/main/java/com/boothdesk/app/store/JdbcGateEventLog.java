@@ -9,10 +9,10 @@ import com.boothdesk.app.domain.gate.GateEvent;
 import com.boothdesk.app.domain.gate.GateEventLog;
 
 /**
- * Barrier movements in H2. A manual movement (an attendant's, the cloud's remote lift: its evidence and its uplink)
- * is written before the command goes out. An automatic one (the car's entry or exit, whose order was committed just
- * before) is handed to the {@code gate-log} thread and written right after, so that the gate frame does not wait for
- * a second transaction; {@link #recent} and {@link #close} wait for those still being written.
+ * Barrier movements in H2, with what the device confirmed (a failed command is recorded as failed). A manual
+ * movement (an attendant's, the cloud's remote lift: its evidence and its uplink) is written before the command goes
+ * out. An automatic one is handed to the {@code gate-log} thread and written right after, so that the lane does not
+ * wait for a second transaction; {@link #recent} and {@link #close} wait for those still being written.
  */
 public final class JdbcGateEventLog implements GateEventLog, AutoCloseable {
 
@@ -68,7 +68,7 @@ public final class JdbcGateEventLog implements GateEventLog, AutoCloseable {
         return db.write(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate_event (lane_id, at, action, cause,"
-                    + " operator, order_id, reason, image) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " operator, order_id, reason, image, outcome, outcome_detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, e.laneId());
                 ps.setObject(2, JdbcOrderRepository.time(e.at()));
@@ -78,6 +78,9 @@ public final class JdbcGateEventLog implements GateEventLog, AutoCloseable {
                 ps.setString(6, e.orderId());
                 ps.setString(7, e.reason());
                 ps.setString(8, e.image());
+                ps.setString(9, e.outcome().result().name());
+                ps.setString(10, e.outcome().detail().length() <= 200 ? e.outcome().detail()
+                        : e.outcome().detail().substring(0, 200));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -114,12 +117,14 @@ public final class JdbcGateEventLog implements GateEventLog, AutoCloseable {
         return db.read(c -> {
             List<GateEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT lane_id, at, action, cause, operator, order_id,"
-                    + " reason, image FROM gate_event ORDER BY id DESC LIMIT " + Math.max(1, limit));
+                    + " reason, image, outcome, outcome_detail FROM gate_event ORDER BY id DESC LIMIT " + Math.max(1, limit));
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new GateEvent(rs.getString(1), JdbcOrderRepository.instant(rs, "at"),
                             GateEvent.Action.valueOf(rs.getString(3)), GateEvent.Cause.valueOf(rs.getString(4)),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            new com.boothdesk.app.domain.gate.GateOutcome(com.boothdesk.app.domain.gate.GateOutcome
+                                    .Result.valueOf(rs.getString(9)), rs.getString(10))));
                 }
             }
             return out;

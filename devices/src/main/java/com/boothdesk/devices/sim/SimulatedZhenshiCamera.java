@@ -65,7 +65,15 @@ public final class SimulatedZhenshiCamera {
         return serialNo;
     }
 
-    /** Pushes a live read of {@code plate} (blue plate, confidence 95) with a new plate id. */
+    /** What the real camera sends as the license of a car without a plate. */
+    public static final String NO_PLATE = "_无_";
+
+    /** Pushes a live read of a car without a plate ({@code "_无_"}, as the real camera does). */
+    public CameraPushResult pushNoPlate() {
+        return push(NO_PLATE);
+    }
+
+    /** Pushes a live read of {@code plate} (blue plate, confidence 95) with a new plate id; empty: no plate. */
     public CameraPushResult push(String plate) {
         long id = nextPlateId.getAndIncrement();
         return post(alarmBody(plate, id, false, clock.instant()), id);
@@ -106,7 +114,8 @@ public final class SimulatedZhenshiCamera {
         a.put("ipaddr", ipAddr);
         a.put("serialno", serialNo);
         ObjectNode r = a.putObject("result").putObject("PlateResult");
-        r.put("license", plate);
+        // a real Zhenshi camera reports a car without a plate as "_无_", never as an empty string
+        r.put("license", plate == null || plate.isBlank() ? NO_PLATE : plate);
         r.put("colorType", 1);
         r.put("type", 1);
         r.put("confidence", 95);

@@ -20,10 +20,28 @@ import com.boothdesk.app.domain.plate.MatchSettings;
  * @param prepaidGraceMinutes    after paying in the lot, the car has this long to leave without paying more
  * @param freeReasons            reasons the attendant picks from for a free release
  * @param match                  fuzzy plate matching at the exit
+ * @param offlineMaxDays         an offline re-push read more than this many days before the booth's start goes to
+ *                               the attendant
+ * @param offlineSkewSeconds     an offline re-push read more than this far in the future goes to the attendant
  */
 public record LaneRules(int minConfidence, Set<CarKind> confirmEntry, Set<CarKind> confirmExit,
                         Set<CarKind> admitWhenFull, boolean refuseBlacklisted, int monthlyReminderDays,
-                        long noRecordFeeFen, int prepaidGraceMinutes, List<String> freeReasons, MatchSettings match) {
+                        long noRecordFeeFen, int prepaidGraceMinutes, List<String> freeReasons, MatchSettings match,
+                        int offlineMaxDays, int offlineSkewSeconds) {
+
+    /** With offline re-pushes accepted from up to 7 days before the start and 5 minutes ahead. */
+    public LaneRules(int minConfidence, Set<CarKind> confirmEntry, Set<CarKind> confirmExit,
+                     Set<CarKind> admitWhenFull, boolean refuseBlacklisted, int monthlyReminderDays,
+                     long noRecordFeeFen, int prepaidGraceMinutes, List<String> freeReasons, MatchSettings match) {
+        this(minConfidence, confirmEntry, confirmExit, admitWhenFull, refuseBlacklisted, monthlyReminderDays,
+                noRecordFeeFen, prepaidGraceMinutes, freeReasons, match, 7, 300);
+    }
+
+    /** These rules with another offline re-push window. */
+    public LaneRules withOfflineWindow(int maxDays, int skewSeconds) {
+        return new LaneRules(minConfidence, confirmEntry, confirmExit, admitWhenFull, refuseBlacklisted,
+                monthlyReminderDays, noRecordFeeFen, prepaidGraceMinutes, freeReasons, match, maxDays, skewSeconds);
+    }
 
     public LaneRules {
         confirmEntry = Set.copyOf(confirmEntry);
@@ -34,7 +52,8 @@ public record LaneRules(int minConfidence, Set<CarKind> confirmEntry, Set<CarKin
         if (minConfidence < 0 || minConfidence > 100) {
             throw new IllegalArgumentException("minConfidence must be 0..100, got " + minConfidence);
         }
-        if (noRecordFeeFen < 0 || monthlyReminderDays < 0 || prepaidGraceMinutes < 0) {
+        if (noRecordFeeFen < 0 || monthlyReminderDays < 0 || prepaidGraceMinutes < 0 || offlineMaxDays < 0
+                || offlineSkewSeconds < 0) {
             throw new IllegalArgumentException("rules must not be negative");
         }
     }

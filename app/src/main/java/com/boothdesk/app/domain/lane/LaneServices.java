@@ -17,12 +17,39 @@ import com.boothdesk.app.domain.order.OrderRepository;
  * @param operator     the attendant on duty (protocol uid / out_uid)
  * @param debounce     the same plate read again at the same lane within this time is ignored
  * @param vehicleClass the vehicle class used when nothing better is known
+ * @param journal      the camera reads answered but not yet decided (settled here once decided)
+ * @param gateTimeout  how long a lane waits for its barrier device to confirm a command before it records the
+ *                     command as failed
  */
 public record LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
                            ImageStore images, VehicleLists lists, ParkSpaces spaces, LaneRules rules, LaneTexts texts,
                            LaneSnapshots snapshots, Clock clock, Supplier<String> operator, Duration debounce,
-                           String vehicleClass) {
+                           String vehicleClass, IntakeJournal journal, Duration gateTimeout) {
+
+    /** Without an intake journal; the barrier device has 5 s to confirm. */
+    public LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
+                        ImageStore images, VehicleLists lists, ParkSpaces spaces, LaneRules rules, LaneTexts texts,
+                        LaneSnapshots snapshots, Clock clock, Supplier<String> operator, Duration debounce,
+                        String vehicleClass) {
+        this(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock, operator, debounce,
+                vehicleClass, IntakeJournal.NONE, Duration.ofSeconds(5));
+    }
+
+    /** The same services writing the camera reads' journal. */
+    public LaneServices withJournal(IntakeJournal j) {
+        return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
+                operator, debounce, vehicleClass, j, gateTimeout);
+    }
+
+    /** The same services with another operator supplier (the shifts' login). */
+    public LaneServices withOperator(Supplier<String> op) {
+        return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
+                op, debounce, vehicleClass, journal, gateTimeout);
+    }
+
     public LaneServices {
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(gateTimeout, "gateTimeout");
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(gates, "gates");
         Objects.requireNonNull(fees, "fees");

@@ -32,7 +32,8 @@ public record PlateRead(String laneId, String plate, int colorCode, int confiden
 
     @Override
     public String toString() {
-        return "PlateRead[" + laneId + " " + plate + " conf=" + confidence + " at " + readAt + " from " + source
+        return "PlateRead[" + laneId + " " + com.boothdesk.app.domain.plate.SafeText.plate(plate) + " conf="
+                + confidence + " at " + readAt + " from " + com.boothdesk.app.domain.plate.SafeText.of(source, 40)
                 + " image=" + image.length + "B]";
     }
 }

@@ -1,0 +1,282 @@
+package com.boothdesk.app.domain.lane;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.domain.fee.Coupon;
+import com.boothdesk.app.domain.fee.FeeLine;
+import com.boothdesk.app.domain.fee.FeeQuote;
+import com.boothdesk.app.domain.fee.Fen;
+import com.boothdesk.app.domain.gate.BarrierAction;
+import com.boothdesk.app.domain.gate.GateEvent;
+import com.boothdesk.app.domain.gate.GateOutcome;
+import com.boothdesk.app.domain.lists.PlateStatus;
+import com.boothdesk.app.domain.order.CarKind;
+import com.boothdesk.app.domain.order.OrderStatus;
+import com.boothdesk.app.domain.order.ParkingOrder;
+import com.boothdesk.app.domain.order.PaymentMethod;
+import com.boothdesk.app.domain.plate.PlateCandidate;
+import com.boothdesk.app.domain.plate.PlateMatcher;
+import com.boothdesk.app.domain.plate.SafeText;
+
+/**
+ * The exit lane's flow: the MATCH rung (exact, similar plates for the attendant's pick, none), then the exit ladder;
+ * what needs the attendant waits as one {@link Waiting} (confirmation, payment, match, plate). A stay is closed
+ * (with its out_park) only once the barrier device confirmed the open: the car is not out before. Runs on the
+ * lane's worker only.
+ */
+final class ExitFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaneController.class);
+    private static final int MAX_CANDIDATES = 5;
+
+    private final LaneCore core;
+    private final LaneServices s;
+    private final ExitLadder ladder;
+    private final PlateMatcher matcher;
+
+    ExitFlow(LaneCore core) {
+        this.core = core;
+        this.s = core.s;
+        this.ladder = new ExitLadder(s.rules(), s.clock().getZone(), s.texts());
+        this.matcher = new PlateMatcher(s.rules().match());
+    }
+
+    /** A live read; {@code invalidShown} when the raw read was no plate (shown safely, never matched). */
+    void onRead(PlateRead read, String invalidShown, boolean attended) {
+        String plate = read.plate();
+        if (invalidShown != null || plate.isEmpty()) {
+            core.say(s.texts().waitPlease(""));
+            Decision d = invalidShown != null ? Decision.of(Step.READ_QUALITY, "plate.invalid", invalidShown)
+                    : Decision.of(Step.READ_QUALITY, "exit.noplate");
+            core.await(new Waiting.Plate(read), null, null, d, List.of(), null);
+            return;
+        }
+        Optional<ParkingOrder> exact = s.orders().findInLot(plate);
+        if (exact.isPresent()) {
+            decide(exact.get(), read, attended);
+            return;
+        }
+        List<LaneState.Candidate> candidates = new ArrayList<>();
+        for (PlateCandidate c : matcher.rank(plate, s.orders().inLotPlates())) {
+            if (candidates.size() == MAX_CANDIDATES) {
+                break;
+            }
+            s.orders().findInLot(c.plate()).ifPresent(o -> candidates.add(new LaneState.Candidate(c, o)));
+        }
+        s.images().save(core.lane.id() + "-" + LaneCore.IMAGE_STAMP.format(read.readAt()) + "-unmatched",
+                read.image());
+        core.say(s.texts().noRecord(plate));
+        if (candidates.isEmpty()) {
+            // a listed car that entered while nothing recorded it still leaves as what it is
+            PlateStatus status = s.lists().lookup(plate, read.readAt());
+            if (status.white().isPresent() || status.monthly().isPresent()) {
+                LOG.info("Lane {}: {} has no entry record but is on the lists; deciding as a listed car",
+                        core.lane.id(), plate);
+                String orderId = s.orders().nextOrderId(core.lane.id(), read.readAt());
+                ParkingOrder order = ParkingOrder.entered(orderId, plate, s.vehicleClass(), core.lane.id(),
+                        read.readAt(), core.operator(), null, status.monthly().isPresent() ? CarKind.MONTHLY
+                                : CarKind.WHITE, status.monthly().map(m -> m.cardId()).orElse(null), "无入场记录");
+                s.orders().recordEntry(order, s.spaces().free());
+                decide(order, read, attended);
+                return;
+            }
+            LOG.info("Lane {}: no in-lot record for {} and nothing similar [{}]", core.lane.id(), plate, Step.MATCH);
+            core.await(new Waiting.Plate(read), null, null, Decision.of(Step.MATCH, "exit.norecord", plate),
+                    List.of(), null);
+            return;
+        }
+        LOG.info("Lane {}: no exact record for {}; {} similar: {} [{}]", core.lane.id(), plate, candidates.size(),
+                candidates.stream().map(c -> c.match().plate() + "(" + c.match().score() + ")").toList(),
+                Step.MATCH);
+        core.await(new Waiting.Match(read, candidates), null, null, Decision.of(Step.MATCH, "exit.candidates", plate,
+                candidates.size()), candidates, null);
+    }
+
+    /** The rungs after the match, for this stay ({@code read} keeps the plate as the camera read it). */
+    void decide(ParkingOrder order, PlateRead read, boolean attended) {
+        PlateStatus status = s.lists().lookup(order.plate(), read.readAt());
+        List<Coupon> coupons = s.lists().couponsFor(order.plate(), order.orderId(), read.readAt());
+        ExitLadder.ExitVerdict v = ladder.decide(order, read.readAt(), status, coupons, s.fees());
+        LOG.info("Lane {}: {} order {} -> {} [{}]{}", core.lane.id(), order.plate(), order.orderId(), v.outcome(),
+                v.decision(), v.quote() == null ? "" : " fee " + Fen.format(v.quote().totalFen()) + " of "
+                        + Fen.format(v.quote().grossFen()));
+        ExitLadder.ExitVerdict.Outcome outcome = v.outcome();
+        if (attended && outcome == ExitLadder.ExitVerdict.Outcome.RELEASE) {
+            outcome = ExitLadder.ExitVerdict.Outcome.ASK_ATTENDANT;
+        }
+        switch (outcome) {
+            case RELEASE -> release(new Waiting.ExitConfirmation(read, order, v, coupons), v.method(), 0,
+                    v.freeReason(), v.decision(), v.say(), false);
+            case ASK_ATTENDANT -> {
+                core.say(v.say());
+                core.await(new Waiting.ExitConfirmation(read, order, v, coupons), order, v.quote(),
+                        attended ? Decision.of(Step.ATTENDANT, "lane.recovered", order.plate()) : v.decision(),
+                        List.of(), v.kind());
+            }
+            case CHARGE -> awaitPayment(new Waiting.Payment(read, order, v, coupons));
+            case REFUSE -> {
+                core.say(v.say());
+                core.publish(LanePhase.REFUSED, read, order, null, v.decision(), List.of(), order.kind());
+            }
+        }
+    }
+
+    private void awaitPayment(Waiting.Payment w) {
+        core.say(w.verdict().say());
+        core.await(w, w.order(), w.verdict().quote(), w.verdict().decision(), List.of(), w.verdict().kind());
+    }
+
+    void confirm(Waiting.ExitConfirmation w) {
+        release(w, w.verdict().method(), 0, w.verdict().freeReason(),
+                Decision.of(Step.ATTENDANT, "exit.confirmed", w.order().plate()), w.verdict().say(), true);
+    }
+
+    void pick(Waiting w, String orderId) {
+        ParkingOrder order = s.orders().find(orderId).filter(o -> o.status() == OrderStatus.IN_LOT)
+                .orElseThrow(() -> new LaneException("pick.gone", "order " + orderId + " is not in the lot"));
+        LOG.info("Lane {}: attendant matched read {} to {} (order {}) [{}]", core.lane.id(), w.read().plate(),
+                order.plate(), orderId, Step.MATCH);
+        decide(order, w.read(), false);
+    }
+
+    /** Money was paid before the exit (3.2) for the car waiting here: decide again. */
+    void prepaid(Waiting.Payment w) {
+        ParkingOrder fresh = s.orders().find(w.order().orderId()).orElse(w.order());
+        LOG.info("Lane {}: prepayment arrived for the waiting car {}; deciding again", core.lane.id(), fresh.plate());
+        decide(fresh, w.read(), false);
+    }
+
+    void chargeNoRecord(PlateRead read, String reason) {
+        String why = LaneCore.requireReason(reason);
+        if (read.plate().isEmpty()) {
+            throw new LaneException("correct.nothing", "type the plate (F6) before charging the no-record fee");
+        }
+        var at = read.readAt();
+        String orderId = s.orders().nextOrderId(core.lane.id(), at);
+        ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), s.vehicleClass(), core.lane.id(), at,
+                core.operator(), null, CarKind.TEMPORARY, null, "无入场记录:" + why);
+        s.orders().recordEntry(order, s.spaces().free());
+        long fee = s.rules().noRecordFeeFen();
+        FeeQuote quote = new FeeQuote(fee, fee, List.of(new FeeLine("无入场记录 最低收费(" + why + ")", fee,
+                FeeLine.Kind.CHARGE)), 0, 0, 0, "no-record", s.vehicleClass(), at, at, 0);
+        LOG.info("Lane {}: {} has no entry record; charging {} for '{}' [{}]", core.lane.id(), read.plate(),
+                Fen.format(fee), SafeText.of(why, 60), Step.ATTENDANT);
+        if (fee == 0) {
+            ExitLadder.ExitVerdict v = new ExitLadder.ExitVerdict(ExitLadder.ExitVerdict.Outcome.RELEASE,
+                    CarKind.TEMPORARY, PaymentMethod.FREE, quote, Decision.of(Step.ATTENDANT, "exit.norecord.free",
+                    read.plate()), s.texts().goodbye(read.plate()), "无入场记录:" + why);
+            release(new Waiting.ExitConfirmation(read, order, v, List.of()), PaymentMethod.FREE, 0,
+                    "无入场记录:" + why, v.decision(), v.say(), true);
+            return;
+        }
+        awaitPayment(new Waiting.Payment(read, order, new ExitLadder.ExitVerdict(ExitLadder.ExitVerdict.Outcome.CHARGE,
+                CarKind.TEMPORARY, null, quote, Decision.of(Step.ATTENDANT, "exit.norecord.charge", read.plate(),
+                Fen.format(fee)), s.texts().feeDue(read.plate(), Duration.ZERO, fee), null), List.of()));
+    }
+
+    SettleResult settleCash(Waiting.Payment w, long tenderedFen) {
+        long due = w.verdict().quote().totalFen();
+        long tendered = tenderedFen <= 0 ? due : tenderedFen;
+        if (tendered < due) {
+            throw new LaneException("settle.short",
+                    "tendered " + Fen.format(tendered) + " is less than the fee " + Fen.format(due));
+        }
+        ParkingOrder closed = release(w, PaymentMethod.CASH, due, null, Decision.of(Step.ATTENDANT,
+                "lane.released.cash", w.order().plate(), Fen.format(due)), s.texts().goodbye(w.order().plate()),
+                true);
+        return new SettleResult(closed, tendered, tendered - due);
+    }
+
+    ParkingOrder releaseFree(Waiting.Payment w, String reason) {
+        String why = LaneCore.requireReason(reason);
+        return release(w, PaymentMethod.FREE, 0, why, Decision.of(Step.ATTENDANT, "lane.released.free.reason",
+                w.order().plate(), why), s.texts().goodbye(w.order().plate()), true);
+    }
+
+    /**
+     * Opens the barrier and, once the device confirmed it, closes the stay (H2, with its out_park) and says goodbye.
+     * When the barrier does not confirm, nothing is closed, charged or reported: the car is still here and the lane
+     * waits as before (a free exit waits for confirmation to try again); the attendant is told why, and an
+     * attendant's action fails with {@code lane.gate.failed}.
+     */
+    private ParkingOrder release(Waiting w, PaymentMethod method, long paid, String freeReason, Decision d,
+                                 LaneTexts.Say say, boolean attended) {
+        ParkingOrder order = order(w);
+        ExitLadder.ExitVerdict v = verdict(w);
+        PlateRead read = w.read();
+        FeeQuote quote = v.quote();
+        GateEvent.Cause cause = paid > 0 || method == PaymentMethod.PREPAID || method == PaymentMethod.STORED_VALUE
+                ? GateEvent.Cause.EXIT_PAID : GateEvent.Cause.EXIT_FREE;
+        GateOutcome gate = core.gate(BarrierAction.OPEN, cause, core.operator(), order.orderId(), freeReason, null);
+        if (!gate.moved()) {
+            Decision failed = Decision.of(Step.ATTENDANT, "lane.gate.failed", order.plate(),
+                    SafeText.of(gate.detail(), 60));
+            Waiting again = w instanceof Waiting.Payment ? w : new Waiting.ExitConfirmation(read, order, v,
+                    coupons(w));
+            core.await(again, order, quote, failed, List.of(), v.kind());
+            if (attended) {
+                throw new LaneException("lane.gate.failed", "the barrier did not confirm: " + gate.detail());
+            }
+            return null;
+        }
+        String image = s.images().save(order.orderId() + "-out", read.image()).orElse(null);
+        long due = quote == null ? 0 : quote.grossFen();
+        long discount = quote == null ? 0 : quote.discountFen();
+        // the plate as read, when the stay was found under another (attendant's pick, correction)
+        String exitPlate = read.plate().equals(order.plate()) ? null : read.plate();
+        ParkingOrder closed = order.closed(new ParkingOrder.Settlement(core.lane.id(), read.readAt(), due, paid,
+                method, core.operator(), image, discount, freeReason, exitPlate, v.kind()));
+        if (quote != null && quote.balanceFen() > 0 && order.cardId() != null) {
+            if (!s.lists().chargeStoredValue(order.cardId(), quote.balanceFen(), order.orderId(), read.readAt())) {
+                throw new LaneException("storedvalue.short", "stored-value card " + order.cardId()
+                        + " cannot pay " + Fen.format(quote.balanceFen()));
+            }
+        }
+        int empty = Math.min(s.spaces().capacity(), s.spaces().free() + 1);
+        s.orders().recordExit(closed, empty);
+        if (discount > 0 && quote != null) {
+            quote.couponDeductions(coupons(w)).forEach((id, fen) ->
+                    s.lists().couponDeducted(id, order.orderId(), fen, read.readAt()));
+        }
+        core.say(say);
+        LOG.info("Lane {}: {} left, order {} closed: due {}, paid {} by {}{}, barrier {} [{}]", core.lane.id(),
+                order.plate(), order.orderId(), Fen.format(due), Fen.format(paid), method,
+                freeReason == null ? "" : " (" + SafeText.of(freeReason, 60) + ")", gate.result(), d.step());
+        core.clear();
+        core.publish(LanePhase.RELEASED, read, closed, quote, d, List.of(), v.kind());
+        return closed;
+    }
+
+    private static ParkingOrder order(Waiting w) {
+        if (w instanceof Waiting.Payment p) {
+            return p.order();
+        }
+        if (w instanceof Waiting.ExitConfirmation c) {
+            return c.order();
+        }
+        throw new IllegalStateException("no stay in " + w);
+    }
+
+    private static ExitLadder.ExitVerdict verdict(Waiting w) {
+        if (w instanceof Waiting.Payment p) {
+            return p.verdict();
+        }
+        if (w instanceof Waiting.ExitConfirmation c) {
+            return c.verdict();
+        }
+        throw new IllegalStateException("no verdict in " + w);
+    }
+
+    private static List<Coupon> coupons(Waiting w) {
+        if (w instanceof Waiting.Payment p) {
+            return p.coupons();
+        }
+        return w instanceof Waiting.ExitConfirmation c ? c.coupons() : List.of();
+    }
+}
