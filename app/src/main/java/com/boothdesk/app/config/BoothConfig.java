@@ -80,6 +80,11 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
      * {@code overrides} (e.g. from tests or the command line) win over both.
      */
     public static BoothConfig load(Path dataDir, Path file, Properties overrides) {
+        return load(dataDir, file, overrides, System.getenv());
+    }
+
+    /** As {@link #load(Path, Path, Properties)}, with the environment given (for {@link Secrets}). */
+    public static BoothConfig load(Path dataDir, Path file, Properties overrides, Map<String, String> env) {
         Properties p = defaults();
         Path site = file != null ? file : dataDir.resolve("boothdesk.properties");
         if (file != null && !Files.isRegularFile(file)) {
@@ -92,6 +97,7 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 throw new ConfigException("cannot read " + site + ": " + e.getMessage());
             }
         }
+        Secrets.overlay(p, dataDir, env);
         if (overrides != null) {
             p.putAll(overrides);
         }
