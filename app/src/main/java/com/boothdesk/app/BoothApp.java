@@ -142,6 +142,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
         db = push(Database.open(data.resolve("db")));
+        push(com.boothdesk.app.ops.OpsModule.start(config, db, linkClock));
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);

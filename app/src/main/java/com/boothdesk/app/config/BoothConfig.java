@@ -32,7 +32,7 @@ import com.boothdesk.app.domain.lane.LaneInfo;
 public record BoothConfig(Path dataDir, String boothId, String operator, int capacity, ZoneId zone, Locale locale,
                           Cloud cloud, Cameras cameras, List<LaneConfig> lanes, Duration debounce,
                           String vehicleClass, String tariffFile, Demo demo, LaneRules rules,
-                          Map<String, Integer> areas) {
+                          Map<String, Integer> areas, Operations ops) {
 
     /** The lane → area map. */
     public Map<String, String> laneAreas() {
@@ -54,6 +54,21 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
     }
 
     public record Demo(boolean enabled, Duration entryInterval, Duration exitInterval) {
+    }
+
+    /**
+     * Operations (docs/configuration.md "Operations").
+     *
+     * @param backupInterval zero: no scheduled backups
+     * @param backupDir      relative to the data folder, or null for {@code <data>/backups}
+     */
+    public record Operations(Duration backupInterval, int backupKeep, Path backupDir) {
+
+        static Operations from(Keys r) {
+            String dir = r.optional("backup.dir");
+            return new Operations(Duration.ofHours(r.integer("backup.interval_hours", 0, 24 * 365)),
+                    r.integer("backup.keep", 1, 10_000), dir == null ? null : Path.of(dir));
+        }
     }
 
     public LaneConfig lane(String id) {
@@ -170,7 +185,7 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 r.text("ui.locale").replace('_', '-')), cloud, cameras, List.copyOf(lanes),
                 Duration.ofSeconds(r.integer("lane.debounce_seconds", 0, 3600)), r.text("fee.vehicle_class"),
                 r.optional("fee.tariff"), demo, rules,
-                java.util.Collections.unmodifiableMap(areas));
+                java.util.Collections.unmodifiableMap(areas), Operations.from(r));
     }
 
     private static String area(String given, String first, Map<String, Integer> areas, String key) {

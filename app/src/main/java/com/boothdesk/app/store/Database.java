@@ -60,6 +60,11 @@ public final class Database implements AutoCloseable {
      * password) gets that password on its first open.
      */
     public static Database open(Path dir) {
+        return open(dir, java.util.List.of());
+    }
+
+    /** As {@link #open(Path)}, with more migration locations (the upgrade test's "next version"). */
+    public static Database open(Path dir, java.util.List<String> extraMigrations) {
         Path base = dir.toAbsolutePath().resolve("boothdesk");
         String password;
         try {
@@ -86,7 +91,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("无法打开数据库 / cannot open the database " + base + ": " + e.getMessage(), e);
         }
         restrictFiles(dir);
-        migrate(pool);
+        migrate(pool, extraMigrations);
         return new Database(base, pool);
     }
 
@@ -143,11 +148,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource ds) {
+    private static void migrate(DataSource ds, java.util.List<String> extraMigrations) {
         // outOfOrder: the lists' scripts are numbered from V10 so that the order scripts (V2..V9) can grow
         // independently; a database that has V10 must still accept a later V3.
         var app = Flyway.configure().dataSource(ds)
-                .locations("classpath:com/boothdesk/app/db/migration")
+                .locations(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        "classpath:com/boothdesk/app/db/migration"), extraMigrations.stream()).toArray(String[]::new))
                 .outOfOrder(true)
                 .load().migrate();
         // The outbox belongs to sdk-adapter and has its own migration history.

@@ -1,0 +1,47 @@
+package com.boothdesk.app.ops;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.boothdesk.app.common.Threads;
+import com.boothdesk.app.config.BoothConfig;
+import com.boothdesk.app.ops.backup.BackupSchedule;
+import com.boothdesk.app.ops.backup.Backups;
+import com.boothdesk.app.store.Database;
+
+/** The booth's operations work, started by BoothApp with one line: scheduled and requested backups. */
+public final class OpsModule implements AutoCloseable {
+
+    private final ScheduledExecutorService scheduler = Threads.scheduled("ops");
+    private final BackupSchedule backups;
+
+    private OpsModule(BackupSchedule backups) {
+        this.backups = backups;
+    }
+
+    public static OpsModule start(BoothConfig config, Database db, Clock clock) {
+        BoothConfig.Operations ops = config.ops();
+        Backups b = new Backups(backupDir(config), ops.backupKeep(), clock);
+        OpsModule m = new OpsModule(new BackupSchedule(b, db, ops.backupInterval(), clock));
+        // every 2 s: answers a technician's request quickly; the scheduled backup itself runs when due
+        m.scheduler.scheduleWithFixedDelay(m.backups::tick, 5, 2, TimeUnit.SECONDS);
+        return m;
+    }
+
+    /** {@code backup.dir}, relative to the data folder, default {@code <data>/backups}. */
+    public static Path backupDir(BoothConfig config) {
+        Path d = config.ops().backupDir();
+        return config.dataDir().toAbsolutePath().resolve(d == null ? Path.of("backups") : d);
+    }
+
+    public BackupSchedule backups() {
+        return backups;
+    }
+
+    @Override
+    public void close() {
+        Threads.shutdown(scheduler);
+    }
+}
