@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 import com.boothdesk.app.cli.BackupCommand;
+import com.boothdesk.app.cli.CommissionCommand;
 import com.boothdesk.app.cli.FeeCommand;
 import com.boothdesk.app.cli.RestoreCommand;
 import com.boothdesk.app.config.BoothConfig;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "boothdesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "BoothDesk: toll-booth application for parking-lot exits.",
-        subcommands = {RunCommand.class, BackupCommand.class, RestoreCommand.class, DevicesCommand.class, ProtocolCommand.class,
+        subcommands = {RunCommand.class, BackupCommand.class, RestoreCommand.class, CommissionCommand.class, DevicesCommand.class, ProtocolCommand.class,
                 CloudSimCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -70,7 +70,8 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("无法创建数据目录 / cannot create the data folder " + data + ": " + e.getMessage());
             return 3;
         }
-        if (headless || Headless.noDisplay()) {
+        boolean offScreen = headless || Headless.noDisplay();
+        if (offScreen) {
             Headless.enable();
         }
         Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -80,7 +81,14 @@ public final class RunCommand implements Callable<Integer> {
             log.warn(secretWarning);
         }
         if (FirstRun.needed(data, config, demo)) {
-            return FirstRun.refuse(data);
+            if (offScreen) {
+                return FirstRun.refuse(data);
+            }
+            return switch (FirstRun.wizard(data)) {
+                case DEMO -> FirstRun.startBooth(data, true);
+                case COMMISSIONED -> FirstRun.startBooth(data, false);
+                default -> FirstRun.refuse(data);
+            };
         }
         Lifecycle life = Lifecycle.withShutdownHook();
         try {

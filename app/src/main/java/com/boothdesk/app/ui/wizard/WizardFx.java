@@ -1,0 +1,33 @@
+package com.boothdesk.app.ui.wizard;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The first-run window on its own (the {@code commission} command, and {@code run} in an unconfigured booth). */
+public final class WizardFx extends Application {
+
+    private static volatile CommissionViewModel model;
+
+    /** Shows the window until the technician chose demo, commissioned, or closed it; returns how it ended. */
+    public static CommissionViewModel.Outcome show(CommissionViewModel vm) {
+        model = vm;
+        Application.launch(WizardFx.class);
+        CommissionViewModel.Outcome o = vm.outcomeProperty().get();
+        return o == CommissionViewModel.Outcome.PENDING ? CommissionViewModel.Outcome.CANCELLED : o;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        CommissionViewModel vm = model;
+        stage.setTitle("BoothDesk · 工位配置 / commissioning");
+        stage.setScene(new Scene(new CommissionView(vm).root(), 1100, 760));
+        vm.outcomeProperty().addListener((o, a, b) -> {
+            if (b != CommissionViewModel.Outcome.PENDING) {
+                Platform.exit();
+            }
+        });
+        stage.show();
+    }
+}
