@@ -36,7 +36,7 @@ public final class SiteFile {
     private static final Pattern HOST = Pattern.compile("[0-9A-Za-z.:\\[\\]-]{1,253}");
     private static final Pattern IP = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3})|([0-9A-Fa-f:]{2,39})");
     private static final Pattern NO_SPACE = Pattern.compile("\\S{1,64}");
-    private static final Pattern PORT_NAME = Pattern.compile("sim|COM\\d{1,3}|/dev/[0-9A-Za-z_./-]{1,64}");
+    private static final Pattern PORT_NAME = Pattern.compile("sim|COM\\d{1,3}|\\\\\\\\\\.\\\\COM\\d{1,3}|/\\S{1,200}");
     private static final Set<Integer> BAUDS = Set.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200);
 
     private SiteFile() {

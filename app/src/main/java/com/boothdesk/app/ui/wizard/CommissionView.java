@@ -57,7 +57,7 @@ public final class CommissionView {
         content.setPadding(new Insets(20));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setId("commission");
+        scroll.setId("commissionForm");
         return scroll;
     }
 
@@ -196,7 +196,7 @@ public final class CommissionView {
         Label err = new Label();
         err.setId("error-" + key.replace('.', '_'));
         err.setStyle("-fx-text-fill: #c62828;");
-        err.textProperty().bind(Bindings.valueAt(vm.errors(), key));
+        err.textProperty().bind(Bindings.createStringBinding(() -> vm.errors().getOrDefault(key, ""), vm.errors()));
         err.visibleProperty().bind(err.textProperty().isNotEmpty());
         err.managedProperty().bind(err.visibleProperty());
         return err;

@@ -56,6 +56,7 @@ public final class CommissionViewModel {
         CardProbe.Result test(String port, int address, int baud);
     }
 
+    private boolean checked;
     private final Path dataDir;
     private final Executor background;
     private final CardTester tester;
@@ -86,6 +87,22 @@ public final class CommissionViewModel {
         this.tester = tester;
         this.adminHook = adminHook;
         this.clock = clock;
+        // once checked, every change re-checks: a fixed field loses its message at once
+        javafx.beans.InvalidationListener recheck = o -> {
+            if (checked) {
+                validate();
+            }
+        };
+        for (javafx.beans.Observable p : new javafx.beans.Observable[] {parkId, unionId, secret, cloudMode, cloudHost,
+                cloudPort, cameraPort, cameraAllowed, tariff}) {
+            p.addListener(recheck);
+        }
+        lanes.addListener((javafx.collections.ListChangeListener<LaneRowViewModel>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(row -> row.fields().forEach(f -> f.addListener(recheck)));
+            }
+            recheck.invalidated(lanes);
+        });
         lanes.add(new LaneRowViewModel("A1", "入口1", "entry"));
         lanes.add(new LaneRowViewModel("B1", "出口1", "exit"));
         tariff.addListener((o, a, b) -> sampleQuote.set(quote(b)));
@@ -152,6 +169,7 @@ public final class CommissionViewModel {
 
     /** Checks every field; true when the site is sound. */
     public boolean validate() {
+        checked = true;
         Map<String, String> problems = SiteFile.check(site());
         errors.clear();
         errors.putAll(problems);

@@ -76,6 +76,10 @@ public final class LaneRowViewModel {
         return testPassed;
     }
 
+    java.util.List<StringProperty> fields() {
+        return java.util.List.of(id, name, direction, camera, cardPort, cardAddress, cardBaud, gate);
+    }
+
     SiteFile.LaneEntry entry() {
         return new SiteFile.LaneEntry(id.get(), name.get(), direction.get(), camera.get(), cardPort.get(),
                 cardAddress.get(), cardBaud.get(), gate.get());

@@ -63,8 +63,11 @@ class CommissionViewModelTest {
         assertThat(vm.validate()).isFalse();
         assertThat(vm.errors()).containsOnlyKeys("cloud.port");
         vm.cloudPortProperty().set("9003");
+        assertThat(vm.errors()).as("re-checked on the change itself").isEmpty();
+        vm.lanes().get(1).cardAddressProperty().set("256");
+        assertThat(vm.errors()).containsOnlyKeys("lane.B1.card.address");
+        vm.lanes().get(1).cardAddressProperty().set("1");
         assertThat(vm.validate()).isTrue();
-        assertThat(vm.errors()).isEmpty();
     }
 
     @Test
