@@ -102,6 +102,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private int lastFreeShown = -1;
     private java.time.Instant lastFreeShownAt;
     private DemoDriver demo;
+    private com.boothdesk.app.ops.OpsModule ops;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -142,7 +143,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
         db = push(Database.open(data.resolve("db")));
-        push(com.boothdesk.app.ops.OpsModule.start(config, db, linkClock));
+        ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, linkClock));
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
@@ -401,6 +402,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Where downlinks go; tests and the simulator push through the real link, this routes them. */
     public DownlinkRouter downlinks() {
         return router;
+    }
+
+    /** Backups (back up now), disk space: for the About box and the alerts. */
+    public com.boothdesk.app.ops.OpsModule ops() {
+        return ops;
     }
 
     public LaneHardware hardware() {

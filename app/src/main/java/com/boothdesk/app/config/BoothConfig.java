@@ -61,13 +61,15 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
      *
      * @param backupInterval zero: no scheduled backups
      * @param backupDir      relative to the data folder, or null for {@code <data>/backups}
+     * @param diskWarnBytes  warn when the data folder's disk has less free space than this
      */
-    public record Operations(Duration backupInterval, int backupKeep, Path backupDir) {
+    public record Operations(Duration backupInterval, int backupKeep, Path backupDir, long diskWarnBytes) {
 
         static Operations from(Keys r) {
             String dir = r.optional("backup.dir");
             return new Operations(Duration.ofHours(r.integer("backup.interval_hours", 0, 24 * 365)),
-                    r.integer("backup.keep", 1, 10_000), dir == null ? null : Path.of(dir));
+                    r.integer("backup.keep", 1, 10_000), dir == null ? null : Path.of(dir),
+                    (long) r.integer("disk.warn_mb", 0, 10_000_000) << 20);
         }
     }
 

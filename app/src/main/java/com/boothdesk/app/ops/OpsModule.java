@@ -11,20 +11,27 @@ import com.boothdesk.app.ops.backup.BackupSchedule;
 import com.boothdesk.app.ops.backup.Backups;
 import com.boothdesk.app.store.Database;
 
-/** The booth's operations work, started by BoothApp with one line: scheduled and requested backups. */
+/**
+ * The booth's operations work, started by BoothApp with one line: scheduled and requested backups, and the disk
+ * space watch.
+ */
 public final class OpsModule implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler = Threads.scheduled("ops");
     private final BackupSchedule backups;
+    private final DiskWatch disk;
 
-    private OpsModule(BackupSchedule backups) {
+    private OpsModule(BackupSchedule backups, DiskWatch disk) {
         this.backups = backups;
+        this.disk = disk;
     }
 
     public static OpsModule start(BoothConfig config, Database db, Clock clock) {
         BoothConfig.Operations ops = config.ops();
         Backups b = new Backups(backupDir(config), ops.backupKeep(), clock);
-        OpsModule m = new OpsModule(new BackupSchedule(b, db, ops.backupInterval(), clock));
+        OpsModule m = new OpsModule(new BackupSchedule(b, db, ops.backupInterval(), clock),
+                new DiskWatch(config.dataDir().toAbsolutePath(), ops.diskWarnBytes(), clock, DiskWatch.fileStore()));
+        m.scheduler.scheduleWithFixedDelay(m.disk::check, 0, 1, TimeUnit.MINUTES);
         // every 2 s: answers a technician's request quickly; the scheduled backup itself runs when due
         m.scheduler.scheduleWithFixedDelay(m.backups::tick, 5, 2, TimeUnit.SECONDS);
         return m;
@@ -38,6 +45,11 @@ public final class OpsModule implements AutoCloseable {
 
     public BackupSchedule backups() {
         return backups;
+    }
+
+    /** The free-space reading of the data folder's disk (for the screen's alerts). */
+    public DiskWatch disk() {
+        return disk;
     }
 
     @Override
