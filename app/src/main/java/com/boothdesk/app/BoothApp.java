@@ -143,7 +143,6 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
         db = push(Database.open(data.resolve("db")));
-        ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, linkClock));
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
@@ -151,6 +150,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         images = new FileImageStore(data.resolve("images"), clock);
 
         router = new DownlinkRouter();
+        ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, router, linkClock));
         startCloud(bridge);
 
         FeeEngine engine = new FeeEngine(config.zone());

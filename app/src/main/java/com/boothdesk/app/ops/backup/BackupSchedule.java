@@ -30,15 +30,21 @@ public final class BackupSchedule {
     private final Database db;
     private final Duration interval;
     private final Clock clock;
+    private final Instant notBefore;
     private Instant last;
     private Instant lastFailure;
 
-    /** @param interval zero: no scheduled backups (requests are still answered) */
-    public BackupSchedule(Backups backups, Database db, Duration interval, Clock clock) {
+    /**
+     * @param interval   zero: no scheduled backups (requests are still answered)
+     * @param firstDelay no scheduled backup before this long after start (a booth that was never backed up gets its
+     *                   first one then, not in the middle of its start-up)
+     */
+    public BackupSchedule(Backups backups, Database db, Duration interval, Duration firstDelay, Clock clock) {
         this.backups = backups;
         this.db = db;
         this.interval = interval;
         this.clock = clock;
+        this.notBefore = clock.instant().plus(firstDelay);
     }
 
     /** Takes a backup now (the booth's "back up now"). */
@@ -55,6 +61,9 @@ public final class BackupSchedule {
             return;
         }
         Instant now = clock.instant();
+        if (now.isBefore(notBefore)) {
+            return;
+        }
         try {
             if (last == null) {
                 last = backups.newest();

@@ -138,7 +138,11 @@ class BackupsTest {
     void theScheduleBacksUpWhenDueAndAnswersATechniciansRequest() throws Exception {
         Backups backups = new Backups(data.resolve("backups"), 10, clock);
         try (Database db = Database.open(dbDir())) {
-            BackupSchedule schedule = new BackupSchedule(backups, db, Duration.ofHours(24), clock);
+            BackupSchedule schedule = new BackupSchedule(backups, db, Duration.ofHours(24), Duration.ofMinutes(10),
+                    clock);
+            schedule.tick();
+            assertThat(backups.list()).as("not during start-up").isEmpty();
+            clock.advance(Duration.ofMinutes(10));
             schedule.tick();
             assertThat(backups.list()).hasSize(1);
             clock.advance(Duration.ofHours(23));
