@@ -17,6 +17,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import com.boothdesk.app.ui.Messages;
+
 /**
  * The first-run screen and the commissioning form: layout and bindings only; every rule is in
  * {@link CommissionViewModel}. Node ids (for tests and the site's own scripts): fields by name ({@code #parkId}),
@@ -25,24 +27,30 @@ import javafx.scene.layout.VBox;
 public final class CommissionView {
 
     private final CommissionViewModel vm;
+    private final Messages messages;
     private final VBox laneBox = new VBox(8);
 
-    public CommissionView(CommissionViewModel vm) {
+    public CommissionView(CommissionViewModel vm, Messages messages) {
         this.vm = vm;
+        this.messages = messages;
+    }
+
+    private String t(String key) {
+        return messages.get("ops.wizard." + key);
     }
 
     public Parent root() {
-        Label title = new Label("BoothDesk · 首次启动 / first start");
+        Label title = new Label(t("title"));
         title.setStyle("-fx-font-size: 20px; -fx-font-weight: bold;");
-        Label intro = new Label("此工位还没有现场配置。/ This booth has no site configuration yet.");
-        Button demo = button("demo", "启动演示 / Start the demo");
+        Label intro = new Label(t("intro"));
+        Button demo = button("demo", t("demo"));
         demo.setOnAction(e -> vm.chooseDemo());
-        Button commission = button("startCommissioning", "配置此工位 / Commission this booth");
+        Button commission = button("startCommissioning", t("commission"));
         commission.setOnAction(e -> vm.startCommissioning());
         HBox choice = new HBox(12, demo, commission);
 
-        VBox form = new VBox(14, section("云端 / cloud", cloudGrid()), section("车道 / lanes", lanesPane()),
-                section("相机 / cameras", cameraGrid()), section("收费标准 / tariff", tariffPane()), actions());
+        VBox form = new VBox(14, section(t("section.cloud"), cloudGrid()), section(t("section.lanes"), lanesPane()),
+                section(t("section.cameras"), cameraGrid()), section(t("section.tariff"), tariffPane()), actions());
         form.visibleProperty().bind(vm.formShownProperty());
         form.managedProperty().bind(vm.formShownProperty());
         choice.visibleProperty().bind(vm.formShownProperty().not());
@@ -63,28 +71,28 @@ public final class CommissionView {
 
     private GridPane cloudGrid() {
         GridPane g = grid();
-        row(g, 0, "车场编号 park id", field("parkId", vm.parkIdProperty()), "cloud.park_id");
-        row(g, 1, "联盟编号 union id", field("unionId", vm.unionIdProperty()), "cloud.union_id");
+        row(g, 0, t("park_id"), field("parkId", vm.parkIdProperty()), "cloud.park_id");
+        row(g, 1, t("union_id"), field("unionId", vm.unionIdProperty()), "cloud.union_id");
         PasswordField secret = new PasswordField();
         secret.setId("secret");
         secret.textProperty().bindBidirectional(vm.secretProperty());
-        row(g, 2, "密钥 secret", secret, "cloud.secret");
+        row(g, 2, t("secret"), secret, "cloud.secret");
         ComboBox<String> mode = new ComboBox<>();
         mode.setId("cloudMode");
         mode.getItems().addAll("tcp", "vendor_sdk", "simulator", "off");
         mode.valueProperty().bindBidirectional(vm.cloudModeProperty());
-        row(g, 3, "模式 mode", mode, "cloud.mode");
-        row(g, 4, "云端地址 address", field("cloudHost", vm.cloudHostProperty()), "cloud.host");
-        row(g, 5, "端口 port", field("cloudPort", vm.cloudPortProperty()), "cloud.port");
+        row(g, 3, t("mode"), mode, "cloud.mode");
+        row(g, 4, t("host"), field("cloudHost", vm.cloudHostProperty()), "cloud.host");
+        row(g, 5, t("port"), field("cloudPort", vm.cloudPortProperty()), "cloud.port");
         return g;
     }
 
     private GridPane cameraGrid() {
         GridPane g = grid();
-        row(g, 0, "推送端口 push port", field("cameraPort", vm.cameraPortProperty()), "camera.http.port");
+        row(g, 0, t("camera_port"), field("cameraPort", vm.cameraPortProperty()), "camera.http.port");
         TextField allowed = field("cameraAllowed", vm.cameraAllowedProperty());
         allowed.setPromptText("192.168.1.64, 192.168.1.65");
-        row(g, 1, "允许的相机 allowed peers", allowed, "camera.allowed");
+        row(g, 1, t("allowed"), allowed, "camera.allowed");
         return g;
     }
 
@@ -100,7 +108,7 @@ public final class CommissionView {
     }
 
     private VBox lanesPane() {
-        Button add = button("addLane", "添加车道 / add lane");
+        Button add = button("addLane", t("row.add"));
         add.setOnAction(e -> vm.addLane());
         vm.lanes().addListener((ListChangeListener<LaneRowViewModel>) c -> rebuildLanes());
         rebuildLanes();
@@ -123,7 +131,7 @@ public final class CommissionView {
         name.setPrefColumnCount(6);
         ComboBox<String> direction = combo(p + "direction", row.directionProperty(), "entry", "exit");
         TextField camera = field(p + "camera", row.cameraProperty());
-        camera.setPromptText("相机序列号或IP / camera serial or IP");
+        camera.setPromptText(t("row.camera_prompt"));
         TextField port = field(p + "cardPort", row.cardPortProperty());
         port.setPromptText("COM3 /dev/ttyUSB0");
         TextField address = field(p + "cardAddress", row.cardAddressProperty());
@@ -131,27 +139,27 @@ public final class CommissionView {
         TextField baud = field(p + "cardBaud", row.cardBaudProperty());
         baud.setPrefColumnCount(6);
         ComboBox<String> gate = combo(p + "gate", row.gateProperty(), "card", "camera");
-        Button test = button(p + "test", "测试显示屏 / test card");
+        Button test = button(p + "test", t("row.test"));
         test.disableProperty().bind(row.testingProperty());
         test.setOnAction(e -> vm.testCard(row));
-        Button remove = button(p + "remove", "删除 / remove");
+        Button remove = button(p + "remove", t("row.remove"));
         remove.setOnAction(e -> vm.removeLane(row));
         Label result = new Label();
         result.setId(p + "testResult");
         result.textProperty().bind(row.testResultProperty());
         result.styleProperty().bind(Bindings.when(row.testPassedProperty()).then("-fx-text-fill: #2e7d32;")
                 .otherwise("-fx-text-fill: #c62828;"));
-        FlowPane fields = new FlowPane(8, 6, labelled("编号 id", id), labelled("名称 name", name),
-                labelled("方向 direction", direction), labelled("相机 camera", camera),
-                labelled("显示屏串口 card port", port), labelled("地址 address", address), labelled("波特率 baud", baud),
-                labelled("道闸 barrier", gate), test, remove);
+        FlowPane fields = new FlowPane(8, 6, labelled(t("row.id"), id), labelled(t("row.name"), name),
+                labelled(t("row.direction"), direction), labelled(t("row.camera"), camera),
+                labelled(t("row.card_port"), port), labelled(t("row.address"), address), labelled(t("row.baud"), baud),
+                labelled(t("row.gate"), gate), test, remove);
         VBox box = new VBox(4, fields, result);
         for (String key : new String[] {"name", "direction", "camera", "card.port", "card.address", "card.baud",
                 "gate"}) {
             Label err = new Label();
             err.setStyle("-fx-text-fill: #c62828;");
             err.textProperty().bind(Bindings.createStringBinding(
-                    () -> vm.errors().getOrDefault("lane." + row.idProperty().get() + "." + key, ""), vm.errors(),
+                    () -> vm.errors().getOrDefault("row." + row.idProperty().get() + "." + key, ""), vm.errors(),
                     row.idProperty()));
             err.visibleProperty().bind(err.textProperty().isNotEmpty());
             err.managedProperty().bind(err.visibleProperty());
@@ -163,17 +171,17 @@ public final class CommissionView {
     }
 
     private HBox actions() {
-        Button commission = button("commission", "写入配置并启动 / write the site file and start");
+        Button commission = button("commission", t("write"));
         commission.setDefaultButton(true);
         commission.setOnAction(e -> vm.commission());
-        Button cancel = button("cancel", "取消 / cancel");
+        Button cancel = button("cancel", t("cancel"));
         cancel.setOnAction(e -> vm.cancel());
         return new HBox(12, commission, cancel);
     }
 
     // ---- layout helpers ----------------------------------------------------------------------------------
 
-    private static VBox section(String title, javafx.scene.Node body) {
+    private VBox section(String title, javafx.scene.Node body) {
         Label t = new Label(title);
         t.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
         return new VBox(6, t, body);
@@ -223,11 +231,11 @@ public final class CommissionView {
         return b;
     }
 
-    private static VBox labelled(String label, TextInputControl input) {
+    private VBox labelled(String label, TextInputControl input) {
         return new VBox(2, new Label(label), input);
     }
 
-    private static VBox labelled(String label, ComboBox<String> input) {
+    private VBox labelled(String label, ComboBox<String> input) {
         return new VBox(2, new Label(label), input);
     }
 }

@@ -21,8 +21,10 @@ public final class WizardFx extends Application {
     @Override
     public void start(Stage stage) {
         CommissionViewModel vm = model;
-        stage.setTitle("BoothDesk · 工位配置 / commissioning");
-        stage.setScene(new Scene(new CommissionView(vm).root(), 1100, 760));
+        com.boothdesk.app.ui.Messages messages = new com.boothdesk.app.ui.Messages(java.util.Locale.getDefault()
+                .getLanguage().equals("en") ? java.util.Locale.ENGLISH : java.util.Locale.SIMPLIFIED_CHINESE);
+        stage.setTitle(messages.get("ops.wizard.window"));
+        stage.setScene(new Scene(new CommissionView(vm, messages).root(), 1100, 760));
         vm.outcomeProperty().addListener((o, a, b) -> {
             if (b != CommissionViewModel.Outcome.PENDING) {
                 Platform.exit();

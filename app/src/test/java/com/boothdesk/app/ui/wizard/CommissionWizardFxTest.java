@@ -84,7 +84,7 @@ class CommissionWizardFxTest {
                 null, clock);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new CommissionView(vm).root(), 1200, 900));
+            stage.setScene(new Scene(new CommissionView(vm, new com.boothdesk.app.ui.Messages(java.util.Locale.SIMPLIFIED_CHINESE)).root(), 1200, 900));
             stage.show();
         });
 
