@@ -107,6 +107,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private java.time.Instant lastFreeShownAt;
     private DemoDriver demo;
     private StaffModule staff;
+    private com.boothdesk.app.ops.OpsModule ops;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -157,6 +158,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
         router = new DownlinkRouter();
+        ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, router, linkClock));
         startCloud(bridge);
 
         FeeEngine engine = new FeeEngine(config.zone());
@@ -429,6 +431,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Where downlinks go; tests and the simulator push through the real link, this routes them. */
     public DownlinkRouter downlinks() {
         return router;
+    }
+
+    /** Backups (back up now), disk space: for the About box and the alerts. */
+    public com.boothdesk.app.ops.OpsModule ops() {
+        return ops;
     }
 
     public LaneHardware hardware() {

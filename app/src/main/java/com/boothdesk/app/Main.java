@@ -4,11 +4,16 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 import com.boothdesk.app.cli.AccountCommand;
+import com.boothdesk.app.cli.BackupCommand;
+import com.boothdesk.app.cli.CommissionCommand;
 import com.boothdesk.app.cli.FeeCommand;
 import com.boothdesk.app.cli.ReportCommand;
+import com.boothdesk.app.cli.RestoreCommand;
 import com.boothdesk.app.config.BoothConfig;
 import com.boothdesk.app.config.TariffSource;
 import com.boothdesk.app.cli.RunCommand;
+import com.boothdesk.app.ops.AboutInfo;
+import com.boothdesk.app.ops.DataFolder;
 import com.boothdesk.devices.cli.DevicesCommand;
 import com.boothdesk.sdk.cli.CloudSimCommand;
 import com.boothdesk.sdk.cli.ProtocolCommand;
@@ -22,11 +27,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "boothdesk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "BoothDesk: toll-booth application for parking-lot exits.",
-        subcommands = {RunCommand.class, DevicesCommand.class, ProtocolCommand.class,
+        subcommands = {RunCommand.class, BackupCommand.class, RestoreCommand.class, CommissionCommand.class, DevicesCommand.class, ProtocolCommand.class,
                 CloudSimCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
+    /** The data folder of this invocation, for {@code --version}. */
+    private static volatile Path invocationData = DataFolder.defaultFolder();
+
     public static void main(String[] args) {
+        invocationData = dataDir(args);
         // before any logger exists: where the log files go
         if (System.getProperty("boothdesk.logs") == null) {
             System.setProperty("boothdesk.logs", dataDir(args).resolve("logs").toString());
@@ -50,15 +59,14 @@ public final class Main {
                 return Path.of(args[i + 1]);
             }
         }
-        return Path.of("data");
+        return DataFolder.defaultFolder();
     }
 
-    /** The version from the jar manifest. */
+    /** Version, build time, protocol and SDK version, data folder: the About box's lines. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"BoothDesk " + (v == null ? "(development build)" : v)};
+            return AboutInfo.of(invocationData).lines().toArray(String[]::new);
         }
     }
 }

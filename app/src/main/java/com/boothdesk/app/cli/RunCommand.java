@@ -1,5 +1,6 @@
 package com.boothdesk.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,11 @@ import org.slf4j.LoggerFactory;
 import com.boothdesk.app.BoothApp;
 import com.boothdesk.app.config.BoothConfig;
 import com.boothdesk.app.config.ConfigException;
+import com.boothdesk.app.config.Secrets;
+import com.boothdesk.app.ops.DataFolder;
+import com.boothdesk.app.ops.InstanceLock;
+import com.boothdesk.app.ops.Lifecycle;
+import com.boothdesk.app.ops.OwnerOnly;
 import com.boothdesk.app.store.StoreException;
 import com.boothdesk.app.ui.BoothFx;
 
@@ -25,9 +31,13 @@ import picocli.CommandLine.Option;
                 + "LED/gate cards) on an H2 database in the data folder.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--data", description = "Data folder (database, pictures, logs). Default: ${DEFAULT-VALUE}",
-            defaultValue = "data")
+    @Option(names = "--data", description = "Data folder (database, pictures, logs). Default: ./data; an installed "
+            + "booth: %ProgramData%\\BoothDesk (Windows), ~/.local/share/boothdesk (Linux).")
     Path data;
+
+    @Option(names = "--demo", description = "Start the demo (simulated cloud, cameras and cards) even in an installed "
+            + "booth that has no site configuration yet.")
+    boolean demo;
 
     @Option(names = "--config", description = "Configuration file. Default: <data>/boothdesk.properties if present, "
             + "else the built-in demo configuration.")
@@ -51,10 +61,48 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (headless || Headless.noDisplay()) {
+        if (data == null) {
+            data = DataFolder.defaultFolder();
+        }
+        try {
+            OwnerOnly.directory(data);
+        } catch (IOException e) {
+            System.err.println("无法创建数据目录 / cannot create the data folder " + data + ": " + e.getMessage());
+            return 3;
+        }
+        boolean offScreen = headless || Headless.noDisplay();
+        if (offScreen) {
             Headless.enable();
         }
         Logger log = LoggerFactory.getLogger(RunCommand.class);
+        String secretWarning = Secrets.commandLineWarning(overrides);
+        if (secretWarning != null) {
+            System.err.println(secretWarning);
+            log.warn(secretWarning);
+        }
+        if (FirstRun.needed(data, config, demo)) {
+            if (offScreen) {
+                return FirstRun.refuse(data);
+            }
+            return switch (FirstRun.wizard(data)) {
+                case DEMO -> FirstRun.startBooth(data, true);
+                case COMMISSIONED -> FirstRun.startBooth(data, false);
+                default -> FirstRun.refuse(data);
+            };
+        }
+        Lifecycle life = Lifecycle.withShutdownHook();
+        try {
+            life.add(InstanceLock.acquire(data));
+        } catch (InstanceLock.AlreadyRunningException e) {
+            System.err.println(e.getMessage());
+            log.error(e.getMessage());
+            life.stop("already running");
+            return 5;
+        } catch (IOException e) {
+            System.err.println("无法锁定数据目录 / cannot lock the data folder " + data + ": " + e.getMessage());
+            life.stop("lock failed");
+            return 3;
+        }
         Properties p = new Properties();
         p.putAll(overrides);
         BoothConfig cfg;
@@ -62,13 +110,16 @@ public final class RunCommand implements Callable<Integer> {
             cfg = BoothConfig.load(data, config, p);
         } catch (ConfigException e) {
             System.err.println("配置错误 / configuration error: " + e.getMessage());
+            log.error("Configuration error: {}", e.getMessage());
+            life.stop("configuration error");
             return 2;
         }
         BoothApp app;
         try {
-            app = BoothApp.start(cfg, Clock.system(cfg.zone()));
+            app = life.add(BoothApp.start(cfg, Clock.system(cfg.zone())));
         } catch (StoreException | ConfigException e) {
             System.err.println(e.getMessage());
+            life.stop("start failed");
             return 3;
         }
         try {
@@ -78,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             log.error("The booth window failed: {}", e.toString(), e);
             return 4;
         } finally {
-            app.close();
+            life.stop(exitAfter == null ? "window closed" : "--exit-after");
         }
         return 0;
     }

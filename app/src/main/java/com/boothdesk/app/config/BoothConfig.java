@@ -32,7 +32,7 @@ import com.boothdesk.app.domain.lane.LaneInfo;
 public record BoothConfig(Path dataDir, String boothId, String operator, int capacity, ZoneId zone, Locale locale,
                           Cloud cloud, Cameras cameras, List<LaneConfig> lanes, Duration debounce,
                           String vehicleClass, String tariffFile, Demo demo, LaneRules rules,
-                          Map<String, Integer> areas, Map<String, String> keys) {
+                          Map<String, Integer> areas, Map<String, String> keys, Operations ops) {
 
     /** The lane → area map. */
     public Map<String, String> laneAreas() {
@@ -66,6 +66,23 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
         }
     }
 
+    /**
+     * Operations (docs/configuration.md "Operations").
+     *
+     * @param backupInterval zero: no scheduled backups
+     * @param backupDir      relative to the data folder, or null for {@code <data>/backups}
+     * @param diskWarnBytes  warn when the data folder's disk has less free space than this
+     */
+    public record Operations(Duration backupInterval, int backupKeep, Path backupDir, long diskWarnBytes) {
+
+        static Operations from(Keys r) {
+            String dir = r.optional("backup.dir");
+            return new Operations(Duration.ofHours(r.integer("backup.interval_hours", 0, 24 * 365)),
+                    r.integer("backup.keep", 1, 10_000), dir == null ? null : Path.of(dir),
+                    (long) r.integer("disk.warn_mb", 0, 10_000_000) << 20);
+        }
+    }
+
     public LaneConfig lane(String id) {
         return lanes.stream().filter(l -> l.lane().id().equals(id)).findFirst()
                 .orElseThrow(() -> new ConfigException("no lane '" + id + "' configured"));
@@ -90,6 +107,11 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
      * {@code overrides} (e.g. from tests or the command line) win over both.
      */
     public static BoothConfig load(Path dataDir, Path file, Properties overrides) {
+        return load(dataDir, file, overrides, System.getenv());
+    }
+
+    /** As {@link #load(Path, Path, Properties)}, with the environment given (for {@link Secrets}). */
+    public static BoothConfig load(Path dataDir, Path file, Properties overrides, Map<String, String> env) {
         Properties p = defaults();
         Path site = file != null ? file : dataDir.resolve("boothdesk.properties");
         if (file != null && !Files.isRegularFile(file)) {
@@ -102,6 +124,7 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 throw new ConfigException("cannot read " + site + ": " + e.getMessage());
             }
         }
+        Secrets.overlay(p, dataDir, env);
         if (overrides != null) {
             p.putAll(overrides);
         }
@@ -180,7 +203,7 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 r.text("ui.locale").replace('_', '-')), cloud, cameras, List.copyOf(lanes),
                 Duration.ofSeconds(r.integer("lane.debounce_seconds", 0, 3600)), r.text("fee.vehicle_class"),
                 r.optional("fee.tariff"), demo, rules,
-                java.util.Collections.unmodifiableMap(areas), keysOf(p));
+                java.util.Collections.unmodifiableMap(areas), keysOf(p), Operations.from(r));
     }
 
     /** Every key as read (defaults, site file, overrides), for parts that read their own keys (camera adapters). */

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.boothdesk.app.common.Threads;
+import com.boothdesk.app.ops.OwnerOnly;
 import com.boothdesk.sdk.outbox.OutboxSchema;
 
 /**
@@ -49,18 +50,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if needed) {@code <dir>/boothdesk.mv.db} and brings its schema up to date. */
+    /** The file beside the database that holds its generated password (owner-only). */
+    public static final String PASSWORD_FILE = "db.password";
+    static final String USER = "booth";
+
+    /**
+     * Opens (creating if needed) {@code <dir>/boothdesk.mv.db} and brings its schema up to date. The folder and the
+     * database files are made readable by the booth's account only; the database's password is generated on first
+     * use and kept in {@code <dir>/db.password}. A database from before passwords (user {@code booth}, empty
+     * password) gets that password on its first open.
+     */
     public static Database open(Path dir) {
+        return open(dir, java.util.List.of());
+    }
+
+    /** As {@link #open(Path)}, with more migration locations (the upgrade test's "next version"). */
+    public static Database open(Path dir, java.util.List<String> extraMigrations) {
+        Path base = dir.toAbsolutePath().resolve("boothdesk");
+        String password;
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.directory(dir);
+            password = password(dir);
         } catch (java.io.IOException e) {
             throw new StoreException("无法创建数据目录 / cannot create the data folder " + dir + ": " + e.getMessage(), e);
         }
-        Path base = dir.toAbsolutePath().resolve("boothdesk");
-        String url = "jdbc:h2:file:" + base + ";WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "booth", "");
+        String url = url(base);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, password);
         pool.setMaxConnections(8);
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = connect(pool, url, password)) {
             LOG.info("Opened database {} (H2 {})", base, c.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
             pool.dispose();
@@ -68,17 +85,76 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("数据库正被另一个程序使用 / the database " + base
                         + ".mv.db is in use by another process: is BoothDesk already running?", e);
             }
+            if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new StoreException("数据库密码不符 / the database " + base + ".mv.db does not accept the password in "
+                        + dir.resolve(PASSWORD_FILE) + " (restore that file from the backup it came with)", e);
+            }
             throw new StoreException("无法打开数据库 / cannot open the database " + base + ": " + e.getMessage(), e);
         }
-        migrate(pool);
+        restrictFiles(dir);
+        migrate(pool, extraMigrations);
         return new Database(base, pool);
     }
 
-    private static void migrate(DataSource ds) {
+    /** The H2 URL of the database whose files start with {@code base}. */
+    public static String url(Path base) {
+        return "jdbc:h2:file:" + base.toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    /** The password in {@code <dir>/db.password}, generated (32 random bytes, hex) if the file does not exist. */
+    public static String password(Path dir) throws java.io.IOException {
+        Path file = dir.resolve(PASSWORD_FILE);
+        if (Files.isRegularFile(file)) {
+            String pw = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (!pw.isEmpty()) {
+                OwnerOnly.restrict(file);
+                return pw;
+            }
+        }
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String pw = java.util.HexFormat.of().formatHex(bytes);
+        // written before the database is changed: a crash between the two leaves a file that the next start uses
+        OwnerOnly.writeString(file, pw + "\n");
+        return pw;
+    }
+
+    /** Connects; a database that still has the empty password of earlier versions is given {@code password}. */
+    private static Connection connect(JdbcConnectionPool pool, String url, String password) throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw e;
+            }
+            try (Connection old = java.sql.DriverManager.getConnection(url, USER, "");
+                 java.sql.Statement st = old.createStatement()) {
+                st.execute("ALTER USER " + USER + " SET PASSWORD '" + password.replace("'", "''") + "'");
+                LOG.warn("The database had no password: it now has the generated one kept in {}", PASSWORD_FILE);
+            } catch (SQLException old) {
+                e.addSuppressed(old);
+                throw e;
+            }
+            return pool.getConnection();
+        }
+    }
+
+    private static void restrictFiles(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                OwnerOnly.restrict(f);
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not make the database files in {} owner-only: {}", dir, e.toString());
+        }
+    }
+
+    private static void migrate(DataSource ds, java.util.List<String> extraMigrations) {
         // outOfOrder: the lists' scripts are numbered from V10 so that the order scripts (V2..V9) can grow
         // independently; a database that has V10 must still accept a later V3.
         var app = Flyway.configure().dataSource(ds)
-                .locations("classpath:com/boothdesk/app/db/migration")
+                .locations(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        "classpath:com/boothdesk/app/db/migration"), extraMigrations.stream()).toArray(String[]::new))
                 .outOfOrder(true)
                 .load().migrate();
         // The outbox belongs to sdk-adapter and has its own migration history.

@@ -1,0 +1,30 @@
+package com.boothdesk.app.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.boothdesk.sdk.link.TcpCloudLink;
+
+class AboutInfoTest {
+
+    @Test
+    void versionBuildTimeProtocolAndDataFolderAreAllThere() {
+        AboutInfo about = AboutInfo.of(Path.of("some", "data"));
+        assertThat(about.version()).doesNotContain("SNAPSHOT").doesNotContain("${").matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(about.buildTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(about.dataFolder().isAbsolute() && about.dataFolder().endsWith(Path.of("some", "data"))).isTrue();
+        assertThat(String.join("\n", about.lines())).contains("BoothDesk " + about.version())
+                .contains(about.dataFolder().toString()).contains(AboutInfo.SDK_VERSION);
+    }
+
+    @Test
+    void theSdkVersionIsTheOneTheLinkLogsInWith() throws Exception {
+        Field f = TcpCloudLink.class.getDeclaredField("SDK_VERSION");
+        f.setAccessible(true);
+        assertThat(f.get(null)).isEqualTo(AboutInfo.SDK_VERSION);
+    }
+}
