@@ -33,9 +33,25 @@ public final class BoothFx extends Application {
     private static volatile Path screenshot;
     private static volatile Duration screenshotDelay = Duration.ofSeconds(8);
     private static volatile Duration exitAfter;
+    private static volatile int width;
+    private static volatile int height;
+    private static volatile boolean screenshotCorrection;
 
     /** Shows the booth window and returns when it is closed. */
     public static void launch(BoothContext ctx, Path screenshotFile, Duration screenshotAfter, Duration exitAfterOrNull) {
+        launch(ctx, screenshotFile, screenshotAfter, exitAfterOrNull, 0, 0, false);
+    }
+
+    /**
+     * As above, with the window at exactly {@code w}×{@code h} when both are positive (screenshots at a booth
+     * monitor's size), and, when {@code correctionShot}, the screenshot taken of the plate-correction dialog opened
+     * on the selected lane.
+     */
+    public static void launch(BoothContext ctx, Path screenshotFile, Duration screenshotAfter, Duration exitAfterOrNull,
+                              int w, int h, boolean correctionShot) {
+        width = w;
+        height = h;
+        screenshotCorrection = correctionShot;
         context = ctx;
         screenshot = screenshotFile;
         if (screenshotAfter != null) {
@@ -48,10 +64,16 @@ public final class BoothFx extends Application {
     @Override
     public void start(Stage stage) {
         BoothWindow window = new BoothWindow(context);
-        Scene scene = window.show(stage);
+        Scene scene = window.show(stage, width, height);
         if (screenshot != null) {
             PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(screenshotDelay.toMillis()));
-            wait.setOnFinished(e -> saveScreenshot(scene.getRoot(), screenshot));
+            wait.setOnFinished(e -> {
+                if (screenshotCorrection) {
+                    window.screenshotCorrection(screenshot);
+                } else {
+                    saveScreenshot(scene.getRoot(), screenshot);
+                }
+            });
             wait.play();
         }
         if (exitAfter != null) {

@@ -32,7 +32,7 @@ class MessagesTest {
     @Test
     void everyMessageKeyTheCodeNamesIsTranslated() throws IOException {
         Set<String> keys = load("messages_zh_CN").stringPropertyNames();
-        Pattern quoted = Pattern.compile("\"((?:lane|entry|exit|settle|confirm|refuse|correct|pick|norecord|free|"
+        Pattern quoted = Pattern.compile("\"((?:ui|lane|entry|exit|settle|confirm|refuse|correct|pick|norecord|free|"
                 + "reason|storedvalue|cloud|outbox|inlot|spaces|operator|events|app|device|health)\\.[a-z_.A-Z]+)\"");
         Set<String> used = new HashSet<>();
         // the domain names its decisions by key, the UI its labels (configuration keys live elsewhere)
