@@ -172,6 +172,9 @@ public final class BoothWindow {
         if (css != null) {
             scene.getStylesheets().add(css);
         }
+        // the text grows with the window: 14 px at 768 px high, larger on a 1080p monitor (the CSS is in em)
+        scene.heightProperty().addListener((o, a, b) -> scale(b.doubleValue()));
+        scale(h);
         stage.setTitle(env.msg().get("app.title"));
         stage.setMinWidth(1024);
         stage.setMinHeight(600);
@@ -189,6 +192,11 @@ public final class BoothWindow {
         // the keys are the attendant's tools: start with no text field holding the focus
         root.requestFocus();
         return scene;
+    }
+
+    private void scale(double height) {
+        double px = Math.max(13, Math.min(22, Math.floor(14 * height / 768)));
+        root.setStyle("-fx-font-size: " + px + "px;");
     }
 
     private static String css() {

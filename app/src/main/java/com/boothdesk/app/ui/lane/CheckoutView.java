@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import com.boothdesk.app.ui.Messages;
@@ -31,6 +32,8 @@ final class CheckoutView extends VBox {
                 Label l = new Label(line);
                 l.getStyleClass().add("fee-item");
                 l.setWrapText(true);
+                l.setMaxWidth(Double.MAX_VALUE);
+                l.setMinHeight(Region.USE_PREF_SIZE);
                 items.getChildren().add(l);
             }
         };

@@ -119,7 +119,8 @@ public final class LaneView extends VBox {
         phaseStyle(status, vm.phaseProperty().get());
 
         // ---- pictures side by side, each a third of the lane; the exit's side column: fee box or pick list
-        DoubleBinding third = widthProperty().subtract(30).multiply(exit ? 0.34 : 0.56);
+        // each exit picture at least a third of the lane's width (the rule), the entry's scene larger
+        DoubleBinding third = widthProperty().multiply(exit ? 0.335 : 0.62);
         PictureBox scene = new PictureBox("image-" + id, msg.get(exit ? "ui.lane.picture.exit"
                 : "ui.lane.picture.scene"), msg.get(exit ? "ui.lane.nopicture.exit" : "ui.lane.nopicture.scene"),
                 vm.scenePictureProperty(), third, booth.env().background());
@@ -137,15 +138,17 @@ public final class LaneView extends VBox {
             StackPane.setAlignment(picks, Pos.TOP_LEFT);
             side.getStyleClass().add("side");
             HBox.setHgrow(side, Priority.ALWAYS);
-            side.setMinWidth(200);
+            side.setMinWidth(180);
+            side.setPrefWidth(180);
             media.getChildren().addAll(entry, scene, side);
         } else {
-            VBox info = new VBox(6, echo);
-            HBox.setHgrow(info, Priority.ALWAYS);
-            media.getChildren().addAll(scene, info);
+            media.getChildren().add(scene);
         }
 
         getChildren().addAll(titleRow, carRow, status, media);
+        if (!exit) {
+            getChildren().add(echo);
+        }
 
         // ---- cash: tendered and change, large
         if (exit) {
@@ -228,9 +231,10 @@ public final class LaneView extends VBox {
         info.managedProperty().bind(vm.infoProperty().isNotEmpty());
         info.visibleProperty().bind(vm.infoProperty().isNotEmpty());
 
-        getChildren().addAll(actions, gate, feedback, info);
         if (exit) {
-            getChildren().add(echo);
+            getChildren().addAll(actions, gate, feedback, info, echo);
+        } else {
+            getChildren().addAll(actions, gate, feedback, info);
         }
     }
 

@@ -462,7 +462,9 @@ public final class LaneViewModel {
     }
 
     public String title() {
-        return port.lane().name() + "  ·  " + msg.get(exit ? "lane.exit" : "lane.entry") + " " + port.lane().id();
+        String name = port.lane().name();
+        String dir = msg.get(exit ? "lane.exit" : "lane.entry");
+        return (name.contains(dir) ? name : dir + " " + name) + "  (" + port.lane().id() + ")";
     }
 
     public boolean isWaiting() {
