@@ -63,8 +63,10 @@ public final class BoothFx extends Application {
 
     @Override
     public void start(Stage stage) {
+        long fxStart = System.nanoTime();
         BoothWindow window = new BoothWindow(context);
         Scene scene = window.show(stage, width, height);
+        logWhenOperable(fxStart);
         if (screenshot != null) {
             PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(screenshotDelay.toMillis()));
             wait.setOnFinished(e -> {
@@ -81,6 +83,19 @@ public final class BoothFx extends Application {
             stop.setOnFinished(e -> Platform.exit());
             stop.play();
         }
+    }
+
+    /** Logs, at the window's first rendered frame, how long the booth took from the JVM's start (cold start). */
+    private static void logWhenOperable(long fxStart) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                LOG.info("Booth window operable {} ms after the JVM started ({} ms of it building and showing the "
+                        + "window)", System.currentTimeMillis() - jvmStart, (System.nanoTime() - fxStart) / 1_000_000);
+            }
+        }.start();
     }
 
     /** Snapshots {@code node} on the FX thread and writes the PNG on another thread. */

@@ -110,7 +110,6 @@ public final class BoothWindow {
         laneGrid.setHgap(10);
         laneGrid.setPadding(new Insets(8, 10, 4, 10));
         RowConstraints row = new RowConstraints();
-        row.setVgrow(Priority.ALWAYS);
         row.setFillHeight(true);
         laneGrid.getRowConstraints().add(row);
         int col = 0;
@@ -122,8 +121,10 @@ public final class BoothWindow {
         }
         vm.selectedProperty().addListener((o, a, b) -> layoutColumns());
         layoutColumns();
-        content.setCenter(laneGrid);
-        content.setBottom(bottom(msg));
+        // the lanes take what they need; the recent events take the rest of the height (more history on a tall screen)
+        VBox bottom = bottom(msg);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        content.setCenter(new VBox(laneGrid, bottom));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         root.setFocusTraversable(true);
         vm.correctionProperty().addListener((o, a, b) -> {
@@ -246,6 +247,7 @@ public final class BoothWindow {
         events.setId("events");
         events.setPrefHeight(74);
         events.setMinHeight(50);
+        VBox.setVgrow(events, Priority.ALWAYS);
         events.setFocusTraversable(false);
         for (LanePort p : ports.lanes()) {
             subscriptions.add(UiThread.follow(p.state(), (LaneState s) -> s.messageKey().equals("lane.idle") ? null

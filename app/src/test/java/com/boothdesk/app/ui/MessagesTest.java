@@ -52,6 +52,23 @@ class MessagesTest {
     }
 
     @Test
+    void everyKeyActionBarrierActionAndPlateColourHasItsText() {
+        Set<String> keys = load("messages_zh_CN").stringPropertyNames();
+        for (com.boothdesk.app.ui.keys.Action a : com.boothdesk.app.ui.keys.Action.values()) {
+            assertThat(keys).contains("ui.action." + a.configName());
+        }
+        for (com.boothdesk.app.domain.gate.BarrierAction a : com.boothdesk.app.domain.gate.BarrierAction.values()) {
+            assertThat(keys).contains("ui.barrier." + a.name());
+        }
+        for (int c = 0; c <= 6; c++) {
+            assertThat(keys).contains("ui.colour." + c);
+        }
+        for (com.boothdesk.app.ui.ReasonLists.Kind k : com.boothdesk.app.ui.ReasonLists.Kind.values()) {
+            assertThat(keys).contains("ui.lane.reason." + k.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
     void theMessagesAreChineseByDefaultAndEnglishOnRequest() {
         assertThat(new Messages(Locale.SIMPLIFIED_CHINESE).get("lane.cash")).isEqualTo("现金收费 (F1)");
         assertThat(new Messages(Locale.ENGLISH).get("lane.cash")).isEqualTo("Cash (F1)");

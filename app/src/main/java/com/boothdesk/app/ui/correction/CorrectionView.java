@@ -55,6 +55,10 @@ public final class CorrectionView {
         error.setId("correction-error");
         error.getStyleClass().add("error");
         error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(vm.errorProperty().isNotEmpty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(vm.problemProperty().isNotEmpty());
 
         GridPane provinces = grid("correction-province", CorrectionViewModel.PROVINCES, 11);
         GridPane specials = grid("correction-special", CorrectionViewModel.SPECIALS, 11);
