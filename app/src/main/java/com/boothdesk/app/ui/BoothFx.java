@@ -92,8 +92,11 @@ public final class BoothFx extends Application {
             @Override
             public void handle(long now) {
                 stop();
+                long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
                 LOG.info("Booth window operable {} ms after the JVM started ({} ms of it building and showing the "
-                        + "window)", System.currentTimeMillis() - jvmStart, (System.nanoTime() - fxStart) / 1_000_000);
+                        + "window; {} ms of CPU used by then, all threads)", System.currentTimeMillis() - jvmStart,
+                        (System.nanoTime() - fxStart) / 1_000_000, cpu);
             }
         }.start();
     }
