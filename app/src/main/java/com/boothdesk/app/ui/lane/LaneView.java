@@ -81,7 +81,8 @@ public final class LaneView extends VBox {
         Label noCrop = new Label(msg.get("ui.lane.nocrop"));
         noCrop.getStyleClass().add("picture-missing-small");
         StackPane cropSlot = new StackPane(noCrop, crop);
-        cropSlot.setMinSize(110, 44);
+        cropSlot.setMinSize(70, 44);
+        cropSlot.setPrefSize(130, 44);
         cropSlot.getStyleClass().add("crop");
         vm.plateCropProperty().addListener((o, a, b) -> showCrop(crop, noCrop, b));
         showCrop(crop, noCrop, vm.plateCropProperty().get());
@@ -97,6 +98,7 @@ public final class LaneView extends VBox {
                 vm.listStatusProperty().get()), vm.carClassProperty(), vm.listStatusProperty()));
         VBox about = new VBox(0, read, kind, facts);
         about.setAlignment(Pos.CENTER_LEFT);
+        about.setMinWidth(Region.USE_PREF_SIZE); // the car's class and read stay whole; the crop gives way
         HBox carRow = new HBox(10, plate, cropSlot, about);
         carRow.setAlignment(Pos.CENTER_LEFT);
         if (exit) {

@@ -173,7 +173,11 @@ public final class LaneViewModel {
         if (newCar) {
             error.set("");
             info.set("");
-            voice.set("");
+            // the voice line shown is the car on screen's: a line naming another plate (or none) was the previous car's
+            String newPlate = s.lastRead() == null ? "" : s.lastRead().plate();
+            if (newPlate.isBlank() || !voice.get().contains(newPlate)) {
+                voice.set("");
+            }
             checkout.clear();
             picks.clear();
             entryPicture.set(null);
@@ -247,7 +251,7 @@ public final class LaneViewModel {
 
     void applyEcho(LaneEcho e) {
         led.set(String.join(" | ", e.lines().stream().filter(l -> !l.isBlank()).toList()));
-        // the voice line shown is what was said for the car on screen: a new car starts with none
+        // every new utterance is shown; a new car clears what was said for the previous one (see apply)
         if (!Objects.equals(e.voice(), lastEchoVoice)) {
             lastEchoVoice = e.voice();
             voice.set(e.voice());

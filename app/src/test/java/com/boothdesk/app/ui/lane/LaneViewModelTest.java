@@ -121,6 +121,14 @@ class LaneViewModelTest {
     }
 
     @Test
+    void aVoiceLineForTheNewCarThatArrivesBeforeItsStateIsKept() {
+        lane.publish(lane.paying("京A12345", FakeLane.T0, 700));
+        lane.echo.set(new LaneEcho(List.of(), "京B22222,请交费5.00元")); // the LED/voice beat the state to the screen
+        lane.publish(lane.paying("京B22222", FakeLane.T0.plusSeconds(60), 500));
+        assertThat(vm.voiceProperty().get()).isEqualTo("京B22222,请交费5.00元");
+    }
+
+    @Test
     void afterAPickTheOrdersPlateIsShownWithTheReadBesideIt() {
         lane.publish(lane.matching("京A1234S", FakeLane.T0, FakeLane.order("O1", "京A12345", FakeLane.T0, "e1")));
         assertThat(vm.picks().rows()).hasSize(1);
