@@ -36,6 +36,7 @@ public final class BoothFx extends Application {
     private static volatile int width;
     private static volatile int height;
     private static volatile boolean screenshotCorrection;
+    private static volatile Thread lastWriter;
 
     /** Shows the booth window and returns when it is closed. */
     public static void launch(BoothContext ctx, Path screenshotFile, Duration screenshotAfter, Duration exitAfterOrNull) {
@@ -80,7 +81,24 @@ public final class BoothFx extends Application {
         }
         if (exitAfter != null) {
             PauseTransition stop = new PauseTransition(javafx.util.Duration.millis(exitAfter.toMillis()));
-            stop.setOnFinished(e -> Platform.exit());
+            stop.setOnFinished(e -> {
+                Thread writer = lastWriter;
+                if (writer == null || !writer.isAlive()) {
+                    Platform.exit();
+                    return;
+                }
+                // a screenshot still being written (a slow machine) is finished before the booth stops
+                Thread waiter = new Thread(() -> {
+                    try {
+                        writer.join(60_000);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Platform.exit();
+                }, "screenshot-wait");
+                waiter.setDaemon(true);
+                waiter.start();
+            });
             stop.play();
         }
     }
@@ -117,6 +135,7 @@ public final class BoothFx extends Application {
                 LOG.error("Could not write screenshot {}: {}", file, e.toString());
             }
         }, "screenshot-writer");
+        lastWriter = writer;
         writer.start();
     }
 }
