@@ -46,6 +46,7 @@ public final class CameraIntake implements AutoCloseable {
     /** Pushes of {@code camera} (its serialno or ipaddr) go to {@code lane}. */
     public void route(String camera, LaneController lane) {
         byCamera.put(camera, lane);
+        server.registerCamera(camera); // identity and health are kept only for configured cameras
     }
 
     public int port() {

@@ -1,10 +1,15 @@
 package com.boothdesk.devices.camera;
 
+import com.boothdesk.devices.util.LogSafe;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One plate read pushed by an LPR camera.
+ *
+ * <p>Text fields are as the camera sent them, cut to the widths {@link ZhenshiPushServer} documents (plate 16,
+ * names 64 characters); they may still hold control characters, so log them through
+ * {@link LogSafe#text(Object, int)}.
  *
  * @param sourceAddress IP address the HTTP request came from
  * @param deviceName camera name as configured on the camera
@@ -41,7 +46,8 @@ public record PlateEvent(String sourceAddress, String deviceName, String serialN
 
     @Override
     public String toString() {
-        return "PlateEvent[" + serialNo + "@" + sourceAddress + " plate=" + plate + " color=" + colorCode + " conf="
+        return "PlateEvent[" + LogSafe.text(serialNo, 64) + "@" + sourceAddress + " plate=" + LogSafe.text(plate, 16)
+                + " color=" + colorCode + " conf="
                 + confidence + " id=" + plateId + (offline ? " OFFLINE" : "") + " at=" + readAt + " images="
                 + fullImage.length + "/" + plateImage.length + "B]";
     }

@@ -18,8 +18,9 @@ public interface PlateSource extends HealthSource, AutoCloseable {
     /**
      * Queues a reply for the camera with this serial number, delivered with the answer to its next request
      * (push or heartbeat) if that comes within {@code window}; otherwise it is dropped, never sent late. The future
-     * completes with {@link CommandOutcome.Status#SENT} once the reply went out, or
-     * {@link CommandOutcome.Status#DROPPED_STALE}.
+     * completes with {@link CommandOutcome.Status#SENT} once the reply carrying it was written to the camera's
+     * connection, {@link CommandOutcome.Status#LINK_DOWN} if that connection broke before, or
+     * {@link CommandOutcome.Status#DROPPED_STALE} if the camera did not call in within the window.
      */
     CompletableFuture<CommandOutcome> queueForCamera(String serialNo, CameraReply reply, Duration window);
 

@@ -9,12 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
+import com.boothdesk.devices.camera.http.HttpFrontDoor;
+import com.boothdesk.devices.camera.http.HttpRequest;
+import com.boothdesk.devices.camera.http.HttpRequestHead;
+import com.boothdesk.devices.camera.http.HttpResponse;
+import com.boothdesk.devices.camera.http.HttpRoute;
+import com.boothdesk.devices.util.LogSafe;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -31,17 +32,15 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -50,7 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP endpoint for Zhenshi (臻识) LPR cameras in "HTTP push" mode, on the JDK's built-in HTTP server.
+ * HTTP endpoint for Zhenshi (臻识) LPR cameras in "HTTP push" mode, mounted on an {@link HttpFrontDoor} (deadlines on
+ * every read, bounded connections per peer and in total, the allow-list decided at accept).
  *
  * <p>Accepts {@code POST} of {@code {"AlarmInfoPlate":{...}}} on any path and answers
  * {@code {"Response_AlarmInfoPlate":{...}}}: {@code "info":"ok"} pulses the camera's gate relay and {@code serialData}
@@ -58,21 +58,31 @@ import org.slf4j.LoggerFactory;
  * with {@code ContinuePushOffline} and never open the gate. Duplicates (same camera and {@code plateid}, or the same
  * plate from the same camera within {@link ZhenshiServerOptions#samePlateInterval()}) are answered without calling the
  * handler. Heartbeats (form posts, or JSON without a plate result) only refresh the camera's health and collect queued
- * replies. Peers that are not allowed get 403; malformed bodies get 400 with a JSON error; the server keeps going.
+ * replies. Peers that are not allowed get 403 before their request is read; malformed bodies get 400 with a JSON
+ * error; the server keeps going.
+ *
+ * <p>Bounded from outside: once cameras are {@linkplain #registerCamera registered}, identity and health are kept
+ * only for them (a push is matched by {@code serialno}, then the {@code ipaddr} it reports, then the peer address);
+ * pushes from any other camera are counted ({@link #unknownCameraPushes()}), answered empty and not stored. With no
+ * camera registered the server keeps at most {@value #OPEN_MODE_CAMERAS} cameras. Every string from a camera is cut to
+ * its width before it is kept or logged: plate {@value #PLATE_WIDTH}, serial number, device name and address
+ * {@value #ID_WIDTH} characters; images are bounded by {@link ZhenshiServerOptions#maxImageBytes()}.
  */
 public final class ZhenshiPushServer implements PlateSource {
     private static final Logger LOG = LoggerFactory.getLogger(ZhenshiPushServer.class);
     private static final Logger WIRE = LoggerFactory.getLogger("boothdesk.wire");
-    private static final Pattern FORM_SERIAL = Pattern.compile("serialno(?:=|\"\\s*\\r?\\n\\r?\\n)([A-Za-z0-9_.:\\-]+)");
+    private static final Pattern FORM_SERIAL = Pattern.compile("serialno(?:=|\"\\s*\\r?\\n\\r?\\n)([A-Za-z0-9_.:\\-]{1,64})");
     private static final Pattern BASE64_FIELD = Pattern.compile("(\"image(?:Fragment)?File\"\\s*:\\s*\")([^\"]{64,})\"");
-
-    static {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet the camera's delayed ACK and
-        // every reply (and so every gate pulse) waits ~40 ms. Read once when the JDK server classes load.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** Widest plate text kept (longer reads are cut; the cloud's {@code car_number} holds 8). */
+    public static final int PLATE_WIDTH = 16;
+    /** Widest serial number, device name or address kept. */
+    public static final int ID_WIDTH = 64;
+    /** Largest heartbeat form (multipart or url-encoded) accepted. */
+    public static final int MAX_FORM_BYTES = 64 * 1024;
+    /** Cameras remembered when none is registered. */
+    public static final int OPEN_MODE_CAMERAS = 64;
+    private static final int WIRE_LOG_WIDTH = 4096;
+    private static final AtomicLong IMPOSSIBLE_TIMES = new AtomicLong();
 
     private final InetSocketAddress bind;
     private final Predicate<InetAddress> allowedPeer;
@@ -81,12 +91,15 @@ public final class ZhenshiPushServer implements PlateSource {
     private final ZhenshiServerOptions options;
     private final ObjectMapper json = new ObjectMapper();
     private final HealthTracker health;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastSeen = new ConcurrentHashMap<>();
     private final Map<String, java.util.Queue<Queued>> queued = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastPlate = new LinkedHashMap<>(256, 0.75f, true);
     private final Map<String, Boolean> seenIds;
-    private HttpServer server;
-    private ExecutorService pool;
+    private final AtomicLong unknownPushes = new AtomicLong();
+    private final AtomicLong cutValues = new AtomicLong();
+    private final AtomicLong badPushes = new AtomicLong();
+    private HttpFrontDoor door;
     private ScheduledExecutorService checker;
 
     private static final class Queued {
@@ -129,49 +142,72 @@ public final class ZhenshiPushServer implements PlateSource {
             try {
                 allowed.add(InetAddress.getByName(a.trim()));
             } catch (UnknownHostException e) {
-                LOG.warn("camera address {} cannot be resolved; it will be refused", a);
+                LOG.warn("camera address {} cannot be resolved; it will be refused", LogSafe.text(a, ID_WIDTH));
             }
         }
         return allowed::contains;
     }
 
+    /**
+     * Declares a configured camera by its serial number or address (as in the lane's configuration). Once any camera
+     * is registered, only registered cameras are remembered, tracked for health and passed to the handler.
+     */
+    public void registerCamera(String serialOrAddress) {
+        String id = Objects.requireNonNull(serialOrAddress, "serialOrAddress").trim();
+        if (id.isEmpty() || id.length() > ID_WIDTH) {
+            throw new IllegalArgumentException("camera id must be 1.." + ID_WIDTH + " characters: "
+                    + LogSafe.text(id, ID_WIDTH));
+        }
+        registered.add(id);
+        lastSeen.keySet().removeIf(k -> !registered.contains(k));
+    }
+
+    /** Pushes and heartbeats from cameras that are not registered (or beyond the open-mode bound) so far. */
+    public long unknownCameraPushes() {
+        return unknownPushes.get();
+    }
+
+    /** Cameras whose identity and last contact are held (never more than the registered ones). */
+    public int rememberedCameras() {
+        return lastSeen.size();
+    }
+
+    /** Connection counters of the front door. */
+    public HttpFrontDoor.Stats doorStats() {
+        if (door == null) {
+            throw new IllegalStateException("server not started");
+        }
+        return door.stats();
+    }
+
     @Override
     public void start() throws IOException {
-        server = HttpServer.create(bind, 64);
-        AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "camera-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+        door = new HttpFrontDoor("camera-" + bind.getPort(), bind, allowedPeer, options.door())
+                .onRefusedPeer(peer -> HttpResponse.error(403, "address " + peer.getHostAddress()
+                        + " is not a configured camera"))
+                .mount("/", new PushRoute());
+        door.start();
         checker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "camera-health");
             t.setDaemon(true);
             return t;
         });
         checker.scheduleWithFixedDelay(this::refreshHealth, 1, 1, TimeUnit.SECONDS);
-        LOG.info("Zhenshi push server listening on {}", server.getAddress());
+        LOG.info("Zhenshi push server listening on {}:{}", bind.getHostString(), door.port());
     }
 
     /** The bound port (useful when started on port 0). */
     public int port() {
-        if (server == null) {
+        if (door == null) {
             throw new IllegalStateException("server not started");
         }
-        return server.getAddress().getPort();
+        return door.port();
     }
 
     @Override
     public void close() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
-        if (pool != null) {
-            pool.shutdownNow();
+        if (door != null) {
+            door.close();
         }
         if (checker != null) {
             checker.shutdownNow();
@@ -217,135 +253,228 @@ public final class ZhenshiPushServer implements PlateSource {
             return;
         }
         List<String> silent = new ArrayList<>();
+        int total = 0;
         for (String serial : lastSeen.keySet()) {
+            total++;
             if (cameraHealth(serial) != DeviceHealth.CONNECTED) {
                 silent.add(serial);
             }
         }
         silent.sort(null);
+        String names = silent.size() <= 10 ? silent.toString()
+                : silent.subList(0, 10) + " and " + (silent.size() - 10) + " more";
         if (silent.isEmpty()) {
-            health.update(DeviceHealth.CONNECTED, lastSeen.size() + " camera(s) pushing");
-        } else if (silent.size() < lastSeen.size()) {
+            health.update(DeviceHealth.CONNECTED, total + " camera(s) pushing");
+        } else if (silent.size() < total) {
             health.update(DeviceHealth.DEGRADED, "silent for more than " + options.staleAfter().toSeconds()
-                    + " s: " + silent);
+                    + " s: " + names);
         } else {
             health.update(DeviceHealth.OFFLINE, "no push or heartbeat for more than "
-                    + options.staleAfter().toSeconds() + " s from " + silent);
+                    + options.staleAfter().toSeconds() + " s from " + names);
         }
     }
 
     // ---- request handling --------------------------------------------------------------------------------------
 
+    /** The Zhenshi push protocol as a route of the front door. */
+    private final class PushRoute implements HttpRoute {
+        @Override
+        public HttpResponse beforeBody(HttpRequestHead head) {
+            if (!"POST".equals(head.method())) {
+                note(badPushes, "camera request from {} refused: method {}", head.peer().getHostAddress(),
+                        LogSafe.text(head.method(), 16));
+                return HttpResponse.error(405, "only POST is accepted");
+            }
+            return null;
+        }
+
+        @Override
+        public int maxBodyBytes(HttpRequestHead head) {
+            return isForm(head.mediaType()) ? MAX_FORM_BYTES : options.maxBodyBytes();
+        }
+
+        @Override
+        public HttpResponse handle(HttpRequest request) {
+            HttpRequestHead head = request.head();
+            String from = head.peer().getHostAddress();
+            Answer a;
+            try {
+                a = answer(head, request.body(), from);
+            } catch (RuntimeException e) {
+                LOG.error("camera request from {} failed", from, e);
+                a = error(500, "internal error");
+            }
+            byte[] out;
+            try {
+                out = json.writeValueAsBytes(a.body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("reply not serialisable", e);
+            }
+            if (WIRE.isDebugEnabled()) {
+                WIRE.debug("camera {} <- {} {}", from, a.status, LogSafe.text(new String(out,
+                        StandardCharsets.UTF_8), WIRE_LOG_WIDTH));
+            }
+            return HttpResponse.json(a.status, out).onDelivery(a.delivery);
+        }
+    }
+
+    private static boolean isForm(String mediaType) {
+        return mediaType.equals("multipart/form-data") || mediaType.equals("application/x-www-form-urlencoded");
+    }
+
     private static final class Answer {
         final int status;
         final JsonNode body;
+        final java.util.function.Consumer<Boolean> delivery;
 
         Answer(int status, JsonNode body) {
+            this(status, body, sent -> { });
+        }
+
+        Answer(int status, JsonNode body, java.util.function.Consumer<Boolean> delivery) {
             this.status = status;
             this.body = body;
+            this.delivery = delivery;
         }
     }
 
-    private void handle(HttpExchange ex) {
-        try (ex) {
-            Answer a;
-            InetAddress peer = ex.getRemoteAddress().getAddress();
-            try {
-                a = answer(ex, peer);
-            } catch (RuntimeException e) {
-                LOG.error("camera request from {} failed", peer.getHostAddress(), e);
-                a = error(500, "internal error");
+    /** Queued replies taken for one answer: completed SENT once it went out, LINK_DOWN if it could not. */
+    private static final class Taken {
+        static final Taken NONE = new Taken(CameraReply.none(), List.of(), "");
+        final CameraReply reply;
+        final List<Queued> items;
+        final String camera;
+
+        Taken(CameraReply reply, List<Queued> items, String camera) {
+            this.reply = reply;
+            this.items = items;
+            this.camera = camera;
+        }
+
+        void delivered(boolean sent) {
+            for (Queued q : items) {
+                q.done.complete(sent
+                        ? CommandOutcome.of(CommandOutcome.Status.SENT, "in the reply to camera " + camera)
+                        : CommandOutcome.of(CommandOutcome.Status.LINK_DOWN, "the connection to camera " + camera
+                                + " broke before the reply went out"));
             }
-            byte[] out = json.writeValueAsBytes(a.body);
-            ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            ex.sendResponseHeaders(a.status, out.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(out);
-            }
-            if (WIRE.isDebugEnabled()) {
-                WIRE.debug("camera {} <- {} {}", peer.getHostAddress(), a.status, new String(out,
-                        StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            LOG.debug("could not answer camera: {}", e.getMessage());
         }
     }
 
-    private Answer answer(HttpExchange ex, InetAddress peer) throws IOException {
-        String from = peer.getHostAddress();
-        if (!allowedPeer.test(peer)) {
-            LOG.warn("camera push from {} refused: address not configured", from);
-            drain(ex.getRequestBody());
-            return error(403, "address " + from + " is not a configured camera");
-        }
-        if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
-            LOG.warn("camera request from {} refused: method {}", from, ex.getRequestMethod());
-            return error(405, "only POST is accepted");
-        }
-        byte[] raw = readLimited(ex.getRequestBody(), options.maxBodyBytes());
-        if (raw == null) {
-            LOG.warn("camera push from {} refused: body larger than {} bytes", from, options.maxBodyBytes());
-            return error(413, "body larger than " + options.maxBodyBytes() + " bytes");
-        }
-        String contentType = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
+    private Answer answer(HttpRequestHead head, byte[] raw, String from) {
         String text = decodeText(raw);
         if (WIRE.isDebugEnabled()) {
-            WIRE.debug("camera {} -> {} {}", from, ex.getRequestURI(), elideImages(text));
+            WIRE.debug("camera {} -> {} {}", from, LogSafe.text(head.target(), 256),
+                    LogSafe.text(elideImages(text), WIRE_LOG_WIDTH));
         }
-        if (contentType.contains("multipart/form-data") || contentType.contains("x-www-form-urlencoded")) {
+        if (isForm(head.mediaType())) {
             Matcher m = FORM_SERIAL.matcher(text);
-            return heartbeat(m.find() ? m.group(1) : from);
+            return heartbeat(m.find() ? m.group(1) : "", "", from);
         }
         JsonNode root;
         try {
             root = json.readTree(text);
         } catch (JsonProcessingException e) {
-            LOG.warn("camera push from {} is not JSON ({} bytes): {}", from, raw.length, e.getOriginalMessage());
-            return error(400, "malformed JSON: " + e.getOriginalMessage());
+            String why = LogSafe.text(e.getOriginalMessage(), 160);
+            note(badPushes, "camera push from {} is not JSON ({} bytes): {}", from, raw.length, why);
+            return error(400, "malformed JSON: " + why);
         }
         if (root == null || !root.isObject()) {
-            LOG.warn("camera push from {} is not a JSON object", from);
+            note(badPushes, "camera push from {} is not a JSON object", from);
             return error(400, "expected a JSON object");
         }
         JsonNode alarm = root.get("AlarmInfoPlate");
         if (alarm != null) {
             if (!alarm.isObject()) {
-                LOG.warn("camera push from {}: AlarmInfoPlate is not an object", from);
+                note(badPushes, "camera push from {}: AlarmInfoPlate is not an object", from);
                 return error(400, "AlarmInfoPlate must be an object");
             }
             JsonNode result = alarm.path("result").path("PlateResult");
-            String serial = alarm.path("serialno").asText("");
             if (result.isMissingNode() && (alarm.has("heartbeat") || !alarm.has("result"))) {
-                return heartbeat(serial.isEmpty() ? from : serial);
+                return heartbeat(text(alarm, "serialno"), text(alarm, "ipaddr"), from);
             }
             return plate(from, alarm, result);
         }
         if (root.has("heartbeat")) {
-            return heartbeat(root.path("heartbeat").path("serialno").asText(root.path("serialno").asText(from)));
+            JsonNode hb = root.path("heartbeat");
+            String serial = text(hb, "serialno");
+            return heartbeat(serial.isEmpty() ? text(root, "serialno") : serial, text(hb, "ipaddr"), from);
         }
         if (root.has("AlarmGioIn") || root.has("SerialData")) {
-            String serial = root.path(root.has("AlarmGioIn") ? "AlarmGioIn" : "SerialData").path("serialno")
-                    .asText(from);
-            LOG.info("camera {} reported {}", serial, root.fieldNames().next());
-            return heartbeat(serial);
+            String kind = root.has("AlarmGioIn") ? "AlarmGioIn" : "SerialData";
+            String serial = text(root.path(kind), "serialno");
+            LOG.debug("camera {} reported {}", LogSafe.text(serial.isEmpty() ? from : serial), kind);
+            return heartbeat(serial, text(root.path(kind), "ipaddr"), from);
         }
-        LOG.warn("camera push from {} has no AlarmInfoPlate (fields {})", from, fieldNames(root));
+        note(badPushes, "camera push from {} has no AlarmInfoPlate (fields {})", from, fieldNames(root));
         return error(400, "unknown payload: expected AlarmInfoPlate");
+    }
+
+    /** A text field cut to {@link #ID_WIDTH}; "" when absent or not a scalar. */
+    private String text(JsonNode parent, String field) {
+        JsonNode n = parent.get(field);
+        if (n == null || !n.isValueNode() || n.isNull()) {
+            return "";
+        }
+        return cut(n.asText(""), ID_WIDTH, field);
+    }
+
+    private String cut(String value, int width, String what) {
+        String v = value.trim();
+        if (v.length() > width) {
+            note(cutValues, "camera field {} of {} chars cut to {}: {}", what, v.length(), width,
+                    LogSafe.text(v, width));
+            return LogSafe.cut(v, width);
+        }
+        return v;
+    }
+
+    /**
+     * The id under which a camera is known: a registered serial, reported address or peer address; with no camera
+     * registered the serial (or the peer) while fewer than {@value #OPEN_MODE_CAMERAS} are held; else null.
+     */
+    private String identify(String serial, String ipAddr, String peer) {
+        if (registered.isEmpty()) {
+            String id = serial.isEmpty() ? peer : serial;
+            if (lastSeen.containsKey(id) || lastSeen.size() < OPEN_MODE_CAMERAS) {
+                return id;
+            }
+            return null;
+        }
+        if (!serial.isEmpty() && registered.contains(serial)) {
+            return serial;
+        }
+        if (!ipAddr.isEmpty() && registered.contains(ipAddr)) {
+            return ipAddr;
+        }
+        return registered.contains(peer) ? peer : null;
+    }
+
+    private Answer unknown(String serial, String ipAddr, String from, String what) {
+        long n = unknownPushes.incrementAndGet();
+        if (n <= 5 || n % 1000 == 0) {
+            LOG.warn("{} from a camera that is not configured (serialno={}, ipaddr={}, peer={}) answered empty and "
+                    + "not stored ({} so far)", what, LogSafe.text(serial, ID_WIDTH), LogSafe.text(ipAddr, ID_WIDTH),
+                    from, n);
+        }
+        return new Answer(200, replyBody(CameraReply.none()));
     }
 
     private Answer plate(String from, JsonNode alarm, JsonNode result) {
         if (!result.isObject()) {
-            LOG.warn("camera push from {}: result.PlateResult missing", from);
+            note(badPushes, "camera push from {}: result.PlateResult missing", from);
             return error(400, "AlarmInfoPlate.result.PlateResult missing");
         }
         JsonNode license = result.get("license");
         if (license == null || !license.isTextual()) {
-            LOG.warn("camera push from {}: PlateResult.license missing or not text", from);
+            note(badPushes, "camera push from {}: PlateResult.license missing or not text", from);
             return error(400, "PlateResult.license missing");
         }
-        String serial = alarm.path("serialno").asText("");
-        if (serial.isEmpty()) {
-            serial = from;
+        String serialField = text(alarm, "serialno");
+        String ipAddr = text(alarm, "ipaddr");
+        String serial = identify(serialField, ipAddr, from);
+        if (serial == null) {
+            return unknown(serialField, ipAddr, from, "plate push");
         }
         long plateId = result.path("plateid").asLong(-1);
         boolean offline = result.path("isoffline").asInt(0) == 1;
@@ -354,36 +483,58 @@ public final class ZhenshiPushServer implements PlateSource {
         Instant readAt = now;
         JsonNode tv = result.path("timeStamp").path("Timeval");
         if (offline && tv.path("sec").canConvertToLong() && tv.path("sec").asLong() > 0) {
-            readAt = Instant.ofEpochSecond(tv.path("sec").asLong(), tv.path("usec").asLong(0) * 1000);
+            readAt = epochOrNow(tv.path("sec").asLong(), tv.path("usec").asLong(0), now, serial);
         }
-        PlateEvent event = new PlateEvent(from, alarm.path("deviceName").asText(""), serial,
-                alarm.path("ipaddr").asText(""), license.asText().trim(), result.path("colorType").asInt(0),
-                result.path("confidence").asInt(0), plateId, readAt, offline,
+        String plate = cut(license.asText(), PLATE_WIDTH, "license");
+        PlateEvent event = new PlateEvent(from, text(alarm, "deviceName"), serialField.isEmpty() ? from : serialField,
+                ipAddr, plate,
+                result.path("colorType").asInt(0), result.path("confidence").asInt(0), plateId, readAt, offline,
                 image(result, "imageFile", serial), image(result, "imageFragmentFile", serial));
 
-        String duplicate = duplicateReason(event, now);
+        String duplicate = duplicateReason(serial, event, now);
         CameraReply reply;
+        boolean handled = duplicate == null;
         if (duplicate != null) {
-            LOG.info("camera {} plate {} (id {}) ignored: {}", serial, event.plate(), plateId, duplicate);
+            LOG.info("camera {} plate {} (id {}) ignored: {}", LogSafe.text(serial, ID_WIDTH),
+                    LogSafe.text(event.plate(), PLATE_WIDTH), plateId, duplicate);
             reply = CameraReply.none();
         } else {
             reply = callHandler(event);
             if (offline && reply.openGate()) {
-                LOG.warn("handler asked to open the gate for offline record {} of camera {}; not sent (too late)",
-                        plateId, serial);
+                note(badPushes, "handler asked to open the gate for offline record {} of camera {}; not sent "
+                        + "(too late)", plateId, LogSafe.text(serial, ID_WIDTH));
                 reply = reply.withoutGate();
             }
         }
-        if (!offline) {
-            reply = reply.merge(takeQueued(serial, now));
-        }
-        ObjectNode body = replyBody(offline ? reply.withoutGate() : reply);
+        Taken taken = offline ? Taken.NONE : takeQueued(serial, now);
+        CameraReply sentReply = (offline ? reply.withoutGate() : reply).merge(taken.reply);
+        ObjectNode body = replyBody(sentReply);
         if (offline) {
             ObjectNode cont = ((ObjectNode) body.get("Response_AlarmInfoPlate")).putObject("ContinuePushOffline");
             cont.put("plateid", plateId);
             cont.put("continue", 1);
         }
-        return new Answer(200, body);
+        return new Answer(200, body, sent -> {
+            taken.delivered(sent);
+            if (handled) {
+                try {
+                    handler.onReplySent(event, sentReply, sent);
+                } catch (RuntimeException e) {
+                    LOG.error("plate handler failed on the delivery of its reply to {}", event, e);
+                }
+            }
+        });
+    }
+
+    /** The camera's own timestamp, or the receive time when it is outside what an Instant holds. */
+    private static Instant epochOrNow(long sec, long usec, Instant now, String serial) {
+        try {
+            return Instant.ofEpochSecond(sec, Math.floorMod(usec, 1_000_000L) * 1000);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            note(IMPOSSIBLE_TIMES, "camera {} sent an impossible timestamp {}; the receive time is used",
+                    LogSafe.text(serial, ID_WIDTH), sec);
+            return now;
+        }
     }
 
     private CameraReply callHandler(PlateEvent event) {
@@ -396,10 +547,10 @@ public final class ZhenshiPushServer implements PlateSource {
         }
     }
 
-    private String duplicateReason(PlateEvent e, Instant now) {
+    private String duplicateReason(String camera, PlateEvent e, Instant now) {
         synchronized (seenIds) {
             if (e.plateId() >= 0) {
-                String key = e.serialNo() + "#" + e.plateId();
+                String key = camera + "#" + e.plateId();
                 if (seenIds.containsKey(key)) {
                     return "plateid already received";
                 }
@@ -408,7 +559,7 @@ public final class ZhenshiPushServer implements PlateSource {
             if (e.offline() || e.noPlate() || options.samePlateInterval().isZero()) {
                 return null;
             }
-            String key = e.serialNo() + "|" + e.plate();
+            String key = camera + "|" + e.plate();
             Instant prev = lastPlate.get(key);
             lastPlate.put(key, now);
             if (lastPlate.size() > 1000) {
@@ -421,35 +572,41 @@ public final class ZhenshiPushServer implements PlateSource {
         }
     }
 
-    private Answer heartbeat(String serial) {
+    private Answer heartbeat(String serialField, String ipAddr, String from) {
+        String serial = identify(serialField, ipAddr, from);
+        if (serial == null) {
+            return unknown(serialField, ipAddr, from, "heartbeat");
+        }
         Instant now = clock.instant();
         lastSeen.put(serial, now);
-        LOG.debug("heartbeat from camera {}", serial);
-        return new Answer(200, replyBody(takeQueued(serial, now)));
+        LOG.debug("heartbeat from camera {}", LogSafe.text(serial, ID_WIDTH));
+        Taken taken = takeQueued(serial, now);
+        return new Answer(200, replyBody(taken.reply), taken::delivered);
     }
 
-    private CameraReply takeQueued(String serial, Instant now) {
+    private Taken takeQueued(String serial, Instant now) {
         java.util.Queue<Queued> qs = queued.get(serial);
         if (qs == null) {
-            return CameraReply.none();
+            return Taken.NONE;
         }
         CameraReply reply = CameraReply.none();
+        List<Queued> items = new ArrayList<>();
         Queued q;
         while ((q = qs.poll()) != null) {
             if (!expire(serial, q, now)) {
                 reply = reply.merge(q.reply);
-                q.done.complete(CommandOutcome.of(CommandOutcome.Status.SENT, "in reply to camera " + serial));
+                items.add(q);
             }
         }
-        return reply;
+        return items.isEmpty() ? Taken.NONE : new Taken(reply, items, serial);
     }
 
     private static boolean expire(String serial, Queued q, Instant now) {
         if (!now.isAfter(q.deadline)) {
             return false;
         }
-        LOG.warn("queued command for camera {} dropped: camera did not call in before its deadline ({})", serial,
-                q.reply.openGate() ? "gate open" : "serial data");
+        LOG.warn("queued command for camera {} dropped: camera did not call in before its deadline ({})",
+                LogSafe.text(serial, ID_WIDTH), q.reply.openGate() ? "gate open" : "serial data");
         q.done.complete(CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE,
                 "camera " + serial + " did not call in before the deadline"));
         return true;
@@ -481,15 +638,29 @@ public final class ZhenshiPushServer implements PlateSource {
         return new Answer(status, body);
     }
 
-    private static byte[] image(JsonNode result, String field, String serial) {
+    private byte[] image(JsonNode result, String field, String serial) {
         JsonNode n = result.get(field);
         if (n == null || !n.isTextual() || n.asText().isEmpty()) {
             return new byte[0];
         }
+        String b64 = n.asText();
+        // base64 carries 3 bytes in 4 characters (MIME line breaks add a little): judge before decoding
+        if ((long) b64.length() * 3 / 4 > options.maxImageBytes() + options.maxImageBytes() / 32 + 16) {
+            note(badPushes, "camera {} sent a {} of about {} bytes, more than {}; plate kept without it",
+                    LogSafe.text(serial, ID_WIDTH), field, (long) b64.length() * 3 / 4, options.maxImageBytes());
+            return new byte[0];
+        }
         try {
-            return Base64.getMimeDecoder().decode(n.asText());
+            byte[] img = Base64.getMimeDecoder().decode(b64);
+            if (img.length > options.maxImageBytes()) {
+                note(badPushes, "camera {} sent a {} of {} bytes, more than {}; plate kept without it",
+                        LogSafe.text(serial, ID_WIDTH), field, img.length, options.maxImageBytes());
+                return new byte[0];
+            }
+            return img;
         } catch (IllegalArgumentException e) {
-            LOG.warn("camera {} sent an undecodable {}; plate kept without it", serial, field);
+            note(badPushes, "camera {} sent an undecodable {}; plate kept without it", LogSafe.text(serial, ID_WIDTH),
+                    field);
             return new byte[0];
         }
     }
@@ -511,28 +682,21 @@ public final class ZhenshiPushServer implements PlateSource {
 
     private static List<String> fieldNames(JsonNode root) {
         List<String> names = new ArrayList<>();
-        root.fieldNames().forEachRemaining(names::add);
-        return names.size() > 10 ? names.subList(0, 10) : names;
-    }
-
-    private static byte[] readLimited(InputStream in, int max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[16 * 1024];
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            if (out.size() + n > max) {
-                drain(in);
-                return null;
+        root.fieldNames().forEachRemaining(n -> {
+            if (names.size() < 10) {
+                names.add(LogSafe.text(n, 32));
             }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
+        });
+        return names;
     }
 
-    private static void drain(InputStream in) throws IOException {
-        byte[] buf = new byte[16 * 1024];
-        while (in.read(buf) > 0) {
-            // discard
+    /** Logs the first few of each kind in full, then one line per thousand, so a flood cannot flood the log. */
+    private static void note(AtomicLong counter, String format, Object... args) {
+        long n = counter.incrementAndGet();
+        if (n <= 5 || n % 1000 == 0) {
+            Object[] withCount = java.util.Arrays.copyOf(args, args.length + 1);
+            withCount[args.length] = n;
+            LOG.warn(format + " ({} so far)", withCount);
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import com.boothdesk.devices.util.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,7 +175,81 @@ public final class LaneCard implements AutoCloseable, HealthSource {
     }
 
     public CompletableFuture<CommandOutcome> sayAsync(String text) {
-        return submit("voice", () -> CardFrames.playVoice(address, text), options.commandWindow());
+        List<String> pieces = voicePieces(text);
+        if (pieces.size() == 1) {
+            return submit("voice", () -> CardFrames.playVoice(address, text), options.commandWindow());
+        }
+        List<CompletableFuture<CommandOutcome>> parts = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            String piece = pieces.get(i);
+            parts.add(submit("voice " + (i + 1) + "/" + pieces.size(), () -> CardFrames.playVoice(address, piece),
+                    options.commandWindow()));
+        }
+        return combine(parts);
+    }
+
+    /** Bytes of a 0x30 frame around its text: header 6, option 1, CRC 2. */
+    private static final int VOICE_FRAME_OVERHEAD = 9;
+    /** Bytes of a 0x62 frame around its text: header 6, 19 fixed data bytes, CRC 2. */
+    private static final int LINE_FRAME_OVERHEAD = 27;
+
+    /**
+     * {@code text} in pieces whose 0x30 frames fit {@link LaneCardOptions#maxFrameBytes()}, cut at character
+     * boundaries, after a comma or full stop where one is near the end of the piece; each piece is queued and played
+     * in order by the card.
+     */
+    List<String> voicePieces(String fullText) {
+        int limit = options.maxFrameBytes();
+        // as one frame would carry it: at most 254 GBK bytes in all
+        byte[] all = Gbk.encode(fullText, CardCommand.PlayVoice.MAX_TEXT_BYTES);
+        if (limit == 0 || all.length + VOICE_FRAME_OVERHEAD <= limit) {
+            return List.of(fullText);
+        }
+        String text = Gbk.decode(all, 0, all.length);
+        int room = limit - VOICE_FRAME_OVERHEAD;
+        List<String> pieces = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int curBytes = 0;
+        int lastBreak = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            String ch = new String(Character.toChars(cp));
+            int n = Gbk.encode(ch).length;
+            if (curBytes + n > room && cur.length() > 0) {
+                int cut = lastBreak > 0 && lastBreak > cur.length() / 2 ? lastBreak : cur.length();
+                pieces.add(cur.substring(0, cut));
+                String rest = cur.substring(cut);
+                cur.setLength(0);
+                cur.append(rest);
+                curBytes = Gbk.encode(rest).length;
+                lastBreak = -1;
+            }
+            cur.append(ch);
+            curBytes += n;
+            if ("，。,.；;！!？? ".contains(ch)) {
+                lastBreak = cur.length();
+            }
+            i += Character.charCount(cp);
+        }
+        if (cur.length() > 0) {
+            pieces.add(cur.toString());
+        }
+        return pieces;
+    }
+
+    /** A 0x62 line frame for {@code text}, the text cut so the frame fits the frame limit. */
+    private CompletableFuture<CommandOutcome> lineFrame(int line, String text, TextStyle style) {
+        String t = text;
+        int limit = options.maxFrameBytes();
+        if (limit > 0 && Gbk.encode(t, CardCommand.TempText.MAX_TEXT_BYTES).length + LINE_FRAME_OVERHEAD > limit) {
+            byte[] cut = Gbk.encode(t, limit - LINE_FRAME_OVERHEAD);
+            t = Gbk.decode(cut, 0, cut.length);
+            LOG.warn("line {} of card {} cut to {} bytes so a gate command never waits behind a long frame: {}",
+                    line, health.health().deviceId(), cut.length, LogSafe.text(text, 64));
+        }
+        String shown = t;
+        return submit("line " + line, () -> CardFrames.showText(address, line, shown, style),
+                options.commandWindow());
     }
 
     /** Lines and voice together, in one frame when the card supports it ({@link LaneCardOptions#textMode()}). */
@@ -193,25 +268,35 @@ public final class LaneCard implements AutoCloseable, HealthSource {
         while (padded.size() < options.lineCount()) {
             padded.add("");
         }
-        switch (options.textMode()) {
-            case MULTI_LINE_6E:
-                return submit("lines+voice", () -> CardFrames.showLinesAndSay(address, padded, voice),
-                        options.commandWindow());
-            case MULTI_LINE_6F:
-                return submit("lines+voice", () -> CardFrames.showLinesAndSayV2(address, padded, voice, 0),
-                        options.commandWindow());
-            default:
-                List<CompletableFuture<CommandOutcome>> parts = new ArrayList<>();
-                for (int i = 0; i < padded.size(); i++) {
-                    int line = i;
-                    parts.add(submit("line " + i, () -> CardFrames.showText(address, line, padded.get(line)),
-                            options.commandWindow()));
-                }
-                if (!voice.isEmpty()) {
-                    parts.add(sayAsync(voice));
-                }
-                return combine(parts);
+        boolean multi = options.textMode() != LaneCardOptions.TextMode.PER_LINE;
+        if (multi) {
+            CardFrame whole;
+            try {
+                whole = options.textMode() == LaneCardOptions.TextMode.MULTI_LINE_6E
+                        ? CardFrames.showLinesAndSay(address, padded, voice)
+                        : CardFrames.showLinesAndSayV2(address, padded, voice, 0);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("lines+voice for card {} rejected: {}", health.health().deviceId(), e.getMessage());
+                return CompletableFuture.completedFuture(CommandOutcome.of(CommandOutcome.Status.REJECTED,
+                        e.getMessage()));
+            }
+            if (options.maxFrameBytes() == 0 || whole.encode().length <= options.maxFrameBytes()) {
+                return submit("lines+voice", () -> whole, options.commandWindow());
+            }
+            LOG.debug("lines+voice frame of {} bytes for card {} sent as short frames", whole.encode().length,
+                    health.health().deviceId());
         }
+        List<CompletableFuture<CommandOutcome>> parts = new ArrayList<>();
+        for (int i = 0; i < padded.size(); i++) {
+            // the multi-line frames alternate red and green; keep that look when they are split
+            TextStyle style = multi ? TextStyle.DEFAULT.withColor(i % 2 == 0 ? TextStyle.RED : TextStyle.GREEN)
+                    : TextStyle.DEFAULT;
+            parts.add(lineFrame(i, padded.get(i), style));
+        }
+        if (!voice.isEmpty()) {
+            parts.add(sayAsync(voice));
+        }
+        return combine(parts);
     }
 
     public CompletableFuture<CommandOutcome> stopVoiceAsync() {
@@ -326,7 +411,8 @@ public final class LaneCard implements AutoCloseable, HealthSource {
     private CommandOutcome execute(Pending p) {
         byte[] bytes = p.frame.encode();
         int attempts = 0;
-        String lastProblem = "port not open";
+        String lastProblem = "waited behind other commands";
+        boolean linkProblem = false;
         while (running) {
             Pending next = queue.peek();
             if (!p.gate && next != null && next.gate) {
@@ -335,10 +421,16 @@ public final class LaneCard implements AutoCloseable, HealthSource {
             if (clock.instant().isAfter(p.deadline)) {
                 LOG.warn("{} for card {} dropped: not sent before its deadline ({}); it will not be replayed",
                         p.what, health.health().deviceId(), lastProblem);
-                return CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE, lastProblem);
+                boolean down = linkProblem || link.state() != LinkState.OPEN;
+                if (down && link.state() != LinkState.OPEN) {
+                    lastProblem = "port " + link.state();
+                }
+                return CommandOutcome.of(down && attempts == 0 ? CommandOutcome.Status.LINK_DOWN
+                        : CommandOutcome.Status.DROPPED_STALE, lastProblem);
             }
             if (link.state() != LinkState.OPEN) {
                 lastProblem = "port " + link.state();
+                linkProblem = true;
                 awaitLinkChange();
                 continue;
             }
@@ -350,6 +442,7 @@ public final class LaneCard implements AutoCloseable, HealthSource {
             } catch (SerialException e) {
                 expectation = null;
                 lastProblem = e.getMessage();
+                linkProblem = true;
                 LOG.debug("write of {} to card {} failed: {}", p.what, health.health().deviceId(), e.getMessage());
                 awaitLinkChange();
                 continue;
@@ -357,10 +450,14 @@ public final class LaneCard implements AutoCloseable, HealthSource {
             attempts++;
             if (!options.expectAck()) {
                 health.update(DeviceHealth.UNKNOWN, "port open; card configured not to acknowledge");
+                // nothing tells us when the frame has left: wait its wire time, so the adapter's buffer never holds
+                // more than one frame and a gate command written next is on the line right after it
+                pace(options.wireTime(bytes.length));
                 return CommandOutcome.of(CommandOutcome.Status.SENT, "written, no ACK expected");
             }
             try {
-                CardFrame reply = exp.reply.get(options.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                long wait = options.ackTimeout().plus(options.wireTime(bytes.length + ACK_FRAME_BYTES)).toNanos();
+                CardFrame reply = exp.reply.get(wait, TimeUnit.NANOSECONDS);
                 expectation = null;
                 if (reply.ackCode() == 0) {
                     health.update(DeviceHealth.CONNECTED, "card answers");
@@ -388,6 +485,17 @@ public final class LaneCard implements AutoCloseable, HealthSource {
             }
         }
         return CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed");
+    }
+
+    /** Bytes of the card's ACK frame: header 6, ACK 1, CRC 2. */
+    private static final int ACK_FRAME_BYTES = 9;
+
+    private void pace(Duration d) {
+        long until = System.nanoTime() + d.toNanos();
+        long left;
+        while ((left = until - System.nanoTime()) > 0 && running) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
     }
 
     private void awaitLinkChange() {

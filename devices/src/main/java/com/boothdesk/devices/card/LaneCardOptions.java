@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param expectAck false for cards in half-duplex "no reply" mode (command 0x1A)
  * @param textMode how {@link LaneCard#showLines} and {@link LaneCard#showAndSay} reach the card
  * @param lineCount lines of the card's screen; shorter line lists clear the rest
+ * @param maxFrameBytes screen and voice frames are kept to at most this many bytes on the wire (a multi-line frame
+ *     that would be longer goes as one 0x62 frame per line, a long voice text as several queued 0x30 frames, a line
+ *     that alone would be longer is cut), so a gate command never waits behind more than one short frame: at 9600
+ *     baud 64 bytes take 67 ms. 0 = no limit. QR payment frames cannot be split and are sent whole.
+ * @param baudRate the line's baud rate (8N1 assumed: 10 bits a byte), used to wait for a frame's wire time: the ACK
+ *     wait is extended by the time the frame and its ACK take on the line, and without ACKs the next frame is written
+ *     only once the previous one has left, so the adapter's buffer never holds more than one frame
  */
 public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
-                              Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount) {
+                              Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount,
+                              int maxFrameBytes, int baudRate) {
 
     /** Which frames carry multi-line text. */
     public enum TextMode {
@@ -28,8 +36,17 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
         MULTI_LINE_6F
     }
 
+    /** Smallest frame limit: a 0x62 line frame with 8 bytes (4 Chinese characters) of text. */
+    public static final int MIN_FRAME_BYTES = 35;
+
     public static final LaneCardOptions DEFAULTS = new LaneCardOptions(Duration.ofMillis(300), 2,
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4);
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4, 64, 9600);
+
+    /** The eight settings of before the line model, with the default frame limit (64 bytes) and 9600 baud. */
+    public LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
+                           Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount) {
+        this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount, 64, 9600);
+    }
 
     public LaneCardOptions {
         Objects.requireNonNull(ackTimeout, "ackTimeout");
@@ -43,35 +60,62 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
         if (lineCount < 1 || lineCount > 4) {
             throw new IllegalArgumentException("lineCount must be 1..4: " + lineCount);
         }
+        if (maxFrameBytes != 0 && maxFrameBytes < MIN_FRAME_BYTES) {
+            throw new IllegalArgumentException("maxFrameBytes must be 0 (no limit) or >= " + MIN_FRAME_BYTES + ": "
+                    + maxFrameBytes);
+        }
+        if (baudRate < 300 || baudRate > 921_600) {
+            throw new IllegalArgumentException("baudRate out of range 300..921600: " + baudRate);
+        }
     }
 
     public LaneCardOptions withAckTimeout(Duration d) {
         return new LaneCardOptions(d, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount);
+                lineCount, maxFrameBytes, baudRate);
     }
 
     public LaneCardOptions withRetries(int n) {
         return new LaneCardOptions(ackTimeout, n, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount);
+                lineCount, maxFrameBytes, baudRate);
     }
 
     public LaneCardOptions withOpenThrottle(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, d, expectAck, textMode,
-                lineCount);
+                lineCount, maxFrameBytes, baudRate);
     }
 
     public LaneCardOptions withGateWindow(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, d, commandWindow, openThrottle, expectAck, textMode,
-                lineCount);
+                lineCount, maxFrameBytes, baudRate);
     }
 
     public LaneCardOptions withExpectAck(boolean b) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, b, textMode,
-                lineCount);
+                lineCount, maxFrameBytes, baudRate);
     }
 
     public LaneCardOptions withTextMode(TextMode m) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, m,
-                lineCount);
+                lineCount, maxFrameBytes, baudRate);
+    }
+
+    public LaneCardOptions withCommandWindow(Duration d) {
+        return new LaneCardOptions(ackTimeout, retries, gateWindow, d, openThrottle, expectAck, textMode, lineCount,
+                maxFrameBytes, baudRate);
+    }
+
+    public LaneCardOptions withMaxFrameBytes(int n) {
+        return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
+                lineCount, n, baudRate);
+    }
+
+    public LaneCardOptions withBaudRate(int baud) {
+        return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
+                lineCount, maxFrameBytes, baud);
+    }
+
+    /** Time {@code bytes} take on the line at {@link #baudRate()} with 8N1 (10 bits a byte). */
+    public Duration wireTime(int bytes) {
+        return Duration.ofNanos(bytes * 10L * 1_000_000_000L / baudRate);
     }
 }

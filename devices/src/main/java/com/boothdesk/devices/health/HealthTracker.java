@@ -1,5 +1,6 @@
 package com.boothdesk.devices.health;
 
+import com.boothdesk.devices.util.LogSafe;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -23,8 +24,15 @@ public final class HealthTracker implements HealthSource {
         this.status = new HealthStatus(deviceId, DeviceHealth.UNKNOWN, "not checked yet", clock.instant());
     }
 
-    /** Records a new state; listeners are told only when health or detail actually changed. */
-    public void update(DeviceHealth health, String detail) {
+    /** Widest detail kept: health texts are shown and logged, and may carry names that came from outside. */
+    public static final int DETAIL_WIDTH = 240;
+
+    /**
+     * Records a new state; listeners are told only when health or detail actually changed. The detail is cut to
+     * {@value #DETAIL_WIDTH} characters.
+     */
+    public void update(DeviceHealth health, String rawDetail) {
+        String detail = LogSafe.cut(Objects.requireNonNull(rawDetail, "detail"), DETAIL_WIDTH);
         HealthStatus next;
         synchronized (this) {
             HealthStatus prev = status;
@@ -36,7 +44,7 @@ public final class HealthTracker implements HealthSource {
             status = next;
         }
         if (next.health() != DeviceHealth.CONNECTED) {
-            LOG.info("{} is {}: {}", deviceId, next.health(), detail);
+            LOG.info("{} is {}: {}", deviceId, next.health(), LogSafe.text(detail, DETAIL_WIDTH));
         }
         for (Consumer<HealthStatus> l : listeners) {
             try {

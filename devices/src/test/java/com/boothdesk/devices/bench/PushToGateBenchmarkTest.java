@@ -20,5 +20,16 @@ class PushToGateBenchmarkTest {
         // figures are not ordered, each is only bounded
         assertThat(r.p50ArrivedUs()).isPositive().isLessThanOrEqualTo(r.p99ArrivedUs());
         assertThat(r.p99ArrivedUs()).isLessThan(1_000_000); // a gate frame more than 1 s late would be a failure
+        assertThat(r.toString()).startsWith("Device layer only");
+    }
+
+    @Test
+    void pacedRunWithAnLedTextInProgressMeasuresWireTime() throws Exception {
+        PushToGateBenchmark.Result r = PushToGateBenchmark.run(12, false, dir.resolve("paced"), 9600);
+        assertThat(r.pushes()).isEqualTo(12);
+        // a 14-byte frame cannot be on the card sooner than its wire time at 9600 baud
+        assertThat(r.p50ArrivedUs()).isGreaterThanOrEqualTo(14_583);
+        assertThat(r.p99ArrivedUs()).isLessThan(1_000_000);
+        assertThat(r.toString()).contains("paced at 9600 baud");
     }
 }

@@ -76,8 +76,7 @@ class ZhenshiPushServerFuzzTest {
     @Test
     void oversizedBodyIsRefusedWith413() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2025-11-25T09:00:00Z"));
-        ZhenshiServerOptions small = new ZhenshiServerOptions(java.time.Duration.ofSeconds(10),
-                java.time.Duration.ofSeconds(30), 4096, 2, 100);
+        ZhenshiServerOptions small = ZhenshiServerOptions.DEFAULTS.withMaxBodyBytes(4096);
         try (ZhenshiPushServer server = new ZhenshiPushServer(new InetSocketAddress("127.0.0.1", 0), a -> true,
                 e -> CameraReply.open(List.of()), clock, small)) {
             server.start();

@@ -95,7 +95,9 @@ abstract class LaneCardContract {
         for (LaneCardOptions.TextMode mode : List.of(LaneCardOptions.TextMode.MULTI_LINE_6E,
                 LaneCardOptions.TextMode.MULTI_LINE_6F)) {
             card.close();
-            card = new LaneCard(line.host(), 0, clock, LaneCardOptions.DEFAULTS.withTextMode(mode));
+            // no frame limit: one frame with everything (LaneCardPacedLineTest covers the split into short frames)
+            card = new LaneCard(line.host(), 0, clock, LaneCardOptions.DEFAULTS.withTextMode(mode)
+                    .withMaxFrameBytes(0));
             int before = sim.receivedFrames().size();
             assertThat(get(card.showAndSayAsync(List.of("欢迎光临", mode.name()), "欢迎光临")).status())
                     .isEqualTo(CommandOutcome.Status.ACKED);
@@ -145,13 +147,39 @@ abstract class LaneCardContract {
         await().atMost(WAIT).until(() -> card.health().health() == DeviceHealth.OFFLINE);
         var open = card.openGateAsync();
         clock.advance(Duration.ofMillis(2100)); // the open waited longer than the 2 s gate window
-        assertThat(get(open).status()).isEqualTo(CommandOutcome.Status.DROPPED_STALE);
+        CommandOutcome dropped = get(open);
+        assertThat(dropped.status()).isEqualTo(CommandOutcome.Status.LINK_DOWN);
+        assertThat(dropped.confirmed()).isFalse();
+        assertThat(dropped.written()).isFalse();
         line.replug();
         await().atMost(WAIT).until(() -> line.host().state() == LinkState.OPEN);
         // a later command goes through, in order: had the open been replayed, it would have arrived before this
         assertThat(get(card.sayAsync("欢迎光临")).status()).isEqualTo(CommandOutcome.Status.ACKED);
         assertThat(sim.events()).doesNotHaveAnyElementsOfTypes(CardEvent.GateOpened.class);
         assertThat(sim.lastVoice()).isEqualTo("欢迎光临");
+    }
+
+    @Test
+    void aCommandThatWaitedPastItsDeadlineWithTheLineUpIsDroppedAsStaleNotLinkDown() throws Exception {
+        sim.setAnswering(false);
+        var first = card.sayAsync("一"); // keeps the worker busy with unanswered retries
+        var second = card.sayAsync("二");
+        clock.advance(Duration.ofSeconds(6)); // beyond the 5 s screen/voice window
+        assertThat(get(first).status()).isIn(CommandOutcome.Status.NO_ACK, CommandOutcome.Status.DROPPED_STALE);
+        assertThat(get(second).status()).isEqualTo(CommandOutcome.Status.DROPPED_STALE);
+    }
+
+    @Test
+    void gateOutcomesSayWhetherTheCardConfirmed() throws Exception {
+        CommandOutcome acked = get(card.openGateAsync());
+        assertThat(acked.status()).isEqualTo(CommandOutcome.Status.ACKED);
+        assertThat(acked.confirmed()).isTrue();
+        sim.setAnswering(false);
+        clock.advance(Duration.ofSeconds(2)); // past the open throttle
+        CommandOutcome silent = get(card.openGateAsync());
+        assertThat(silent.status()).isEqualTo(CommandOutcome.Status.NO_ACK);
+        assertThat(silent.confirmed()).isFalse();
+        assertThat(silent.written()).isTrue();
     }
 
     @Test
