@@ -404,6 +404,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     }
 
     @Override
+    public Path siteDir() {
+        return config.dataDir();
+    }
+
+    @Override
     public List<UplinkRow> recentUplinks(int limit) {
         return outbox.recent(limit).stream().map(e -> new UplinkRow(e.id(), e.serviceName(), e.orderKey(),
                 e.status().name(), e.attempts(), e.createdAt(), e.lastError())).toList();

@@ -8,7 +8,11 @@ import com.boothdesk.app.domain.lane.ImageStore;
 import com.boothdesk.app.domain.lane.LaneController;
 import com.boothdesk.app.ui.Messages;
 
-/** What the booth window needs from the running application. */
+/**
+ * What the composition root hands to the booth screen. The screen never uses it directly: {@code ui.port.UiPorts.of}
+ * cuts it into narrow ports (one per lane, status feed, uplink queries, space adjustments) and each view-model gets
+ * only the port it needs.
+ */
 public interface BoothContext {
 
     Messages messages();
@@ -32,4 +36,9 @@ public interface BoothContext {
 
     /** The attendant on duty. */
     String operator();
+
+    /** The data folder, where a site may keep its own keymap.properties and reasons.properties. */
+    default java.nio.file.Path siteDir() {
+        return java.nio.file.Path.of("data");
+    }
 }

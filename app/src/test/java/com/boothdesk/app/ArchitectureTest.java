@@ -54,4 +54,25 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(classes);
     }
+
+    @Test
+    void viewModelsKnowNoNodeAndThePortsAndTheKeymapKnowNoJavaFx() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .because("a view-model holds properties and rules; layout belongs to its View")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("com.boothdesk.app.ui.port..", "com.boothdesk.app.ui.keys..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheLanePortAdapterKnowsTheLaneController() {
+        noClasses().that().resideInAPackage("com.boothdesk.app.ui..")
+                .and().doNotHaveFullyQualifiedName("com.boothdesk.app.ui.port.ControllerLanePort")
+                .and().doNotHaveFullyQualifiedName("com.boothdesk.app.ui.port.UiPorts")
+                .should().dependOnClassesThat()
+                .haveFullyQualifiedName("com.boothdesk.app.domain.lane.LaneController")
+                .check(classes);
+    }
 }

@@ -56,6 +56,13 @@ public final class RunCommand implements Callable<Integer> {
             defaultValue = "8")
     int screenshotAfter;
 
+    @Option(names = "--window-size", description = "Window size WIDTHxHEIGHT, e.g. 1366x768 (default: maximised, "
+            + "or the size it had when last closed).")
+    String windowSize;
+
+    @Option(names = "--screenshot-correction", description = "The screenshot shows the plate-correction dialog.")
+    boolean screenshotCorrection;
+
     @Option(names = "--exit-after", description = "Stop by itself after this many seconds (for scripted runs).")
     Integer exitAfter;
 
@@ -123,8 +130,11 @@ public final class RunCommand implements Callable<Integer> {
             return 3;
         }
         try {
+            int[] size = windowSize == null ? new int[] {0, 0}
+                    : java.util.Arrays.stream(windowSize.toLowerCase(java.util.Locale.ROOT).split("x"))
+                    .mapToInt(Integer::parseInt).toArray();
             BoothFx.launch(app, screenshot, Duration.ofSeconds(screenshotAfter),
-                    exitAfter == null ? null : Duration.ofSeconds(exitAfter));
+                    exitAfter == null ? null : Duration.ofSeconds(exitAfter), size[0], size[1], screenshotCorrection);
         } catch (RuntimeException e) {
             log.error("The booth window failed: {}", e.toString(), e);
             return 4;

@@ -33,9 +33,26 @@ public final class BoothFx extends Application {
     private static volatile Path screenshot;
     private static volatile Duration screenshotDelay = Duration.ofSeconds(8);
     private static volatile Duration exitAfter;
+    private static volatile int width;
+    private static volatile int height;
+    private static volatile boolean screenshotCorrection;
+    private static volatile Thread lastWriter;
 
     /** Shows the booth window and returns when it is closed. */
     public static void launch(BoothContext ctx, Path screenshotFile, Duration screenshotAfter, Duration exitAfterOrNull) {
+        launch(ctx, screenshotFile, screenshotAfter, exitAfterOrNull, 0, 0, false);
+    }
+
+    /**
+     * As above, with the window at exactly {@code w}×{@code h} when both are positive (screenshots at a booth
+     * monitor's size), and, when {@code correctionShot}, the screenshot taken of the plate-correction dialog opened
+     * on the selected lane.
+     */
+    public static void launch(BoothContext ctx, Path screenshotFile, Duration screenshotAfter, Duration exitAfterOrNull,
+                              int w, int h, boolean correctionShot) {
+        width = w;
+        height = h;
+        screenshotCorrection = correctionShot;
         context = ctx;
         screenshot = screenshotFile;
         if (screenshotAfter != null) {
@@ -47,18 +64,59 @@ public final class BoothFx extends Application {
 
     @Override
     public void start(Stage stage) {
+        long fxStart = System.nanoTime();
         BoothWindow window = new BoothWindow(context);
-        Scene scene = window.show(stage);
+        Scene scene = window.show(stage, width, height);
+        logWhenOperable(fxStart);
         if (screenshot != null) {
             PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(screenshotDelay.toMillis()));
-            wait.setOnFinished(e -> saveScreenshot(scene.getRoot(), screenshot));
+            wait.setOnFinished(e -> {
+                if (screenshotCorrection) {
+                    window.screenshotCorrection(screenshot);
+                } else {
+                    saveScreenshot(scene.getRoot(), screenshot);
+                }
+            });
             wait.play();
         }
         if (exitAfter != null) {
             PauseTransition stop = new PauseTransition(javafx.util.Duration.millis(exitAfter.toMillis()));
-            stop.setOnFinished(e -> Platform.exit());
+            stop.setOnFinished(e -> {
+                Thread writer = lastWriter;
+                if (writer == null || !writer.isAlive()) {
+                    Platform.exit();
+                    return;
+                }
+                // a screenshot still being written (a slow machine) is finished before the booth stops
+                Thread waiter = new Thread(() -> {
+                    try {
+                        writer.join(60_000);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Platform.exit();
+                }, "screenshot-wait");
+                waiter.setDaemon(true);
+                waiter.start();
+            });
             stop.play();
         }
+    }
+
+    /** Logs, at the window's first rendered frame, how long the booth took from the JVM's start (cold start). */
+    private static void logWhenOperable(long fxStart) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                long cpu = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+                LOG.info("Booth window operable {} ms after the JVM started ({} ms of it building and showing the "
+                        + "window; {} ms of CPU used by then, all threads)", System.currentTimeMillis() - jvmStart,
+                        (System.nanoTime() - fxStart) / 1_000_000, cpu);
+            }
+        }.start();
     }
 
     /** Snapshots {@code node} on the FX thread and writes the PNG on another thread. */
@@ -77,6 +135,7 @@ public final class BoothFx extends Application {
                 LOG.error("Could not write screenshot {}: {}", file, e.toString());
             }
         }, "screenshot-writer");
+        lastWriter = writer;
         writer.start();
     }
 }

@@ -1,217 +1,373 @@
 package com.boothdesk.app.ui;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.boothdesk.app.BoothContext;
-import com.boothdesk.app.BoothStatus;
 import com.boothdesk.app.common.Observable;
-import com.boothdesk.app.domain.lane.LaneController;
-import com.boothdesk.app.domain.lane.LanePhase;
+import com.boothdesk.app.common.Threads;
 import com.boothdesk.app.domain.lane.LaneState;
+import com.boothdesk.app.ui.correction.CorrectionView;
+import com.boothdesk.app.ui.header.HeaderView;
+import com.boothdesk.app.ui.keys.Chord;
+import com.boothdesk.app.ui.keys.Keymap;
+import com.boothdesk.app.ui.lane.LaneView;
+import com.boothdesk.app.ui.lane.LaneViewModel;
+import com.boothdesk.app.ui.port.LanePort;
+import com.boothdesk.app.ui.port.UiPorts;
+import com.boothdesk.app.ui.tools.SpacesView;
+import com.boothdesk.app.ui.tools.UplinksView;
 
 /**
- * The booth's main window: a header with the cloud link, the upload backlog, cars in the lot and the attendant;
- * every lane side by side; the recent events. Keys (see {@code onKey}): F1 cash (exact fee, or the typed
- * amount), F2 free release, F3 confirm, F4 refuse, F5 no-record fee, F6 correct the plate, 1-5 pick a stay.
+ * The booth's main window: the header, every lane side by side (the selected lane gets the space), the status line
+ * naming the selected lane with the legend of its keys, and the recent events. Keys go through the
+ * {@link Keymap} to the selected lane only. Fits 1366×768 and up; opens maximised and remembers its size.
  */
 public final class BoothWindow {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BoothWindow.class);
     public static final String CSS = "/boothdesk/css/booth.css";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final int MAX_EVENTS = 200;
+    /** The selected lane's share against 1 for every other lane. */
+    private static final double SELECTED_WEIGHT = 1.7;
 
-    private final BoothContext ctx;
-    private final Messages msg;
-    private final List<LanePane> lanes = new ArrayList<>();
+    private final UiPorts ports;
+    private final ExecutorService worker;
+    private final UiEnv env;
+    private final BoothViewModel vm;
+    private final BorderPane content = new BorderPane();
+    private final javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane();
+    private final javafx.scene.layout.StackPane overlay = new javafx.scene.layout.StackPane();
+    private final GridPane laneGrid = new GridPane();
+    private final List<LaneView> laneViews = new ArrayList<>();
     private final List<Observable.Subscription> subscriptions = new ArrayList<>();
-    private final BorderPane root = new BorderPane();
-    private UplinksWindow uplinksWindow;
-    private SpacesWindow spacesWindow;
+    private UplinksView uplinksView;
+    private SpacesView spacesView;
+    private Stage stage;
+    private CorrectionView correctionView;
 
-    /** Builds the window content; call on the FX thread. */
+    /** Builds the window content for the running application; call on the FX thread. */
     public BoothWindow(BoothContext ctx) {
-        this.ctx = ctx;
-        this.msg = ctx.messages();
+        this(UiPorts.of(ctx));
+    }
+
+    /** Builds the window content on the given ports; call on the FX thread. */
+    public BoothWindow(UiPorts ports) {
+        this(ports, Duration.ofSeconds(15));
+    }
+
+    public BoothWindow(UiPorts ports, Duration commandTimeout) {
+        this.ports = ports;
+        // the one UI executor: store reads and picture decoding, never the FX thread, never the common pool
+        this.worker = Executors.newFixedThreadPool(2, Threads.named("ui-worker"));
+        List<String> freeFallback = ports.lanes().isEmpty() ? List.of() : ports.lanes().get(0).freeReasons();
+        this.env = new UiEnv(ports.messages(), ports.clock(), Keymap.load(ports.siteDir()),
+                ReasonLists.load(ports.siteDir(), freeFallback), UiThread::run, worker, commandTimeout);
+        this.vm = new BoothViewModel(ports, env);
+        Messages msg = env.msg();
         root.setId("booth");
         root.getStyleClass().add("booth");
-        root.setTop(header());
-        HBox laneRow = new HBox(12);
-        laneRow.setPadding(new Insets(12));
-        for (LaneController c : ctx.lanes()) {
-            LanePane pane = new LanePane(c, ctx);
-            lanes.add(pane);
-            laneRow.getChildren().add(pane);
+        overlay.getStyleClass().add("overlay");
+        overlay.setVisible(false);
+        root.getChildren().addAll(content, overlay);
+        content.setTop(new HeaderView(vm.header(), msg, this::openUplinks, this::openSpaces, vm::select));
+        laneGrid.setHgap(10);
+        laneGrid.setPadding(new Insets(8, 10, 4, 10));
+        RowConstraints row = new RowConstraints();
+        row.setFillHeight(true);
+        laneGrid.getRowConstraints().add(row);
+        int col = 0;
+        for (LaneViewModel l : vm.lanes()) {
+            LaneView view = new LaneView(l, vm);
+            laneViews.add(view);
+            laneGrid.add(view, col++, 0);
+            laneGrid.getColumnConstraints().add(new ColumnConstraints());
         }
-        root.setCenter(laneRow);
-        root.setBottom(events());
+        vm.selectedProperty().addListener((o, a, b) -> layoutColumns());
+        layoutColumns();
+        // the lanes take what they need; the recent events take the rest of the height (more history on a tall screen)
+        VBox bottom = bottom(msg);
+        VBox.setVgrow(bottom, Priority.ALWAYS);
+        content.setCenter(new VBox(laneGrid, bottom));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         root.setFocusTraversable(true);
+        vm.correctionProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                CorrectionView dialog = new CorrectionView(b, msg);
+                correctionView = dialog;
+                overlay.getChildren().setAll(dialog.root());
+                overlay.setVisible(true);
+                content.setDisable(true);
+                dialog.shown(() -> {
+                    overlay.getChildren().clear();
+                    overlay.setVisible(false);
+                    content.setDisable(false);
+                    correctionView = null;
+                    vm.correctionClosed();
+                    root.requestFocus();
+                });
+            }
+        });
+        vm.start();
     }
 
     public Parent root() {
         return root;
     }
 
-    /** Puts the window on {@code stage} and shows it. */
+    public BoothViewModel viewModel() {
+        return vm;
+    }
+
+    /** Puts the window on {@code stage}: maximised, or the size it had when last closed. */
     public Scene show(Stage stage) {
-        Scene scene = new Scene(root, 1400, 860);
-        URL css = BoothWindow.class.getResource(CSS);
+        return show(stage, 0, 0);
+    }
+
+    /** As {@link #show(Stage)}, at exactly {@code width}×{@code height} when both are positive (screenshots). */
+    public Scene show(Stage stage, int width, int height) {
+        this.stage = stage;
+        var bounds = Screen.getPrimary().getVisualBounds();
+        Properties remembered = remembered();
+        boolean fixed = width > 0 && height > 0;
+        double w = fixed ? width : number(remembered, "width", bounds.getWidth());
+        double h = fixed ? height : number(remembered, "height", bounds.getHeight());
+        Scene scene = new Scene(root, w, h);
+        String css = css();
         if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
+            scene.getStylesheets().add(css);
         }
-        stage.setTitle(msg.get("app.title"));
+        // the text grows with the window: 14 px at 768 px high, larger on a 1080p monitor (the CSS is in em)
+        scene.heightProperty().addListener((o, a, b) -> scale(b.doubleValue()));
+        scale(h);
+        stage.setTitle(env.msg().get("app.title"));
+        stage.setMinWidth(1024);
+        stage.setMinHeight(600);
         stage.setScene(scene);
-        stage.setOnHidden(e -> dispose());
+        if (!fixed) {
+            stage.setMaximized(!"false".equals(remembered.getProperty("maximized")));
+        }
+        stage.setOnHidden(e -> {
+            if (!fixed) {
+                remember(stage);
+            }
+            dispose();
+        });
         stage.show();
-        // the keys are the attendant's tools: start with no text field holding the focus (digits pick stays)
+        // the keys are the attendant's tools: start with no text field holding the focus
         root.requestFocus();
         return scene;
     }
 
-    private Region header() {
-        Label title = new Label(msg.get("app.title"));
-        title.getStyleClass().add("app-title");
-        Label cloud = new Label();
-        cloud.setId("cloud-status");
-        Label outbox = new Label();
-        outbox.setId("outbox-pending");
-        Label inLot = new Label();
-        inLot.setId("in-lot");
-        Label free = new Label();
-        free.setId("free-spaces");
-        Label operator = new Label();
-        operator.setId("operator");
-        Label clock = new Label();
-        clock.setId("clock");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        subscriptions.add(UiThread.follow(ctx.status(), s -> s, (BoothStatus s) -> {
-            cloud.setText(msg.get("cloud.status") + ": " + msg.get("cloud." + s.cloud()));
-            cloud.getStyleClass().removeIf(c -> c.startsWith("cloud-"));
-            cloud.getStyleClass().add("cloud-" + s.cloud().toLowerCase(java.util.Locale.ROOT));
-            outbox.setText(msg.get("outbox.pending", s.outboxPending()));
-            inLot.setText(msg.get("inlot.count", s.inLot()));
-            free.setText(s.freeByArea().size() <= 1 ? msg.get("spaces.free", s.freeSpaces())
-                    : msg.get("spaces.free", s.freeSpaces()) + " (" + s.freeByArea().entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(" · ")) + ")");
-            operator.setText(msg.get("operator", s.operator()));
-            clock.setText(CLOCK.format(ctx.clock().instant().atZone(ctx.clock().getZone())));
-        }));
-        Button uplinks = new Button(msg.get("uplinks.title"));
-        uplinks.setId("uplinks-button");
-        uplinks.setFocusTraversable(false);
-        uplinks.setOnAction(e -> {
-            if (uplinksWindow == null) {
-                uplinksWindow = new UplinksWindow(ctx);
-            }
-            uplinksWindow.show();
-        });
-        Button spaces = new Button(msg.get("spaces.title"));
-        spaces.setId("spaces-button");
-        spaces.setFocusTraversable(false);
-        spaces.setOnAction(e -> {
-            if (spacesWindow == null) {
-                spacesWindow = new SpacesWindow(ctx);
-            }
-            spacesWindow.show();
-        });
-        HBox bar = new HBox(24, title, spacer, cloud, outbox, uplinks, inLot, free, spaces, operator, clock);
-        bar.getStyleClass().add("header");
-        bar.setPadding(new Insets(10, 16, 10, 16));
-        return bar;
+    private void scale(double height) {
+        double px = Math.max(13, Math.min(22, Math.floor(14 * height / 768)));
+        root.setStyle("-fx-font-size: " + px + "px;");
     }
 
-    private Region events() {
-        ListView<String> list = new ListView<>();
-        list.setId("events");
-        list.setPrefHeight(160);
-        for (LaneController c : ctx.lanes()) {
-            subscriptions.add(UiThread.follow(c.state(), (LaneState s) -> s.messageKey().equals("lane.idle") ? null
-                    : CLOCK.format(s.at().atZone(ctx.clock().getZone())) + "  " + c.lane().name() + "  "
-                    + msg.get(s.messageKey(), s.messageArgs()), line -> {
+    private static String css() {
+        URL css = BoothWindow.class.getResource(CSS);
+        return css == null ? null : css.toExternalForm();
+    }
+
+    private void layoutColumns() {
+        int n = vm.lanes().size();
+        if (n == 0) {
+            return;
+        }
+        double total = n == 1 ? 1 : (n - 1) + SELECTED_WEIGHT;
+        for (int i = 0; i < n; i++) {
+            ColumnConstraints c = laneGrid.getColumnConstraints().get(i);
+            boolean sel = vm.lanes().get(i).selectedProperty().get();
+            c.setPercentWidth(100 * (n == 1 ? 1 : sel ? SELECTED_WEIGHT : 1) / total);
+            c.setFillWidth(true);
+            c.setHgrow(Priority.ALWAYS);
+        }
+    }
+
+    private VBox bottom(Messages msg) {
+        Label status = new Label();
+        status.setId("status-line");
+        status.getStyleClass().add("status-line");
+        status.textProperty().bind(vm.statusLineProperty());
+        HBox legend = new HBox(10);
+        legend.setId("legend");
+        legend.getStyleClass().add("legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        Runnable fill = () -> {
+            legend.getChildren().clear();
+            for (BoothViewModel.Legend l : vm.legend()) {
+                Label key = new Label(l.key());
+                key.getStyleClass().add("legend-key");
+                Label what = new Label(l.label());
+                what.getStyleClass().add("legend-label");
+                HBox item = new HBox(3, key, what);
+                item.setAlignment(Pos.CENTER_LEFT);
+                legend.getChildren().add(item);
+            }
+        };
+        vm.legend().addListener((javafx.collections.ListChangeListener<BoothViewModel.Legend>) c -> fill.run());
+        fill.run();
+        ListView<String> events = new ListView<>();
+        events.setId("events");
+        events.setPrefHeight(74);
+        events.setMinHeight(50);
+        VBox.setVgrow(events, Priority.ALWAYS);
+        events.setFocusTraversable(false);
+        for (LanePort p : ports.lanes()) {
+            subscriptions.add(UiThread.follow(p.state(), (LaneState s) -> s.messageKey().equals("lane.idle") ? null
+                    : CLOCK.format(s.at().atZone(env.clock().getZone())) + "  " + p.lane().name() + "  "
+                    + msg.get(s.messageKey(), s.messageArgs().toArray()), line -> {
                         if (line != null) {
-                            list.getItems().add(0, line);
-                            if (list.getItems().size() > MAX_EVENTS) {
-                                list.getItems().remove(MAX_EVENTS, list.getItems().size());
+                            events.getItems().add(0, line);
+                            if (events.getItems().size() > MAX_EVENTS) {
+                                events.getItems().remove(MAX_EVENTS, events.getItems().size());
                             }
                         }
                     }));
         }
-        Label title = new Label(msg.get("events.title"));
-        VBox box = new VBox(4, title, list);
-        box.setPadding(new Insets(0, 12, 12, 12));
+        VBox box = new VBox(3, new HBox(16, status), legend, events);
+        box.getStyleClass().add("bottom");
+        box.setPadding(new Insets(2, 10, 6, 10));
         return box;
     }
 
-    /**
-     * The booth's keys. F1 cash, F2 free release (with the chosen reason), F3 confirm, F4 refuse, F5 charge the
-     * no-record fee, F6 correct the plate, 1-5 pick a similar stay (Ctrl+1-5 while typing), F7 / F8 lift / lower the
-     * exit barrier by hand (reason required). Each acts on the first lane whose state calls for it (a booth has one
-     * exit per attendant in practice); every lane also has its own buttons.
-     */
+    /** Keys: the keymap decides the action and the lane (always the selected one). */
     private void onKey(KeyEvent e) {
-        boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
-        boolean handled = switch (e.getCode()) {
-            case F1 -> first(LanePhase.AWAITING_PAYMENT).map(p -> run(p::settleCash)).orElse(false);
-            case F2 -> first(LanePhase.AWAITING_PAYMENT).map(p -> run(p::releaseFree)).orElse(false);
-            case F3 -> first(LanePhase.AWAITING_CONFIRMATION).map(p -> run(p::confirm)).orElse(false);
-            case F4 -> first(LanePhase.AWAITING_CONFIRMATION, LanePhase.AWAITING_PAYMENT, LanePhase.AWAITING_MATCH,
-                    LanePhase.NO_RECORD).map(p -> run(p::refuse)).orElse(false);
-            case F5 -> first(LanePhase.AWAITING_MATCH, LanePhase.NO_RECORD).map(p -> run(p::chargeNoRecord))
-                    .orElse(false);
-            case F6 -> lanes.stream().filter(p -> p.phase() != LanePhase.IDLE).findFirst()
-                    .map(p -> run(p::focusCorrection)).orElse(false);
-            case F7, F8 -> lanes.stream()
-                    .filter(p -> p.controller().lane().direction() == com.boothdesk.app.domain.lane.LaneDirection.EXIT)
-                    .findFirst().map(p -> run(() -> p.manualGate(e.getCode() == KeyCode.F7))).orElse(false);
-            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, NUMPAD1, NUMPAD2, NUMPAD3, NUMPAD4, NUMPAD5 ->
-                    (!typing || e.isControlDown())
-                    && first(LanePhase.AWAITING_MATCH, LanePhase.NO_RECORD)
-                    .map(p -> p.pick(digit(e.getCode()))).orElse(false);
-            default -> false;
-        };
-        if (handled) {
+        if (correctionView != null) {
+            return; // the dialog has the keys
+        }
+        Object t = e.getTarget();
+        boolean typing = t instanceof TextInputControl || t instanceof ComboBox<?> cb && cb.isEditable()
+                || t instanceof Spinner<?>;
+        Chord chord = new Chord(e.getCode().name(), e.isControlDown(), e.isAltDown(), e.isShiftDown());
+        if (vm.onKey(chord, typing)) {
             e.consume();
         }
     }
 
-    private java.util.Optional<LanePane> first(LanePhase... phases) {
-        java.util.Set<LanePhase> wanted = java.util.Set.of(phases);
-        return lanes.stream().filter(p -> wanted.contains(p.phase())).findFirst();
+    private void openUplinks() {
+        if (uplinksView == null) {
+            uplinksView = new UplinksView(vm.uplinks(), env.msg(), css());
+        }
+        uplinksView.show();
     }
 
-    private static boolean run(Runnable r) {
-        r.run();
-        return true;
+    private void openSpaces() {
+        if (spacesView == null) {
+            spacesView = new SpacesView(vm.spaces(), env.msg(), css());
+        }
+        spacesView.show();
     }
 
-    private static int digit(KeyCode code) {
-        String name = code.getName();
-        return Character.getNumericValue(name.charAt(name.length() - 1));
+    /**
+     * For the documentation: opens the correction dialog on the selected lane (or the first lane with a plate) and
+     * writes a PNG of it. Falls back to the main window when no lane has a plate to correct.
+     */
+    void screenshotCorrection(Path file) {
+        LaneViewModel lane = vm.selectedProperty().get();
+        if (lane == null || !lane.canCorrectProperty().get()) {
+            lane = vm.lanes().stream().filter(l -> l.canCorrectProperty().get()).findFirst().orElse(lane);
+        }
+        if (lane != null) {
+            vm.openCorrection(lane);
+        }
+        if (correctionView == null) {
+            BoothFx.saveScreenshot(root, file);
+            return;
+        }
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(400));
+        settle.setOnFinished(e -> BoothFx.saveScreenshot(root, file));
+        settle.play();
     }
 
-    /** Stops following the application. */
+    // ---- the window's size, remembered in <data>/window.properties ------------------------------------------
+
+    private Path sizeFile() {
+        return ports.siteDir() == null ? null : ports.siteDir().resolve("window.properties");
+    }
+
+    private Properties remembered() {
+        Properties p = new Properties();
+        Path f = sizeFile();
+        if (f != null && Files.isRegularFile(f)) {
+            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                LOG.warn("Could not read {}: {}", f, e.toString());
+            }
+        }
+        return p;
+    }
+
+    private void remember(Stage s) {
+        Path f = sizeFile();
+        if (f == null || s.getScene() == null) {
+            return;
+        }
+        Properties p = new Properties();
+        p.setProperty("maximized", String.valueOf(s.isMaximized()));
+        p.setProperty("width", String.valueOf((int) s.getScene().getWidth()));
+        p.setProperty("height", String.valueOf((int) s.getScene().getHeight()));
+        try {
+            Files.createDirectories(f.getParent());
+            try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                p.store(w, "BoothDesk window size (written when the window closes)");
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remember the window size in {}: {}", f, e.toString());
+        }
+    }
+
+    private static double number(Properties p, String key, double fallback) {
+        try {
+            double v = Double.parseDouble(p.getProperty(key, ""));
+            return v >= 600 ? v : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** Stops following the application and ends the UI executor. */
     public void dispose() {
         subscriptions.forEach(Observable.Subscription::close);
         subscriptions.clear();
-        lanes.forEach(LanePane::dispose);
+        vm.dispose();
+        worker.shutdownNow();
     }
 }

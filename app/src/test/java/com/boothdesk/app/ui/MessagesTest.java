@@ -32,7 +32,7 @@ class MessagesTest {
     @Test
     void everyMessageKeyTheCodeNamesIsTranslated() throws IOException {
         Set<String> keys = load("messages_zh_CN").stringPropertyNames();
-        Pattern quoted = Pattern.compile("\"((?:lane|entry|exit|settle|confirm|refuse|correct|pick|norecord|free|"
+        Pattern quoted = Pattern.compile("\"((?:ui|lane|entry|exit|settle|confirm|refuse|correct|pick|norecord|free|"
                 + "reason|storedvalue|cloud|outbox|inlot|spaces|operator|events|app|device|health)\\.[a-z_.A-Z]+)\"");
         Set<String> used = new HashSet<>();
         // the domain names its decisions by key, the UI its labels (configuration keys live elsewhere)
@@ -49,6 +49,23 @@ class MessagesTest {
                 || k.startsWith("health.") || k.startsWith("lane.") && k.split("\\.").length == 1);
         assertThat(used).isNotEmpty();
         assertThat(keys).containsAll(used);
+    }
+
+    @Test
+    void everyKeyActionBarrierActionAndPlateColourHasItsText() {
+        Set<String> keys = load("messages_zh_CN").stringPropertyNames();
+        for (com.boothdesk.app.ui.keys.Action a : com.boothdesk.app.ui.keys.Action.values()) {
+            assertThat(keys).contains("ui.action." + a.configName());
+        }
+        for (com.boothdesk.app.domain.gate.BarrierAction a : com.boothdesk.app.domain.gate.BarrierAction.values()) {
+            assertThat(keys).contains("ui.barrier." + a.name());
+        }
+        for (int c = 0; c <= 6; c++) {
+            assertThat(keys).contains("ui.colour." + c);
+        }
+        for (com.boothdesk.app.ui.ReasonLists.Kind k : com.boothdesk.app.ui.ReasonLists.Kind.values()) {
+            assertThat(keys).contains("ui.lane.reason." + k.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     @Test

@@ -1,0 +1,104 @@
+package com.boothdesk.app.ui.header;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import com.boothdesk.app.ui.Messages;
+
+/** The header: layout and bindings only. {@code onAlert} selects the lane of a clicked alert. */
+public final class HeaderView extends HBox {
+
+    public HeaderView(HeaderViewModel vm, Messages msg, Runnable openUplinks, Runnable openSpaces,
+                      java.util.function.Consumer<String> onAlert) {
+        getStyleClass().add("header");
+        setSpacing(14);
+        setPadding(new Insets(6, 12, 6, 12));
+        setAlignment(Pos.CENTER_LEFT);
+        Label title = new Label(msg.get("app.title"));
+        title.getStyleClass().add("app-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label cloud = bound("cloud-status", vm.cloudProperty());
+        vm.cloudStateProperty().addListener((o, a, b) -> cloudStyle(cloud, b));
+        cloudStyle(cloud, vm.cloudStateProperty().get());
+        Label outbox = bound("outbox-pending", vm.outboxProperty());
+        vm.outboxDepthProperty().addListener((o, a, b) -> {
+            outbox.getStyleClass().remove("backlog");
+            if (b.intValue() > 0) {
+                outbox.getStyleClass().add("backlog");
+            }
+        });
+        Button uplinks = new Button(msg.get("uplinks.title"));
+        uplinks.setId("uplinks-button");
+        uplinks.setFocusTraversable(false);
+        uplinks.setOnAction(e -> openUplinks.run());
+        Label inLot = bound("in-lot", vm.inLotProperty());
+        Label free = bound("free-spaces", vm.freeProperty());
+        Button spaces = new Button(msg.get("spaces.title"));
+        spaces.setId("spaces-button");
+        spaces.setFocusTraversable(false);
+        spaces.setOnAction(e -> openSpaces.run());
+        MenuButton alerts = new MenuButton();
+        alerts.setId("alerts");
+        alerts.setFocusTraversable(false);
+        alerts.textProperty().bind(Bindings.createStringBinding(() -> vm.unseenProperty().get() > 0
+                        ? msg.get("ui.header.alerts", vm.unseenProperty().get())
+                        : vm.troubleProperty().get() ? msg.get("ui.header.alerts", "")
+                        : msg.get("ui.header.noalerts"), vm.unseenProperty(), vm.troubleProperty()));
+        vm.troubleProperty().addListener((o, a, b) -> alertStyle(alerts, b));
+        Runnable fill = () -> {
+            alerts.getItems().clear();
+            MenuItem head = new MenuItem(msg.get("ui.header.alerts.title"));
+            head.setDisable(true);
+            alerts.getItems().addAll(head, new SeparatorMenuItem());
+            if (vm.alerts().isEmpty()) {
+                MenuItem none = new MenuItem(msg.get("ui.header.noalerts"));
+                none.setDisable(true);
+                alerts.getItems().add(none);
+            }
+            for (HeaderViewModel.Alert a : vm.alerts()) {
+                MenuItem item = new MenuItem(a.toString());
+                item.getStyleClass().add(a.trouble() ? "alert-trouble" : "alert-fine");
+                item.setOnAction(e -> onAlert.accept(a.laneId()));
+                alerts.getItems().add(item);
+            }
+        };
+        vm.alerts().addListener((javafx.collections.ListChangeListener<HeaderViewModel.Alert>) c -> fill.run());
+        fill.run();
+        alerts.setOnShowing(e -> vm.seen());
+        Label operator = bound("operator", vm.operatorProperty());
+        Label clock = bound("clock", vm.clockProperty());
+        clock.getStyleClass().add("clock");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(title, spacer, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator, clock);
+    }
+
+    private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static void cloudStyle(Label cloud, String state) {
+        cloud.getStyleClass().removeIf(c -> c.startsWith("cloud-"));
+        cloud.getStyleClass().add("cloud-" + state);
+    }
+
+    private static void alertStyle(MenuButton alerts, boolean trouble) {
+        alerts.getStyleClass().remove("alerts-trouble");
+        if (trouble) {
+            alerts.getStyleClass().add("alerts-trouble");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package com.boothdesk.app.ui.header;
+
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.boothdesk.app.BoothStatus;
+import com.boothdesk.app.common.Observable;
+import com.boothdesk.app.ui.UiEnv;
+import com.boothdesk.app.ui.port.StatusFeed;
+
+/**
+ * The header: cloud link, outbox depth, cars in the lot, free spaces per area (by name), the attendant and the
+ * clock; and the alert list of device events (a lane's card, barrier or camera going off or coming back), newest
+ * first, each naming its lane so a click selects it. What is shown is what the health feed says, nothing guessed.
+ */
+public final class HeaderViewModel {
+
+    static final int MAX_ALERTS = 100;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** One device event. */
+    public record Alert(String time, String laneId, String text, boolean trouble) {
+        @Override
+        public String toString() {
+            return time + "  " + text;
+        }
+    }
+
+    private final UiEnv env;
+    private final StatusFeed feed;
+    private final Map<String, String> laneNames;
+    private final StringProperty cloud = new SimpleStringProperty("");
+    private final StringProperty cloudState = new SimpleStringProperty("stopped");
+    private final StringProperty outbox = new SimpleStringProperty("");
+    private final IntegerProperty outboxDepth = new SimpleIntegerProperty(0);
+    private final StringProperty inLot = new SimpleStringProperty("");
+    private final StringProperty free = new SimpleStringProperty("");
+    private final StringProperty operator = new SimpleStringProperty("");
+    private final StringProperty clock = new SimpleStringProperty("");
+    private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    private final IntegerProperty unseen = new SimpleIntegerProperty(0);
+    private final BooleanProperty trouble = new SimpleBooleanProperty(false);
+    private final Map<String, String> lastHealth = new HashMap<>();
+    private Observable.Subscription subscription;
+
+    /** @param laneNames lane id → name, in screen order */
+    public HeaderViewModel(UiEnv env, StatusFeed feed, Map<String, String> laneNames) {
+        this.env = env;
+        this.feed = feed;
+        this.laneNames = Map.copyOf(laneNames);
+    }
+
+    public void start() {
+        subscription = feed.status().subscribe(s -> env.fx().execute(() -> apply(s)));
+    }
+
+    public void dispose() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    void apply(BoothStatus s) {
+        var msg = env.msg();
+        cloud.set(msg.get("cloud.status") + " " + msg.get("cloud." + s.cloud()));
+        cloudState.set(s.cloud().toLowerCase(Locale.ROOT));
+        outbox.set(msg.get("outbox.pending", s.outboxPending()));
+        outboxDepth.set(s.outboxPending());
+        inLot.set(msg.get("inlot.count", s.inLot()));
+        free.set(s.freeByArea().size() <= 1 ? msg.get("spaces.free", s.freeSpaces())
+                : msg.get("spaces.free", s.freeSpaces()) + " (" + s.freeByArea().entrySet().stream()
+                .map(e -> areaName(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(" · ")) + ")");
+        operator.set(msg.get("operator", s.operator()));
+        clock.set(CLOCK.format(env.clock().instant().atZone(env.clock().getZone())));
+        boolean anyTrouble = false;
+        for (var e : s.devices().entrySet()) {
+            String lane = e.getKey();
+            BoothStatus.LaneDevices d = e.getValue();
+            anyTrouble |= !"CONNECTED".equals(d.card()) || !"CONNECTED".equals(d.gate())
+                    || !"CONNECTED".equals(d.camera());
+            health(lane, "card", d.card());
+            health(lane, "gate", d.gate());
+            health(lane, "camera", d.camera());
+        }
+        trouble.set(anyTrouble);
+    }
+
+    /** An area as the attendant knows it: the single default area is "the whole lot", never its id {@code main}. */
+    public String areaName(String area) {
+        return "main".equals(area) ? env.msg().get("ui.area.main") : area;
+    }
+
+    private void health(String lane, String device, String now) {
+        String key = lane + "/" + device;
+        String was = lastHealth.put(key, now);
+        if (now.equals(was) || was == null && "CONNECTED".equals(now)) {
+            return; // no change, or fine from the start
+        }
+        var msg = env.msg();
+        String time = CLOCK.format(env.clock().instant().atZone(env.clock().getZone()));
+        String text = laneNames.getOrDefault(lane, lane) + " " + msg.get("device." + device) + " "
+                + msg.get("health." + now);
+        alerts.add(0, new Alert(time, lane, text, !"CONNECTED".equals(now)));
+        if (alerts.size() > MAX_ALERTS) {
+            alerts.remove(MAX_ALERTS, alerts.size());
+        }
+        unseen.set(unseen.get() + 1);
+    }
+
+    /** The attendant looked at the alerts. */
+    public void seen() {
+        unseen.set(0);
+    }
+
+    public StringProperty cloudProperty() {
+        return cloud;
+    }
+
+    public StringProperty cloudStateProperty() {
+        return cloudState;
+    }
+
+    public StringProperty outboxProperty() {
+        return outbox;
+    }
+
+    public IntegerProperty outboxDepthProperty() {
+        return outboxDepth;
+    }
+
+    public StringProperty inLotProperty() {
+        return inLot;
+    }
+
+    public StringProperty freeProperty() {
+        return free;
+    }
+
+    public StringProperty operatorProperty() {
+        return operator;
+    }
+
+    public StringProperty clockProperty() {
+        return clock;
+    }
+
+    public ObservableList<Alert> alerts() {
+        return alerts;
+    }
+
+    public IntegerProperty unseenProperty() {
+        return unseen;
+    }
+
+    public BooleanProperty troubleProperty() {
+        return trouble;
+    }
+}

@@ -1,0 +1,186 @@
+package com.boothdesk.app.ui.lane;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.boothdesk.app.domain.fee.FeeLine;
+import com.boothdesk.app.domain.fee.FeeQuote;
+import com.boothdesk.app.domain.fee.Fen;
+import com.boothdesk.app.ui.Messages;
+
+/**
+ * The exit's checkout: the itemised fee of the car on screen, the four totals that are always shown (应收 gross,
+ * 减免 taken off, 已付 paid before, 待缴 still due), the amount tendered and the change. Cleared when the car on
+ * screen changes, so a departed car's fee never stays under the next one.
+ */
+public final class CheckoutViewModel {
+
+    /** At most this many item lines; a longer stay is summed up (FeeQuote.explain(max)). */
+    static final int MAX_ITEMS = 6;
+
+    private final Messages msg;
+    private final ObservableList<String> items = FXCollections.observableArrayList();
+    private final StringProperty gross = new SimpleStringProperty("");
+    private final StringProperty discount = new SimpleStringProperty("");
+    private final StringProperty paid = new SimpleStringProperty("");
+    private final StringProperty due = new SimpleStringProperty("");
+    private final StringProperty stay = new SimpleStringProperty("");
+    private final LongProperty dueFen = new SimpleLongProperty(-1);
+    private final StringProperty tendered = new SimpleStringProperty("");
+    private final StringProperty change = new SimpleStringProperty("");
+    private final BooleanProperty changeGiven = new SimpleBooleanProperty(false);
+    private final BooleanProperty attention = new SimpleBooleanProperty(false);
+    private final BooleanBinding hasFee = dueFen.greaterThanOrEqualTo(0);
+
+    public CheckoutViewModel(Messages msg) {
+        this.msg = msg;
+        tendered.addListener((o, a, b) -> preview());
+        dueFen.addListener((o, a, b) -> preview());
+    }
+
+    /** Shows the fee of the car on screen; null clears the box. */
+    void show(FeeQuote q) {
+        if (q == null) {
+            clear();
+            return;
+        }
+        items.setAll(lines(q));
+        gross.set(Fen.format(q.grossFen()));
+        discount.set(Fen.format(q.discountFen() + capped(q)));
+        paid.set(Fen.format(q.prepaidFen() + q.balanceFen()));
+        due.set(Fen.format(q.totalFen()));
+        stay.set(duration(msg, q.stayMinutes()));
+        attention.set(q.needsAttention());
+        if (dueFen.get() != q.totalFen()) {
+            dueFen.set(q.totalFen());
+        }
+    }
+
+    /** The car on screen changed: nothing of the previous car's money stays. */
+    void clear() {
+        items.clear();
+        gross.set("");
+        discount.set("");
+        paid.set("");
+        due.set("");
+        stay.set("");
+        attention.set(false);
+        dueFen.set(-1);
+        tendered.set("");
+        change.set("");
+        changeGiven.set(false);
+    }
+
+    /** The cash was taken: the change to hand back stays large until the next car. */
+    void settled(long tenderedFen, long changeFen) {
+        tendered.set("");
+        changeGiven.set(true);
+        change.set(msg.get("lane.change", Fen.format(changeFen)) + (tenderedFen > 0
+                ? "  (" + msg.get("ui.checkout.received", Fen.format(tenderedFen)) + ")" : ""));
+    }
+
+    /** The typed amount in fen: 0 when empty (exactly the fee); throws IllegalArgumentException when unreadable. */
+    long tenderedFen() {
+        String t = tendered.get() == null ? "" : tendered.get().trim();
+        return t.isEmpty() ? 0 : Fen.parse(t);
+    }
+
+    private void preview() {
+        if (changeGiven.get()) {
+            return;
+        }
+        long d = dueFen.get();
+        String t = tendered.get() == null ? "" : tendered.get().trim();
+        if (d < 0 || t.isEmpty()) {
+            change.set("");
+            return;
+        }
+        try {
+            long fen = Fen.parse(t);
+            change.set(fen >= d ? msg.get("lane.change", Fen.format(fen - d))
+                    : msg.get("ui.checkout.short", Fen.format(d - fen)));
+        } catch (IllegalArgumentException e) {
+            change.set(msg.get("settle.bad_amount", t));
+        }
+    }
+
+    static String duration(Messages msg, long minutes) {
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        long mins = minutes % 60;
+        return (days > 0 ? msg.get("ui.duration.days", days) : "") + (days > 0 || hours > 0
+                ? msg.get("ui.duration.hours", hours) : "") + msg.get("ui.duration.minutes", mins);
+    }
+
+    private static long capped(FeeQuote q) {
+        return q.lines(FeeLine.Kind.CAP).stream().mapToLong(l -> Math.abs(l.amountFen())).sum();
+    }
+
+    private static java.util.List<String> lines(FeeQuote q) {
+        // the items only: the totals have their own always-visible fields
+        String text = q.explain(MAX_ITEMS);
+        return text.lines().filter(l -> !l.startsWith("应收 ") && !l.startsWith("待缴 ") && !l.startsWith("停车时长 "))
+                .toList();
+    }
+
+    public ObservableList<String> items() {
+        return items;
+    }
+
+    public StringProperty grossProperty() {
+        return gross;
+    }
+
+    public StringProperty discountProperty() {
+        return discount;
+    }
+
+    public StringProperty paidProperty() {
+        return paid;
+    }
+
+    public StringProperty dueProperty() {
+        return due;
+    }
+
+    public StringProperty stayProperty() {
+        return stay;
+    }
+
+    public LongProperty dueFenProperty() {
+        return dueFen;
+    }
+
+    public StringProperty tenderedProperty() {
+        return tendered;
+    }
+
+    public StringProperty changeProperty() {
+        return change;
+    }
+
+    public BooleanProperty changeGivenProperty() {
+        return changeGiven;
+    }
+
+    public BooleanProperty attentionProperty() {
+        return attention;
+    }
+
+    public BooleanBinding hasFeeProperty() {
+        return hasFee;
+    }
+
+    /** True when the box shows nothing. */
+    public boolean isEmpty() {
+        return Bindings.isEmpty(items).get() && dueFen.get() < 0;
+    }
+}

@@ -1,0 +1,625 @@
+package com.boothdesk.app.ui.lane;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.BoothStatus;
+import com.boothdesk.app.LaneEcho;
+import com.boothdesk.app.common.Observable;
+import com.boothdesk.app.domain.gate.BarrierAction;
+import com.boothdesk.app.domain.lane.LaneDirection;
+import com.boothdesk.app.domain.lane.LaneException;
+import com.boothdesk.app.domain.lane.LanePhase;
+import com.boothdesk.app.domain.lane.LaneState;
+import com.boothdesk.app.domain.lane.PlateRead;
+import com.boothdesk.app.domain.order.ParkingOrder;
+import com.boothdesk.app.ui.Messages;
+import com.boothdesk.app.ui.ReasonLists;
+import com.boothdesk.app.ui.UiEnv;
+import com.boothdesk.app.ui.port.LanePort;
+
+/**
+ * One lane on the booth screen, without a single {@code Node}: what the car is (plate, the camera's read, colour,
+ * confidence, class and list status), the pictures, what the lane decided, the LED/voice echo, the device health,
+ * and the attendant's commands with every enabling and validation rule. Properties change on the FX thread only
+ * (through {@link UiEnv#fx()}). Everything shown belongs to the car on screen: when a new car comes, the previous
+ * car's voice line, fee, candidates, tendered amount and error go.
+ *
+ * <p>A failed command says why in {@link #errorProperty()} and the message stays until the attendant acts again
+ * (the next command, or typing); a status refresh never clears it, and no field the attendant still needs is
+ * cleared by a failure.
+ */
+public final class LaneViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LaneViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+    /** Phases where a car waits for the attendant. */
+    public static final Set<LanePhase> WAITING = EnumSet.of(LanePhase.AWAITING_CONFIRMATION,
+            LanePhase.AWAITING_MATCH, LanePhase.AWAITING_PAYMENT, LanePhase.NO_RECORD);
+    /** Decision message keys → the list status shown beside the car's class. */
+    private static final Map<String, String> LIST_STATUS = Map.ofEntries(
+            Map.entry("entry.monthly", "ui.list.monthly"), Map.entry("exit.monthly", "ui.list.monthly"),
+            Map.entry("entry.monthly.expired", "ui.list.monthly_expired"),
+            Map.entry("entry.monthly.otherlane", "ui.list.monthly_otherlane"),
+            Map.entry("entry.white", "ui.list.white"), Map.entry("exit.white", "ui.list.white"),
+            Map.entry("entry.visitor", "ui.list.visitor"), Map.entry("exit.visitor", "ui.list.visitor"),
+            Map.entry("entry.blacklisted", "ui.list.black"), Map.entry("exit.locked", "ui.list.locked"),
+            Map.entry("entry.storedvalue", "ui.list.stored"), Map.entry("exit.storedvalue", "ui.list.stored"));
+
+    private final LanePort port;
+    private final UiEnv env;
+    private final Messages msg;
+    private final ZoneId zone;
+    private final boolean exit;
+    private final CheckoutViewModel checkout;
+    private final PickListViewModel picks;
+
+    private final BooleanProperty selected = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<LanePhase> phase = new ReadOnlyObjectWrapper<>(LanePhase.IDLE);
+    private final StringProperty plate = new SimpleStringProperty("—");
+    private final StringProperty readPlate = new SimpleStringProperty("");
+    private final StringProperty plateColour = new SimpleStringProperty("");
+    private final StringProperty plateColourCode = new SimpleStringProperty("");
+    private final StringProperty confidence = new SimpleStringProperty("");
+    private final StringProperty carClass = new SimpleStringProperty("");
+    private final StringProperty listStatus = new SimpleStringProperty("");
+    private final StringProperty time = new SimpleStringProperty("");
+    private final StringProperty inTime = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<byte[]> scenePicture = new SimpleObjectProperty<>();
+    private final ObjectProperty<byte[]> entryPicture = new SimpleObjectProperty<>();
+    private final ObjectProperty<byte[]> plateCrop = new SimpleObjectProperty<>();
+    private final StringProperty led = new SimpleStringProperty("");
+    private final StringProperty voice = new SimpleStringProperty("");
+    private final StringProperty devices = new SimpleStringProperty("");
+    private final BooleanProperty devicesTrouble = new SimpleBooleanProperty(false);
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final ObjectProperty<ReasonLists.Kind> reasonKind = new SimpleObjectProperty<>(ReasonLists.Kind.BARRIER);
+    private final ObservableList<String> reasonChoices = FXCollections.observableArrayList();
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty info = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    private final BooleanBinding paying = phase.isEqualTo(LanePhase.AWAITING_PAYMENT);
+    private final BooleanBinding unmatched = phase.isEqualTo(LanePhase.AWAITING_MATCH)
+            .or(phase.isEqualTo(LanePhase.NO_RECORD));
+    private final BooleanBinding canCash;
+    private final BooleanBinding canFree;
+    private final BooleanBinding canConfirm;
+    private final BooleanBinding canRefuse;
+    private final BooleanBinding canNoRecord;
+    private final BooleanBinding canSearch;
+    private final BooleanBinding canCorrect;
+    private final BooleanBinding canBarrier;
+
+    private final List<Observable.Subscription> subscriptions = new java.util.ArrayList<>();
+    private LaneState state;
+    private String carKey = "";
+    private String lastEchoVoice = "";
+
+    public LaneViewModel(LanePort port, UiEnv env) {
+        this.port = port;
+        this.env = env;
+        this.msg = env.msg();
+        this.zone = env.clock().getZone();
+        this.exit = port.lane().direction() == LaneDirection.EXIT;
+        this.checkout = new CheckoutViewModel(msg);
+        this.picks = new PickListViewModel(port, env);
+        canCash = paying.and(busy.not());
+        canFree = paying.and(busy.not());
+        canConfirm = phase.isEqualTo(LanePhase.AWAITING_CONFIRMATION).and(busy.not());
+        canRefuse = Bindings.createBooleanBinding(() -> WAITING.contains(phase.get()), phase).and(busy.not());
+        canNoRecord = unmatched.and(busy.not());
+        canSearch = unmatched.and(busy.not());
+        canCorrect = Bindings.createBooleanBinding(() -> state != null && state.lastRead() != null
+                && (WAITING.contains(phase.get()) || phase.get() == LanePhase.ENTERED), phase).and(busy.not());
+        canBarrier = busy.not();
+        reasonKind.addListener((o, a, b) -> reasonChoices.setAll(env.reasons().of(b)));
+        reasonChoices.setAll(env.reasons().of(reasonKind.get()));
+        // the attendant acting on a field is acting: an old error goes
+        reason.addListener((o, a, b) -> clearErrorIfTyping());
+        checkout.tenderedProperty().addListener((o, a, b) -> clearErrorIfTyping());
+    }
+
+    /** Starts following the lane's state and echo; call once the screen exists. */
+    public void start(com.boothdesk.app.ui.port.StatusFeed status) {
+        subscriptions.add(port.state().subscribe(s -> env.fx().execute(() -> apply(s))));
+        subscriptions.add(port.echo().subscribe(e -> env.fx().execute(() -> applyEcho(e))));
+        if (status != null) {
+            subscriptions.add(status.status().subscribe(st -> env.fx().execute(() -> applyDevices(st))));
+        }
+    }
+
+    public void dispose() {
+        subscriptions.forEach(Observable.Subscription::close);
+        subscriptions.clear();
+    }
+
+    // ---- the state ----------------------------------------------------------------------------------------------
+
+    void apply(LaneState s) {
+        LaneState before = state;
+        state = s;
+        String key = carKey(s);
+        boolean newCar = !key.equals(carKey);
+        carKey = key;
+        if (newCar) {
+            error.set("");
+            info.set("");
+            // the voice line shown is the car on screen's: a line naming another plate (or none) was the previous car's
+            String newPlate = s.lastRead() == null ? "" : s.lastRead().plate();
+            if (newPlate.isBlank() || !voice.get().contains(newPlate)) {
+                voice.set("");
+            }
+            checkout.clear();
+            picks.clear();
+            entryPicture.set(null);
+        }
+        PlateRead read = s.lastRead();
+        ParkingOrder order = s.order();
+        String readText = read == null ? "" : read.plate().isBlank() ? msg.get("lane.noplate") : read.plate();
+        boolean picked = order != null && read != null && !order.plate().equals(read.plate());
+        plate.set(order != null ? order.plate() : read != null ? readText : "—");
+        readPlate.set(picked ? msg.get("ui.lane.read", readText) : "");
+        plateColourCode.set(read == null ? "" : String.valueOf(read.colorCode()));
+        plateColour.set(read == null ? "" : msg.get("ui.colour." + Math.max(0, Math.min(read.colorCode(), 6))));
+        confidence.set(read == null ? "" : msg.get("ui.lane.confidence", read.confidence()));
+        carClass.set(s.kind() == null ? "" : s.kind().label());
+        String list = LIST_STATUS.get(s.messageKey());
+        listStatus.set(list == null ? "" : msg.get(list, s.messageArgs().toArray()));
+        time.set(read == null ? "" : TIME.format(read.readAt().atZone(zone)));
+        inTime.set(order == null ? "" : msg.get("lane.intime") + " " + TIME.format(order.inTime().atZone(zone)));
+        message.set(msg.get(s.messageKey(), s.messageArgs().toArray()));
+        scenePicture.set(read == null || read.image().length == 0 ? null : read.image());
+        plateCrop.set(read == null || read.plateImage().length == 0 ? null : read.plateImage());
+        LanePhase p = s.phase();
+        // the fee belongs to the car on screen: shown while it pays and after it paid, gone when it was refused
+        if (s.quote() != null && (p == LanePhase.AWAITING_PAYMENT || p == LanePhase.RELEASED
+                || p == LanePhase.AWAITING_CONFIRMATION)) {
+            checkout.show(s.quote());
+        } else if (p != LanePhase.RELEASED) {
+            checkout.show(null);
+        }
+        if (p == LanePhase.AWAITING_MATCH) {
+            picks.showCandidates(s.candidates());
+        } else if (p != LanePhase.NO_RECORD) {
+            picks.clear();
+        }
+        reasonKind.set(p == LanePhase.AWAITING_PAYMENT ? ReasonLists.Kind.FREE
+                : p == LanePhase.AWAITING_MATCH || p == LanePhase.NO_RECORD ? ReasonLists.Kind.NO_RECORD
+                : ReasonLists.Kind.BARRIER);
+        loadEntryPicture(before, order);
+        phase.set(p);
+    }
+
+    private void loadEntryPicture(LaneState before, ParkingOrder order) {
+        String ref = order == null ? null : order.entryImage();
+        String was = before == null || before.order() == null ? null : before.order().entryImage();
+        if (ref == null) {
+            entryPicture.set(null);
+            return;
+        }
+        if (ref.equals(was) && entryPicture.get() != null) {
+            return;
+        }
+        String forCar = carKey;
+        env.background().execute(() -> {
+            byte[] jpeg = port.picture(ref).orElse(null);
+            env.fx().execute(() -> {
+                if (forCar.equals(carKey)) {
+                    entryPicture.set(jpeg);
+                }
+            });
+        });
+    }
+
+    /** One car = one read (plate and time); an order picked for it does not make it another car. */
+    private static String carKey(LaneState s) {
+        PlateRead r = s.lastRead();
+        if (r == null) {
+            return s.phase() == LanePhase.IDLE ? "" : "order:" + (s.order() == null ? "" : s.order().orderId());
+        }
+        return r.readAt() + "|" + r.source().replace("+attendant", "");
+    }
+
+    void applyEcho(LaneEcho e) {
+        led.set(String.join(" | ", e.lines().stream().filter(l -> !l.isBlank()).toList()));
+        // every new utterance is shown; a new car clears what was said for the previous one (see apply)
+        if (!Objects.equals(e.voice(), lastEchoVoice)) {
+            lastEchoVoice = e.voice();
+            voice.set(e.voice());
+        }
+    }
+
+    void applyDevices(BoothStatus st) {
+        BoothStatus.LaneDevices d = st.devices().get(port.lane().id());
+        if (d == null) {
+            devices.set(msg.get("health.UNKNOWN"));
+            devicesTrouble.set(true);
+            return;
+        }
+        devices.set(msg.get("device.card") + " " + msg.get("health." + d.card()) + "   "
+                + msg.get("device.gate") + " " + msg.get("health." + d.gate()) + "   "
+                + msg.get("device.camera") + " " + msg.get("health." + d.camera()));
+        devicesTrouble.set(!("CONNECTED".equals(d.card()) && "CONNECTED".equals(d.gate())
+                && "CONNECTED".equals(d.camera())));
+    }
+
+    // ---- the attendant's commands (FX thread) -------------------------------------------------------------------
+
+    /** Cash: the typed amount, or exactly the fee when nothing is typed. */
+    public void cash() {
+        if (!paying.get()) {
+            fail(msg.get("settle.nothing"));
+            return;
+        }
+        long fen;
+        try {
+            fen = checkout.tenderedFen();
+        } catch (IllegalArgumentException e) {
+            fail(msg.get("settle.bad_amount", checkout.tenderedProperty().get()));
+            return;
+        }
+        run(() -> port.settleCash(fen), r -> {
+            checkout.settled(r.tenderedFen(), r.changeFen());
+            info.set("");
+        });
+    }
+
+    /** Free release with the chosen reason (required). */
+    public void free() {
+        if (!paying.get()) {
+            fail(msg.get("free.nothing"));
+            return;
+        }
+        String why = reasonText();
+        if (why.isEmpty()) {
+            fail(msg.get("reason.required"));
+            return;
+        }
+        run(() -> port.releaseFree(why), r -> reason.set(""));
+    }
+
+    public void confirm() {
+        if (phase.get() != LanePhase.AWAITING_CONFIRMATION) {
+            fail(msg.get("confirm.nothing"));
+            return;
+        }
+        run(port::confirm, r -> { });
+    }
+
+    public void refuse() {
+        if (!WAITING.contains(phase.get())) {
+            fail(msg.get("refuse.nothing"));
+            return;
+        }
+        run(port::refuse, r -> { });
+    }
+
+    /** The no-record fee, with the chosen reason (required). */
+    public void noRecord() {
+        if (!unmatched.get()) {
+            fail(msg.get("norecord.nothing"));
+            return;
+        }
+        String why = reasonText();
+        if (why.isEmpty()) {
+            fail(msg.get("reason.required"));
+            return;
+        }
+        run(() -> port.chargeNoRecord(why), r -> reason.set(""));
+    }
+
+    /** Picks the n-th stay shown (1-based); says why when there is none. */
+    public void pick(int n) {
+        String orderId = picks.orderId(n);
+        if (orderId == null) {
+            fail(unmatched.get() ? msg.get("ui.pick.none", n) : msg.get("pick.nothing"));
+            return;
+        }
+        run(() -> port.pick(orderId), r -> { });
+    }
+
+    public void search() {
+        if (!unmatched.get()) {
+            fail(msg.get("pick.nothing"));
+            return;
+        }
+        error.set("");
+        picks.runSearch(this::failed);
+    }
+
+    /** The attendant's manual barrier command, reason required. */
+    public void barrier(BarrierAction action) {
+        String why = reasonText();
+        if (why.isEmpty()) {
+            fail(msg.get("ui.barrier.reason", msg.get("ui.barrier." + action.name())));
+            return;
+        }
+        run(() -> port.barrier(action, why), r -> {
+            reason.set("");
+            info.set(msg.get("ui.barrier.done", msg.get("ui.barrier." + action.name()), why));
+        });
+    }
+
+    /** The plate correction the dialog confirmed. Completes on the FX thread: "" when the lane took it, else why not. */
+    public CompletableFuture<String> correct(String newPlate) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        run(() -> port.correctPlate(newPlate), r -> done.complete(""), e -> done.complete(error.get()));
+        return done;
+    }
+
+    /** The read the correction dialog starts from (the plate shown), or null when there is nothing to correct. */
+    public String correctionBase() {
+        if (!canCorrect.get()) {
+            fail(msg.get("correct.nothing"));
+            return null;
+        }
+        String p = plate.get();
+        return "—".equals(p) || msg.get("lane.noplate").equals(p) ? "" : p;
+    }
+
+    private <T> void run(Supplier<CompletableFuture<T>> command, java.util.function.Consumer<T> onSuccess) {
+        run(command, onSuccess, e -> { });
+    }
+
+    private <T> void run(Supplier<CompletableFuture<T>> command, java.util.function.Consumer<T> onSuccess,
+                         java.util.function.Consumer<Throwable> onFailure) {
+        if (busy.get()) {
+            fail(msg.get("ui.lane.busy"));
+            onFailure.accept(new IllegalStateException("busy"));
+            return;
+        }
+        error.set("");
+        busy.set(true);
+        CompletableFuture<T> f;
+        try {
+            f = command.get();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.orTimeout(env.commandTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) ->
+                env.fx().execute(() -> {
+                    busy.set(false);
+                    if (e != null) {
+                        failed(e);
+                        onFailure.accept(e);
+                    } else {
+                        onSuccess.accept(r);
+                    }
+                }));
+    }
+
+    private void failed(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof LaneException le) {
+            fail(msg.get(le.messageKey()));
+        } else if (cause instanceof TimeoutException) {
+            fail(msg.get("ui.lane.timeout", env.commandTimeout().toSeconds()));
+        } else if (cause instanceof UnsupportedOperationException) {
+            fail(msg.get("ui.lane.unsupported", String.valueOf(cause.getMessage())));
+        } else {
+            LOG.error("Action failed on lane {}", port.lane().id(), cause);
+            fail(msg.get("lane.error", String.valueOf(cause.getMessage())));
+        }
+    }
+
+    private void fail(String text) {
+        error.set(text);
+        info.set("");
+    }
+
+    private void clearErrorIfTyping() {
+        if (!busy.get()) {
+            error.set("");
+        }
+    }
+
+    private String reasonText() {
+        String r = reason.get();
+        return r == null ? "" : r.trim();
+    }
+
+    // ---- for the view -------------------------------------------------------------------------------------------
+
+    public LanePort port() {
+        return port;
+    }
+
+    public String laneId() {
+        return port.lane().id();
+    }
+
+    public String laneName() {
+        return port.lane().name();
+    }
+
+    public boolean isExit() {
+        return exit;
+    }
+
+    public String title() {
+        String name = port.lane().name();
+        String dir = msg.get(exit ? "lane.exit" : "lane.entry");
+        return (name.contains(dir) ? name : dir + " " + name) + "  (" + port.lane().id() + ")";
+    }
+
+    public boolean isWaiting() {
+        return WAITING.contains(phase.get());
+    }
+
+    public CheckoutViewModel checkout() {
+        return checkout;
+    }
+
+    public PickListViewModel picks() {
+        return picks;
+    }
+
+    public BooleanProperty selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<LanePhase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public StringProperty plateProperty() {
+        return plate;
+    }
+
+    public StringProperty readPlateProperty() {
+        return readPlate;
+    }
+
+    public StringProperty plateColourProperty() {
+        return plateColour;
+    }
+
+    public StringProperty plateColourCodeProperty() {
+        return plateColourCode;
+    }
+
+    public StringProperty confidenceProperty() {
+        return confidence;
+    }
+
+    public StringProperty carClassProperty() {
+        return carClass;
+    }
+
+    public StringProperty listStatusProperty() {
+        return listStatus;
+    }
+
+    public StringProperty timeProperty() {
+        return time;
+    }
+
+    public StringProperty inTimeProperty() {
+        return inTime;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<byte[]> scenePictureProperty() {
+        return scenePicture;
+    }
+
+    public ObjectProperty<byte[]> entryPictureProperty() {
+        return entryPicture;
+    }
+
+    public ObjectProperty<byte[]> plateCropProperty() {
+        return plateCrop;
+    }
+
+    public StringProperty ledProperty() {
+        return led;
+    }
+
+    public StringProperty voiceProperty() {
+        return voice;
+    }
+
+    public StringProperty devicesProperty() {
+        return devices;
+    }
+
+    public BooleanProperty devicesTroubleProperty() {
+        return devicesTrouble;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    public ObservableList<String> reasonChoices() {
+        return reasonChoices;
+    }
+
+    public ObjectProperty<ReasonLists.Kind> reasonKindProperty() {
+        return reasonKind;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty infoProperty() {
+        return info;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanBinding canCashProperty() {
+        return canCash;
+    }
+
+    public BooleanBinding canFreeProperty() {
+        return canFree;
+    }
+
+    public BooleanBinding canConfirmProperty() {
+        return canConfirm;
+    }
+
+    public BooleanBinding canRefuseProperty() {
+        return canRefuse;
+    }
+
+    public BooleanBinding canNoRecordProperty() {
+        return canNoRecord;
+    }
+
+    public BooleanBinding canSearchProperty() {
+        return canSearch;
+    }
+
+    public BooleanBinding canCorrectProperty() {
+        return canCorrect;
+    }
+
+    public BooleanBinding canBarrierProperty() {
+        return canBarrier;
+    }
+
+    public BooleanBinding payingProperty() {
+        return paying;
+    }
+
+    public BooleanBinding unmatchedProperty() {
+        return unmatched;
+    }
+}

@@ -1,0 +1,49 @@
+package com.boothdesk.app.ui.port;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import com.boothdesk.app.BoothContext;
+import com.boothdesk.app.domain.lane.LaneController;
+import com.boothdesk.app.ui.Messages;
+
+/**
+ * Everything the booth screen gets from the application, as narrow ports: one per lane, the status feed, the uplink
+ * queries and the space adjustments, plus text, the clock and where the site's editable files live.
+ *
+ * @param siteDir the data folder, where a site may put its own {@code keymap.properties} / {@code reasons.properties}
+ */
+public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, StatusFeed status, UplinkQueries uplinks,
+                      SpaceAdjustments spaces, Path siteDir) {
+
+    public UiPorts {
+        lanes = List.copyOf(lanes);
+    }
+
+    /** The ports of the running application (the composition root's context). */
+    public static UiPorts of(BoothContext ctx) {
+        List<LanePort> lanes = ctx.lanes().stream()
+                .map((LaneController c) -> (LanePort) new ControllerLanePort(c, ctx.echo(c.lane().id()), ctx.images()))
+                .toList();
+        var spaces = ctx.spaces();
+        SpaceAdjustments adjust = new SpaceAdjustments() {
+            @Override
+            public List<String> areas() {
+                return List.copyOf(spaces.areas());
+            }
+
+            @Override
+            public int free(String area) {
+                return spaces.free(area);
+            }
+
+            @Override
+            public int adjust(String area, int delta, String reason) {
+                spaces.adjust(area, delta, reason, ctx.operator());
+                return spaces.free(area);
+            }
+        };
+        return new UiPorts(ctx.messages(), ctx.clock(), lanes, ctx::status, ctx::recentUplinks, adjust, ctx.siteDir());
+    }
+}

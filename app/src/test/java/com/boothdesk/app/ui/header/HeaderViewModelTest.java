@@ -1,0 +1,58 @@
+package com.boothdesk.app.ui.header;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.boothdesk.app.BoothStatus;
+import com.boothdesk.app.common.Observable;
+import com.boothdesk.app.ui.FakeLane;
+
+/** The header shows the status feed as it is and lists each device change once, naming its lane. */
+class HeaderViewModelTest {
+
+    final Observable<BoothStatus> feed = new Observable<>(status(Map.of("main", 88), "CONNECTED", 0));
+    final HeaderViewModel vm = new HeaderViewModel(FakeLane.env(), () -> feed, Map.of("A1", "入口1", "B1", "出口1"));
+
+    @Test
+    void cloudOutboxAndSpacesAreShownWithAreaNamesNeverTheInternalId() {
+        vm.start();
+        assertThat(vm.cloudProperty().get()).isEqualTo("云端 已连接");
+        assertThat(vm.outboxProperty().get()).isEqualTo("待上传 0");
+        assertThat(vm.freeProperty().get()).isEqualTo("余位 88");
+        assertThat(vm.areaName("main")).isEqualTo("全场");
+        Map<String, Integer> areas = new LinkedHashMap<>();
+        areas.put("地上", 10);
+        areas.put("地下", 5);
+        feed.set(status(areas, "CONNECTED", 7));
+        assertThat(vm.freeProperty().get()).isEqualTo("余位 15 (地上 10 · 地下 5)");
+        assertThat(vm.outboxDepthProperty().get()).isEqualTo(7);
+    }
+
+    @Test
+    void aDeviceGoingOffAndComingBackIsListedOnceEachWithItsLane() {
+        vm.start();
+        assertThat(vm.alerts()).isEmpty();
+        feed.set(status(Map.of("main", 88), "OFFLINE", 0));
+        feed.set(status(Map.of("main", 88), "OFFLINE", 1)); // same health, another refresh
+        assertThat(vm.alerts()).hasSize(1);
+        assertThat(vm.alerts().get(0).laneId()).isEqualTo("B1");
+        assertThat(vm.alerts().get(0).text()).isEqualTo("出口1 相机 离线");
+        assertThat(vm.troubleProperty().get()).isTrue();
+        assertThat(vm.unseenProperty().get()).isEqualTo(1);
+        feed.set(status(Map.of("main", 88), "CONNECTED", 0));
+        assertThat(vm.alerts()).hasSize(2);
+        assertThat(vm.alerts().get(0).text()).isEqualTo("出口1 相机 正常");
+        assertThat(vm.troubleProperty().get()).isFalse();
+        vm.seen();
+        assertThat(vm.unseenProperty().get()).isZero();
+    }
+
+    static BoothStatus status(Map<String, Integer> areas, String camera, int outbox) {
+        return new BoothStatus("LOGGED_IN", outbox, 3, areas.values().stream().mapToInt(i -> i).sum(), areas, "demo",
+                Map.of("B1", new BoothStatus.LaneDevices("CONNECTED", "CONNECTED", camera)));
+    }
+}
