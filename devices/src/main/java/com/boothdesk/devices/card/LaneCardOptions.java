@@ -21,10 +21,14 @@ import java.util.Objects;
  * @param baudRate the line's baud rate (8N1 assumed: 10 bits a byte), used to wait for a frame's wire time: the ACK
  *     wait is extended by the time the frame and its ACK take on the line, and without ACKs the next frame is written
  *     only once the previous one has left, so the adapter's buffer never holds more than one frame
+ * @param ackTurnaround how long after a screen/voice frame's last byte the card may take to start its ACK while a
+ *     gate command waits: if no reply byte has arrived by then (or the reply started but is not complete this long
+ *     after its 9 bytes' wire time), the line is taken as quiet and the gate frame goes; the screen frame is then
+ *     retried as one without ACK. Bounds how long a gate waits behind a screen frame's ACK (default 10 ms).
  */
 public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
                               Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount,
-                              int maxFrameBytes, int baudRate) {
+                              int maxFrameBytes, int baudRate, Duration ackTurnaround) {
 
     /** Which frames carry multi-line text. */
     public enum TextMode {
@@ -40,12 +44,21 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
     public static final int MIN_FRAME_BYTES = 35;
 
     public static final LaneCardOptions DEFAULTS = new LaneCardOptions(Duration.ofMillis(300), 2,
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4, 64, 9600);
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4, 64, 9600, Duration.ofMillis(10));
 
     /** The eight settings of before the line model, with the default frame limit (64 bytes) and 9600 baud. */
     public LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
                            Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount) {
-        this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount, 64, 9600);
+        this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount, 64, 9600,
+                Duration.ofMillis(10));
+    }
+
+    /** The ten settings of before the ACK turnaround bound, with its default (10 ms). */
+    public LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
+                           Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount,
+                           int maxFrameBytes, int baudRate) {
+        this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount,
+                maxFrameBytes, baudRate, Duration.ofMillis(10));
     }
 
     public LaneCardOptions {
@@ -54,6 +67,10 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
         Objects.requireNonNull(commandWindow, "commandWindow");
         Objects.requireNonNull(openThrottle, "openThrottle");
         Objects.requireNonNull(textMode, "textMode");
+        Objects.requireNonNull(ackTurnaround, "ackTurnaround");
+        if (ackTurnaround.isNegative() || ackTurnaround.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("ackTurnaround must be 0..1 s: " + ackTurnaround);
+        }
         if (retries < 0 || retries > 10) {
             throw new IllegalArgumentException("retries must be 0..10: " + retries);
         }
@@ -71,47 +88,52 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
 
     public LaneCardOptions withAckTimeout(Duration d) {
         return new LaneCardOptions(d, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withRetries(int n) {
         return new LaneCardOptions(ackTimeout, n, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withOpenThrottle(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, d, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withGateWindow(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, d, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withExpectAck(boolean b) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, b, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withTextMode(TextMode m) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, m,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withCommandWindow(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, d, openThrottle, expectAck, textMode, lineCount,
-                maxFrameBytes, baudRate);
+                maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withMaxFrameBytes(int n) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, n, baudRate);
+                lineCount, n, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withBaudRate(int baud) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baud);
+                lineCount, maxFrameBytes, baud, ackTurnaround);
+    }
+
+    public LaneCardOptions withAckTurnaround(Duration d) {
+        return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
+                lineCount, maxFrameBytes, baudRate, d);
     }
 
     /** Time {@code bytes} take on the line at {@link #baudRate()} with 8N1 (10 bits a byte). */

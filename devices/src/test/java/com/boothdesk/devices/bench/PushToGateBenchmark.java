@@ -43,7 +43,9 @@ import java.util.function.Consumer;
  * <p>Two runs: <b>unpaced</b> (the pty moves bytes as fast as the kernel can, ~100× faster than a line), and
  * <b>paced</b>: the card's side of the pty goes through {@link PacedLine} at 9600 baud 8N1, so "decoded at the card"
  * means "fully on the wire" as on RS485, and before every push an LED text with voice is started on the card and
- * the push comes while it is on the line (the gate frame overtakes the rest of it after at most one short frame).
+ * the push comes while it is on the line, just after its first line frame was decoded (so mostly while that frame's
+ * ACK or the next frame is on the line): the driver cuts the screen frame in flight between two 4-byte chunks, or
+ * waits for the ACK being sent, and the gate frame goes at once.
  *
  * <pre>
  * ./boothdesk bench devices [pushes] [images] [paced=N] [baud=B]
@@ -123,7 +125,11 @@ public final class PushToGateBenchmark {
         try (PtyPair pty = PtyPair.open(dir)) {
             TimedLink host = new TimedLink(new JSerialCommLink(SerialSettings.of(pty.endA().toString())),
                     bytes -> {
-                        if (bytes.length > 4 && (bytes[4] & 0xFF) == CardCommand.RELAY && current[0] >= 0) {
+                        // screen/voice frames go out in 4-byte chunks: only a whole frame starting with the
+                        // 00 64 FF FF header and command 0x0F is the gate frame
+                        if (bytes.length > 6 && bytes[1] == 0x64 && bytes[2] == (byte) 0xFF
+                                && bytes[3] == (byte) 0xFF && (bytes[4] & 0xFF) == CardCommand.RELAY
+                                && current[0] >= 0) {
                             written[current[0]] = System.nanoTime();
                         }
                     });
