@@ -41,6 +41,16 @@ import org.slf4j.LoggerFactory;
  * before it (port unplugged) is dropped and logged, never replayed later. Gate opens closer together than
  * {@link LaneCardOptions#openThrottle()} are ignored.
  *
+ * <p>The line model of the writer (issue 10: a gate frame on the wire within 30 ms at 9600 baud while LED text is in
+ * progress): gate frames are written whole once the line is quiet; every other frame goes to the adapter in chunks of
+ * ~4 ms of wire time, each handed over when at most half a chunk of the previous one is still to leave (the driver
+ * tracks the wire time of what it handed over, so the OS/USB buffer never holds more than ~1.5 chunks). A gate
+ * command queued meanwhile stops the frame between two chunks: the card drops the cut frame (no valid CRC), the gate
+ * frame follows after t3.5 (4 character times) of silence, and the cut frame is sent again whole afterwards. A frame
+ * whose CRC has been handed over is not cut; while a gate waits, its ACK is awaited only
+ * {@link LaneCardOptions#ackTurnaround()} past its end (plus the reply's wire time once reply bytes arrive), then the
+ * gate goes on a quiet line. See docs/architecture.md, "The card line".
+ *
  * <p>The void methods return at once; the {@code ...Async} twins return the {@link CommandOutcome}. The caller opens
  * and closes the link; this class sets the link's receiver and must be its only user.
  */

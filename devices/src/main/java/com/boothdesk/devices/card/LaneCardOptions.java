@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param maxFrameBytes screen and voice frames are kept to at most this many bytes on the wire (a multi-line frame
  *     that would be longer goes as one 0x62 frame per line, a long voice text as several queued 0x30 frames, a line
  *     that alone would be longer is cut), so a gate command never waits behind more than one short frame: at 9600
- *     baud 64 bytes take 67 ms. 0 = no limit. QR payment frames cannot be split and are sent whole.
+ *     baud 64 bytes take 67 ms. 0 = no limit. QR payment frames cannot be split and are sent whole. Since every
+ *     non-gate frame is also written in short paced chunks that a gate command can cut (it is resent whole
+ *     afterwards), the frame limit mostly bounds the wait behind a frame's ACK and the cost of a resend.
  * @param baudRate the line's baud rate (8N1 assumed: 10 bits a byte), used to wait for a frame's wire time: the ACK
  *     wait is extended by the time the frame and its ACK take on the line, and without ACKs the next frame is written
  *     only once the previous one has left, so the adapter's buffer never holds more than one frame

@@ -101,7 +101,7 @@ class LaneCardPreemptionTest {
 
         // design bound: 1.5 chunks still in the adapter + t3.5 silence + the 14-byte gate frame (or: the CRC of the
         // frame in flight, its 9-byte ACK, the gate frame), before any scheduling delay
-        double boundMs = 27 * MS_PER_BYTE;
+        double boundMs = 26 * MS_PER_BYTE;
         Random rnd = new Random();
         long seed = rnd.nextLong();
         rnd.setSeed(seed);
