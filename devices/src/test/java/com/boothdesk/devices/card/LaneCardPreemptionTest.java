@@ -182,6 +182,35 @@ class LaneCardPreemptionTest {
                 sorted[rounds - 1], boundMs, card.preemptedFrames(), paced.collisions());
     }
 
+    @Test
+    void aGateWaitsForAScreenFramesAckOnlyTheTurnaroundTimeWhenTheCardStaysSilent() throws Exception {
+        sim.setAnswering(false); // a card in "no reply" mode, or one that lost the frame
+        AtomicLong lineAt = new AtomicLong();
+        sim.addListener(e -> {
+            if (e instanceof CardEvent.TextShown && lineAt.get() == 0) {
+                lineAt.set(System.nanoTime());
+            }
+        });
+        CompletableFuture<CommandOutcome> text = card.showLinesAsync(List.of(LINES.get(0)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lineAt.get() != 0);
+        // the line frame is on the card; the driver now waits up to ackTimeout (300 ms) for an ACK that never comes
+        long t0 = System.nanoTime();
+        gateAt.set(0);
+        CompletableFuture<CommandOutcome> open = card.openGateAsync();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gateAt.get() != 0);
+        double ms = (gateAt.get() - t0) / 1e6;
+        // by design: ackTurnaround (10 ms) after the frame's end, then the 14-byte gate frame (15 ms); far below the
+        // 300 ms ACK timeout it would otherwise wait
+        assertThat(ms).as("gate frame on the card %.1f ms after the request", ms)
+                .isLessThan(card.options().ackTimeout().toMillis() / 2.0);
+        assertThat(open.get(5, TimeUnit.SECONDS).status()).isEqualTo(CommandOutcome.Status.NO_ACK);
+        assertThat(text.get(5, TimeUnit.SECONDS).status()).isEqualTo(CommandOutcome.Status.NO_ACK);
+        assertThat(paced.collisions()).isZero();
+        System.out.printf("figure: with a silent card, the gate frame reached the card %.1f ms after the request "
+                + "while a line frame's ACK was awaited (ACK timeout %d ms)%n", ms,
+                card.options().ackTimeout().toMillis());
+    }
+
     /** Bytes still to leave at {@code at}, modelling the adapter as sending at the baud rate from each write. */
     private static double pendingBytes(List<long[]> writes, long at) {
         double nanos = 10e9 / BAUD;
