@@ -227,7 +227,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                     config.dataDir().resolve(c.vendorJar())), creds, linkClock));
         } else {
             TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port)
-                    .withHeartbeatInterval(c.heartbeat()), creds, linkClock);
+                    .withHeartbeatInterval(c.heartbeat()).withWireSecrets(c.wireSecrets())
+                    .withLogin(c.sdkVersion() == null ? TcpLinkSettings.LoginFields.plain()
+                            : TcpLinkSettings.LoginFields.sdkVersion(c.sdkVersion())), creds, linkClock);
             link = push(tcp);
             tcpLink = tcp;
         }

@@ -45,9 +45,15 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
 
     public enum CloudMode { SIMULATOR, TCP, VENDOR_SDK, OFF }
 
-    /** @param pictureUrl the cloud's HTTP base for 2.12 pictures, or null (simulator mode: the simulator's) */
+    /**
+     * @param pictureUrl  the cloud's HTTP base for 2.12 pictures, or null (simulator mode: the simulator's)
+     * @param sdkVersion  {@code cloud.sdk_version}: the SDK version whose login the booth sends ({@code version} in
+     *                    the signed login data), or null for none
+     * @param wireSecrets {@code cloud.wire_log_secrets}: wire.log shows sign and token (commissioning only)
+     */
     public record Cloud(CloudMode mode, String host, int port, String unionId, String parkId, String localId,
-                        String secret, Duration heartbeat, String pictureUrl, String vendorJar) {
+                        String secret, Duration heartbeat, String pictureUrl, String vendorJar, String sdkVersion,
+                        boolean wireSecrets) {
     }
 
     public record Cameras(String host, int port, Set<String> allowed) {
@@ -104,7 +110,8 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 r.integer("cloud.port", 0, 65535), r.text("cloud.union_id"), r.text("cloud.park_id"),
                 r.text("cloud.local_id"), r.text("cloud.secret"),
                 Duration.ofSeconds(r.integer("cloud.heartbeat_seconds", 1, 3600)), r.optional("cloud.picture_url"),
-                r.optional("cloud.vendor_jar"));
+                r.optional("cloud.vendor_jar"), r.optional("cloud.sdk_version"),
+                r.optional("cloud.wire_log_secrets") != null && r.bool("cloud.wire_log_secrets"));
         if (cloud.mode() == CloudMode.VENDOR_SDK && cloud.vendorJar() == null) {
             throw new ConfigException("cloud.vendor_jar: cloud.mode=vendor_sdk needs the path of the vendor's SDK jar");
         }

@@ -37,13 +37,21 @@ public final class CloudSimCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "6789", description = "TCP port (0 = any free port); default ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--union-id", defaultValue = "200002", description = "accepted union_id; default ${DEFAULT-VALUE}")
+    /** The booth's own defaults (resources/config/boothdesk.properties), so a booth in tcp mode pairs at once. */
+    public static final String DEFAULT_UNION_ID = "200128";
+    public static final String DEFAULT_PARK_ID = "24155";
+    public static final String DEFAULT_SECRET = "DEMO0SECRET0KEY0";
+
+    @Option(names = "--union-id", defaultValue = DEFAULT_UNION_ID,
+            description = "accepted union_id (the booth's cloud.union_id); default ${DEFAULT-VALUE}")
     String unionId;
 
-    @Option(names = "--park-id", defaultValue = "21835", description = "accepted park_id; default ${DEFAULT-VALUE}")
+    @Option(names = "--park-id", defaultValue = DEFAULT_PARK_ID,
+            description = "accepted park_id (the booth's cloud.park_id); default ${DEFAULT-VALUE}")
     String parkId;
 
-    @Option(names = "--secret", defaultValue = "EA2D90FEEF1E9F8E", description = "signing key; default ${DEFAULT-VALUE}")
+    @Option(names = "--secret", defaultValue = DEFAULT_SECRET,
+            description = "signing key (the booth's cloud.secret); default: the booth's demo key")
     String secret;
 
     @Option(names = "--rate-limit", defaultValue = "100",
@@ -87,6 +95,11 @@ public final class CloudSimCommand implements Callable<Integer> {
             sim.start();
             out.printf("cloud simulator listening on 127.0.0.1:%d (union_id %s, park_id %s, rate limit %s)%n",
                     sim.port(), unionId, parkId, rateLimit == 0 ? "off" : rateLimit + "/10 s");
+            out.printf("pair a booth with: ./boothdesk run --set cloud.mode=tcp --set cloud.host=127.0.0.1 "
+                    + "--set cloud.port=%d%s%n", sim.port(), unionId.equals(DEFAULT_UNION_ID)
+                    && parkId.equals(DEFAULT_PARK_ID) && secret.equals(DEFAULT_SECRET) ? ""
+                    : " --set cloud.union_id=" + unionId + " --set cloud.park_id=" + parkId
+                    + " (and cloud.secret in the site file)");
             out.flush();
             Thread hook = new Thread(stop::countDown, "cloud-sim-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

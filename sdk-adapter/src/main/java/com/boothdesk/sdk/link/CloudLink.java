@@ -35,6 +35,13 @@ public interface CloudLink extends AutoCloseable {
      */
     void setDownlinkHandler(Function<ObjectNode, ObjectNode> handler);
 
+    /**
+     * Called each time the link writes the answer to a downlink (the cloud counts those against the same per-token
+     * rate limit as uplinks, so the outbox leaves room for them). Links that cannot tell ignore it.
+     */
+    default void addDownlinkAnswerListener(Runnable answered) {
+    }
+
     /** Stops every thread and closes the connection. Pending sends fail with {@link LinkDownException}. */
     @Override
     void close();

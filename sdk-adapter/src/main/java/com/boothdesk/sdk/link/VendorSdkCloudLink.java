@@ -2,6 +2,7 @@ package com.boothdesk.sdk.link;
 
 import com.boothdesk.sdk.message.MessageKeys;
 import com.boothdesk.sdk.wire.DownlinkDecoder;
+import com.boothdesk.sdk.wire.LogSafe;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.boothdesk.sdk.wire.WireFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,12 +52,26 @@ public final class VendorSdkCloudLink implements CloudLink {
     private volatile LinkStatus status = LinkStatus.STOPPED;
     private volatile boolean closed;
     private volatile boolean started;
+    /** True between a successful {@code init} and {@code unInit}: only then may {@code unInit} be called. */
+    private volatile boolean initialised;
+    private volatile boolean nativeMissingSaid;
+    private volatile boolean initFailureSaid;
+    private final java.util.concurrent.atomic.AtomicInteger initAttempts = new java.util.concurrent.atomic.AtomicInteger();
     private URLClassLoader loader;
     private Class<?> api;
     private Object callback;
 
+    private final com.boothdesk.sdk.wire.UplinkCipher cipher;
+
     public VendorSdkCloudLink(VendorSdkSettings settings, CloudCredentials creds, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        try {
+            this.cipher = settings.uplinkPublicKey() == null ? null
+                    : com.boothdesk.sdk.wire.UplinkCipher.forPublicKey(settings.uplinkPublicKey());
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the park's public key for encrypted uplinks is not a Base64 X.509 "
+                    + "RSA key: " + e.getMessage(), e);
+        }
         this.creds = Objects.requireNonNull(creds, "creds");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sdkThread = Executors.newSingleThreadScheduledExecutor(TcpCloudLink.daemon("sdk-vendor"));
@@ -125,10 +140,11 @@ public final class VendorSdkCloudLink implements CloudLink {
         }
         try {
             sdkThread.submit(() -> {
-                if (api != null) {
+                if (api != null && initialised) {
                     try {
                         invoke("unInit");
-                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        initialised = false;
+                    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                         LOG.warn("vendor SDK unInit failed: {}", e.toString());
                     }
                 }
@@ -154,19 +170,28 @@ public final class VendorSdkCloudLink implements CloudLink {
 
     // ---------------------------------------------------------------- SDK thread
 
+    /** How many times {@code init} was attempted (diagnostics and tests). */
+    public int initAttempts() {
+        return initAttempts.get();
+    }
+
     private void init() {
         if (closed) {
             return;
         }
+        initAttempts.incrementAndGet();
         try {
             if (api == null) {
                 loader = new URLClassLoader(new URL[] {settings.jar().toUri().toURL()},
                         VendorSdkCloudLink.class.getClassLoader());
-                api = Class.forName(VendorSdkSettings.API_CLASS, true, loader);
+                Class<?> a = Class.forName(VendorSdkSettings.API_CLASS, true, loader);
                 Class<?> cbType = Class.forName(VendorSdkSettings.CALLBACK_CLASS, true, loader);
                 callback = VendorCallbackBridge.create(cbType, "receive", this::onReceive);
-                api.getMethod("setInterfacePark", cbType).invoke(null, callback);
+                api = a;
             }
+            // on every attempt: a failed earlier attempt must not leave the SDK without our callback
+            Class<?> cbType = Class.forName(VendorSdkSettings.CALLBACK_CLASS, true, loader);
+            api.getMethod("setInterfacePark", cbType).invoke(null, callback);
             ObjectNode init = WireCodec.MAPPER.createObjectNode();
             init.put("union_id", creds.unionId());
             init.put("ukey", creds.secret());
@@ -181,18 +206,70 @@ public final class VendorSdkCloudLink implements CloudLink {
             String result = (String) invoke("init", WireCodec.toJson(init));
             ObjectNode r = WireCodec.parseObject(result == null ? "{}" : result);
             if (r.path("state").asInt(0) == 1 || r.path("errmsg").asText("").contains("has been initialized")) {
-                LOG.info("vendor SDK initialised: {}", r.path("errmsg").asText(""));
+                initialised = true;
+                initFailureSaid = false;
+                LOG.info("vendor SDK initialised: {}", LogSafe.text(r.path("errmsg").asText(""), 120));
                 setStatus(LinkStatus.LOGGED_IN);
                 return;
             }
-            LOG.error("vendor SDK init refused: {}", result);
+            LOG.error("vendor SDK init refused: {}", LogSafe.text(result));
         } catch (ReflectiveOperationException | IOException | WireFormatException | RuntimeException | LinkageError e) {
-            LOG.error("vendor SDK {} could not be loaded or initialised", settings.jar(), e);
+            if (api == null && loader != null) {
+                try {
+                    loader.close(); // the next attempt loads the jar afresh
+                } catch (IOException ignored) {
+                    // nothing to do
+                }
+                loader = null;
+            }
+            if (nativeLibraryMissing(e)) {
+                if (!nativeMissingSaid) {
+                    nativeMissingSaid = true;
+                    LOG.error("The vendor SDK's native library is missing: {} needs the SDK's DLLs (JavaCpp.dll and "
+                            + "SDK32.dll / SDK64.dll, Windows only) next to it or on java.library.path, and they "
+                            + "are not there. The cloud link stays down and every message waits in the outbox until "
+                            + "they are installed and BoothDesk is restarted (or cloud.mode=tcp is used). ({})",
+                            settings.jar(), LogSafe.text(rootMessage(e), 200));
+                }
+                setStatus(LinkStatus.DOWN);
+                return; // a class whose native library failed cannot be initialised again in this process
+            }
+            if (!initFailureSaid) {
+                initFailureSaid = true;
+                LOG.error("vendor SDK {} could not be loaded or initialised; retrying every {} s, messages wait in "
+                        + "the outbox", settings.jar(), settings.retryInit().toSeconds(), e);
+            } else {
+                LOG.warn("vendor SDK init failed again: {}", LogSafe.text(rootMessage(e), 200));
+            }
         }
         setStatus(LinkStatus.DOWN);
         if (!closed) {
             sdkThread.schedule(this::init, settings.retryInit().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** True when the SDK's JNI library could not be loaded (or its class failed to initialise because of it). */
+    static boolean nativeLibraryMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsatisfiedLinkError) {
+                return true;
+            }
+            if (t instanceof NoClassDefFoundError && String.valueOf(t.getMessage()).contains("Could not initialize")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
     }
 
     private void call(String name, ObjectNode uplink, CompletableFuture<ObjectNode> f) {
@@ -218,9 +295,9 @@ public final class VendorSdkCloudLink implements CloudLink {
                 f.whenComplete((r, e) -> pending.remove(registered));
             }
             String json = WireCodec.toJson(uplink);
-            WIRE.debug("sdk >> {}({})", method, json);
-            String result = (String) invoke(method, json);
-            WIRE.debug("sdk << {}", result);
+            WIRE.debug("sdk >> {}({})", method, LogSafe.wire(json, false));
+            String result = (String) invoke(method, cipher == null ? json : cipher.encrypt(json));
+            WIRE.debug("sdk << {}", LogSafe.wire(result, false));
             ObjectNode r = WireCodec.parseObject(result == null || result.isBlank() ? "{}" : result);
             if (!r.has("service_name")) {
                 r.put("service_name", name);
@@ -232,6 +309,8 @@ public final class VendorSdkCloudLink implements CloudLink {
             f.completeExceptionally(new LinkDownException("vendor SDK failed: " + e.getCause()));
         } catch (ReflectiveOperationException | RuntimeException e) {
             f.completeExceptionally(new LinkDownException("vendor SDK call failed: " + e));
+        } catch (java.security.GeneralSecurityException e) {
+            f.completeExceptionally(new MessageRejectedException("uplink could not be encrypted: " + e.getMessage()));
         } catch (WireFormatException e) {
             f.completeExceptionally(new LinkDownException("vendor SDK answered with malformed JSON: " + e.getMessage()));
         }
@@ -248,7 +327,7 @@ public final class VendorSdkCloudLink implements CloudLink {
 
     /** Called on the SDK's own thread: hand off at once. */
     private void onReceive(String msg) {
-        WIRE.debug("sdk callback << {}", msg);
+        WIRE.debug("sdk callback << {}", LogSafe.wire(msg, false));
         try {
             downlinkThread.execute(() -> handle(msg));
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -260,7 +339,7 @@ public final class VendorSdkCloudLink implements CloudLink {
         DownlinkDecoder.Decoded d = DownlinkDecoder.decode(msg);
         if (!(d instanceof DownlinkDecoder.Message m)) {
             if (d instanceof DownlinkDecoder.Malformed bad) {
-                LOG.warn("ignored a callback from the vendor SDK ({}): {}", bad.reason(), TcpCloudLink.abbreviate(
+                LOG.warn("ignored a callback from the vendor SDK ({}): {}", bad.reason(), LogSafe.text(
                         String.valueOf(msg)));
             }
             return;
@@ -285,9 +364,9 @@ public final class VendorSdkCloudLink implements CloudLink {
         String json = WireCodec.toJson(reply);
         sdkThread.execute(() -> {
             try {
-                WIRE.debug("sdk >> uploadData({})", json);
-                invoke("uploadData", json);
-            } catch (ReflectiveOperationException | RuntimeException e) {
+                WIRE.debug("sdk >> uploadData({})", LogSafe.wire(json, false));
+                invoke("uploadData", cipher == null ? json : cipher.encrypt(json));
+            } catch (ReflectiveOperationException | RuntimeException | java.security.GeneralSecurityException e) {
                 LOG.error("answering {} through the vendor SDK failed", m.serviceName(), e);
             }
         });

@@ -13,9 +13,22 @@ import java.util.Objects;
  * @param fast           {@code set_params.fast}: the SDK answers every uplink except 2.1/2.2 synchronously
  * @param replyTimeout   how long an asynchronous answer is awaited
  * @param retryInit      delay before {@code init} is tried again after a failure
+ * @param uplinkPublicKey SDK 4.2+ encrypted uplinks: the park's RSA public key (Base64 X.509, from the cloud's
+ *                       getPublicKey); every uplink handed to the SDK is then the segmented RSA ciphertext in Base64
+ *                       (INFERRED wrapping: the string itself is the method's argument); null = plain JSON
  */
 public record VendorSdkSettings(Path jar, String cloudHost, int cloudPort, boolean fast, Duration replyTimeout,
-                                Duration retryInit) {
+                                Duration retryInit, String uplinkPublicKey) {
+
+    public VendorSdkSettings(Path jar, String cloudHost, int cloudPort, boolean fast, Duration replyTimeout,
+                             Duration retryInit) {
+        this(jar, cloudHost, cloudPort, fast, replyTimeout, retryInit, null);
+    }
+
+    /** The same settings with SDK 4.2+ uplink encryption under this public key (null = off). */
+    public VendorSdkSettings withUplinkPublicKey(String base64) {
+        return new VendorSdkSettings(jar, cloudHost, cloudPort, fast, replyTimeout, retryInit, base64);
+    }
 
     /** The SDK's class names (the same in every published version). */
     public static final String API_CLASS = "sdk.UploadUtil";

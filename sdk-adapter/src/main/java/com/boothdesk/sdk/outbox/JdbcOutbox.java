@@ -191,6 +191,38 @@ public final class JdbcOutbox {
                 });
     }
 
+    /** Marks several entries SENT in one statement (the dispatcher's batch). */
+    void markSent(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        update("UPDATE sdk_outbox SET status = 'SENT', attempts = attempts + 1, updated_at = ? WHERE id IN ("
+                + placeholders(ids.size()) + ")", ps -> {
+                    ps.setLong(1, clock.millis());
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 2, ids.get(i));
+                    }
+                });
+    }
+
+    /** Marks several entries ACKNOWLEDGED (no note) in one statement. */
+    void markAcknowledged(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        update("UPDATE sdk_outbox SET status = 'ACKNOWLEDGED', last_error = NULL, updated_at = ? WHERE id IN ("
+                + placeholders(ids.size()) + ")", ps -> {
+                    ps.setLong(1, clock.millis());
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 2, ids.get(i));
+                    }
+                });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     void markAcknowledged(long id, String note) {
         update("UPDATE sdk_outbox SET status = 'ACKNOWLEDGED', last_error = ?, updated_at = ? WHERE id = ?", ps -> {
             ps.setString(1, truncate(note));

@@ -1,6 +1,7 @@
 package com.boothdesk.sdk.outbox;
 
 import com.boothdesk.sdk.link.CloudLink;
+import com.boothdesk.sdk.link.LinkDownException;
 import com.boothdesk.sdk.link.LinkStatus;
 import com.boothdesk.sdk.link.MessageRejectedException;
 import com.boothdesk.sdk.wire.WireCodec;
@@ -24,14 +25,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the {@link JdbcOutbox} through a {@link CloudLink} on one thread ({@code sdk-outbox}): in order per order
- * key, rate limited, retried with backoff and jitter, resumed after a restart (SENT rows are sent again; the cloud
- * answers a duplicate with {@code 数据已处理过}, which counts as delivered).
+ * key, evenly paced below the cloud's limit ({@link RateLimiter}), retried with backoff and jitter, resumed after a
+ * restart (SENT rows are sent again; the cloud answers a duplicate with {@code 数据已处理过}, which counts as
+ * delivered). An uplink that failed only because the link went down is not backed off: it goes first as soon as the
+ * link is logged in again.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final long IDLE_POLL_MILLIS = 1000;
     private static final int BATCH = 100;
+    /**
+     * Uplinks awaiting their reply at once. A batch from {@link JdbcOutbox#due} holds at most the head of each order
+     * key, so its entries are independent; the next entry of a key is fetched only after its head was answered.
+     */
+    static final int MAX_IN_FLIGHT = 8;
 
     private final JdbcOutbox outbox;
     private final CloudLink link;
@@ -42,7 +50,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean closed;
-    private volatile CompletableFuture<ObjectNode> inFlight;
+    private final java.util.Set<CompletableFuture<ObjectNode>> inFlight =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Thread thread;
 
     public OutboxDispatcher(JdbcOutbox outbox, CloudLink link, Clock clock, RetryPolicy policy) {
@@ -51,6 +60,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.limiter = new RateLimiter(policy, System::nanoTime);
+        link.addDownlinkAnswerListener(limiter::recordAnswer);
         link.addStatusListener(s -> {
             if (s == LinkStatus.LOGGED_IN) {
                 wake();
@@ -92,8 +102,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             t = thread;
         }
         wake();
-        CompletableFuture<ObjectNode> f = inFlight;
-        if (f != null) {
+        for (CompletableFuture<ObjectNode> f : inFlight) {
             f.cancel(false);
         }
         if (t != null) {
@@ -121,14 +130,35 @@ public final class OutboxDispatcher implements AutoCloseable {
                     await(Math.max(1, Math.min(wait, IDLE_POLL_MILLIS)));
                     continue;
                 }
-                for (OutboxEntry e : due) {
-                    if (closed || link.status() != LinkStatus.LOGGED_IN) {
-                        break;
+                java.util.ArrayDeque<Flight> flights = new java.util.ArrayDeque<>();
+                List<Flight> unmarked = new java.util.ArrayList<>();
+                try {
+                    for (OutboxEntry e : due) {
+                        // written down in batches: when the window is full, before a wait, at the end
+                        if (flights.size() >= MAX_IN_FLIGHT) {
+                            flushSent(unmarked);
+                            awaitQuietly(flights.peekFirst().future());
+                            settle(flights, unmarked, false);
+                        }
+                        if (closed || link.status() != LinkStatus.LOGGED_IN) {
+                            break;
+                        }
+                        if (limiter.delayNanos(e.serviceName()) > 0) {
+                            // about to wait: write down what went out meanwhile
+                            flushSent(unmarked);
+                            settle(flights, unmarked, false);
+                        }
+                        if (!pace(e.serviceName())) {
+                            break;
+                        }
+                        Flight f = begin(e);
+                        if (f != null) {
+                            flights.addLast(f);
+                            unmarked.add(f);
+                        }
                     }
-                    if (!pace(e.serviceName())) {
-                        break;
-                    }
-                    deliver(e);
+                } finally {
+                    settle(flights, unmarked, true);
                 }
             } catch (InterruptedException e) {
                 if (!closed) {
@@ -160,44 +190,102 @@ public final class OutboxDispatcher implements AutoCloseable {
         return !closed;
     }
 
-    private void deliver(OutboxEntry e) throws InterruptedException {
+    /** One uplink sent and awaiting its reply. */
+    private record Flight(OutboxEntry entry, CompletableFuture<ObjectNode> future) {
+    }
+
+    /**
+     * Sends the entry; null when it cannot be sent (then it has FAILED). It is marked SENT in a batch with the others
+     * sent meanwhile ({@link #flushSent}) — before its answer is written down; a crash in between leaves it PENDING,
+     * which is resent exactly like SENT.
+     */
+    private Flight begin(OutboxEntry e) {
         ObjectNode uplink;
         try {
             uplink = WireCodec.parseObject(e.json());
         } catch (WireFormatException ex) {
             fail(e, "stored JSON is unreadable: " + ex.getMessage());
+            return null;
+        }
+        limiter.record(e.serviceName());
+        CompletableFuture<ObjectNode> f = link.send(uplink);
+        inFlight.add(f);
+        return new Flight(e, f);
+    }
+
+    private void flushSent(List<Flight> unmarked) {
+        if (unmarked.isEmpty()) {
             return;
         }
-        outbox.markSent(e.id());
-        notifyListeners(e.id());
-        limiter.record(e.serviceName());
+        List<Long> ids = unmarked.stream().map(f -> f.entry().id()).toList();
+        unmarked.clear();
+        outbox.markSent(ids);
+        ids.forEach(this::notifyListeners);
+    }
+
+    /** Writes down the answered flights at the head (all of them when {@code all}), the plain successes in one go. */
+    private void settle(java.util.ArrayDeque<Flight> flights, List<Flight> unmarked, boolean all)
+            throws InterruptedException {
+        if (flights.isEmpty() || (!all && !flights.peekFirst().future().isDone())) {
+            return;
+        }
+        flushSent(unmarked);
+        List<Long> acknowledged = new java.util.ArrayList<>();
+        try {
+            while (!flights.isEmpty() && (all || flights.peekFirst().future().isDone())) {
+                Flight f = flights.removeFirst();
+                if (finish(f)) {
+                    acknowledged.add(f.entry().id());
+                }
+            }
+        } finally {
+            if (!acknowledged.isEmpty()) {
+                outbox.markAcknowledged(acknowledged);
+                acknowledged.forEach(this::notifyListeners);
+            }
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<ObjectNode> f) throws InterruptedException {
+        try {
+            f.get(5, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // finish() looks at the outcome
+        }
+    }
+
+    /** Handles one answered flight; true when it is a plain success the caller writes down (in a batch). */
+    private boolean finish(Flight flight) throws InterruptedException {
+        OutboxEntry e = flight.entry();
+        CompletableFuture<ObjectNode> f = flight.future();
         ObjectNode reply;
-        CompletableFuture<ObjectNode> f = link.send(uplink);
-        inFlight = f;
         try {
             reply = f.get(5, TimeUnit.MINUTES);
         } catch (CancellationException ex) {
             LOG.info("outbox #{} left SENT at shutdown; it is resent on the next start", e.id());
-            return;
+            return false;
         } catch (ExecutionException ex) {
             Throwable cause = ex.getCause();
             if (cause instanceof MessageRejectedException) {
                 fail(e, cause.getMessage());
+            } else if (cause instanceof LinkDownException) {
+                // not the message's fault: due again at once, sent as soon as the link is logged in again
+                outbox.markRetry(e.id(), clock.instant(), "link down: " + cause.getMessage());
+                notifyListeners(e.id());
             } else {
                 retry(e, e.attempts() + 1, cause == null ? ex.toString() : cause.toString());
             }
-            return;
+            return false;
         } catch (TimeoutException ex) {
             retry(e, e.attempts() + 1, "no reply");
-            return;
+            return false;
         } finally {
-            inFlight = null;
+            inFlight.remove(f);
         }
         int state = reply.path("state").asInt(-1);
         String errmsg = reply.path("errmsg").asText("");
         if (state == 1 || state == 2) {
-            outbox.markAcknowledged(e.id(), null);
-            notifyListeners(e.id());
+            return true;
         } else if (errmsg.contains("数据已处理过")) {
             outbox.markAcknowledged(e.id(), "cloud already had it: " + errmsg);
             notifyListeners(e.id());
@@ -212,6 +300,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         } else {
             retry(e, e.attempts() + 1, "rejected by the cloud: " + errmsg);
         }
+        return false;
     }
 
     private void retry(OutboxEntry e, int attempt, String why) {

@@ -102,7 +102,7 @@ public final class CarPictureUploader {
                 .header("Content-Type", "application/json;charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(r -> {
-            WIRE.debug("http << {} {}", r.statusCode(), r.body());
+            WIRE.debug("http << {} {}", r.statusCode(), com.boothdesk.sdk.wire.LogSafe.wire(r.body(), false));
             if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException("picture upload answered HTTP " + r.statusCode());
             }

@@ -3,6 +3,7 @@ package com.boothdesk.sdk.sim;
 import com.boothdesk.sdk.message.MessageKeys;
 import com.boothdesk.sdk.wire.Envelope;
 import com.boothdesk.sdk.wire.LineReader;
+import com.boothdesk.sdk.wire.LogSafe;
 import com.boothdesk.sdk.wire.Sign;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.boothdesk.sdk.wire.WireFormatException;
@@ -483,11 +484,13 @@ public final class CloudSimulator implements AutoCloseable {
                     if (text.isEmpty()) {
                         continue;
                     }
-                    WIRE.trace("sim << {}", text);
+                    if (WIRE.isTraceEnabled()) {
+                        WIRE.trace("sim << {}", LogSafe.wire(text, false));
+                    }
                     try {
                         handle(text);
                     } catch (RuntimeException e) {
-                        LOG.error("cloud-sim: failed on {}", text, e);
+                        LOG.error("cloud-sim: failed on {}", LogSafe.text(text), e);
                         reply(error(null, "data error"));
                     }
                 }
@@ -511,7 +514,7 @@ public final class CloudSimulator implements AutoCloseable {
             try {
                 env = WireCodec.parseEnvelope(text);
             } catch (WireFormatException e) {
-                LOG.warn("cloud-sim: {}: {}", e.getMessage(), text);
+                LOG.warn("cloud-sim: {}: {}", LogSafe.text(e.getMessage()), LogSafe.text(text));
                 reply(error(null, e.getMessage().startsWith("未识别") ? "未识别到service_name标记" : "data error"));
                 return;
             }
@@ -736,7 +739,9 @@ public final class CloudSimulator implements AutoCloseable {
                     out.write(bytes);
                     out.flush();
                 }
-                WIRE.trace("sim >> {}", framed.trim());
+                if (WIRE.isTraceEnabled()) {
+                    WIRE.trace("sim >> {}", LogSafe.wire(framed.trim(), false));
+                }
             } catch (IOException e) {
                 LOG.debug("cloud-sim write failed: {}", e.toString());
                 close();

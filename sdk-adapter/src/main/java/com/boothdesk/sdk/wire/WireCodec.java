@@ -135,7 +135,12 @@ public final class WireCodec {
                 token != null && token.isTextual() ? token.asText() : null, rawData, (ObjectNode) data);
     }
 
-    private static String rawDataText(String line) throws WireFormatException {
+    /**
+     * The exact text of the top-level {@code data} object of a line (the bytes a sign covers).
+     *
+     * @throws WireFormatException when the line is not JSON or has no {@code data} object
+     */
+    public static String rawDataText(String line) throws WireFormatException {
         try (JsonParser parser = FACTORY.createParser(line)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {

@@ -1,4 +1,6 @@
-// Run: mvn -B -q -pl sdk-adapter test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=com.boothdesk.sdk.bench.SdkBenchmark
+// Run: ./boothdesk bench sdk                 (sustained run at the real limit for 10 minutes, outages of 5 s, 30 s, 120 s)
+//      ./boothdesk bench sdk --short         (smoke test: 30 s sustained, outages of 2 s and 5 s)
+//      ./boothdesk bench sdk --sustained=PT3M --outages=PT10S,PT65S --unlimited=5000
 package com.boothdesk.sdk.bench;
 
 import com.boothdesk.sdk.link.CloudCredentials;
@@ -31,8 +33,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * A documented harness (not JMH: the figures are end-to-end over real sockets and a real H2 file) that prints:
- * outbox drain rate with the simulator unlimited and with the real limit, time from reconnect to first delivery, and
- * downlink answer latency p50 / p99. The command is at the top of this file.
+ * outbox drain rate with the simulator unlimited; a sustained run against the simulator's real limit (100 requests
+ * per 10 s per token, answered {@code request_over_times} beyond) with msg/s, % of the limit, the most requests seen
+ * in any 10 s and the spacing of arrivals; the time from the cloud accepting connections again to the first delivery
+ * after outages of several lengths, with the production link settings; and downlink answer latency p50 / p99. The
+ * command is at the top of this file.
  */
 public final class SdkBenchmark {
 
@@ -43,18 +48,143 @@ public final class SdkBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int unlimited = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int limited = args.length > 1 ? Integer.parseInt(args[1]) : 120;
-        System.out.printf("outbox drain, simulator unlimited, %d uplinks: %.0f msg/s%n", unlimited,
-                drain(unlimited, 0, RetryPolicy.unlimited()));
-        System.out.printf("outbox drain, real limit (100/10 s, <10 orders/s), %d uplinks: %.1f msg/s%n", limited,
-                drain(limited, 100, RetryPolicy.defaults()));
-        List<Long> reconnect = reconnectToFirstDelivery(10);
-        System.out.printf("reconnect to first delivery (ms, reconnectMin 200 ms, %d runs): median %d, max %d%n",
-                reconnect.size(), reconnect.get(reconnect.size() / 2), reconnect.get(reconnect.size() - 1));
+        boolean smoke = List.of(args).contains("--short");
+        Duration sustained = Duration.parse(option(args, "sustained", smoke ? "PT30S" : "PT10M"));
+        List<Duration> outages = java.util.Arrays.stream(option(args, "outages", smoke ? "PT2S,PT5S"
+                : "PT5S,PT30S,PT120S").split(",")).map(Duration::parse).toList();
+        int unlimited = Integer.parseInt(option(args, "unlimited", smoke ? "2000" : "5000"));
+        String only = option(args, "only", "all");
+        if (only.equals("all") || only.equals("unlimited")) {
+            System.out.printf("outbox drain, simulator unlimited, %d uplinks: %.0f msg/s%n", unlimited,
+                    drain(unlimited, 0, RetryPolicy.unlimited()));
+        }
+        if (only.equals("all") || only.equals("sustained")) {
+            sustained(sustained);
+        }
+        for (Duration outage : only.equals("all") || only.equals("outages") ? outages : List.<Duration>of()) {
+            List<Long> r = reconnectAfterOutage(outage, smoke ? 1 : 3);
+            System.out.printf("outage of %d s, cloud accepting again -> first delivery (production link settings, "
+                    + "%d runs): %s ms%n", outage.toSeconds(), r.size(), r);
+        }
+        if (!only.equals("all") && !only.equals("latency")) {
+            return;
+        }
         List<Long> lat = downlinkLatency(2000);
         System.out.printf("downlink answer latency over %d pushes: p50 %.2f ms, p99 %.2f ms%n", lat.size(),
                 lat.get(lat.size() / 2) / 1e6, lat.get((int) (lat.size() * 0.99)) / 1e6);
+    }
+
+    static String option(String[] args, String name, String dflt) {
+        for (String a : args) {
+            if (a.startsWith("--" + name + "=")) {
+                return a.substring(name.length() + 3);
+            }
+        }
+        return dflt;
+    }
+
+    /**
+     * Fills the outbox with more than the run can deliver (a third of them orders), drains it through the production
+     * policy against the simulator's real limit for {@code d}, and prints what the cloud saw.
+     */
+    static void sustained(Duration d) throws Exception {
+        int n = (int) (d.toSeconds() * 10 + 200);
+        JdbcConnectionPool ds = db();
+        Clock clock = Clock.systemUTC();
+        JdbcOutbox outbox = new JdbcOutbox(ds, clock);
+        fill(ds, outbox, n);
+        List<Long> arrivals = java.util.Collections.synchronizedList(new ArrayList<>(n));
+        try (CloudSimulator sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET)
+                .withRequestsPer10s(100))) {
+            sim.addListener(r -> arrivals.add(System.nanoTime()));
+            sim.start();
+            TcpCloudLink link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port()), CREDS, clock);
+            try (link; OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, link, clock,
+                    RetryPolicy.defaults())) {
+                CountDownLatch up = new CountDownLatch(1);
+                link.addStatusListener(s -> {
+                    if (s == LinkStatus.LOGGED_IN) {
+                        up.countDown();
+                    }
+                });
+                link.start();
+                up.await(10, TimeUnit.SECONDS);
+                dispatcher.start();
+                TimeUnit.NANOSECONDS.sleep(d.toNanos()); // the run itself, not synchronisation
+            }
+            List<Long> t;
+            synchronized (arrivals) {
+                t = new ArrayList<>(arrivals);
+            }
+            long window = TimeUnit.SECONDS.toNanos(10);
+            int maxIn10s = 0;
+            for (int i = 0, j = 0; i < t.size(); i++) {
+                while (t.get(i) - t.get(j) >= window) {
+                    j++;
+                }
+                maxIn10s = Math.max(maxIn10s, i - j + 1);
+            }
+            List<Long> gaps = new ArrayList<>();
+            for (int i = 1; i < t.size(); i++) {
+                gaps.add(t.get(i) - t.get(i - 1));
+            }
+            Collections.sort(gaps);
+            double secs = (t.get(t.size() - 1) - t.get(0)) / 1e9;
+            double rate = (t.size() - 1) / secs;
+            System.out.printf("sustained at the real limit (100 per 10 s), %d s: %d delivered, %.2f msg/s = %.1f %% of "
+                            + "the limit; %d request_over_times; at most %d in any 10 s; arrival gaps p1 %.0f ms, "
+                            + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", d.toSeconds(), t.size(), rate, rate * 10,
+                    sim.rateLimitedCount(), maxIn10s, gaps.get(gaps.size() / 100) / 1e6,
+                    gaps.get(gaps.size() / 2) / 1e6, gaps.get(gaps.size() * 99 / 100) / 1e6,
+                    gaps.get(gaps.size() - 1) / 1e6);
+        }
+    }
+
+    static void fill(JdbcConnectionPool ds, JdbcOutbox outbox, int n) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < n; i++) {
+                ObjectNode u = i % 3 == 0 ? new InPark("京A" + (10000 + i), 1_700_000_000L, "小车", "自动识别", "u1",
+                        "B" + i, 5, "A1").toJson() : log(i);
+                outbox.enqueue(c, u, null);
+            }
+            c.commit();
+        }
+    }
+
+    /**
+     * The production link and policy; the cloud is stopped (connections refused) for {@code outage}, an uplink is
+     * queued meanwhile, and the time from the cloud listening again to that uplink acknowledged is measured.
+     */
+    static List<Long> reconnectAfterOutage(Duration outage, int runs) throws Exception {
+        JdbcConnectionPool ds = db();
+        Clock clock = Clock.systemUTC();
+        JdbcOutbox outbox = new JdbcOutbox(ds, clock);
+        List<Long> out = new ArrayList<>();
+        try (CloudSimulator sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET))) {
+            sim.start();
+            TcpCloudLink link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port()), CREDS, clock);
+            try (link; OutboxDispatcher d = new OutboxDispatcher(outbox, link, clock, RetryPolicy.defaults())) {
+                link.start();
+                d.start();
+                for (int r = 0; r < runs; r++) {
+                    while (link.status() != LinkStatus.LOGGED_IN) {
+                        TimeUnit.MILLISECONDS.sleep(5);
+                    }
+                    sim.stop();
+                    long id = outbox.enqueue(log(200_000 + r), null);
+                    d.wake();
+                    TimeUnit.NANOSECONDS.sleep(outage.toNanos()); // the outage itself
+                    sim.start();
+                    long t0 = System.nanoTime();
+                    while (outbox.find(id).orElseThrow().status() != DeliveryStatus.ACKNOWLEDGED) {
+                        TimeUnit.MILLISECONDS.sleep(1);
+                    }
+                    out.add((System.nanoTime() - t0) / 1_000_000);
+                }
+            }
+        }
+        return out;
     }
 
     static JdbcConnectionPool db() throws Exception {
@@ -73,15 +203,7 @@ public final class SdkBenchmark {
         JdbcConnectionPool ds = db();
         Clock clock = Clock.systemUTC();
         JdbcOutbox outbox = new JdbcOutbox(ds, clock);
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            for (int i = 0; i < n; i++) {
-                ObjectNode u = i % 3 == 0 ? new InPark("京A" + (10000 + i), 1_700_000_000L, "小车", "自动识别", "u1",
-                        "B" + i, 5, "A1").toJson() : log(i);
-                outbox.enqueue(c, u, null);
-            }
-            c.commit();
-        }
+        fill(ds, outbox, n);
         try (CloudSimulator sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET)
                 .withRequestsPer10s(simLimit));
         ) {
@@ -120,45 +242,6 @@ public final class SdkBenchmark {
         o.put("operate_time", 1_700_000_000L);
         o.put("user_id", "u1");
         return o;
-    }
-
-    static List<Long> reconnectToFirstDelivery(int runs) throws Exception {
-        JdbcConnectionPool ds = db();
-        Clock clock = Clock.systemUTC();
-        JdbcOutbox outbox = new JdbcOutbox(ds, clock);
-        List<Long> out = new ArrayList<>();
-        try (CloudSimulator sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET)
-                .withRequestsPer10s(0))) {
-            sim.start();
-            TcpCloudLink link = new TcpCloudLink(settings(sim.port()), CREDS, clock);
-            try (link; OutboxDispatcher d = new OutboxDispatcher(outbox, link, clock, RetryPolicy.defaults())) {
-                link.start();
-                d.start();
-                for (int r = 0; r < runs; r++) {
-                    while (link.status() != LinkStatus.LOGGED_IN) {
-                        TimeUnit.MILLISECONDS.sleep(5);
-                    }
-                    sim.stop();
-                    while (link.status() == LinkStatus.LOGGED_IN) {
-                        TimeUnit.MILLISECONDS.sleep(1);
-                    }
-                    int before = sim.received().size();
-                    long id = outbox.enqueue(log(100_000 + r), null);
-                    d.wake();
-                    long t0 = System.nanoTime();
-                    sim.restart();
-                    while (outbox.find(id).orElseThrow().status() != DeliveryStatus.ACKNOWLEDGED) {
-                        TimeUnit.MILLISECONDS.sleep(1);
-                    }
-                    out.add((System.nanoTime() - t0) / 1_000_000);
-                    if (sim.received().size() != before + 1) {
-                        throw new IllegalStateException("unexpected delivery count");
-                    }
-                }
-            }
-        }
-        Collections.sort(out);
-        return out;
     }
 
     static List<Long> downlinkLatency(int n) throws Exception {

@@ -43,7 +43,7 @@ class VendorSdkCloudLinkTest {
             public class UploadUtil {
                 static InterfacePark cb;
                 public static final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-                public static void setInterfacePark(InterfacePark p) { cb = p; }
+                public static void setInterfacePark(InterfacePark p) { cb = p; calls.add("setInterfacePark"); }
                 public static String init(String json) {
                     calls.add("init " + json);
                     if (json.contains("\\"ukey\\":\\"BAD\\"")) {
@@ -98,9 +98,19 @@ class VendorSdkCloudLinkTest {
     }
 
     Path buildStandInJar() throws Exception {
+        return buildStandInJar(UPLOAD_UTIL);
+    }
+
+    /** The real jar's UploadUtil loads its JNI library (JavaCpp.dll) when the class initialises. */
+    static String withNativeLibrary(String source) {
+        return source.replace("public class UploadUtil {", "public class UploadUtil {\n"
+                + "    static { System.loadLibrary(\"JavaCppBoothDeskTestMissing\"); }");
+    }
+
+    Path buildStandInJar(String uploadUtil) throws Exception {
         Path src = Files.createDirectories(dir.resolve("src/sdk"));
         Files.writeString(src.resolve("InterfacePark.java"), INTERFACE_PARK, StandardCharsets.UTF_8);
-        Files.writeString(src.resolve("UploadUtil.java"), UPLOAD_UTIL, StandardCharsets.UTF_8);
+        Files.writeString(src.resolve("UploadUtil.java"), uploadUtil, StandardCharsets.UTF_8);
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int rc = javac.run(null, null, null, "-encoding", "UTF-8", "-d", classes.toString(),
@@ -119,7 +129,11 @@ class VendorSdkCloudLinkTest {
     }
 
     VendorSdkCloudLink start(String ukey) throws Exception {
-        link = new VendorSdkCloudLink(new VendorSdkSettings(buildStandInJar(), "ts.bolink.club", 6791, false,
+        return start(ukey, buildStandInJar());
+    }
+
+    VendorSdkCloudLink start(String ukey, Path jar) throws Exception {
+        link = new VendorSdkCloudLink(new VendorSdkSettings(jar, "ts.bolink.club", 6791, false,
                 Duration.ofSeconds(3), Duration.ofMillis(200)),
                 new CloudCredentials("200002", "3251", "aaa001_channels_A1_A2", ukey), Clock.systemUTC());
         link.start();
@@ -139,7 +153,7 @@ class VendorSdkCloudLinkTest {
     void initsThenSendsOrdersThroughTheDedicatedMethodsAndOthersThroughUploadData() throws Exception {
         start("EA2D90FEEF1E9F8E");
         await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
-        assertThat(calls().get(0)).startsWith("init ").contains("\"union_id\":\"200002\"")
+        assertThat(calls().stream().filter(c -> c.startsWith("init ")).findFirst().orElseThrow()).contains("\"union_id\":\"200002\"")
                 .contains("\"ukey\":\"EA2D90FEEF1E9F8E\"").contains("\"cloud_addr\":\"ts.bolink.club\"")
                 .contains("\"cport\":6791").contains("\"local_id\":\"aaa001_channels_A1_A2\"");
 
@@ -194,6 +208,82 @@ class VendorSdkCloudLinkTest {
         assertThat(link.send(WireCodec.MAPPER.createObjectNode().put("service_name", "park_log")))
                 .failsWithin(Duration.ofSeconds(1)).withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(LinkDownException.class);
+    }
+
+    @Test
+    void theCallbackIsRegisteredOnEveryInitAttemptAndUnInitOnlyFollowsASuccessfulInit() throws Exception {
+        start("BAD");
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.initAttempts() >= 3);
+        Class<?> api = link.vendorApi();
+        link.close();
+        @SuppressWarnings("unchecked")
+        List<String> live = (List<String>) api.getField("calls").get(null);
+        List<String> all;
+        synchronized (live) {
+            all = List.copyOf(live);
+        }
+        long inits = all.stream().filter(c -> c.startsWith("init")).count();
+        assertThat(inits).isGreaterThanOrEqualTo(3);
+        assertThat(all.stream().filter(c -> c.equals("setInterfacePark")).count()).isEqualTo(inits);
+        // every setInterfacePark comes right before its init
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).startsWith("init")) {
+                assertThat(all.get(i - 1)).isEqualTo("setInterfacePark");
+            }
+        }
+        assertThat(all).doesNotContain("unInit");
+    }
+
+    @Test
+    void withoutTheNativeLibraryItSaysSoOnceInPlainWordsAndEverythingWaits() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                VendorSdkCloudLink.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        log.addAppender(captured);
+        try {
+            start("EA2D90FEEF1E9F8E", buildStandInJar(withNativeLibrary(UPLOAD_UTIL)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.DOWN);
+            assertThat(link.send(WireCodec.MAPPER.createObjectNode().put("service_name", "park_log")))
+                    .failsWithin(Duration.ofSeconds(1))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(LinkDownException.class);
+            link.close();
+            link = null;
+            var errors = captured.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR
+                    || e.getLevel() == ch.qos.logback.classic.Level.WARN).toList();
+            assertThat(errors).singleElement().satisfies(e -> {
+                assertThat(e.getFormattedMessage()).contains("native library is missing", "Windows only",
+                        "waits in the outbox");
+                assertThat(e.getThrowableProxy()).isNull(); // no stack trace
+            });
+        } finally {
+            log.detachAppender(captured);
+        }
+    }
+
+    @Test
+    void withAPublicKeyEveryUplinkReachesTheSdkAsSegmentedRsaCiphertext() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(1024);
+        java.security.KeyPair park = g.generateKeyPair();
+        link = new VendorSdkCloudLink(new VendorSdkSettings(buildStandInJar(), "ts.bolink.club", 6791, false,
+                Duration.ofSeconds(3), Duration.ofMillis(200)).withUplinkPublicKey(
+                java.util.Base64.getEncoder().encodeToString(park.getPublic().getEncoded())),
+                new CloudCredentials("200002", "3251", "aaa001", "EA2D90FEEF1E9F8E"), Clock.systemUTC());
+        link.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        ObjectNode in = link.send(new InPark("京A12345", 1L, "小车", "自动识别", "u", "A1_9", 3, "A1").toJson())
+                .get(5, TimeUnit.SECONDS);
+        assertThat(in.path("state").asInt()).isEqualTo(1);
+        String arg = calls().stream().filter(c -> c.startsWith("in ")).findFirst().orElseThrow().substring(3);
+        assertThat(arg).doesNotContain("京A12345").matches("[A-Za-z0-9+/=]+");
+        String plain = com.boothdesk.sdk.wire.UplinkCipher.decrypt(arg, park.getPrivate());
+        assertThat(WireCodec.parseObject(plain).path("order_id").asText()).isEqualTo("A1_9");
+        // init itself stays in clear (1.2.1: 初始化及下行接口无需加密)
+        assertThat(calls().stream().filter(c -> c.startsWith("init ")).findFirst().orElseThrow())
+                .contains("\"union_id\":\"200002\"");
     }
 
     @Test

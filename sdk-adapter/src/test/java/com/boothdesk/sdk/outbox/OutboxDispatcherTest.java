@@ -210,6 +210,33 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void anUplinkCutOffByAnOutageGoesWithinTwoSecondsOfTheCloudsReturn() throws Exception {
+        link.close();
+        // the production link settings and policy
+        link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port()), CREDS, clock);
+        dispatcher = new OutboxDispatcher(outbox, link, clock, RetryPolicy.defaults());
+        link.start();
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        sim.setStalled(true); // the cloud stops answering: the uplink stays in flight
+        long id = outbox.enqueue(uplink("in_park", "CUT1", 1), "CUT1");
+        dispatcher.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(id).orElseThrow().status()
+                == DeliveryStatus.SENT);
+        sim.stop(); // then goes away: the in-flight uplink fails with the link, not with a backoff of its own
+        sim.setStalled(false);
+        long attempts = link.connectAttempts();
+        await().atMost(Duration.ofSeconds(30)).until(() -> link.connectAttempts() >= attempts + 7);
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+        sim.start();
+        long t0 = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.find(id).orElseThrow().status()
+                == DeliveryStatus.ACKNOWLEDGED);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThanOrEqualTo(2000);
+        assertThat(sim.received("in_park")).extracting(r -> r.data().path("order_id").asText()).contains("CUT1");
+    }
+
+    @Test
     void withoutTheLimiterTheSimulatorDoesRefuse() {
         sim.close();
         sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET));
