@@ -617,8 +617,9 @@ public final class LaneCard implements AutoCloseable, HealthSource {
     /**
      * Waits for the reply to a frame whose last byte leaves at {@code frameEnd}; null on timeout, {@link #GATE_FIRST}
      * when a gate command waits and the card has not answered within {@link LaneCardOptions#ackTurnaround()}: no
-     * reply byte by {@code frameEnd + turnaround}, or a reply started but not complete by then plus its wire time and
-     * another turnaround. A gate command therefore never waits long behind a screen frame's ACK, and never talks over it.
+     * reply byte by {@code frameEnd + turnaround}, or a reply started but quiet for a turnaround since its last byte
+     * (at the latest {@code frameEnd + 2 turnarounds +} the reply's wire time). A gate command therefore never waits
+     * long behind a screen frame's ACK, and does not talk over a card that answers within the turnaround.
      */
     private CardFrame awaitAck(Expectation exp, boolean gate, long frameEnd)
             throws InterruptedException, ExecutionException {
@@ -635,8 +636,14 @@ public final class LaneCard implements AutoCloseable, HealthSource {
             long now = System.nanoTime();
             long until = timeoutAt;
             if (gateWaits) {
-                boolean started = lastRxNanos - frameEnd > 0;
-                long giveUp = frameEnd + turnaround + (started ? ACK_FRAME_BYTES * byteNanos + turnaround : 0);
+                long rx = lastRxNanos;
+                long giveUp = frameEnd + turnaround;
+                if (rx - frameEnd > 0) {
+                    // the reply has started: wait until the line has been quiet for a turnaround after its last byte,
+                    // bounded by the reply's wire time plus two turnarounds (noise must not hold the gate forever)
+                    long cap = frameEnd + 2 * turnaround + ACK_FRAME_BYTES * byteNanos;
+                    giveUp = rx + turnaround - cap < 0 ? rx + turnaround : cap;
+                }
                 if (now - giveUp >= 0) {
                     return GATE_FIRST;
                 }

@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param baudRate the line's baud rate (8N1 assumed: 10 bits a byte), used to wait for a frame's wire time: the ACK
  *     wait is extended by the time the frame and its ACK take on the line, and without ACKs the next frame is written
  *     only once the previous one has left, so the adapter's buffer never holds more than one frame
- * @param ackTurnaround how long after a screen/voice frame's last byte the card may take to start its ACK while a
- *     gate command waits: if no reply byte has arrived by then (or the reply started but is not complete this long
- *     after its 9 bytes' wire time), the line is taken as quiet and the gate frame goes; the screen frame is then
- *     retried as one without ACK. Bounds how long a gate waits behind a screen frame's ACK (default 10 ms).
+ * @param ackTurnaround how long the card may stay silent after a screen/voice frame's last byte (and, once its reply
+ *     has started, after the last reply byte) while a gate command waits: then the line is taken as quiet and the gate
+ *     frame goes; the screen frame is retried as one without ACK. Bounds a gate's wait behind a screen frame's ACK.
+ *     Default 20 ms: a card's processing time plus a USB adapter's receive latency (FTDI's default latency timer is
+ *     16 ms; set it to 1 ms for the 30 ms gate bound, as the reply itself must be received before the gate goes).
  */
 public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
                               Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount,
@@ -46,21 +47,21 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
     public static final int MIN_FRAME_BYTES = 35;
 
     public static final LaneCardOptions DEFAULTS = new LaneCardOptions(Duration.ofMillis(300), 2,
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4, 64, 9600, Duration.ofMillis(10));
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4, 64, 9600, Duration.ofMillis(20));
 
     /** The eight settings of before the line model, with the default frame limit (64 bytes) and 9600 baud. */
     public LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
                            Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount) {
         this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount, 64, 9600,
-                Duration.ofMillis(10));
+                Duration.ofMillis(20));
     }
 
-    /** The ten settings of before the ACK turnaround bound, with its default (10 ms). */
+    /** The ten settings of before the ACK turnaround bound, with its default (20 ms). */
     public LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
                            Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount,
                            int maxFrameBytes, int baudRate) {
         this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount,
-                maxFrameBytes, baudRate, Duration.ofMillis(10));
+                maxFrameBytes, baudRate, Duration.ofMillis(20));
     }
 
     public LaneCardOptions {
