@@ -39,6 +39,7 @@ import com.boothdesk.app.domain.lane.LaneServices;
 import com.boothdesk.app.domain.lane.LaneTexts;
 import com.boothdesk.app.hardware.CameraIntake;
 import com.boothdesk.app.hardware.LaneHardware;
+import com.boothdesk.app.hardware.camera.CameraModule;
 import com.boothdesk.app.hardware.LanePictures;
 import com.boothdesk.app.hardware.TemplateTexts;
 import com.boothdesk.devices.templates.LaneTemplates;
@@ -49,6 +50,8 @@ import com.boothdesk.app.store.JdbcOrderRepository;
 import com.boothdesk.app.store.JdbcParkSpaces;
 import com.boothdesk.app.store.JdbcTariffVersions;
 import com.boothdesk.app.store.lists.JdbcVehicleLists;
+import com.boothdesk.app.store.staff.StaffConfig;
+import com.boothdesk.app.store.staff.StaffModule;
 import com.boothdesk.app.ui.Messages;
 import com.boothdesk.sdk.link.CloudCredentials;
 import com.boothdesk.sdk.link.CloudLink;
@@ -92,6 +95,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private TcpCloudLink tcpLink;
     private LaneHardware hardware;
     private CameraIntake cameras;
+    private CameraModule cameraModule;
     private JdbcParkSpaces spaces;
     private JdbcVehicleLists lists;
     private ListAdmin listAdmin;
@@ -102,6 +106,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private int lastFreeShown = -1;
     private java.time.Instant lastFreeShownAt;
     private DemoDriver demo;
+    private StaffModule staff;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -142,11 +147,14 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
         db = push(Database.open(data.resolve("db")));
+        com.boothdesk.app.retention.Retention retention = push(com.boothdesk.app.retention.RetentionModule.create(db,
+                data, clock, config.zone()));
         outbox = new JdbcOutbox(db.dataSource(), linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
-        gates = new JdbcGateEventLog(db, bridge);
-        images = new FileImageStore(data.resolve("images"), clock);
+        gates = push(new JdbcGateEventLog(db, bridge));
+        images = push(new FileImageStore(data.resolve("images"), clock));
+        staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
         router = new DownlinkRouter();
         startCloud(bridge);
@@ -154,13 +162,14 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
         cameras = push(new CameraIntake(config.cameras(), clock));
-        hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameras.server()));
+        cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
+        hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
-                images, lists, spaces, config.rules(), texts, lanePictures, clock, config::operator, config.debounce(),
+                images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
                 config.vehicleClass());
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
@@ -171,6 +180,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             cameras.route(lc.camera(), controller);
         }
         cameras.start();
+        cameraModule.start(lanes, db.dataSource());
 
         PaymentStatusPoller poller = null;
         if (link != null) {
@@ -188,12 +198,14 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
             listAdmin.onUplinkStored(dispatcher::wake);
+            staff.onUplinkStored(dispatcher::wake);
         }
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
         stack.add(() -> Threads.shutdown(ticker));
         ticker.scheduleWithFixedDelay(this::refreshStatus, 0, 1, TimeUnit.SECONDS);
 
+        retention.start();
         if (config.demo().enabled()) {
             demo = push(new DemoDriver(config, this, clock));
             demo.start();
@@ -246,7 +258,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         for (LaneConfig lc : config.lanes()) {
             if (lc.snapshot() != null) {
                 try {
-                    out.put(lc.lane().id(), SnapshotSources.fromConfig(lc.snapshot(), linkClock));
+                    out.put(lc.lane().id(), "camera".equalsIgnoreCase(lc.snapshot().trim())
+                            ? cameraModule.snapshotSource(lc.camera())
+                            : SnapshotSources.fromConfig(lc.snapshot(), linkClock));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("lane." + lc.lane().id() + ".snapshot: " + e.getMessage());
                 }
@@ -285,10 +299,14 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                 for (LaneConfig lc : config.lanes()) {
                     LaneHardware.LaneDeviceHealth h = hardware.health(lc.lane().id());
                     devices.put(lc.lane().id(), new BoothStatus.LaneDevices(h.card().name(), h.gate().name(),
-                            cameras.cameraHealth(lc.camera()).name()));
+                            cameraModule.health(lc.camera()).orElseGet(() -> cameras.cameraHealth(lc.camera()))
+                                    .name()));
                 }
             }
-            status.set(new BoothStatus(cloud, (int) pending, inLot, free, byArea, config.operator(), devices));
+            if (staff != null) {
+                staff.service().refreshDuty();
+            }
+            status.set(new BoothStatus(cloud, (int) pending, inLot, free, byArea, operator(), devices));
             // the cards' remaining-space screen: on change, at most every 30 s (a lane card is busy with cars)
             java.time.Instant now = linkClock.instant();
             if (hardware != null && spaces != null && free != lastFreeShown
@@ -376,13 +394,19 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     @Override
     public String operator() {
-        return config.operator();
+        String who = staff == null ? config.operator() : staff.operator().get();
+        return who == null ? "" : who;
     }
 
     @Override
     public List<UplinkRow> recentUplinks(int limit) {
         return outbox.recent(limit).stream().map(e -> new UplinkRow(e.id(), e.serviceName(), e.orderKey(),
                 e.status().name(), e.attempts(), e.createdAt(), e.lastError())).toList();
+    }
+
+    /** Accounts, log-in, shifts, handover, supervisor confirmation. */
+    public StaffModule staff() {
+        return staff;
     }
 
     public JdbcVehicleLists lists() {
@@ -410,6 +434,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     public int cameraPort() {
         return cameras.port();
+    }
+
+    /** The lane cameras of the other brands (Zhenshi TCP, Hikvision, Dahua, Huaxia). */
+    public CameraModule cameraModule() {
+        return cameraModule;
     }
 
     public Optional<CloudSimulator> cloudSimulator() {

@@ -3,7 +3,9 @@ package com.boothdesk.app;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
+import com.boothdesk.app.cli.AccountCommand;
 import com.boothdesk.app.cli.FeeCommand;
+import com.boothdesk.app.cli.ReportCommand;
 import com.boothdesk.app.config.BoothConfig;
 import com.boothdesk.app.config.TariffSource;
 import com.boothdesk.app.cli.RunCommand;
@@ -37,6 +39,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand("fee", new FeeCommand(() -> TariffSource.configured(BoothConfig.load(data, null, null)),
                 ZoneId.of("Asia/Shanghai")));
+        cl.addSubcommand("report", new ReportCommand());
+        cl.addSubcommand("account", new AccountCommand());
         return cl.setCaseInsensitiveEnumValuesAllowed(true);
     }
 

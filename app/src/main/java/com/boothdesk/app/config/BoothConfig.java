@@ -32,7 +32,7 @@ import com.boothdesk.app.domain.lane.LaneInfo;
 public record BoothConfig(Path dataDir, String boothId, String operator, int capacity, ZoneId zone, Locale locale,
                           Cloud cloud, Cameras cameras, List<LaneConfig> lanes, Duration debounce,
                           String vehicleClass, String tariffFile, Demo demo, LaneRules rules,
-                          Map<String, Integer> areas) {
+                          Map<String, Integer> areas, Map<String, String> keys) {
 
     /** The lane → area map. */
     public Map<String, String> laneAreas() {
@@ -171,7 +171,16 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 r.text("ui.locale").replace('_', '-')), cloud, cameras, List.copyOf(lanes),
                 Duration.ofSeconds(r.integer("lane.debounce_seconds", 0, 3600)), r.text("fee.vehicle_class"),
                 r.optional("fee.tariff"), demo, rules,
-                java.util.Collections.unmodifiableMap(areas));
+                java.util.Collections.unmodifiableMap(areas), keysOf(p));
+    }
+
+    /** Every key as read (defaults, site file, overrides), for parts that read their own keys (camera adapters). */
+    private static Map<String, String> keysOf(Properties p) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String k : p.stringPropertyNames()) {
+            m.put(k, p.getProperty(k));
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static String area(String given, String first, Map<String, Integer> areas, String key) {

@@ -55,7 +55,10 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     public static LaneHardware open(List<LaneConfig> configs, Clock clock, Path workDir, PlateSource cameras) {
         LaneHardware hw = new LaneHardware(clock, workDir.resolve("pty"));
         for (LaneConfig c : configs) {
-            Lane lane = hw.openLane(c);
+            // card.via=camera: the camera adapter offers the card's line through its RS485 port
+            Lane lane = cameras == null ? null : cameras.cardLinkFor(c.camera()).map(l -> hw.cardViaCamera(c, l))
+                    .orElse(null);
+            lane = lane != null ? lane : hw.openLane(c);
             hw.lanes.put(c.lane().id(), lane.withGate(hw.gateFor(c, lane.card(), cameras)));
         }
         return hw;
@@ -70,6 +73,17 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
             LOG.error("Lane {}: no barrier control: {}", c.lane().id(), e.getMessage());
             return null;
         }
+    }
+
+    /** The lane card behind the camera: no ACK waits unless the camera relays the card's answers. */
+    private Lane cardViaCamera(LaneConfig c, SerialLink link) {
+        boolean acks = link instanceof com.boothdesk.devices.camera.common.CameraSerialLink l && l.relaysAck();
+        LaneCard card = new LaneCard(link, c.cardAddress(), clock,
+                com.boothdesk.devices.card.LaneCardOptions.DEFAULTS.withExpectAck(acks));
+        closeables.add(card);
+        LOG.info("Lane {}: LED/voice card at address {} behind the camera ({})", c.lane().id(), c.cardAddress(),
+                link.name());
+        return new Lane(c, card, null, null, new Observable<>(LaneEcho.EMPTY), null);
     }
 
     private Lane openLane(LaneConfig c) {

@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final ExecutorService writer = Threads.single("db-writer");
     private volatile Thread writerThread;
+    private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Database(Path file, JdbcConnectionPool pool) {
         this.file = file;
@@ -97,6 +98,13 @@ public final class Database implements AutoCloseable {
     /** The database file, without the {@code .mv.db} suffix. */
     public Path file() {
         return file;
+    }
+
+    /** The one {@code type} kept with this database (in-memory state such as the lot index), made on first use. */
+    public <T> T shared(Class<T> type, java.util.function.Function<Database, T> make) {
+        synchronized (shared) {
+            return type.cast(shared.computeIfAbsent(type, k -> make.apply(this)));
+        }
     }
 
     /** Work done with one connection. */

@@ -8,8 +8,15 @@ import java.util.List;
 import com.boothdesk.app.domain.gate.GateEvent;
 import com.boothdesk.app.domain.gate.GateEventLog;
 
-/** Barrier movements in H2, written before the command goes out. */
-public final class JdbcGateEventLog implements GateEventLog {
+/**
+ * Barrier movements in H2. A manual movement (an attendant's, the cloud's remote lift: its evidence and its uplink)
+ * is written before the command goes out. An automatic one (the car's entry or exit, whose order was committed just
+ * before) is handed to the {@code gate-log} thread and written right after, so that the gate frame does not wait for
+ * a second transaction; {@link #recent} and {@link #close} wait for those still being written.
+ */
+public final class JdbcGateEventLog implements GateEventLog, AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcGateEventLog.class);
 
     /** What a recorded barrier movement causes for the cloud, in the same transaction. */
     @FunctionalInterface
@@ -21,6 +28,8 @@ public final class JdbcGateEventLog implements GateEventLog {
 
     private final Database db;
     private final GateUplinks uplinks;
+    private final java.util.concurrent.ExecutorService later =
+            com.boothdesk.app.common.Threads.single("gate-log");
 
     public JdbcGateEventLog(Database db) {
         this(db, GateUplinks.NONE);
@@ -31,8 +40,31 @@ public final class JdbcGateEventLog implements GateEventLog {
         this.uplinks = uplinks;
     }
 
+    /**
+     * Stores the event; returns its id, or 0 for an automatic event, which is stored right after this returns (in
+     * the order recorded).
+     */
     @Override
     public long record(GateEvent e) {
+        if (e.cause() != GateEvent.Cause.MANUAL && e.image() == null) {
+            try {
+                later.execute(() -> {
+                    try {
+                        write(e);
+                    } catch (RuntimeException failed) {
+                        LOG.error("Could not store the gate event {} of lane {} (order {}): {}", e.action(),
+                                e.laneId(), e.orderId(), failed.toString());
+                    }
+                });
+                return 0;
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                return write(e);
+            }
+        }
+        return write(e);
+    }
+
+    private long write(GateEvent e) {
         return db.write(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO gate_event (lane_id, at, action, cause,"
@@ -57,8 +89,28 @@ public final class JdbcGateEventLog implements GateEventLog {
         });
     }
 
+    /** Waits until the automatic events recorded so far are stored. */
+    public void drain() {
+        try {
+            later.submit(() -> null).get();
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // closed: nothing is waiting
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StoreException("gate log: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the gate log", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        com.boothdesk.app.common.Threads.shutdown(later);
+    }
+
     @Override
     public List<GateEvent> recent(int limit) {
+        drain();
         return db.read(c -> {
             List<GateEvent> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT lane_id, at, action, cause, operator, order_id,"

@@ -19,8 +19,12 @@ import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.domain.order.OrderStatus;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.domain.order.PaymentMethod;
+import com.boothdesk.app.store.index.LotIndex;
 
-/** Orders in H2. */
+/**
+ * Orders in H2. The cars inside are also kept in the database's {@link LotIndex}, changed on the writer thread
+ * right after each commit here, so that the exit's lookups, counts and fuzzy match do not grow with the lot.
+ */
 public final class JdbcOrderRepository implements OrderRepository {
 
     private static final String COLUMNS = "order_id, plate, car_type, entry_lane, in_time, entry_operator, entry_image,"
@@ -29,21 +33,47 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     private final Database db;
     private final OrderUplinks uplinks;
+    private final LotIndex lot;
 
     public JdbcOrderRepository(Database db, OrderUplinks uplinks) {
         this.db = db;
         this.uplinks = uplinks;
+        this.lot = LotIndex.of(db);
     }
+
+    /** The in-memory index of the cars inside, kept with this store. */
+    public LotIndex index() {
+        return lot;
+    }
+
+    /**
+     * Order numbers are taken from the durable sequence {@value #BLOCK} at a time: one value {@code v} of
+     * {@code order_seq} stands for the numbers {@code v * BLOCK .. v * BLOCK + BLOCK - 1}. Every value the sequence
+     * gave out before (one number each) is below {@code v}, hence below {@code v * BLOCK}: numbers stay unique across
+     * restarts and across the change, and an entry no longer waits for a transaction to get its id. Numbers left in
+     * a block at a stop are skipped, never reused.
+     */
+    static final long BLOCK = 100;
+    private long nextNumber;
+    private long blockEnd;
 
     @Override
     public String nextOrderId(String laneId, Instant at) {
-        long seq = db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR order_seq");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        long seq;
+        synchronized (this) {
+            if (nextNumber >= blockEnd) {
+                long v = db.write(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR order_seq");
+                         ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+                nextNumber = Math.multiplyExact(v, BLOCK);
+                blockEnd = nextNumber + BLOCK;
             }
-        });
+            seq = nextNumber++;
+        }
         // [0-9A-Za-z_], unique per stay and across restarts (the sequence is durable), at most 48 characters
         return laneId + "_" + at.getEpochSecond() + "_" + seq;
     }
@@ -63,6 +93,11 @@ public final class JdbcOrderRepository implements OrderRepository {
                 ps.executeUpdate();
             }
             uplinks.entered(c, order, emptySpaces);
+            c.commit();
+            lot.removePlate(order.plate());
+            if (order.status() == OrderStatus.IN_LOT) {
+                lot.add(car(order));
+            }
             return null;
         });
         uplinks.committed();
@@ -94,6 +129,8 @@ public final class JdbcOrderRepository implements OrderRepository {
                 }
             }
             uplinks.exited(c, closed, emptySpaces);
+            c.commit();
+            lot.remove(closed.orderId());
             return null;
         });
         uplinks.committed();
@@ -106,6 +143,15 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public Optional<ParkingOrder> findInLot(String plate) {
+        Optional<LotIndex.Car> car = lot.newest(plate);
+        if (car.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ParkingOrder> row = find(car.get().orderId());
+        if (row.isPresent() && row.get().status() == OrderStatus.IN_LOT && row.get().plate().equals(plate)) {
+            return row;
+        }
+        // a write committed between the two reads: ask H2
         return db.read(c -> one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE plate = ? AND status = 'IN_LOT'"
                 + " ORDER BY in_time DESC LIMIT 1", plate));
     }
@@ -118,14 +164,7 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public int countInLot() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM parking_order WHERE status = 'IN_LOT'");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        return lot.size();
     }
 
     @Override
@@ -136,57 +175,23 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public java.util.Set<String> inLotPlates() {
-        return db.read(c -> {
-            java.util.Set<String> out = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT plate FROM parking_order WHERE status = 'IN_LOT'");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        // a live view that narrows itself for the exit's PlateMatcher (IndexedPlates): no H2 read, no copy
+        return lot.plates();
     }
 
     @Override
     public int countInLot(Collection<String> plates) {
-        if (plates.isEmpty()) {
-            return 0;
-        }
-        return db.read(c -> {
-            String marks = String.join(", ", Collections.nCopies(plates.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM parking_order WHERE status = 'IN_LOT'"
-                    + " AND plate IN (" + marks + ")")) {
-                int i = 1;
-                for (String p : plates) {
-                    ps.setString(i++, p);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return plates.isEmpty() ? 0 : lot.count(plates);
     }
 
     @Override
     public List<ParkingOrder> searchInLot(String fragment, int limit) {
-        String like = "%" + fragment.trim().toUpperCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return db.read(c -> {
-            List<ParkingOrder> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parking_order"
-                    + " WHERE status = 'IN_LOT' AND UPPER(plate) LIKE ? ORDER BY in_time DESC LIMIT ?")) {
-                ps.setString(1, like);
-                ps.setInt(2, Math.max(1, limit));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        String f = fragment.trim().toUpperCase(java.util.Locale.ROOT);
+        List<ParkingOrder> out = new ArrayList<>();
+        for (LotIndex.Car car : lot.matching(p -> p.toUpperCase(java.util.Locale.ROOT).contains(f), Math.max(1, limit))) {
+            find(car.orderId()).filter(o -> o.status() == OrderStatus.IN_LOT).ifPresent(out::add);
+        }
+        return out;
     }
 
     @Override
@@ -233,8 +238,16 @@ public final class JdbcOrderRepository implements OrderRepository {
                     throw new IllegalStateException("order " + orderId + " is not in the lot");
                 }
             }
-            return one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId).orElseThrow();
+            ParkingOrder corrected = one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId)
+                    .orElseThrow();
+            c.commit();
+            lot.replate(orderId, newPlate);
+            return corrected;
         });
+    }
+
+    private static LotIndex.Car car(ParkingOrder o) {
+        return new LotIndex.Car(o.orderId(), o.plate(), o.entryLaneId(), o.inTime());
     }
 
     private static Optional<ParkingOrder> one(Connection c, String sql, String arg) throws SQLException {

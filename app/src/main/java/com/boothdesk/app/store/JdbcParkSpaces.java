@@ -1,7 +1,6 @@
 package com.boothdesk.app.store;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.boothdesk.app.domain.lane.ParkSpaces;
+import com.boothdesk.app.store.index.LotIndex;
 
 /**
  * Remaining spaces per area from H2: an area's capacity, minus the in-lot stays whose entry lane belongs to it, plus
  * the recorded corrections of that area, clamped to [0, capacity]. Stays of lanes no area names count in the first.
+ *
+ * <p>Counted from the database's {@link LotIndex} (cars inside per entry lane, corrections per area), which the
+ * writers keep exact after every commit: no scan of the lot per entry or per status refresh.
  */
 public final class JdbcParkSpaces implements ParkSpaces {
 
@@ -21,6 +24,7 @@ public final class JdbcParkSpaces implements ParkSpaces {
     private final Map<String, String> laneArea;
     private final String defaultArea;
     private final Clock clock;
+    private final LotIndex lot;
 
     /**
      * @param capacities area → capacity, in display order
@@ -35,6 +39,7 @@ public final class JdbcParkSpaces implements ParkSpaces {
         this.laneArea = Map.copyOf(laneArea);
         this.defaultArea = capacities.keySet().iterator().next();
         this.clock = clock;
+        this.lot = LotIndex.of(db);
     }
 
     /** One area, {@code main}, holding every lane. */
@@ -73,31 +78,17 @@ public final class JdbcParkSpaces implements ParkSpaces {
 
     /** Every area's free spaces, read in one go. */
     public Map<String, Integer> freeByArea() {
-        return db.read(c -> {
-            Map<String, Long> used = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT entry_lane, COUNT(*) FROM parking_order"
-                    + " WHERE status = 'IN_LOT' GROUP BY entry_lane");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    used.merge(areaOf(rs.getString(1)), rs.getLong(2), Long::sum);
-                }
-            }
-            Map<String, Long> adjusted = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT area, COALESCE(SUM(delta), 0) FROM space_adjustment GROUP BY area");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String area = capacities.containsKey(rs.getString(1)) ? rs.getString(1) : defaultArea;
-                    adjusted.merge(area, rs.getLong(2), Long::sum);
-                }
-            }
-            Map<String, Integer> out = new LinkedHashMap<>();
-            capacities.forEach((area, cap) -> {
-                long free = cap - used.getOrDefault(area, 0L) + adjusted.getOrDefault(area, 0L);
-                out.put(area, (int) Math.max(0, Math.min(cap, free)));
-            });
-            return out;
+        Map<String, Long> used = new HashMap<>();
+        lot.perLane().forEach((lane, n) -> used.merge(areaOf(lane), (long) n, Long::sum));
+        Map<String, Long> adjusted = new HashMap<>();
+        lot.corrections().forEach((stored, sum) ->
+                adjusted.merge(capacities.containsKey(stored) ? stored : defaultArea, sum, Long::sum));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        capacities.forEach((area, cap) -> {
+            long free = cap - used.getOrDefault(area, 0L) + adjusted.getOrDefault(area, 0L);
+            out.put(area, (int) Math.max(0, Math.min(cap, free)));
         });
+        return out;
     }
 
     @Override
@@ -107,25 +98,41 @@ public final class JdbcParkSpaces implements ParkSpaces {
             throw new IllegalArgumentException("a reason is required to correct the space count");
         }
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO space_adjustment (at, delta, reason, operator, area) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setObject(1, JdbcOrderRepository.time(clock.instant()));
-                ps.setInt(2, delta);
-                ps.setString(3, reason.trim());
-                ps.setString(4, operator);
-                ps.setString(5, area);
-                ps.executeUpdate();
+            insert(c, area, delta, reason, operator);
+            return null;
+        });
+    }
+
+    /**
+     * Sets the whole lot to {@code target} free spaces (the cloud's 3.39 space_notify): the first area absorbs it.
+     * The count and the correction are taken on the writer thread, so that no entry or exit slips in between.
+     */
+    public void setFree(int target, String reason, String operator) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to correct the space count");
+        }
+        db.write(c -> {
+            int now = free();
+            if (target != now) {
+                insert(c, defaultArea, target - now, reason, operator);
             }
             return null;
         });
     }
 
-    /** Sets the whole lot to {@code target} free spaces (the cloud's 3.39 space_notify): the first area absorbs it. */
-    public void setFree(int target, String reason, String operator) {
-        int now = free();
-        if (target != now) {
-            adjust(defaultArea, target - now, reason, operator);
+    private void insert(java.sql.Connection c, String area, int delta, String reason, String operator)
+            throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO space_adjustment (at, delta, reason, operator, area) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, JdbcOrderRepository.time(clock.instant()));
+            ps.setInt(2, delta);
+            ps.setString(3, reason.trim());
+            ps.setString(4, operator);
+            ps.setString(5, area);
+            ps.executeUpdate();
         }
+        c.commit();
+        lot.corrected(area, delta);
     }
 
     private String checked(String area) {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -53,9 +54,10 @@ import com.boothdesk.sdk.outbox.JdbcOutbox;
 
 /**
  * JMH: a full exit decision with the store on disk — plate read in, the lane's state out (awaiting payment with the
- * itemised fee) — against an H2 file holding 10,000 cars in the lot. {@code exact}: the plate is in the lot
- * (indexed lookup, lists, coupons, fee). {@code unmatched}: a plate with one OCR error, so the lane loads the lot
- * and ranks similar plates for the attendant. Run: {@code ./boothdesk bench exit} (prints the p50/p99 rows).
+ * itemised fee) — against an H2 file holding 1,000, 10,000 or 100,000 cars in the lot ({@code lot}). {@code exact}:
+ * the plate is in the lot (the lot index, the order row by key, lists, coupons, fee). {@code unmatched}: a plate with
+ * one OCR error, so the lane ranks similar plates for the attendant (the lot index's fuzzy candidates). Run:
+ * {@code ./boothdesk bench exit} (prints the p50/p99 rows), one size: {@code ./boothdesk bench exit -p lot=100000}.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -65,7 +67,8 @@ import com.boothdesk.sdk.outbox.JdbcOutbox;
 @State(Scope.Benchmark)
 public class ExitDecisionBenchmark {
 
-    static final int LOT = 10_000;
+    @Param({"1000", "10000", "100000"})
+    public int lot;
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     Path dir;
@@ -81,18 +84,18 @@ public class ExitDecisionBenchmark {
         clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"), SHANGHAI);
         db = Database.open(dir);
         JdbcOutbox outbox = new JdbcOutbox(db.dataSource(), clock);
+        plates = seed(db, lot, clock.instant()); // before the store opens its index, as a restart would
         JdbcOrderRepository orders = new JdbcOrderRepository(db, new CloudBridge(outbox, "B1"));
-        plates = seed(db, LOT, clock.instant());
         FeeEngine engine = new FeeEngine(SHANGHAI);
         LaneServices s = new LaneServices(orders, new JdbcGateEventLog(db), r -> engine.quote(Tariffs.demoDefault(), r),
                 new Silent(), new FileImageStore(dir.resolve("images"), clock),
-                new JdbcVehicleLists(db, outbox, SHANGHAI, clock), new JdbcParkSpaces(db, 20_000, clock),
+                new JdbcVehicleLists(db, outbox, SHANGHAI, clock), new JdbcParkSpaces(db, 200_000, clock),
                 LaneRules.defaults(), LaneTexts.BUILT_IN, LaneSnapshots.NONE, clock, () -> "bench",
                 Duration.ofSeconds(10), "small");
         exit = new LaneController(new LaneInfo("B1", "出口1", LaneDirection.EXIT), s, Runnable::run);
     }
 
-    /** 10,000 in-lot stays in one transaction (the decision is measured, not the seeding). */
+    /** {@code n} in-lot stays in one transaction (the decision is measured, not the seeding). */
     static List<String> seed(Database db, int n, Instant now) {
         List<String> plates = new ArrayList<>();
         db.write(c -> {
@@ -125,7 +128,7 @@ public class ExitDecisionBenchmark {
     @Benchmark
     public LanePhase exact() {
         clock.advance(Duration.ofSeconds(1)); // past the debounce when a plate comes round again
-        String plate = plates.get(next++ % LOT);
+        String plate = plates.get(next++ % lot);
         exit.onPlate(new PlateRead("B1", plate, 1, 95, clock.instant(), new byte[0], "bench")).join();
         return check(exit.state().get().phase(), LanePhase.AWAITING_PAYMENT);
     }
@@ -133,7 +136,7 @@ public class ExitDecisionBenchmark {
     @Benchmark
     public LanePhase unmatched() {
         clock.advance(Duration.ofSeconds(1));
-        String plate = plates.get(next++ % LOT);
+        String plate = plates.get(next++ % lot);
         String misread = plate.substring(0, plate.length() - 1) + "Z"; // last digit read as a letter: not exact
         exit.onPlate(new PlateRead("B1", misread, 1, 95, clock.instant(), new byte[0], "bench")).join();
         return check(exit.state().get().phase(), LanePhase.AWAITING_MATCH);

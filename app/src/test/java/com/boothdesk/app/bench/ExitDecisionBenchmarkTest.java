@@ -12,6 +12,7 @@ class ExitDecisionBenchmarkTest {
     @Test
     void everyMeasuredCallIsACompleteDecision() throws Exception {
         ExitDecisionBenchmark b = new ExitDecisionBenchmark();
+        b.lot = 1000;
         b.setUp();
         try {
             for (int i = 0; i < 20; i++) {

@@ -62,7 +62,7 @@ public class FeeBenchmark {
     /** A 90-day stay (plus 2 h 17 min) on one packed tariff. */
     @State(Scope.Benchmark)
     public static class Stay {
-        @Param({"demo-default.json", "day-night.json", "airport-escalating.json"})
+        @Param({"demo-default.json", "day-night.json", "airport-escalating.json", "kaifeng-station.json", "taizhou-ladder.json"})
         public String tariffFile;
 
         FeeEngine engine;

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param offline true for a record the camera stored while it could not reach the server
  * @param fullImage JPEG of the scene, empty if the camera sent none (do not modify)
  * @param plateImage JPEG of the plate crop, empty if the camera sent none (do not modify)
+ * @param vehicleType the camera's vehicle class, normalised to {@code car}, {@code truck}, {@code bus},
+ *                    {@code motorcycle}, {@code van}, or "" when unknown (brands name them differently)
+ * @param cameraTime the camera's own timestamp of the read, or null when it sent none
  */
 public record PlateEvent(String sourceAddress, String deviceName, String serialNo, String ipAddr, String plate,
                          int colorCode, int confidence, long plateId, Instant readAt, boolean offline,
-                         byte[] fullImage, byte[] plateImage) {
+                         byte[] fullImage, byte[] plateImage, String vehicleType, Instant cameraTime) {
     public PlateEvent {
         Objects.requireNonNull(sourceAddress, "sourceAddress");
         Objects.requireNonNull(deviceName, "deviceName");
@@ -36,19 +39,29 @@ public record PlateEvent(String sourceAddress, String deviceName, String serialN
         Objects.requireNonNull(readAt, "readAt");
         fullImage = fullImage == null ? new byte[0] : fullImage;
         plateImage = plateImage == null ? new byte[0] : plateImage;
+        vehicleType = vehicleType == null ? "" : vehicleType;
+    }
+
+    /** A read without vehicle type and camera time (the Zhenshi HTTP push). */
+    public PlateEvent(String sourceAddress, String deviceName, String serialNo, String ipAddr, String plate,
+                      int colorCode, int confidence, long plateId, Instant readAt, boolean offline,
+                      byte[] fullImage, byte[] plateImage) {
+        this(sourceAddress, deviceName, serialNo, ipAddr, plate, colorCode, confidence, plateId, readAt, offline,
+                fullImage, plateImage, "", null);
     }
 
     /** True when the camera found no plate ("_无_", "无", empty). */
     public boolean noPlate() {
         String p = plate.trim();
-        return p.isEmpty() || p.contains("无");
+        return p.isEmpty() || p.contains("无") || p.equalsIgnoreCase("unknown");
     }
 
     @Override
     public String toString() {
         return "PlateEvent[" + LogSafe.text(serialNo, 64) + "@" + sourceAddress + " plate=" + LogSafe.text(plate, 16)
-                + " color=" + colorCode + " conf="
-                + confidence + " id=" + plateId + (offline ? " OFFLINE" : "") + " at=" + readAt + " images="
+                + " color=" + colorCode + " conf=" + confidence
+                + (vehicleType.isEmpty() ? "" : " type=" + LogSafe.text(vehicleType, 16)) + " id=" + plateId
+                + (offline ? " OFFLINE" : "") + " at=" + readAt + " images="
                 + fullImage.length + "/" + plateImage.length + "B]";
     }
 }

@@ -2,7 +2,10 @@ package com.boothdesk.devices.camera;
 
 import com.boothdesk.devices.health.HealthSource;
 import com.boothdesk.devices.card.CommandOutcome;
+import com.boothdesk.devices.gate.GateController;
+import com.boothdesk.devices.serial.SerialLink;
 import java.io.IOException;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +26,24 @@ public interface PlateSource extends HealthSource, AutoCloseable {
      * {@link CommandOutcome.Status#DROPPED_STALE} if the camera did not call in within the window.
      */
     CompletableFuture<CommandOutcome> queueForCamera(String serialNo, CameraReply reply, Duration window);
+
+    /**
+     * The barrier of the camera with this serial number when this source drives it itself (open, close, keep-open
+     * and its state read back, as the brand allows); empty to use the generic camera-relay gate, which queues
+     * {@link CameraReply#open} replies through {@link #queueForCamera}.
+     */
+    default Optional<GateController> gateFor(String serialNo) {
+        return Optional.empty();
+    }
+
+    /**
+     * A serial line through the camera's RS485 port to the lane's LED/voice card ({@code card.via=camera}), when this
+     * source offers one for the camera with this serial number; bytes written go out as the camera's RS485
+     * pass-through, bytes the camera relays back from the card arrive at the receiver.
+     */
+    default Optional<SerialLink> cardLinkFor(String serialNo) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -29,7 +29,8 @@ public final class Gates {
                     throw new IllegalArgumentException("gate route CAMERA_RELAY needs the camera server and the "
                             + "lane camera's serial number");
                 }
-                return new CameraRelayGate(cameras, cameraSerial, clock);
+                // a camera adapter that drives its barrier itself (ISAPI, CGI, TCP ioctl) offers its own gate
+                return cameras.gateFor(cameraSerial).orElseGet(() -> new CameraRelayGate(cameras, cameraSerial, clock));
             default:
                 throw new IllegalArgumentException("unknown gate route " + route);
         }

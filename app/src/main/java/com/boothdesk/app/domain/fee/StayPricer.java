@@ -6,24 +6,27 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Prices the time between entry and exit with one class's rules, before coupons and payments. Works per period
  * occurrence and per cap window with arithmetic, never per unit, so a 90-day stay costs a few hundred steps.
+ *
+ * <p>Those steps convert and print times: done with {@code java.time} zones and formatters they cost most of a
+ * 90-day fee (p99 110 µs). Local times are therefore computed from the zone's offset, cached between its
+ * transitions (Asia/Shanghai has none since 1991), and printed by hand; near a transition (within a day) the
+ * {@code java.time} conversion is used, so the result is the same everywhere (checked against the previous
+ * implementation by {@code FastPricerEqualsReferenceTest}).
  */
 final class StayPricer {
 
     private static final int DAY = 24 * 60;
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter MDHM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
-    private static final DateTimeFormatter MD = DateTimeFormatter.ofPattern("MM-dd");
+    private static final long DAY_SECONDS = 86_400;
 
     /** The tariff amount of a stay and its lines. */
     record Charge(long fen, List<FeeLine> lines) {
@@ -32,11 +35,22 @@ final class StayPricer {
     private record Occurrence(Period period, Instant start, Instant end) {
     }
 
+    /** An offset valid for the instants (epoch seconds) in [from, to). */
+    private record Span(long from, long to, int offset) {
+        boolean holds(long epochSecond) {
+            return epochSecond >= from && epochSecond < to;
+        }
+    }
+
     private final ZoneId zone;
+    private final ZoneRules rules;
     private final HolidayCalendar calendar;
+    /** The span of the last lookup (benign race: any thread may replace it with another valid span). */
+    private volatile Span span = new Span(0, 0, 0);
 
     StayPricer(ZoneId zone, HolidayCalendar calendar) {
         this.zone = zone;
+        this.rules = zone.getRules();
         this.calendar = calendar;
     }
 
@@ -53,7 +67,7 @@ final class StayPricer {
             lines.add(FeeLine.note("停车不足1分钟, 不计费"));
             return new Charge(0, lines);
         }
-        boolean multiDay = !date(in).equals(date(out.minusSeconds(1)));
+        boolean multiDay = epochDay(in) != epochDay(out.minusSeconds(1));
         Instant chargeFrom = in;
         if (c.freeMinutes() > 0) {
             if (c.freeMinutesSurvive()) {
@@ -87,7 +101,7 @@ final class StayPricer {
                          List<FeeLine> lines) {
         boolean named = c.schedules().values().stream().anyMatch(p -> p.size() > 1)
                 || c.schedules().size() > 1;
-        TreeMap<Long, Long> perWindow = new TreeMap<>();
+        Windows perWindow = new Windows();
         Instant carry = null;
         long total = 0;
         for (Occurrence o : occurrences(c, from, out)) {
@@ -151,12 +165,16 @@ final class StayPricer {
                 attribute(c, in, p, a, b, repeatFrom, repeating, capped, perWindow);
             }
         }
-        for (Map.Entry<Long, Long> w : perWindow.entrySet()) {
-            long cap = c.dailyCapFen(w.getKey());
-            if (w.getValue() > cap) {
-                lines.add(new FeeLine(windowName(c, in, w.getKey()) + "封顶 " + Fen.format(cap) + "元, 减免",
-                        cap - w.getValue(), FeeLine.Kind.CAP));
-                total -= w.getValue() - cap;
+        for (int w = 0; w < perWindow.booked.length; w++) {
+            if (!perWindow.booked[w]) {
+                continue;
+            }
+            long cap = c.dailyCapFen(w);
+            long sum = perWindow.fen[w];
+            if (sum > cap) {
+                lines.add(new FeeLine(windowName(c, in, w) + "封顶 " + Fen.format(cap) + "元, 减免",
+                        cap - sum, FeeLine.Kind.CAP));
+                total -= sum - cap;
             }
         }
         return total;
@@ -201,16 +219,18 @@ final class StayPricer {
      */
     private List<Occurrence> occurrences(ClassTariff c, Instant from, Instant out) {
         LocalTime dayStart = c.periods(CalendarKind.WORKDAY).get(0).start();
-        LocalDateTime local = LocalDateTime.ofInstant(from, zone);
-        LocalDate day = local.toLocalTime().isBefore(dayStart) ? local.toLocalDate().minusDays(1)
-                : local.toLocalDate();
+        long fromLocal = localSecond(from);
+        long fromDay = Math.floorDiv(fromLocal, DAY_SECONDS);
+        long dayStartSecond = dayStart.toSecondOfDay();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorMod(fromLocal, DAY_SECONDS) < dayStartSecond ? fromDay - 1
+                : fromDay);
         List<Occurrence> list = new ArrayList<>();
         while (true) {
-            LocalDateTime cursor = day.atTime(dayStart);
+            long cursor = day.toEpochDay() * DAY_SECONDS + dayStartSecond; // local seconds
             for (Period p : c.periods(calendar.kindOf(day))) {
-                LocalDateTime endLocal = cursor.plusMinutes(p.lengthMinutes());
-                Instant start = cursor.atZone(zone).toInstant();
-                Instant end = endLocal.atZone(zone).toInstant();
+                long endLocal = cursor + p.lengthMinutes() * 60L;
+                Instant start = instantOfLocal(cursor);
+                Instant end = instantOfLocal(endLocal);
                 cursor = endLocal;
                 if (!start.isBefore(out)) {
                     return list;
@@ -219,7 +239,7 @@ final class StayPricer {
                     continue;
                 }
                 Occurrence last = list.isEmpty() ? null : list.get(list.size() - 1);
-                if (last != null && last.period().equals(p) && last.end().equals(start)) {
+                if (last != null && (last.period() == p || last.period().equals(p)) && last.end().equals(start)) {
                     list.set(list.size() - 1, new Occurrence(p, last.start(), end));
                 } else {
                     list.add(new Occurrence(p, start, end));
@@ -229,12 +249,32 @@ final class StayPricer {
         }
     }
 
+    /** Money booked per cap window (index from 0 = the window of the entry), in window order. */
+    private static final class Windows {
+        long[] fen = new long[0];
+        boolean[] booked = new boolean[0];
+
+        void book(long index, long amount) {
+            if (index < 0 || index > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("cap window " + index);
+            }
+            int i = (int) index;
+            if (i >= fen.length) {
+                int size = Math.max(i + 1, fen.length * 2);
+                fen = Arrays.copyOf(fen, size);
+                booked = Arrays.copyOf(booked, size);
+            }
+            fen[i] += amount;
+            booked[i] = true;
+        }
+    }
+
     /**
      * Books the (period-capped) money of one occurrence to the cap windows its units start in. Units start at
      * {@code a} (the first unit) and at {@code repeatFrom + k * unit}.
      */
     private void attribute(ClassTariff c, Instant in, Period p, Instant a, Instant b, Instant repeatFrom,
-                           long repeating, long capped, Map<Long, Long> perWindow) {
+                           long repeating, long capped, Windows perWindow) {
         Instant t = a;
         long bookedBefore = 0;
         while (t.isBefore(b)) {
@@ -242,7 +282,7 @@ final class StayPricer {
             Instant windowEnd = min(windowStart(c, in, index + 1), b);
             long upTo = windowEnd.equals(b) ? capped : Math.min(capped,
                     startedBefore(p, a, repeatFrom, repeating, windowEnd));
-            perWindow.merge(index, upTo - bookedBefore, Long::sum);
+            perWindow.book(index, upTo - bookedBefore);
             bookedBefore = upTo;
             t = windowEnd;
         }
@@ -262,22 +302,27 @@ final class StayPricer {
         if (c.capBasis() == CapBasis.ROLLING_24H) {
             return minutes(in, t) / DAY;
         }
-        return ChronoUnit.DAYS.between(date(in), date(t));
+        return epochDay(t) - epochDay(in);
     }
 
     private Instant windowStart(ClassTariff c, Instant in, long index) {
         if (c.capBasis() == CapBasis.ROLLING_24H) {
             return plus(in, index * DAY);
         }
-        return date(in).plusDays(index).atStartOfDay(zone).toInstant();
+        long day = epochDay(in) + index;
+        long local = day * DAY_SECONDS;
+        Instant fast = fastInstantOfLocal(local);
+        return fast != null ? fast : LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant();
     }
 
     private String windowName(ClassTariff c, Instant in, long index) {
         Instant start = windowStart(c, in, index);
         if (c.capBasis() == CapBasis.ROLLING_24H) {
-            return "第" + (index + 1) + "个24小时 (" + MDHM.format(start.atZone(zone)) + "起) ";
+            return "第" + (index + 1) + "个24小时 (" + time(start, true) + "起) ";
         }
-        return MD.format(start.atZone(zone)) + " 当日";
+        StringBuilder b = new StringBuilder(10);
+        monthDay(b, epochDay(start));
+        return b.append(" 当日").toString();
     }
 
     // ---------------------------------------------------------------- other modes
@@ -315,7 +360,7 @@ final class StayPricer {
         if (c.capBasis() == CapBasis.ROLLING_24H) {
             days = (minutes(from, out) + DAY - 1) / DAY;
         } else {
-            days = ChronoUnit.DAYS.between(date(from), date(out.minusSeconds(1))) + 1;
+            days = epochDay(out.minusSeconds(1)) - epochDay(from) + 1;
         }
         long fen = days * c.perDayFen();
         lines.add(new FeeLine("按天收费 " + days + "天 × " + Fen.format(c.perDayFen()) + "元"
@@ -325,18 +370,110 @@ final class StayPricer {
 
     // ---------------------------------------------------------------- helpers
 
-    private LocalDate date(Instant t) {
-        return LocalDate.ofInstant(t, zone);
+    // local time from the cached offset; java.time near a transition (see the class comment)
+
+    private int offsetAt(long epochSecond) {
+        Span s = span;
+        if (s.holds(epochSecond)) {
+            return s.offset();
+        }
+        Instant t = Instant.ofEpochSecond(epochSecond);
+        int offset = rules.getOffset(t).getTotalSeconds();
+        long from = Long.MIN_VALUE / 2;
+        long to = Long.MAX_VALUE / 2;
+        if (!rules.isFixedOffset()) {
+            ZoneOffsetTransition before = rules.previousTransition(t.plusSeconds(1));
+            ZoneOffsetTransition after = rules.nextTransition(t);
+            if (before != null) {
+                from = before.toEpochSecond();
+            }
+            if (after != null) {
+                to = after.toEpochSecond();
+            }
+        }
+        span = new Span(from, to, offset);
+        return offset;
+    }
+
+    private long localSecond(Instant t) {
+        return t.getEpochSecond() + offsetAt(t.getEpochSecond());
+    }
+
+    private long epochDay(Instant t) {
+        return Math.floorDiv(localSecond(t), DAY_SECONDS);
+    }
+
+    /** The instant of a local time, exactly as {@code LocalDateTime.atZone(zone).toInstant()} gives it. */
+    private Instant instantOfLocal(long localSecond) {
+        Instant fast = fastInstantOfLocal(localSecond);
+        return fast != null ? fast : LocalDateTime.ofEpochSecond(localSecond, 0, ZoneOffset.UTC)
+                .atZone(zone).toInstant();
+    }
+
+    /** The instant of a local time more than two days away from any transition (unambiguous); null otherwise. */
+    private Instant fastInstantOfLocal(long localSecond) {
+        Span s = span;
+        long guess = localSecond - s.offset();
+        if (!s.holds(guess - 2 * DAY_SECONDS) || !s.holds(guess + 2 * DAY_SECONDS)) {
+            offsetAt(guess);
+            s = span;
+            guess = localSecond - s.offset();
+            if (!s.holds(guess - 2 * DAY_SECONDS) || !s.holds(guess + 2 * DAY_SECONDS)) {
+                return null;
+            }
+        }
+        return Instant.ofEpochSecond(guess);
     }
 
     private String time(Instant t, boolean withDate) {
-        ZonedDateTime z = t.atZone(zone);
-        return withDate ? MDHM.format(z) : HM.format(z);
+        StringBuilder b = new StringBuilder(11);
+        time(b, t, withDate);
+        return b.toString();
+    }
+
+    /** {@code HH:mm}, or {@code MM-dd HH:mm}. */
+    private void time(StringBuilder b, Instant t, boolean withDate) {
+        long local = localSecond(t);
+        if (withDate) {
+            monthDay(b, Math.floorDiv(local, DAY_SECONDS));
+            b.append(' ');
+        }
+        int second = (int) Math.floorMod(local, DAY_SECONDS);
+        two(b, second / 3600);
+        b.append(':');
+        two(b, second / 60 % 60);
+    }
+
+    /** The month and day of the last epoch day printed (a stay prints the same few days many times). */
+    private record MonthDay(long epochDay, int month, int day) {
+    }
+
+    private volatile MonthDay lastDay = new MonthDay(Long.MIN_VALUE, 0, 0);
+
+    /** {@code MM-dd} of a local epoch day. */
+    private void monthDay(StringBuilder b, long epochDay) {
+        MonthDay md = lastDay;
+        if (md.epochDay() != epochDay) {
+            LocalDate d = LocalDate.ofEpochDay(epochDay);
+            md = new MonthDay(epochDay, d.getMonthValue(), d.getDayOfMonth());
+            lastDay = md;
+        }
+        two(b, md.month());
+        b.append('-');
+        two(b, md.day());
+    }
+
+    private static void two(StringBuilder b, int n) {
+        b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     private String range(Instant a, Instant b, boolean withDate) {
-        boolean sameDate = date(a).equals(date(b));
-        return time(a, withDate) + "-" + time(b, withDate && !sameDate);
+        boolean sameDate = epochDay(a) == epochDay(b);
+        StringBuilder s = new StringBuilder(24);
+        time(s, a, withDate);
+        s.append('-');
+        time(s, b, withDate && !sameDate);
+        return s.toString();
     }
 
     static long minutes(Instant a, Instant b) {

@@ -60,9 +60,10 @@ public final class PlateMatcher {
         if (inLotPlates == null || inLotPlates.isEmpty()) {
             return List.of();
         }
+        Collection<String> pool = inLotPlates instanceof IndexedPlates index ? index.near(read, settings) : inLotPlates;
         List<PlateCandidate> exact = new ArrayList<>(1);
         List<PlateCandidate> fuzzy = new ArrayList<>();
-        for (String stored : inLotPlates) {
+        for (String stored : pool) {
             if (stored == null) {
                 continue;
             }
@@ -85,7 +86,7 @@ public final class PlateMatcher {
             result = result.subList(0, settings.maxCandidates());
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("Plate {} against {} in-lot plates: {}", read, inLotPlates.size(), result);
+            LOG.debug("Plate {} against {} of {} in-lot plates: {}", read, pool.size(), inLotPlates.size(), result);
         }
         return List.copyOf(result);
     }

@@ -1,0 +1,41 @@
+package com.boothdesk.app.domain.staff;
+
+import java.time.Instant;
+
+import com.boothdesk.app.domain.order.CarKind;
+import com.boothdesk.app.domain.order.PaymentMethod;
+
+/**
+ * One exit settled in a shift, as the shift report needs it (money in fen).
+ *
+ * @param noRecord whether the car had no entry record (charged the no-record fee)
+ */
+public record ShiftOrder(String orderId, String plate, Instant inTime, Instant outTime, String exitLane,
+                         long dueFen, long paidFen, long prepaidFen, long discountFen, PaymentMethod method,
+                         String freeReason, boolean noRecord, CarKind kind) {
+
+    /** Money received for this stay: at the exit and before it. */
+    public long receivedFen() {
+        return paidFen + prepaidFen;
+    }
+
+    /** What was not paid of the fee: coupons, free releases. */
+    public long reductionFen() {
+        return Math.max(0, dueFen - paidFen - prepaidFen);
+    }
+
+    /** Whether the attendant (or a rule) let the car go without (full) payment for a reason. */
+    public boolean freeRelease() {
+        return method == PaymentMethod.FREE;
+    }
+
+    /** The amount a free release forgave (after coupons). */
+    public long forgivenFen() {
+        return freeRelease() ? Math.max(0, dueFen - paidFen - prepaidFen - discountFen) : 0;
+    }
+
+    /** The payment kind as reports show it. */
+    public String payKind() {
+        return method == null ? "-" : PayKinds.label(method);
+    }
+}

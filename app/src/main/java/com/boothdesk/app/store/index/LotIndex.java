@@ -1,0 +1,300 @@
+package com.boothdesk.app.store.index;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.domain.plate.IndexedPlates;
+import com.boothdesk.app.domain.plate.MatchSettings;
+import com.boothdesk.app.domain.plate.PlateMatcher;
+import com.boothdesk.app.store.Database;
+
+/**
+ * The cars inside the lot and the space corrections, in memory, kept with H2: loaded on the writer thread when the
+ * database opens, then changed by the store's writers on the writer thread right after each commit (so it never
+ * shows what H2 does not have, and it applies changes in commit order). Readers on any thread get answers that do
+ * not grow with the lot: the in-lot order of a plate, counts per entry lane, and the few plates a fuzzy exit match
+ * has to look at ({@link IndexedPlates}).
+ *
+ * <p>One instance per {@link Database} ({@link #of}); every class that writes {@code parking_order} or
+ * {@code space_adjustment} goes through it.
+ */
+public final class LotIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LotIndex.class);
+
+    /** One car inside: what the index needs of its order row. */
+    public record Car(String orderId, String plate, String entryLane, Instant inTime) {
+    }
+
+    private static final Comparator<Car> NEWEST_FIRST = Comparator.comparing(Car::inTime).reversed()
+            .thenComparing(Car::orderId, Comparator.reverseOrder());
+
+    private final Map<String, Car> byOrder = new HashMap<>();
+    /** raw plate → its cars, newest first (copy on write: readers take the list as it is). */
+    private final ConcurrentHashMap<String, List<Car>> byPlate = new ConcurrentHashMap<>();
+    /** normalised plate → raw plates. */
+    private final Map<String, Set<String>> byNorm = new HashMap<>();
+    /** length of the normalised plate → normalised plates. */
+    private final Map<Integer, Set<String>> byLength = new HashMap<>();
+    private final Map<String, Integer> perLane = new ConcurrentHashMap<>();
+    private final Map<String, Long> corrections = new ConcurrentHashMap<>();
+    /** fuzzy indexes for the match settings in use (usually one). */
+    private final Map<MatchSettings, FuzzyPlateIndex> fuzzy = new LinkedHashMap<>();
+    private final Plates plates = new Plates();
+
+    private LotIndex() {
+    }
+
+    /** An empty index not tied to a database (tests of the matching). */
+    static LotIndex empty() {
+        return new LotIndex();
+    }
+
+    /** The index of this database, loaded from H2 on first use. */
+    public static LotIndex of(Database db) {
+        return db.shared(LotIndex.class, LotIndex::load);
+    }
+
+    /** Reads the cars inside and the corrections from H2, on the writer thread so that no write interleaves. */
+    static LotIndex load(Database db) {
+        long t0 = System.nanoTime();
+        LotIndex index = new LotIndex();
+        db.write(c -> {
+            index.reload(c);
+            return null;
+        });
+        LOG.info("Lot index loaded: {} car(s) inside, {} area correction(s) in {} ms", index.size(),
+                index.corrections.size(), (System.nanoTime() - t0) / 1_000_000);
+        return index;
+    }
+
+    /** Forgets everything and reads it again from {@code c} (H2 is the truth). */
+    public synchronized void reload(Connection c) throws SQLException {
+        byOrder.clear();
+        byPlate.clear();
+        byNorm.clear();
+        byLength.clear();
+        perLane.clear();
+        corrections.clear();
+        fuzzy.clear();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT order_id, plate, entry_lane, in_time FROM parking_order WHERE status = 'IN_LOT'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                OffsetDateTime in = rs.getObject(4, OffsetDateTime.class);
+                add(new Car(rs.getString(1), rs.getString(2), rs.getString(3), in.toInstant()));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT area, COALESCE(SUM(delta), 0) FROM space_adjustment GROUP BY area");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                corrections.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+    }
+
+    // ---- changes (the writer thread, after the commit) ---------------------------------------------------------
+
+    /** A car came in. */
+    public synchronized void add(Car car) {
+        Car old = byOrder.put(car.orderId(), car);
+        if (old != null) {
+            unlink(old);
+        }
+        List<Car> list = new ArrayList<>(byPlate.getOrDefault(car.plate(), List.of()));
+        list.add(car);
+        list.sort(NEWEST_FIRST);
+        byPlate.put(car.plate(), List.copyOf(list));
+        String norm = PlateMatcher.normalize(car.plate());
+        Set<String> raws = byNorm.computeIfAbsent(norm, k -> new java.util.LinkedHashSet<>(2));
+        boolean newNorm = raws.isEmpty();
+        raws.add(car.plate());
+        if (newNorm) {
+            byLength.computeIfAbsent(norm.length(), k -> new java.util.LinkedHashSet<>()).add(norm);
+            fuzzy.values().forEach(f -> f.add(norm));
+        }
+        perLane.merge(car.entryLane(), 1, Integer::sum);
+    }
+
+    /** The order left the lot (closed, superseded). Nothing happens when it was not inside. */
+    public synchronized void remove(String orderId) {
+        Car old = byOrder.remove(orderId);
+        if (old != null) {
+            unlink(old);
+        }
+    }
+
+    /** The cars of exactly this plate leave the index (a new entry supersedes them); returns them. */
+    public synchronized List<Car> removePlate(String plate) {
+        List<Car> cars = byPlate.getOrDefault(plate, List.of());
+        cars.forEach(car -> remove(car.orderId()));
+        return cars;
+    }
+
+    /** The plate of an in-lot order was corrected. */
+    public synchronized void replate(String orderId, String newPlate) {
+        Car old = byOrder.get(orderId);
+        if (old != null) {
+            remove(orderId);
+            add(new Car(orderId, newPlate, old.entryLane(), old.inTime()));
+        }
+    }
+
+    /** A space correction of {@code delta} was recorded for {@code area}. */
+    public void corrected(String area, long delta) {
+        corrections.merge(area, delta, Long::sum);
+    }
+
+    private void unlink(Car car) {
+        List<Car> list = new ArrayList<>(byPlate.getOrDefault(car.plate(), List.of()));
+        list.removeIf(c -> c.orderId().equals(car.orderId()));
+        if (list.isEmpty()) {
+            byPlate.remove(car.plate());
+            String norm = PlateMatcher.normalize(car.plate());
+            Set<String> raws = byNorm.get(norm);
+            if (raws != null && raws.remove(car.plate()) && raws.isEmpty()) {
+                byNorm.remove(norm);
+                Set<String> sameLength = byLength.get(norm.length());
+                if (sameLength != null) {
+                    sameLength.remove(norm);
+                }
+                fuzzy.values().forEach(f -> f.remove(norm));
+            }
+        } else {
+            byPlate.put(car.plate(), List.copyOf(list));
+        }
+        perLane.computeIfPresent(car.entryLane(), (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    // ---- reads (any thread) -------------------------------------------------------------------------------------
+
+    public int size() {
+        synchronized (this) {
+            return byOrder.size();
+        }
+    }
+
+    /** The newest in-lot order of exactly this plate. */
+    public Optional<Car> newest(String plate) {
+        List<Car> cars = byPlate.get(plate);
+        return cars == null || cars.isEmpty() ? Optional.empty() : Optional.of(cars.get(0));
+    }
+
+    public synchronized Optional<Car> car(String orderId) {
+        return Optional.ofNullable(byOrder.get(orderId));
+    }
+
+    /** How many of these plates are inside (each in-lot order counted). */
+    public int count(Collection<String> plateList) {
+        int n = 0;
+        for (String p : plateList) {
+            List<Car> cars = byPlate.get(p);
+            n += cars == null ? 0 : cars.size();
+        }
+        return n;
+    }
+
+    /** Cars inside per entry lane. */
+    public Map<String, Integer> perLane() {
+        return Map.copyOf(perLane);
+    }
+
+    /** The sum of the recorded corrections per area (as stored: an unknown area is the caller's business). */
+    public Map<String, Long> corrections() {
+        return Map.copyOf(corrections);
+    }
+
+    /** Cars whose plate passes {@code filter}, newest first, at most {@code limit}. */
+    public synchronized List<Car> matching(Predicate<String> filter, int limit) {
+        List<Car> out = new ArrayList<>();
+        for (Car c : byOrder.values()) {
+            if (filter.test(c.plate())) {
+                out.add(c);
+            }
+        }
+        out.sort(NEWEST_FIRST);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /** Every car inside (a copy). */
+    public synchronized List<Car> cars() {
+        return List.copyOf(byOrder.values());
+    }
+
+    /**
+     * The raw plates inside, as a live read-only set that the exit's {@link PlateMatcher} narrows through
+     * {@link IndexedPlates} (iterating it walks the whole lot, weakly consistent).
+     */
+    public Set<String> plates() {
+        return plates;
+    }
+
+    private synchronized Collection<String> near(String read, MatchSettings settings) {
+        FuzzyPlateIndex f = fuzzy.get(settings);
+        if (f == null) {
+            if (fuzzy.size() >= 2) {
+                fuzzy.remove(fuzzy.keySet().iterator().next());
+            }
+            f = new FuzzyPlateIndex(settings);
+            for (String norm : byNorm.keySet()) {
+                f.add(norm);
+            }
+            fuzzy.put(settings, f);
+        }
+        Set<String> norms = new java.util.HashSet<>(f.near(read,
+                len -> byLength.getOrDefault(len, Collections.emptySet())));
+        norms.add(read);
+        List<String> raw = new ArrayList<>();
+        for (String norm : norms) {
+            Set<String> r = byNorm.get(norm);
+            if (r != null) {
+                raw.addAll(r);
+            }
+        }
+        return raw;
+    }
+
+    private final class Plates extends AbstractSet<String> implements IndexedPlates {
+        @Override
+        public Iterator<String> iterator() {
+            return Collections.unmodifiableSet(byPlate.keySet()).iterator();
+        }
+
+        @Override
+        public int size() {
+            return byPlate.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return o instanceof String s && byPlate.containsKey(s);
+        }
+
+        @Override
+        public Collection<String> near(String read, MatchSettings settings) {
+            return LotIndex.this.near(read, settings);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.boothdesk.app.ui.login;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import com.boothdesk.app.ui.Messages;
+
+/**
+ * The log-in screen: user id, password, the log-in button; for a first log-in the new password twice. Layout and
+ * bindings only; every rule is in {@link LoginViewModel}. Node ids: {@code #login-user}, {@code #login-password},
+ * {@code #login-submit}, {@code #login-new}, {@code #login-repeat}, {@code #login-message}.
+ */
+public final class LoginView extends VBox {
+
+    public LoginView(LoginViewModel vm, Messages m) {
+        setId("login-view");
+        setSpacing(12);
+        setPadding(new Insets(32));
+        setAlignment(Pos.CENTER);
+        Label title = new Label(m.get("staff.login.title"));
+        title.setStyle("-fx-font-size: 22px; -fx-font-weight: bold;");
+
+        TextField user = new TextField();
+        user.setId("login-user");
+        user.textProperty().bindBidirectional(vm.userId());
+        PasswordField password = new PasswordField();
+        password.setId("login-password");
+        password.textProperty().bindBidirectional(vm.password());
+        PasswordField fresh = new PasswordField();
+        fresh.setId("login-new");
+        fresh.textProperty().bindBidirectional(vm.newPassword());
+        PasswordField repeat = new PasswordField();
+        repeat.setId("login-repeat");
+        repeat.textProperty().bindBidirectional(vm.repeatPassword());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.setAlignment(Pos.CENTER);
+        form.addRow(0, new Label(m.get("staff.login.user")), user);
+        Label pwLabel = new Label(m.get("staff.login.password"));
+        form.addRow(1, pwLabel, password);
+        Label newLabel = new Label(m.get("staff.login.new_password"));
+        Label repeatLabel = new Label(m.get("staff.login.repeat"));
+        form.addRow(2, newLabel, fresh);
+        form.addRow(3, repeatLabel, repeat);
+        var setting = vm.mode().isEqualTo(LoginViewModel.Mode.SET_PASSWORD);
+        for (var n : new javafx.scene.Node[] {newLabel, fresh, repeatLabel, repeat}) {
+            n.visibleProperty().bind(setting);
+            n.managedProperty().bind(setting);
+        }
+        for (var n : new javafx.scene.Node[] {pwLabel, password}) {
+            n.visibleProperty().bind(setting.not());
+            n.managedProperty().bind(setting.not());
+        }
+
+        Button submit = new Button();
+        submit.setId("login-submit");
+        submit.setDefaultButton(true);
+        submit.textProperty().bind(javafx.beans.binding.Bindings.when(setting)
+                .then(m.get("staff.login.set_password")).otherwise(m.get("staff.login.submit")));
+        submit.disableProperty().bind(vm.canSubmit().not());
+        submit.setOnAction(e -> vm.submit());
+        password.setOnAction(e -> vm.submit());
+
+        Label message = new Label();
+        message.setId("login-message");
+        message.setWrapText(true);
+        message.setStyle("-fx-text-fill: #b71c1c;");
+        message.textProperty().bind(vm.message());
+
+        getChildren().addAll(title, form, submit, message);
+    }
+}

@@ -1,0 +1,240 @@
+package com.boothdesk.app.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.boothdesk.app.BoothApp;
+import com.boothdesk.app.domain.lane.LanePhase;
+import com.boothdesk.app.domain.lane.LaneState;
+import com.boothdesk.app.store.Database;
+import com.boothdesk.app.testing.MutableClock;
+import com.boothdesk.app.testing.TestBooth;
+import com.boothdesk.devices.sim.CardEvent;
+import com.boothdesk.devices.sim.SimulatedLaneCard;
+import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
+
+/**
+ * End-to-end lane path in the running application, measured where the car waits. For each lot size: a data folder
+ * pre-filled with that many cars inside (plus as many closed stays of history), the real {@link BoothApp} started
+ * on it (demo off, no window, simulated cards on pseudo-terminals through socat, the cloud simulator), then:
+ * <ul>
+ *   <li><b>entry</b>: a client POSTs the camera's JSON push (with its picture) over HTTP to the booth; the clock
+ *   stops when the simulated card at the far end of the entry lane's pty has decoded the gate-open frame;</li>
+ *   <li><b>exit</b>: a push of a plate inside at the exit camera; the clock stops when the lane's state feed (what
+ *   the exit panel shows) carries the fee.</li>
+ * </ul>
+ * Pushes are one at a time (a lane sees one car at a time); the entries add to the lot, the exits take seeded cars
+ * (an hour or more inside, so they pay: at most as many exits as seeded cars). Prints p50/p99/max per lot size. Run:
+ * <pre>./boothdesk bench lane [lot sizes, default 150 10000 100000] [-n pushes, default 300]</pre>
+ * The pty carries bytes at memory speed (no line pacing at the baud rate); the figure is the application's part.
+ */
+public final class LanePathHarness {
+
+    /** {@code -Dlane.backToBack=true}: the next car pushes as soon as the gate opened (its frame may queue). */
+    static final boolean BACK_TO_BACK = Boolean.getBoolean("lane.backToBack");
+
+    private LanePathHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> lots = new ArrayList<>();
+        int pushes = 300;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("-n")) {
+                pushes = Integer.parseInt(args[++i]);
+            } else {
+                lots.add(Integer.parseInt(args[i].replace("_", "")));
+            }
+        }
+        if (lots.isEmpty()) {
+            lots = List.of(150, 10_000, 100_000);
+        }
+        System.out.printf(Locale.ROOT, "%-8s %-28s %8s %8s %8s %8s%n", "cars", "path", "n", "p50 ms", "p99 ms", "max ms");
+        for (int lot : lots) {
+            Result r = run(lot, pushes);
+            print(lot, "entry push -> gate frame", r.entry());
+            print(lot, "exit push -> fee on panel", r.exit());
+        }
+        System.exit(0);
+    }
+
+    record Result(double[] entry, double[] exit) {
+    }
+
+    static Result run(int lot, int pushes) throws Exception {
+        Path data = Files.createTempDirectory("lane-path-" + lot + "-");
+        try {
+            List<String> inside = seed(data, lot, pushes);
+            int capacity = lot + 10 * pushes + 1000;
+            // the devices' clock: moved on between pushes past the card's 1 s repeated-open throttle
+            MutableClock linkClock = new MutableClock(Instant.now(), ZoneOffset.UTC);
+            BoothApp app = BoothApp.start(TestBooth.config(data, "park.capacity", String.valueOf(capacity),
+                    "lane.debounce_seconds", "1"), Clock.systemDefaultZone(), linkClock);
+            try {
+                double[] entry = entries(app, linkClock, pushes);
+                return new Result(entry, exits(app, inside, pushes));
+            } finally {
+                app.close();
+            }
+        } finally {
+            delete(data);
+        }
+    }
+
+    /** Entries of new plates. */
+    private static double[] entries(BoothApp app, MutableClock linkClock, int pushes) throws Exception {
+        SimulatedLaneCard card = app.hardware().simulatedCard("A1").orElseThrow(
+                () -> new IllegalStateException("lane A1 has no simulated card (card.port=sim needs socat)"));
+        BlockingQueue<Long> opened = new LinkedBlockingQueue<>();
+        BlockingQueue<Long> spoke = new LinkedBlockingQueue<>();
+        card.addListener(e -> {
+            if (e instanceof CardEvent.GateOpened) {
+                opened.add(System.nanoTime());
+            } else if (e instanceof CardEvent.VoicePlayed) {
+                spoke.add(System.nanoTime());
+            }
+        });
+        SimulatedZhenshiCamera camera = new SimulatedZhenshiCamera(
+                URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), "SIM-CAM-A1", "127.0.0.1",
+                Clock.systemUTC());
+        int warmUp = Math.max(20, pushes / 5);
+        double[] ms = new double[pushes];
+        for (int i = 0; i < warmUp + pushes; i++) {
+            String plate = String.format(Locale.ROOT, "沪N%s%04d", (char) ('A' + i % 20), i);
+            opened.clear();
+            spoke.clear();
+            linkClock.advance(java.time.Duration.ofMillis(1500));
+            long t0 = System.nanoTime();
+            camera.push(plate);
+            Long t1 = opened.poll(10, TimeUnit.SECONDS);
+            if (t1 == null) {
+                throw new IllegalStateException("no gate frame for entry " + plate + ": " + app.lane("A1")
+                        .state().get().phase());
+            }
+            if (i >= warmUp) {
+                ms[i - warmUp] = (t1 - t0) / 1e6;
+            }
+            if (!BACK_TO_BACK) {
+                // the line is quiet again (welcome text and voice delivered) before the next car: the figure is
+                // the application's path, not a gate frame queued behind the previous car's LED texts
+                spoke.poll(5, TimeUnit.SECONDS);
+            }
+        }
+        return ms;
+    }
+
+    private static double[] exits(BoothApp app, List<String> inside, int pushes) throws Exception {
+        record Shown(long at, String plate) {
+        }
+        BlockingQueue<Shown> feeShown = new LinkedBlockingQueue<>();
+        var sub = app.lane("B1").state().subscribe((LaneState s) -> {
+            if (s.phase() == LanePhase.AWAITING_PAYMENT && s.quote() != null && s.order() != null) {
+                feeShown.add(new Shown(System.nanoTime(), s.order().plate()));
+            }
+        });
+        SimulatedZhenshiCamera camera = new SimulatedZhenshiCamera(
+                URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), "SIM-CAM-B1", "127.0.0.1",
+                Clock.systemUTC());
+        int total = Math.min(Math.max(20, pushes / 5) + pushes, inside.size());
+        int warmUp = Math.min(Math.max(20, pushes / 5), total / 4);
+        double[] ms = new double[total - warmUp];
+        try (sub) {
+            for (int i = 0; i < total; i++) {
+                String plate = inside.get(i);
+                feeShown.clear();
+                long t0 = System.nanoTime();
+                camera.push(plate);
+                Long t1 = null;
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(10);
+                while (t1 == null && System.nanoTime() < deadline) {
+                    Shown shown = feeShown.poll(10, TimeUnit.SECONDS);
+                    if (shown != null && shown.plate().equals(plate)) {
+                        t1 = shown.at();
+                    }
+                }
+                if (t1 == null) {
+                    throw new IllegalStateException("no fee for exit " + plate + ": " + app.lane("B1")
+                            .state().get().phase());
+                }
+                if (i >= warmUp) {
+                    ms[i - warmUp] = (t1 - t0) / 1e6;
+                }
+            }
+        }
+        return ms;
+    }
+
+    /**
+     * {@code lot} cars inside (entered over the last days through A1) and as many closed stays, written before
+     * the application opens the file, as a restart would find them. Returns plates inside for the exits.
+     */
+    static List<String> seed(Path data, int lot, int pushes) {
+        List<String> exitPlates = new ArrayList<>();
+        Instant now = Instant.now();
+        try (Database db = Database.open(data.resolve("db"))) {
+            db.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO parking_order (order_id, plate, car_type,"
+                        + " entry_lane, in_time, entry_operator, status, out_time, exit_lane, due_fen, paid_fen)"
+                        + " VALUES (?, ?, 'small', 'A1', ?, 'seed', ?, ?, ?, ?, ?)")) {
+                    for (int i = 0; i < 2 * lot; i++) {
+                        boolean in = i < lot;
+                        String plate = String.format(Locale.ROOT, "京%s%05d", (char) ('A' + i % 20), i % 100_000)
+                                + (i >= 100_000 ? "H" : "");
+                        Instant at = now.minusSeconds(3_600L + (i % 200_000) * 5L);
+                        ps.setString(1, "A1_seed_" + i);
+                        ps.setString(2, plate);
+                        ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                        ps.setString(4, in ? "IN_LOT" : "CLOSED");
+                        ps.setObject(5, in ? null : OffsetDateTime.ofInstant(at.plusSeconds(1800), ZoneOffset.UTC));
+                        ps.setString(6, in ? null : "B1");
+                        ps.setLong(7, in ? 0 : 500);
+                        ps.setLong(8, in ? 0 : 500);
+                        ps.addBatch();
+                        if (in && exitPlates.size() < 2 * pushes + 100) {
+                            exitPlates.add(plate);
+                        }
+                        if (i % 10_000 == 9_999) {
+                            ps.executeBatch();
+                        }
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        }
+        return exitPlates;
+    }
+
+    private static void print(int lot, String path, double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        System.out.printf(Locale.ROOT, "%-8d %-28s %8d %8.2f %8.2f %8.2f%n", lot, path, s.length, pct(s, 0.50),
+                pct(s, 0.99), s[s.length - 1]);
+    }
+
+    static double pct(double[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package com.boothdesk.app.hardware.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.boothdesk.app.testing.RunningBooth;
+import com.boothdesk.devices.camera.SerialPayload;
+import com.boothdesk.devices.card.CardFrame;
+import com.boothdesk.devices.card.CardFrames;
+import com.boothdesk.devices.sim.InMemorySerialPair;
+import com.boothdesk.devices.sim.SimulatedLaneCard;
+import com.boothdesk.devices.sim.huaxia.SimulatedHuaxiaCamera;
+import com.boothdesk.devices.sim.zhenshitcp.SimulatedZhenshiTcpCamera;
+
+/**
+ * {@code card.via=camera}: the lane's LED/voice/relay card hangs on the camera's RS485 port; the booth's
+ * {@code 00 64 FF FF} frames travel through the camera (Zhenshi TCP pass-through, the Huaxia answer) and arrive
+ * byte-exact at a simulated card on the camera's RS485 side.
+ */
+class CardBehindTheCameraTest {
+
+    @TempDir
+    Path data;
+
+    private RunningBooth booth;
+    private final Clock real = Clock.systemUTC();
+
+    @AfterEach
+    void stop() {
+        if (booth != null) {
+            booth.close();
+        }
+    }
+
+    private static SimulatedLaneCard cardOn(InMemorySerialPair pair) throws Exception {
+        SimulatedLaneCard card = new SimulatedLaneCard(pair.endB(), 0);
+        card.start();
+        pair.endA().open();
+        return card;
+    }
+
+    @Test
+    void zhenshiTcpCarriesTheScreenVoiceAndGateFramesToTheCard() throws Exception {
+        try (SimulatedZhenshiTcpCamera a = new SimulatedZhenshiTcpCamera("ZT-A1", real);
+             InMemorySerialPair rs485 = new InMemorySerialPair("zt-a1-rs485")) {
+            SimulatedLaneCard card = cardOn(rs485);
+            a.side().forwardRs485To(rs485.endA());
+            booth = RunningBooth.start(data, "lane.A1.camera", "ZT-A1", "lane.A1.camera.kind", "zhenshi_tcp",
+                    "lane.A1.camera.host", "127.0.0.1", "lane.A1.camera.port", String.valueOf(a.port()),
+                    "lane.A1.card.via", "camera", "lane.A1.gate", "card");
+            await().atMost(RunningBooth.WAIT).until(a::subscribed);
+            a.drive("京A12345");
+            await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().findInLot("京A12345").isPresent());
+
+            byte[] gate = CardFrames.openGate(0).encode();
+            await().atMost(RunningBooth.WAIT).until(() -> card.receivedFrames().stream()
+                    .anyMatch(f -> Arrays.equals(f.encode(), gate)));
+            await().atMost(RunningBooth.WAIT).until(() -> !card.lastVoice().isEmpty());
+            // every byte the camera wrote to RS485 is one of the booth's frames, byte for byte
+            await().atMost(RunningBooth.WAIT).untilAsserted(() -> {
+                List<byte[]> written = a.side().rs485Received().stream().map(SerialPayload::data).toList();
+                List<byte[]> decoded = card.receivedFrames().stream().map(CardFrame::encode).toList();
+                assertThat(written).hasSameSizeAs(decoded);
+                for (int i = 0; i < written.size(); i++) {
+                    assertThat(written.get(i)).containsExactly(decoded.get(i));
+                }
+            });
+            assertThat(card.discardedBytes()).isZero();
+            // the barrier went up by the card's relay, not the camera's
+            assertThat(a.side().opens()).isZero();
+        }
+    }
+
+    @Test
+    void zhenshiHttpCarriesTheFramesAsSerialDataInItsReplies() throws Exception {
+        try (InMemorySerialPair rs485 = new InMemorySerialPair("zs-a1-rs485")) {
+            SimulatedLaneCard card = cardOn(rs485);
+            booth = RunningBooth.start(data, "lane.A1.card.via", "camera", "lane.A1.gate", "card");
+            var camera = booth.camera("SIM-CAM-A1").forwardSerialTo(rs485.endA());
+            camera.push("京A54321");
+            await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().findInLot("京A54321").isPresent());
+            byte[] gate = CardFrames.openGate(0).encode();
+            await().atMost(RunningBooth.WAIT).until(() -> {
+                camera.heartbeat();
+                return card.receivedFrames().stream().anyMatch(f -> Arrays.equals(f.encode(), gate))
+                        && !card.lastVoice().isEmpty();
+            });
+            assertThat(card.discardedBytes()).isZero();
+        }
+    }
+
+    @Test
+    void huaxiaCarriesTheFramesInItsAnswers() throws Exception {
+        try (InMemorySerialPair rs485 = new InMemorySerialPair("hx-a1-rs485")) {
+            SimulatedLaneCard card = cardOn(rs485);
+            booth = RunningBooth.start(data, "lane.A1.camera", "HX-A1", "lane.A1.camera.kind", "huaxia",
+                    "lane.A1.camera.host", "127.0.0.1", "lane.A1.card.via", "camera", "lane.A1.gate", "card");
+            int port = booth.app.cameraModule().listenPort().orElseThrow();
+            SimulatedHuaxiaCamera a = new SimulatedHuaxiaCamera(URI.create("http://127.0.0.1:" + port
+                    + "/huaxia/HX-A1"), "HX-A1", real);
+            a.side().forwardRs485To(rs485.endA());
+            a.push("粤B12345");
+            byte[] gate = CardFrames.openGate(0).encode();
+            await().atMost(RunningBooth.WAIT).until(() -> {
+                a.heartbeat();
+                return card.receivedFrames().stream().anyMatch(f -> Arrays.equals(f.encode(), gate))
+                        && !card.lastVoice().isEmpty();
+            });
+            assertThat(card.discardedBytes()).isZero();
+            assertThat(a.side().opens()).isZero();
+        }
+    }
+}
