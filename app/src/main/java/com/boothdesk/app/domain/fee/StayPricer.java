@@ -32,7 +32,8 @@ final class StayPricer {
     record Charge(long fen, List<FeeLine> lines) {
     }
 
-    private record Occurrence(Period period, Instant start, Instant end) {
+    /** {@code dayStart}: the occurrence is the first period of tariff day {@code day}, not merged into another. */
+    private record Occurrence(Period period, Instant start, Instant end, long day, boolean dayStart) {
     }
 
     /** An offset valid for the instants (epoch seconds) in [from, to). */
@@ -104,7 +105,31 @@ final class StayPricer {
         Windows perWindow = new Windows();
         Instant carry = null;
         long total = 0;
-        for (Occurrence o : occurrences(c, from, out)) {
+        Occurrences occurrences = new Occurrences(c, from, out);
+        DayStart previous = null;
+        Occurrence o;
+        while ((o = occurrences.next()) != null) {
+            if (o.dayStart() && !o.start().isBefore(from)) {
+                CalendarKind kind = kindOf(o.day());
+                long carried = carry == null ? Long.MIN_VALUE : carry.getEpochSecond() - o.start().getEpochSecond();
+                long window = c.dailyCapsFen().isEmpty() ? 0 : windowIndex(c, in, o.start());
+                if (previous != null && previous.day() == o.day() - 1 && previous.carry() == carried
+                        && previous.kind() == kind && foldable(c, kind)
+                        && o.start().getEpochSecond() - previous.start().getEpochSecond() == DAY_SECONDS) {
+                    int folded = fold(c, in, out, o, kind, previous, total, perWindow, multiDay, lines);
+                    if (folded > 0) {
+                        total += folded * (total - previous.total());
+                        if (carry != null) {
+                            carry = carry.plusSeconds(folded * DAY_SECONDS);
+                        }
+                        occurrences.skipTo(o.day() + folded);
+                        previous = null;
+                        continue;
+                    }
+                }
+                previous = new DayStart(o.day(), o.start(), carried, kind, total, window, perWindow.get(window),
+                        perWindow.get(window + 1));
+            }
             Instant a = max(o.start(), from);
             if (carry != null && carry.isAfter(a)) {
                 a = carry;
@@ -181,6 +206,53 @@ final class StayPricer {
     }
 
     /**
+     * Folds the whole tariff days from {@code o}'s day on that are identical to the day just priced (which started
+     * at {@code previous}): the same calendar kind, the same state at the day start (the unit carried over from
+     * the day before), the same zone offset, every day ending before the exit and followed by a day of the same
+     * kind. Such days cost the same and book the same money into their cap windows; the caps themselves (also
+     * escalating ones) are applied per window at the end. Adds one line and books the windows; returns the number
+     * of days folded (0: none).
+     */
+    private int fold(ClassTariff c, Instant in, Instant out, Occurrence o, CalendarKind kind, DayStart previous,
+                     long total, Windows perWindow, boolean multiDay, List<FeeLine> lines) {
+        long start = o.start().getEpochSecond();
+        long last = out.getEpochSecond() - 1;
+        offsetAt(start);
+        Span s = span;
+        if (!s.holds(previous.start().getEpochSecond() - 2 * DAY_SECONDS) || !s.holds(last + 2 * DAY_SECONDS)) {
+            return 0; // an offset change (daylight saving) ahead: priced day by day
+        }
+        // days o.day() .. o.day() + n - 1 are folded: each ends before the exit, each and the day after is `kind`
+        int n = 0;
+        while (start + (n + 1) * DAY_SECONDS < out.getEpochSecond() && kindOf(o.day() + n) == kind
+                && kindOf(o.day() + n + 1) == kind) {
+            n++;
+        }
+        if (n < 2) {
+            return 0;
+        }
+        long perDay = total - previous.total();
+        if (!c.dailyCapsFen().isEmpty()) {
+            long head = perWindow.get(previous.window()) - previous.fen0();
+            long tail = perWindow.get(previous.window() + 1) - previous.fen1();
+            long window = previous.window() + 1;
+            for (int d = 0; d < n; d++) {
+                perWindow.book(window + d, head);
+                perWindow.book(window + d + 1, tail);
+            }
+        }
+        StringBuilder b = new StringBuilder(64);
+        time(b, o.start(), true);
+        b.append(" 至 ");
+        time(b, o.start().plusSeconds(n * DAY_SECONDS), true);
+        b.append(" 共").append(n).append("个完整日 × 每日").append(Fen.format(perDay)).append("元 (每日明细同 ");
+        monthDay(b, epochDay(previous.start()));
+        b.append(") =");
+        lines.add(new FeeLine(b.toString(), n * perDay, FeeLine.Kind.CHARGE));
+        return n;
+    }
+
+    /**
      * The line(s) of the repeating units of one occurrence: one line, or with daily caps one line per cap window
      * the units start in, so that each cap line can be checked against the lines of its window.
      */
@@ -212,41 +284,104 @@ final class StayPricer {
     }
 
     /**
-     * The periods in force from {@code from} to {@code out}, in order. Each tariff day starts at the first
-     * period's start on the date and takes its periods from that date's calendar kind; back-to-back occurrences
-     * of the same period (a whole-day period on consecutive days) are one occurrence, so its first unit is
-     * charged once.
+     * The periods in force from {@code from} to {@code out}, in order, made on demand. Each tariff day starts at
+     * the first period's start on the date and takes its periods from that date's calendar kind; back-to-back
+     * occurrences of the same period (a whole-day period on consecutive days) are one occurrence, so its first
+     * unit is charged once. {@link #skipDays} jumps over whole tariff days (the fold of identical days).
      */
-    private List<Occurrence> occurrences(ClassTariff c, Instant from, Instant out) {
-        LocalTime dayStart = c.periods(CalendarKind.WORKDAY).get(0).start();
-        long fromLocal = localSecond(from);
-        long fromDay = Math.floorDiv(fromLocal, DAY_SECONDS);
-        long dayStartSecond = dayStart.toSecondOfDay();
-        LocalDate day = LocalDate.ofEpochDay(Math.floorMod(fromLocal, DAY_SECONDS) < dayStartSecond ? fromDay - 1
-                : fromDay);
-        List<Occurrence> list = new ArrayList<>();
-        while (true) {
-            long cursor = day.toEpochDay() * DAY_SECONDS + dayStartSecond; // local seconds
-            for (Period p : c.periods(calendar.kindOf(day))) {
+    private final class Occurrences {
+        private final ClassTariff c;
+        private final Instant from;
+        private final Instant out;
+        private final long dayStartSecond;
+        private long day;
+        private List<Period> periods;
+        private int index;
+        private long cursor;
+        private Occurrence pending;
+        private boolean done;
+
+        Occurrences(ClassTariff c, Instant from, Instant out) {
+            this.c = c;
+            this.from = from;
+            this.out = out;
+            LocalTime dayStart = c.periods(CalendarKind.WORKDAY).get(0).start();
+            long fromLocal = localSecond(from);
+            long fromDay = Math.floorDiv(fromLocal, DAY_SECONDS);
+            dayStartSecond = dayStart.toSecondOfDay();
+            startDay(Math.floorMod(fromLocal, DAY_SECONDS) < dayStartSecond ? fromDay - 1 : fromDay);
+        }
+
+        private void startDay(long epochDay) {
+            day = epochDay;
+            periods = c.periods(kindOf(epochDay));
+            index = 0;
+            cursor = epochDay * DAY_SECONDS + dayStartSecond;
+        }
+
+        /** The next raw occurrence (not merged), null after the stay. */
+        private Occurrence raw() {
+            while (!done) {
+                if (index == periods.size()) {
+                    startDay(day + 1);
+                }
+                boolean first = index == 0;
+                Period p = periods.get(index++);
                 long endLocal = cursor + p.lengthMinutes() * 60L;
                 Instant start = instantOfLocal(cursor);
                 Instant end = instantOfLocal(endLocal);
                 cursor = endLocal;
                 if (!start.isBefore(out)) {
-                    return list;
+                    done = true;
+                    return null;
                 }
                 if (!end.isAfter(from)) {
                     continue;
                 }
-                Occurrence last = list.isEmpty() ? null : list.get(list.size() - 1);
-                if (last != null && (last.period() == p || last.period().equals(p)) && last.end().equals(start)) {
-                    list.set(list.size() - 1, new Occurrence(p, last.start(), end));
-                } else {
-                    list.add(new Occurrence(p, start, end));
-                }
+                return new Occurrence(p, start, end, day, first);
             }
-            day = day.plusDays(1);
+            return null;
         }
+
+        Occurrence next() {
+            Occurrence o = pending != null ? pending : raw();
+            pending = null;
+            if (o == null) {
+                return null;
+            }
+            while (true) {
+                Occurrence n = raw();
+                if (n != null && (n.period() == o.period() || n.period().equals(o.period()))
+                        && o.end().equals(n.start())) {
+                    o = new Occurrence(o.period(), o.start(), n.end(), o.day(), o.dayStart());
+                    continue;
+                }
+                pending = n;
+                return o;
+            }
+        }
+
+        /** Continue with the first occurrence of the tariff day {@code epochDay} (later than the current one). */
+        void skipTo(long epochDay) {
+            pending = null;
+            done = false;
+            startDay(epochDay);
+        }
+    }
+
+    private CalendarKind kindOf(long epochDay) {
+        return calendar.kindOf(LocalDate.ofEpochDay(epochDay));
+    }
+
+    /** Whether whole days of this kind can be folded: several periods, the first not continuing the last. */
+    private static boolean foldable(ClassTariff c, CalendarKind kind) {
+        List<Period> p = c.periods(kind);
+        return p.size() > 1 && !p.get(0).equals(p.get(p.size() - 1));
+    }
+
+    /** The state at the start of a whole tariff day inside the stay, to recognise the next day as identical. */
+    private record DayStart(long day, Instant start, long carry, CalendarKind kind, long total, long window,
+                            long fen0, long fen1) {
     }
 
     /** Money booked per cap window (index from 0 = the window of the entry), in window order. */
@@ -266,6 +401,10 @@ final class StayPricer {
             }
             fen[i] += amount;
             booked[i] = true;
+        }
+
+        long get(long index) {
+            return index >= 0 && index < fen.length ? fen[(int) index] : 0;
         }
     }
 
