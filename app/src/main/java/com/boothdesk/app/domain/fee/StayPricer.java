@@ -190,19 +190,7 @@ final class StayPricer {
                 attribute(c, in, p, a, b, repeatFrom, repeating, capped, perWindow);
             }
         }
-        for (int w = 0; w < perWindow.booked.length; w++) {
-            if (!perWindow.booked[w]) {
-                continue;
-            }
-            long cap = c.dailyCapFen(w);
-            long sum = perWindow.fen[w];
-            if (sum > cap) {
-                lines.add(new FeeLine(windowName(c, in, w) + "封顶 " + Fen.format(cap) + "元, 减免",
-                        cap - sum, FeeLine.Kind.CAP));
-                total -= sum - cap;
-            }
-        }
-        return total;
+        return total - capLines(c, in, perWindow, lines);
     }
 
     /**
@@ -241,10 +229,13 @@ final class StayPricer {
                 perWindow.book(window + d + 1, tail);
             }
         }
+        // the days' money runs from the unit carried into the first one (if any) to the unit carried out of the last
+        Instant shown = previous.carry() > 0 && previous.carry() < DAY_SECONDS
+                ? o.start().plusSeconds(previous.carry()) : o.start();
         StringBuilder b = new StringBuilder(64);
-        time(b, o.start(), true);
+        time(b, shown, true);
         b.append(" 至 ");
-        time(b, o.start().plusSeconds(n * DAY_SECONDS), true);
+        time(b, shown.plusSeconds(n * DAY_SECONDS), true);
         b.append(" 共").append(n).append("个完整日 × 每日").append(Fen.format(perDay)).append("元 (每日明细同 ");
         monthDay(b, epochDay(previous.start()));
         b.append(") =");
@@ -272,6 +263,12 @@ final class StayPricer {
                     continue;
                 }
             }
+            int folded = foldWindows(c, in, p, label, repeatFrom, repeating, done, t, lines);
+            if (folded > 0) {
+                done += (long) folded * (DAY / unit);
+                t = plus(repeatFrom, done * unit);
+                continue;
+            }
             long n = upTo - done;
             Instant from = plus(repeatFrom, done * unit);
             Instant to = min(plus(repeatFrom, upTo * unit), shownEnd);
@@ -281,6 +278,95 @@ final class StayPricer {
             done = upTo;
             t = plus(repeatFrom, done * unit);
         }
+    }
+
+    /**
+     * Folds the whole cap windows from the one containing {@code t} on whose units all belong to this occurrence
+     * (a whole-day period over many days): with a unit that divides a day and windows of 24 hours (no offset
+     * change) each such window holds the same number of units. One line for them; returns the number of windows
+     * folded (0: none, fewer than two).
+     */
+    private int foldWindows(ClassTariff c, Instant in, Period p, String label, Instant repeatFrom, long repeating,
+                            long done, Instant t, List<FeeLine> lines) {
+        int unit = p.unitMinutes();
+        if (DAY % unit != 0) {
+            return 0;
+        }
+        long w = windowIndex(c, in, t);
+        Instant ws = windowStart(c, in, w);
+        long before = minutes(repeatFrom, ws);
+        if (before < 0 || (before + unit - 1) / unit != done || ws.getEpochSecond() % 60 != 0) {
+            return 0;
+        }
+        long perWindow = DAY / unit;
+        long m = (repeating - done) / perWindow;
+        if (m < 2) {
+            return 0;
+        }
+        long last = ws.getEpochSecond() + m * DAY_SECONDS;
+        if (c.capBasis() != CapBasis.ROLLING_24H) {
+            offsetAt(ws.getEpochSecond());
+            Span s = span;
+            if (!s.holds(ws.getEpochSecond() - 2 * DAY_SECONDS) || !s.holds(last + 2 * DAY_SECONDS)) {
+                return 0;
+            }
+        }
+        Instant from = plus(repeatFrom, done * unit);
+        Instant to = plus(repeatFrom, (done + m * perWindow) * unit);
+        boolean rolling = c.capBasis() == CapBasis.ROLLING_24H;
+        String each = rolling ? "个" : "日";
+        StringBuilder b = new StringBuilder(80);
+        time(b, from, true);
+        b.append(" 至 ");
+        time(b, to, true);
+        b.append(' ').append(label).append('共').append(m).append(rolling ? "个24小时" : "日").append(" × 每")
+                .append(each).append(Fen.format(perWindow * p.unitFen())).append("元 (")
+                .append(unit == 60 ? perWindow + "小时" : perWindow + "×" + FeeText.unit(unit)).append(", 每")
+                .append(FeeText.unit(unit)).append(Fen.format(p.unitFen())).append("元) =");
+        lines.add(new FeeLine(b.toString(), m * perWindow * p.unitFen(), FeeLine.Kind.CHARGE));
+        return (int) m;
+    }
+
+    /** The cap lines of the windows, runs of two or more identical windows as one line. */
+    private long capLines(ClassTariff c, Instant in, Windows perWindow, List<FeeLine> lines) {
+        long off = 0;
+        int w = 0;
+        while (w < perWindow.booked.length) {
+            if (!perWindow.booked[w]) {
+                w++;
+                continue;
+            }
+            long cap = c.dailyCapFen(w);
+            long sum = perWindow.fen[w];
+            if (sum <= cap) {
+                w++;
+                continue;
+            }
+            int run = 1;
+            while (w + run < perWindow.booked.length && perWindow.booked[w + run] && perWindow.fen[w + run] == sum
+                    && c.dailyCapFen(w + run) == cap) {
+                run++;
+            }
+            if (run < 2) {
+                lines.add(new FeeLine(windowName(c, in, w) + "封顶 " + Fen.format(cap) + "元, 减免",
+                        cap - sum, FeeLine.Kind.CAP));
+            } else if (c.capBasis() == CapBasis.ROLLING_24H) {
+                lines.add(new FeeLine("第" + (w + 1) + "至第" + (w + run) + "个24小时 ("
+                        + time(windowStart(c, in, w), true) + "起) 每个封顶 " + Fen.format(cap) + "元, 共" + run
+                        + "个24小时 × 每个减免" + Fen.format(sum - cap) + "元 =", run * (cap - sum), FeeLine.Kind.CAP));
+            } else {
+                StringBuilder b = new StringBuilder(64);
+                monthDay(b, epochDay(windowStart(c, in, w)));
+                b.append(" 至 ");
+                monthDay(b, epochDay(windowStart(c, in, w + run - 1)));
+                b.append(" 每日封顶 ").append(Fen.format(cap)).append("元, 共").append(run).append("日 × 每日减免")
+                        .append(Fen.format(sum - cap)).append("元 =");
+                lines.add(new FeeLine(b.toString(), run * (cap - sum), FeeLine.Kind.CAP));
+            }
+            off += run * (sum - cap);
+            w += run;
+        }
+        return off;
     }
 
     /**
