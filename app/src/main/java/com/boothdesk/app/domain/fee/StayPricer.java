@@ -263,7 +263,8 @@ final class StayPricer {
                     continue;
                 }
             }
-            int folded = foldWindows(c, in, p, label, repeatFrom, repeating, done, t, lines);
+            int folded = c.dailyCapsFen().isEmpty() ? 0
+                    : foldWindows(c, in, p, label, repeatFrom, repeating, done, t, lines);
             if (folded > 0) {
                 done += (long) folded * (DAY / unit);
                 t = plus(repeatFrom, done * unit);
@@ -504,13 +505,49 @@ final class StayPricer {
         long bookedBefore = 0;
         while (t.isBefore(b)) {
             long index = windowIndex(c, in, t);
-            Instant windowEnd = min(windowStart(c, in, index + 1), b);
+            Instant next = windowStart(c, in, index + 1);
+            if (next.isBefore(b) && next.isAfter(a) && dayLongWindows(c, next, b)) {
+                // the windows from `next` on are 24 hours long: their ends are counted in minutes, not instants
+                long d = minutes(repeatFrom, next);
+                long end = minutes(repeatFrom, b);
+                long upTo = Math.min(capped, startedBefore(p, repeating, d));
+                perWindow.book(index, upTo - bookedBefore);
+                bookedBefore = upTo;
+                for (index++, d += DAY; d < end; index++, d += DAY) {
+                    upTo = Math.min(capped, startedBefore(p, repeating, d));
+                    perWindow.book(index, upTo - bookedBefore);
+                    bookedBefore = upTo;
+                }
+                perWindow.book(index, capped - bookedBefore);
+                return;
+            }
+            Instant windowEnd = min(next, b);
             long upTo = windowEnd.equals(b) ? capped : Math.min(capped,
                     startedBefore(p, a, repeatFrom, repeating, windowEnd));
             perWindow.book(index, upTo - bookedBefore);
             bookedBefore = upTo;
             t = windowEnd;
         }
+    }
+
+    /** {@link #startedBefore(Period, Instant, Instant, long, Instant)} of a {@code t} after the first unit's start,
+     *  {@code d} minutes after the repeating units' start. */
+    private static long startedBefore(Period p, long repeating, long d) {
+        long fen = p.firstMinutes() > 0 ? p.firstFen() : 0;
+        if (d > 0) {
+            fen += Math.min(repeating, (d + p.unitMinutes() - 1) / p.unitMinutes()) * p.unitFen();
+        }
+        return fen;
+    }
+
+    /** Whether the cap windows from {@code from} to {@code to} are all 24 hours long (no offset change). */
+    private boolean dayLongWindows(ClassTariff c, Instant from, Instant to) {
+        if (c.capBasis() == CapBasis.ROLLING_24H) {
+            return true;
+        }
+        offsetAt(from.getEpochSecond());
+        Span s = span;
+        return s.holds(from.getEpochSecond() - 2 * DAY_SECONDS) && s.holds(to.getEpochSecond() + 2 * DAY_SECONDS);
     }
 
     /** Uncapped money of the units of an occurrence that start before {@code t}. */

@@ -72,8 +72,16 @@ class FastPricerEqualsReferenceTest {
         Arbitrary<ClassTariff> perDay = Combinators.combine(Arbitraries.longs().between(0, 5000),
                 Arbitraries.of(CapBasis.values())).as((fen, basis) ->
                 ClassTariff.builder("small").mode(ChargeMode.PER_DAY).perDayFen(fen).capBasis(basis).build());
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, periods), net.jqwik.api.Tuple.of(2, ladder),
-                net.jqwik.api.Tuple.of(1, perDay));
+        // one whole-day period (one occurrence over the whole stay): its cap windows are folded
+        Arbitrary<ClassTariff> wholeDay = Combinators.combine(Arbitraries.of(1, 15, 60, 90, 120, 7),
+                Arbitraries.longs().between(0, 800), Arbitraries.of(0, 30, 60), Arbitraries.longs().between(-1, 20000),
+                Arbitraries.of(CapBasis.values()), caps, Arbitraries.integers().between(0, 30))
+                .as((unit, fen, first, cap, basis, dailyCaps, free) -> ClassTariff.builder("small")
+                        .periods(new Period("全天", LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, false, first,
+                                first == 0 ? 0 : 300, unit, fen, 0, cap < 0 ? Period.NO_CAP : cap))
+                        .freeMinutes(free, false).capBasis(basis).dailyCapsFen(dailyCaps).build());
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, periods), net.jqwik.api.Tuple.of(3, wholeDay),
+                net.jqwik.api.Tuple.of(2, ladder), net.jqwik.api.Tuple.of(1, perDay));
     }
 
     @Provide
@@ -82,14 +90,14 @@ class FastPricerEqualsReferenceTest {
                 ZoneId.of("UTC"));
     }
 
-    @Property(tries = 600)
+    @Property(tries = 1000)
     void randomTariffsPriceTheSame(@ForAll("tariffs") ClassTariff rules, @ForAll("zones") ZoneId zone,
                                    @ForAll @IntRange(min = 0, max = 365 * 24 * 60) int entryMinute,
                                    @ForAll @IntRange(min = 0, max = 100 * 24 * 60) int stay) {
         assertSame(rules, zone, entryMinute, stay);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 600)
     void shippedTariffsPriceTheSame(@ForAll("shipped") ClassTariff rules, @ForAll("zones") ZoneId zone,
                                     @ForAll @IntRange(min = 0, max = 365 * 24 * 60) int entryMinute,
                                     @ForAll @IntRange(min = 0, max = 100 * 24 * 60) int stay) {
