@@ -22,6 +22,23 @@ import java.util.List;
  * transitions (Asia/Shanghai has none since 1991), and printed by hand; near a transition (within a day) the
  * {@code java.time} conversion is used, so the result is the same everywhere (checked against the previous
  * implementation by {@code FastPricerEqualsReferenceTest}).
+ *
+ * <p>Whole identical days are priced once and shown as one line (count × per-day amount = subtotal), which keeps a
+ * 90-day fee at about twenty lines and a few microseconds:
+ * <ul>
+ *   <li>tariffs with several periods a day: a tariff day is identical to the one before when it has the same
+ *       calendar kind, starts in the same state (the unit carried over from the day before) and no offset change
+ *       (daylight saving) is near; the following days up to the last one that ends before the exit and is
+ *       followed by a day of the same kind are folded ({@code fold}). Their money is booked into the cap windows
+ *       (calendar day or rolling 24 h) exactly as day by day, so daily and escalating multi-day caps are applied
+ *       per window as before;</li>
+ *   <li>a whole-day period (one occurrence over the stay): the cap windows wholly inside it hold the same number
+ *       of units when the unit divides a day and the windows are 24 hours long; they are one line
+ *       ({@code foldWindows}); otherwise (a unit such as 90 minutes, an offset change) the windows stay itemised;</li>
+ *   <li>runs of windows with the same sum and the same cap are one cap line ({@code capLines}); escalating caps
+ *       (airport: 30, 40, then 50 元) show each step until they level off.</li>
+ * </ul>
+ * The partial first and last days are itemised as before. Holidays split the folds (a holiday day is itemised).
  */
 final class StayPricer {
 
