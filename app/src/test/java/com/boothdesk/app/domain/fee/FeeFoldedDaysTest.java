@@ -17,14 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A 90-day stay on every shipped tariff: the whole identical days are one line (count × per-day amount), the
  * partial first and last days stay itemised, and the money is the reference pricer's (issue 10).
  */
-class FoldedDaysTest {
+class FeeFoldedDaysTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Instant IN = TestTariffs.at("2026-08-27T07:43");
     private static final Instant OUT = IN.plus(Duration.ofDays(90)).plus(Duration.ofMinutes(137));
 
     private static ClassTariff shipped(String file) throws IOException, TariffException {
-        try (InputStream in = FoldedDaysTest.class.getClassLoader()
+        try (InputStream in = FeeFoldedDaysTest.class.getClassLoader()
                 .getResourceAsStream(Tariffs.CLASSPATH_FOLDER + file)) {
             return Tariffs.read(in).classes().get("small");
         }
