@@ -74,12 +74,17 @@ public final class HeaderView extends HBox {
         vm.alerts().addListener((javafx.collections.ListChangeListener<HeaderViewModel.Alert>) c -> fill.run());
         fill.run();
         alerts.setOnShowing(e -> vm.seen());
-        Label operator = bound("operator", vm.operatorProperty());
+        Label operator = bound("operator", vm.attendantLine());
         Label clock = bound("clock", vm.clockProperty());
         clock.getStyleClass().add("clock");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(title, spacer, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator, clock);
+    }
+
+    /** Puts more controls (the duty buttons) between the attendant line and the clock. */
+    public void addBeforeClock(javafx.scene.Node... nodes) {
+        getChildren().addAll(getChildren().size() - 1, java.util.List.of(nodes));
     }
 
     private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {
