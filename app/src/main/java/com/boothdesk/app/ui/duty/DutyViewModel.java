@@ -27,8 +27,9 @@ import com.boothdesk.app.ui.shift.UiExecutors;
  * <li>accounts exist and nobody is on duty: the log-in screen (the lanes stay visible behind it and keep deciding
  *     by themselves; the lane refuses money and manual barrier commands with {@code lane.login_required});</li>
  * <li>someone on duty: the lanes; the handover screen (换班) and the log-out on request;</li>
- * <li>no admin yet: the lanes as in the demo, the first-admin screen on request (forced at start on a site that is
- *     not the demo, since there nobody could ever log in);</li>
+ * <li>no admin yet (the demo, a booth never set up): the lanes as before, orders booked to {@code booth.operator};
+ *     the first-admin screen on request (header button), never forced: a commissioned booth gets its admin in the
+ *     first-run wizard;</li>
  * <li>closing the window: a password ({@link StaffService#leave}) once accounts exist.</li>
  * </ul>
  * The duty text of the header (who, since when, taken this shift) is {@link #dutyText()}.
@@ -62,11 +63,7 @@ public final class DutyViewModel implements AutoCloseable {
         this.ex = Objects.requireNonNull(ex, "ex");
         this.demo = demo;
         this.login = new LoginViewModel(staff, messages, zone, ex);
-        boolean noAdmin = staff.needsFirstAdmin();
-        needsFirstAdmin.set(noAdmin);
-        if (noAdmin && !demo) {
-            openFirstAdmin();
-        }
+        needsFirstAdmin.set(staff.needsFirstAdmin());
         subscription = staff.duty().subscribe(d -> ex.ui().execute(() -> dutyChanged(d)));
         dutyChanged(staff.duty().get());
     }

@@ -75,9 +75,10 @@ class DutyViewModelTest {
     }
 
     @Test
-    void aSiteThatIsNotTheDemoStartsOnTheFirstAdminScreen() {
+    void aBoothWithoutAdminIsNeverBlockedByTheFirstAdminScreen() {
         duty(false);
-        assertThat(vm.screen().get()).isEqualTo(Screen.FIRST_ADMIN);
+        assertThat(vm.screen().get()).isEqualTo(Screen.NONE);
+        assertThat(vm.onDuty().get()).isFalse();
     }
 
     @Test
