@@ -76,6 +76,9 @@ class BoothDutyFlowFxTest {
         assertThat(booth.app.lane("B1").state().get().phase()).isEqualTo(LanePhase.AWAITING_PAYMENT);
         assertThat(visible("#handover-button")).isFalse();
 
+        robot.interact(() -> com.boothdesk.app.ui.BoothFx.saveScreenshot(
+                robot.lookup("#login-view").query().getScene().getRoot(),
+                Path.of("target/screenshots/booth-login-1366x768.png")));
         robot.clickOn("#login-user").write("a1");
         robot.clickOn("#login-password").write("secret-a1");
         robot.clickOn("#login-submit");
@@ -116,6 +119,10 @@ class BoothDutyFlowFxTest {
         robot.clickOn("#handover-remark").write("找零短款");
         robot.clickOn("#handover-user").write("a2");
         robot.clickOn("#handover-password").write("secret-a2");
+        // the whole window at 1366x768 with the handover screen, for the documentation (target/screenshots)
+        robot.interact(() -> com.boothdesk.app.ui.BoothFx.saveScreenshot(
+                robot.lookup("#handover-view").query().getScene().getRoot(),
+                Path.of("target/screenshots/booth-handover-1366x768.png")));
         robot.clickOn("#handover-submit");
         await().atMost(WAIT).until(() -> !visible("#handover-view"));
         await().atMost(WAIT).until(() -> text("#operator").startsWith("值班：小李(a2)"));
