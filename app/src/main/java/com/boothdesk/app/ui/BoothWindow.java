@@ -197,6 +197,9 @@ public final class BoothWindow {
         admin.visibleProperty().bind(duty.needsFirstAdmin());
         admin.managedProperty().bind(duty.needsFirstAdmin());
         admin.setOnAction(e -> duty.openFirstAdmin());
+        for (javafx.scene.control.Button b : new javafx.scene.control.Button[] {handover, logout, admin}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "..." on a 1366 px screen
+        }
         header.addBeforeClock(handover, logout, admin, aboutButton(msg));
     }
 
@@ -204,6 +207,7 @@ public final class BoothWindow {
         javafx.scene.control.Button about = new javafx.scene.control.Button(msg.get("ui.about"));
         about.setId("about-button");
         about.setFocusTraversable(false);
+        about.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         about.setOnAction(e -> {
             javafx.scene.control.Alert box = new javafx.scene.control.Alert(
                     javafx.scene.control.Alert.AlertType.INFORMATION);

@@ -24,6 +24,9 @@ import com.boothdesk.app.ui.shift.HandoverView;
  */
 public final class DutyLayer extends StackPane {
 
+    /** Room kept free at the top for the header. */
+    private static final double HEADER_ROOM = 48;
+
     private final DutyViewModel vm;
     private final Messages m;
     private final javafx.beans.property.BooleanProperty showing = new javafx.beans.property.SimpleBooleanProperty();
@@ -89,7 +92,7 @@ public final class DutyLayer extends StackPane {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         Node card = card(scroll, false, 1000);
-        ((Region) card).maxHeightProperty().bind(heightProperty().subtract(24));
+        ((Region) card).maxHeightProperty().bind(heightProperty().subtract(HEADER_ROOM + 12));
         return card;
     }
 
@@ -109,12 +112,14 @@ public final class DutyLayer extends StackPane {
 
     private Node card(Node content, boolean unused, double width) {
         StackPane card = new StackPane(content);
-        card.getStyleClass().add("duty-card");
-        card.setStyle("-fx-background-color: -fx-base, white; -fx-background-radius: 8; -fx-padding: 8;"
-                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.4), 18, 0, 0, 4);");
+        // the booth's dialog look (dark panel, yellow frame), as the correction dialog: the theme's light text reads
+        card.getStyleClass().addAll("dialog", "duty-card");
+        card.setPadding(new Insets(8));
         card.setMaxWidth(width);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setAlignment(card, Pos.CENTER);
+        // the header (who is on duty, the clock) stays in sight above every card
+        StackPane.setMargin(card, new Insets(HEADER_ROOM, 12, 12, 12));
         return card;
     }
 }

@@ -93,6 +93,9 @@ class BoothDutyFlowFxTest {
         ParkingOrder paid = booth.app.orders().find(first).orElseThrow();
         assertThat(paid.paidFen()).isEqualTo(700);
         await().atMost(WAIT).until(() -> text("#operator").endsWith("本班实收 7.00 元"));
+        robot.interact(() -> com.boothdesk.app.ui.BoothFx.saveScreenshot(
+                robot.lookup("#operator").query().getScene().getRoot(),
+                Path.of("target/screenshots/booth-on-duty-1366x768.png")));
 
         // a free release the site reserves to a supervisor: the dialog, then the lane
         String second = waitingAtTheExit("京A10002");
