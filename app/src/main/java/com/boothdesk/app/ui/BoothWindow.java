@@ -170,6 +170,19 @@ public final class BoothWindow {
         com.boothdesk.app.ui.port.SupervisorCheck check = (action, fen, subject) -> gate.require(action, fen, subject)
                 .handle((c, e) -> e == null);
         vm.lanes().forEach(l -> l.supervisor(check));
+        if (ports.reports() != null) {
+            // the outgoing shift's report on the system printer; a booth without one says so and can reprint it
+            // later (./boothdesk report shift --last --pdf FILE)
+            var printer = new com.boothdesk.app.ui.shift.ReportPrinter(ports.reports(),
+                    new com.boothdesk.app.ui.shift.FxPrinterSink(), ex);
+            duty.onHandedOver(r -> printer.printShift(r.shift(), r.closedBy(),
+                    rep -> duty.notice().set(msg.get("ui.duty.report.printed", r.shift().shiftId())),
+                    e -> {
+                        LOG.warn("Report of shift {} not printed: {}", r.shift().shiftId(), e.toString());
+                        duty.notice().set(msg.get("ui.duty.report.failed", r.shift().shiftId(),
+                                String.valueOf(e.getMessage())));
+                    }));
+        }
         dutyLayer = new com.boothdesk.app.ui.duty.DutyLayer(duty, msg);
         dutyLayer.showing().addListener((o, a, b) -> {
             content.setDisable(b);
@@ -352,7 +365,15 @@ public final class BoothWindow {
                         }
                     }));
         }
-        VBox box = new VBox(3, new HBox(16, status), legend, events);
+        HBox statusRow = new HBox(16, status);
+        if (duty != null) {
+            Label notice = new Label();
+            notice.setId("duty-notice");
+            notice.getStyleClass().add("muted");
+            notice.textProperty().bind(duty.notice());
+            statusRow.getChildren().add(notice);
+        }
+        VBox box = new VBox(3, statusRow, legend, events);
         box.getStyleClass().add("bottom");
         box.setPadding(new Insets(2, 10, 6, 10));
         return box;

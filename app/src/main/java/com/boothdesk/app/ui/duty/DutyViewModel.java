@@ -54,6 +54,8 @@ public final class DutyViewModel implements AutoCloseable {
     private final ObjectProperty<LeaveViewModel> leave = new SimpleObjectProperty<>();
     private final Observable.Subscription subscription;
     private Runnable exit = () -> { };
+    private java.util.function.Consumer<com.boothdesk.app.domain.staff.HandoverRecord> afterHandover = r -> { };
+    private final StringProperty notice = new SimpleStringProperty("");
     private Duty last = Duty.NOBODY;
 
     public DutyViewModel(StaffService staff, Messages messages, ZoneId zone, UiExecutors ex, boolean demo) {
@@ -66,6 +68,16 @@ public final class DutyViewModel implements AutoCloseable {
         needsFirstAdmin.set(staff.needsFirstAdmin());
         subscription = staff.duty().subscribe(d -> ex.ui().execute(() -> dutyChanged(d)));
         dutyChanged(staff.duty().get());
+    }
+
+    /** What follows a stored handover (the window prints the outgoing shift's report). */
+    public void onHandedOver(java.util.function.Consumer<com.boothdesk.app.domain.staff.HandoverRecord> action) {
+        this.afterHandover = Objects.requireNonNull(action, "action");
+    }
+
+    /** The last outcome worth a line on the screen (the report printed, or why not). */
+    public StringProperty notice() {
+        return notice;
     }
 
     /** What the window does once leaving was confirmed (closes the stage). */
@@ -146,6 +158,7 @@ public final class DutyViewModel implements AutoCloseable {
                 login.message().set(messages.get("staff.handover.done",
                         b.differenceFen() == null ? "-" : com.boothdesk.sdk.message.Fen.format(b.differenceFen())));
                 settle(); // the incoming attendant is on duty now: the lanes; nobody: the log-in screen
+                afterHandover.accept(b);
             }
         });
         handover.set(vm);

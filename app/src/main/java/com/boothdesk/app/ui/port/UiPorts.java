@@ -18,9 +18,11 @@ import com.boothdesk.app.ui.Messages;
  *                lane screen's own tests): no log-in screen, no handover, no supervisor dialog
  * @param demo    the demo site: with no admin yet the first-admin screen is offered, never forced
  * @param about   the About box's lines (version, build, protocol, data folder)
+ * @param reports the shift reports printed after a handover; {@code null} without accounts
  */
 public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, StatusFeed status, UplinkQueries uplinks,
-                      SpaceAdjustments spaces, Path siteDir, StaffService staff, boolean demo, List<String> about) {
+                      SpaceAdjustments spaces, Path siteDir, StaffService staff, boolean demo, List<String> about,
+                      com.boothdesk.app.report.ShiftReports reports) {
 
     public UiPorts {
         lanes = List.copyOf(lanes);
@@ -30,7 +32,7 @@ public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, Stat
     /** A screen without accounts and shifts (the lanes only). */
     public UiPorts(Messages messages, Clock clock, List<LanePort> lanes, StatusFeed status, UplinkQueries uplinks,
                    SpaceAdjustments spaces, Path siteDir) {
-        this(messages, clock, lanes, status, uplinks, spaces, siteDir, null, true, List.of());
+        this(messages, clock, lanes, status, uplinks, spaces, siteDir, null, true, List.of(), null);
     }
 
     /** The ports of the running application (the composition root's context). */
@@ -59,12 +61,15 @@ public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, Stat
         StaffService staff = null;
         boolean demo = true;
         List<String> about = List.of();
+        com.boothdesk.app.report.ShiftReports reports = null;
         if (ctx instanceof com.boothdesk.app.BoothApp app) {
             staff = app.staff() == null ? null : app.staff().service();
+            reports = app.staff() == null ? null
+                    : new com.boothdesk.app.report.ShiftReports(app.staff().store(), app.config().boothId(), ctx.clock());
             demo = app.config().demo().enabled();
             about = com.boothdesk.app.ops.AboutInfo.of(ctx.siteDir()).lines();
         }
         return new UiPorts(ctx.messages(), ctx.clock(), lanes, ctx::status, ctx::recentUplinks, adjust, ctx.siteDir(),
-                staff, demo, about);
+                staff, demo, about, reports);
     }
 }

@@ -135,6 +135,10 @@ class BoothDutyFlowFxTest {
         assertThat(staff.handoverOf(staff.lastClosedShift().orElseThrow().shiftId()).orElseThrow().differenceFen())
                 .isEqualTo(-50);
         assertThat(visible("#login-view")).isFalse();
+        // the outgoing shift's report went to the system printer; this machine has none, and the screen says so
+        String closed = staff.lastClosedShift().orElseThrow().shiftId();
+        await().atMost(WAIT).until(() -> text("#duty-notice").contains(closed));
+        assertThat(text("#duty-notice")).matches(".*报表(已打印|未打印：.+)");
     }
 
     private String waitingAtTheExit(String plate) {
