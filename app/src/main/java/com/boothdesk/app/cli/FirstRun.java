@@ -21,10 +21,34 @@ import com.boothdesk.app.ui.wizard.WizardFx;
  */
 final class FirstRun {
 
-    /** The first admin account (shifts work) plugs in here; called after the site file is written. */
-    static volatile CommissionViewModel.AdminAccountHook adminAccountHook;
+    /**
+     * The first admin account, called after the site file is written: the wizard asks the installer for the admin's
+     * id and password and creates it through {@code StaffService.createFirstAdmin} in the site's database.
+     */
+    static volatile CommissionViewModel.AdminAccountHook adminAccountHook = data -> {
+        try {
+            withStaff(data, com.boothdesk.app.ui.wizard.FirstAdminStep::showAndWait);
+        } catch (RuntimeException e) {
+            // the site file is written; the booth's header still offers the first admin
+            org.slf4j.LoggerFactory.getLogger(FirstRun.class).error("First admin not created in the wizard: {}",
+                    e.toString());
+        }
+    };
 
     private FirstRun() {
+    }
+
+    /** Opens the site's staff store in {@code data} (as {@code account create-admin} does), runs {@code use}, closes it. */
+    static void withStaff(Path data, java.util.function.BiConsumer<com.boothdesk.app.domain.staff.StaffService,
+            com.boothdesk.app.ui.Messages> use) {
+        com.boothdesk.app.config.BoothConfig cfg = com.boothdesk.app.config.BoothConfig.load(data, null, null);
+        Clock clock = Clock.system(cfg.zone());
+        try (com.boothdesk.app.store.Database db = com.boothdesk.app.store.Database.open(data.resolve("db"))) {
+            com.boothdesk.app.store.staff.StaffModule staff = com.boothdesk.app.store.staff.StaffModule.open(db,
+                    new com.boothdesk.sdk.outbox.JdbcOutbox(db.dataSource(), clock),
+                    com.boothdesk.app.store.staff.StaffConfig.load(data), clock, cfg.boothId(), null);
+            use.accept(staff.service(), new com.boothdesk.app.ui.Messages(cfg.locale()));
+        }
     }
 
     static boolean needed(Path data, Path config, boolean demo) {

@@ -81,6 +81,8 @@ public final class BoothWindow {
     private SpacesView spacesView;
     private Stage stage;
     private CorrectionView correctionView;
+    private com.boothdesk.app.ui.duty.DutyViewModel duty;
+    private com.boothdesk.app.ui.duty.DutyLayer dutyLayer;
 
     /** Builds the window content for the running application; call on the FX thread. */
     public BoothWindow(BoothContext ctx) {
@@ -105,8 +107,15 @@ public final class BoothWindow {
         root.getStyleClass().add("booth");
         overlay.getStyleClass().add("overlay");
         overlay.setVisible(false);
-        root.getChildren().addAll(content, overlay);
-        content.setTop(new HeaderView(vm.header(), msg, this::openUplinks, this::openSpaces, vm::select));
+        HeaderView header = new HeaderView(vm.header(), msg, this::openUplinks, this::openSpaces, vm::select);
+        root.getChildren().add(content);
+        if (ports.staff() != null) {
+            wireDuty(header, msg);
+        } else {
+            header.addBeforeClock(aboutButton(msg));
+        }
+        root.getChildren().add(overlay);
+        content.setTop(header);
         laneGrid.setHgap(10);
         laneGrid.setPadding(new Insets(8, 10, 4, 10));
         RowConstraints row = new RowConstraints();
@@ -147,6 +156,92 @@ public final class BoothWindow {
         vm.start();
     }
 
+    /**
+     * Log-in, handover, log-out, the password to leave and the first admin, over the lanes; the header's duty line
+     * and its buttons; the supervisor's confirmation before the lane commands the site reserves to supervisors.
+     */
+    private void wireDuty(HeaderView header, Messages msg) {
+        var ex = com.boothdesk.app.ui.shift.UiExecutors.fx();
+        duty = new com.boothdesk.app.ui.duty.DutyViewModel(ports.staff(), msg, env.clock().getZone(), ex,
+                ports.demo());
+        vm.header().dutyProperty().bind(duty.dutyText());
+        var gate = new com.boothdesk.app.ui.shift.SupervisorGate(ports.staff(), msg, ex,
+                dialog -> com.boothdesk.app.ui.shift.SupervisorDialog.show(dialog, msg, stage));
+        com.boothdesk.app.ui.port.SupervisorCheck check = (action, fen, subject) -> gate.require(action, fen, subject)
+                .handle((c, e) -> e == null);
+        vm.lanes().forEach(l -> l.supervisor(check));
+        if (ports.reports() != null) {
+            // the outgoing shift's report on the system printer; a booth without one says so and can reprint it
+            // later (./boothdesk report shift --last --pdf FILE)
+            var printer = new com.boothdesk.app.ui.shift.ReportPrinter(ports.reports(),
+                    new com.boothdesk.app.ui.shift.FxPrinterSink(), ex);
+            duty.onHandedOver(r -> printer.printShift(r.shift(), r.closedBy(),
+                    rep -> duty.notice().set(msg.get("ui.duty.report.printed", r.shift().shiftId())),
+                    e -> {
+                        LOG.warn("Report of shift {} not printed: {}", r.shift().shiftId(), e.toString());
+                        duty.notice().set(msg.get("ui.duty.report.failed", r.shift().shiftId(),
+                                String.valueOf(e.getMessage())));
+                    }));
+        }
+        dutyLayer = new com.boothdesk.app.ui.duty.DutyLayer(duty, msg);
+        dutyLayer.showing().addListener((o, a, b) -> {
+            content.setDisable(b);
+            if (!b) {
+                root.requestFocus();
+            }
+        });
+        content.setDisable(dutyLayer.showing().get());
+        root.getChildren().add(dutyLayer);
+        javafx.scene.control.Button handover = new javafx.scene.control.Button(msg.get("ui.duty.handover"));
+        handover.setId("handover-button");
+        handover.setFocusTraversable(false);
+        handover.visibleProperty().bind(duty.onDuty());
+        handover.managedProperty().bind(duty.onDuty());
+        handover.setOnAction(e -> duty.openHandover());
+        javafx.scene.control.Button logout = new javafx.scene.control.Button(msg.get("ui.duty.logout"));
+        logout.setId("logout-button");
+        logout.setFocusTraversable(false);
+        logout.visibleProperty().bind(duty.onDuty());
+        logout.managedProperty().bind(duty.onDuty());
+        logout.setOnAction(e -> duty.logOut());
+        javafx.scene.control.Button admin = new javafx.scene.control.Button(msg.get("ui.duty.first_admin"));
+        admin.setId("first-admin-button");
+        admin.setFocusTraversable(false);
+        admin.visibleProperty().bind(duty.needsFirstAdmin());
+        admin.managedProperty().bind(duty.needsFirstAdmin());
+        admin.setOnAction(e -> duty.openFirstAdmin());
+        for (javafx.scene.control.Button b : new javafx.scene.control.Button[] {handover, logout, admin}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "..." on a 1366 px screen
+        }
+        header.addBeforeClock(handover, logout, admin, aboutButton(msg));
+    }
+
+    private javafx.scene.control.Button aboutButton(Messages msg) {
+        javafx.scene.control.Button about = new javafx.scene.control.Button(msg.get("ui.about"));
+        about.setId("about-button");
+        about.setFocusTraversable(false);
+        about.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        about.setOnAction(e -> {
+            javafx.scene.control.Alert box = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION);
+            box.setTitle(msg.get("ui.about"));
+            box.setHeaderText(msg.get("app.title"));
+            box.setContentText(ports.about().isEmpty() ? msg.get("ui.about.none")
+                    : String.join("\n", ports.about()));
+            box.getDialogPane().setId("about-box");
+            if (stage != null) {
+                box.initOwner(stage);
+            }
+            box.show();
+        });
+        return about;
+    }
+
+    /** The log-in, handover and leave screens; null on a screen without accounts. */
+    public com.boothdesk.app.ui.duty.DutyViewModel duty() {
+        return duty;
+    }
+
     public Parent root() {
         return root;
     }
@@ -182,6 +277,15 @@ public final class BoothWindow {
         stage.setScene(scene);
         if (!fixed) {
             stage.setMaximized(!"false".equals(remembered.getProperty("maximized")));
+        }
+        if (duty != null) {
+            // leaving the booth needs a password once it has accounts (StaffService.leave)
+            stage.setOnCloseRequest(e -> {
+                if (!duty.requestExit()) {
+                    e.consume();
+                }
+            });
+            duty.onExit(stage::close);
         }
         stage.setOnHidden(e -> {
             if (!fixed) {
@@ -261,7 +365,15 @@ public final class BoothWindow {
                         }
                     }));
         }
-        VBox box = new VBox(3, new HBox(16, status), legend, events);
+        HBox statusRow = new HBox(16, status);
+        if (duty != null) {
+            Label notice = new Label();
+            notice.setId("duty-notice");
+            notice.getStyleClass().add("muted");
+            notice.textProperty().bind(duty.notice());
+            statusRow.getChildren().add(notice);
+        }
+        VBox box = new VBox(3, statusRow, legend, events);
         box.getStyleClass().add("bottom");
         box.setPadding(new Insets(2, 10, 6, 10));
         return box;
@@ -271,6 +383,9 @@ public final class BoothWindow {
     private void onKey(KeyEvent e) {
         if (correctionView != null) {
             return; // the dialog has the keys
+        }
+        if (dutyLayer != null && dutyLayer.showing().get()) {
+            return; // the log-in / handover screen has the keys; no lane command behind it
         }
         Object t = e.getTarget();
         boolean typing = t instanceof TextInputControl || t instanceof ComboBox<?> cb && cb.isEditable()
@@ -368,6 +483,9 @@ public final class BoothWindow {
         subscriptions.forEach(Observable.Subscription::close);
         subscriptions.clear();
         vm.dispose();
+        if (duty != null) {
+            duty.close();
+        }
         worker.shutdownNow();
     }
 }

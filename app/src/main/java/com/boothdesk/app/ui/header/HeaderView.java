@@ -25,7 +25,8 @@ public final class HeaderView extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         Label title = new Label(msg.get("app.title"));
         title.getStyleClass().add("app-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // the title gives way first on a narrow screen: the buttons and figures never turn into "..."
+        title.setMinWidth(Region.USE_COMPUTED_SIZE);
         Label cloud = bound("cloud-status", vm.cloudProperty());
         vm.cloudStateProperty().addListener((o, a, b) -> cloudStyle(cloud, b));
         cloudStyle(cloud, vm.cloudStateProperty().get());
@@ -74,12 +75,20 @@ public final class HeaderView extends HBox {
         vm.alerts().addListener((javafx.collections.ListChangeListener<HeaderViewModel.Alert>) c -> fill.run());
         fill.run();
         alerts.setOnShowing(e -> vm.seen());
-        Label operator = bound("operator", vm.operatorProperty());
+        for (Region r : new Region[] {uplinks, spaces, alerts}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label operator = bound("operator", vm.attendantLine());
         Label clock = bound("clock", vm.clockProperty());
         clock.getStyleClass().add("clock");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(title, spacer, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator, clock);
+    }
+
+    /** Puts more controls (the duty buttons) between the attendant line and the clock. */
+    public void addBeforeClock(javafx.scene.Node... nodes) {
+        getChildren().addAll(getChildren().size() - 1, java.util.List.of(nodes));
     }
 
     private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {

@@ -49,6 +49,7 @@ public final class HeaderViewModel {
     private final StringProperty free = new SimpleStringProperty("");
     private final StringProperty operator = new SimpleStringProperty("");
     private final StringProperty clock = new SimpleStringProperty("");
+    private final StringProperty duty = new SimpleStringProperty("");
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
     private final IntegerProperty unseen = new SimpleIntegerProperty(0);
     private final BooleanProperty trouble = new SimpleBooleanProperty(false);
@@ -150,6 +151,20 @@ public final class HeaderViewModel {
 
     public StringProperty operatorProperty() {
         return operator;
+    }
+
+    /**
+     * Who is on duty, since when, and the money taken this shift (the duty view-model's text); empty on a booth
+     * without accounts, where the header names the configured operator instead.
+     */
+    public StringProperty dutyProperty() {
+        return duty;
+    }
+
+    /** The header's attendant line: the duty text once the booth has accounts, else the configured operator. */
+    public javafx.beans.binding.StringBinding attendantLine() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> duty.get().isEmpty() ? operator.get()
+                : duty.get(), duty, operator);
     }
 
     public StringProperty clockProperty() {

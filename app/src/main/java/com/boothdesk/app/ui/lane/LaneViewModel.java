@@ -35,6 +35,7 @@ import com.boothdesk.app.LaneEcho;
 import com.boothdesk.app.common.Observable;
 import com.boothdesk.app.domain.gate.BarrierAction;
 import com.boothdesk.app.domain.lane.LaneDirection;
+import com.boothdesk.app.domain.staff.SupervisedAction;
 import com.boothdesk.app.domain.lane.LaneException;
 import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.domain.lane.LaneState;
@@ -123,6 +124,7 @@ public final class LaneViewModel {
     private LaneState state;
     private String carKey = "";
     private String lastEchoVoice = "";
+    private com.boothdesk.app.ui.port.SupervisorCheck supervisor = com.boothdesk.app.ui.port.SupervisorCheck.NONE;
 
     public LaneViewModel(LanePort port, UiEnv env) {
         this.port = port;
@@ -146,6 +148,14 @@ public final class LaneViewModel {
         // the attendant acting on a field is acting: an old error goes
         reason.addListener((o, a, b) -> clearErrorIfTyping());
         checkout.tenderedProperty().addListener((o, a, b) -> clearErrorIfTyping());
+    }
+
+    /**
+     * Who confirms what the site reserves to a supervisor (free release, manual lift, no-record fee); asked before
+     * the lane command, which is sent only once the check says yes.
+     */
+    public void supervisor(com.boothdesk.app.ui.port.SupervisorCheck check) {
+        this.supervisor = check == null ? com.boothdesk.app.ui.port.SupervisorCheck.NONE : check;
     }
 
     /** Starts following the lane's state and echo; call once the screen exists. */
@@ -304,7 +314,8 @@ public final class LaneViewModel {
             fail(msg.get("reason.required"));
             return;
         }
-        run(() -> port.releaseFree(why), r -> reason.set(""));
+        supervised(SupervisedAction.FREE_RELEASE, checkout.dueFenProperty().get(), plate.get(),
+                () -> run(() -> port.releaseFree(why), r -> reason.set("")));
     }
 
     public void confirm() {
@@ -334,7 +345,8 @@ public final class LaneViewModel {
             fail(msg.get("reason.required"));
             return;
         }
-        run(() -> port.chargeNoRecord(why), r -> reason.set(""));
+        supervised(SupervisedAction.NO_RECORD_FEE, 0, plate.get(),
+                () -> run(() -> port.chargeNoRecord(why), r -> reason.set("")));
     }
 
     /** Picks the n-th stay shown (1-based); says why when there is none. */
@@ -363,10 +375,15 @@ public final class LaneViewModel {
             fail(msg.get("ui.barrier.reason", msg.get("ui.barrier." + action.name())));
             return;
         }
-        run(() -> port.barrier(action, why), r -> {
+        Runnable command = () -> run(() -> port.barrier(action, why), r -> {
             reason.set("");
             info.set(msg.get("ui.barrier.done", msg.get("ui.barrier." + action.name()), why));
         });
+        if (action == BarrierAction.OPEN || action == BarrierAction.KEEP_OPEN) {
+            supervised(SupervisedAction.MANUAL_LIFT, 0, laneName(), command);
+        } else {
+            command.run();
+        }
     }
 
     /** The plate correction the dialog confirmed. Completes on the FX thread: "" when the lane took it, else why not. */
@@ -384,6 +401,37 @@ public final class LaneViewModel {
         }
         String p = plate.get();
         return "—".equals(p) || msg.get("lane.noplate").equals(p) ? "" : p;
+    }
+
+    /**
+     * Runs {@code command} once the supervisor check allows {@code action}; a cancelled confirmation sends nothing
+     * to the lane and says so. While the check is open the lane counts as busy (no second command meanwhile).
+     */
+    private void supervised(SupervisedAction action, long amountFen, String subject, Runnable command) {
+        if (busy.get()) {
+            fail(msg.get("ui.lane.busy"));
+            return;
+        }
+        CompletableFuture<Boolean> check;
+        try {
+            check = supervisor.approve(action, amountFen, subject);
+        } catch (RuntimeException e) {
+            fail(msg.get("ui.supervisor.refused", action.label()));
+            return;
+        }
+        if (check.isDone() && !check.isCompletedExceptionally() && Boolean.TRUE.equals(check.getNow(false))) {
+            command.run(); // nothing reserved: at once, on this thread
+            return;
+        }
+        busy.set(true);
+        check.whenComplete((ok, e) -> env.fx().execute(() -> {
+            busy.set(false);
+            if (e == null && Boolean.TRUE.equals(ok)) {
+                command.run();
+            } else {
+                fail(msg.get("ui.supervisor.refused", action.label()));
+            }
+        }));
     }
 
     private <T> void run(Supplier<CompletableFuture<T>> command, java.util.function.Consumer<T> onSuccess) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.boothdesk.app.BoothContext;
 import com.boothdesk.app.domain.lane.LaneController;
+import com.boothdesk.app.domain.staff.StaffService;
 import com.boothdesk.app.ui.Messages;
 
 /**
@@ -13,12 +14,25 @@ import com.boothdesk.app.ui.Messages;
  * queries and the space adjustments, plus text, the clock and where the site's editable files live.
  *
  * @param siteDir the data folder, where a site may put its own {@code keymap.properties} / {@code reasons.properties}
+ * @param staff   accounts, log-in, shifts and supervisor confirmation; {@code null} for a screen without them (the
+ *                lane screen's own tests): no log-in screen, no handover, no supervisor dialog
+ * @param demo    the demo site: with no admin yet the first-admin screen is offered, never forced
+ * @param about   the About box's lines (version, build, protocol, data folder)
+ * @param reports the shift reports printed after a handover; {@code null} without accounts
  */
 public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, StatusFeed status, UplinkQueries uplinks,
-                      SpaceAdjustments spaces, Path siteDir) {
+                      SpaceAdjustments spaces, Path siteDir, StaffService staff, boolean demo, List<String> about,
+                      com.boothdesk.app.report.ShiftReports reports) {
 
     public UiPorts {
         lanes = List.copyOf(lanes);
+        about = about == null ? List.of() : List.copyOf(about);
+    }
+
+    /** A screen without accounts and shifts (the lanes only). */
+    public UiPorts(Messages messages, Clock clock, List<LanePort> lanes, StatusFeed status, UplinkQueries uplinks,
+                   SpaceAdjustments spaces, Path siteDir) {
+        this(messages, clock, lanes, status, uplinks, spaces, siteDir, null, true, List.of(), null);
     }
 
     /** The ports of the running application (the composition root's context). */
@@ -44,6 +58,18 @@ public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, Stat
                 return spaces.free(area);
             }
         };
-        return new UiPorts(ctx.messages(), ctx.clock(), lanes, ctx::status, ctx::recentUplinks, adjust, ctx.siteDir());
+        StaffService staff = null;
+        boolean demo = true;
+        List<String> about = List.of();
+        com.boothdesk.app.report.ShiftReports reports = null;
+        if (ctx instanceof com.boothdesk.app.BoothApp app) {
+            staff = app.staff() == null ? null : app.staff().service();
+            reports = app.staff() == null ? null
+                    : new com.boothdesk.app.report.ShiftReports(app.staff().store(), app.config().boothId(), ctx.clock());
+            demo = app.config().demo().enabled();
+            about = com.boothdesk.app.ops.AboutInfo.of(ctx.siteDir()).lines();
+        }
+        return new UiPorts(ctx.messages(), ctx.clock(), lanes, ctx::status, ctx::recentUplinks, adjust, ctx.siteDir(),
+                staff, demo, about, reports);
     }
 }

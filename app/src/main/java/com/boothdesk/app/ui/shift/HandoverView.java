@@ -65,6 +65,9 @@ public final class HandoverView extends VBox {
         Label difference = new Label();
         difference.setId("handover-difference");
         difference.textProperty().bind(vm.differenceText());
+        // a difference is what the next person looks at: red and bold while the cash does not match
+        difference.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.remarkRequired())
+                .then("-fx-text-fill: #ff8389; -fx-font-weight: bold;").otherwise(""));
         TextField remark = new TextField();
         remark.setId("handover-remark");
         remark.textProperty().bindBidirectional(vm.remark());

@@ -135,21 +135,26 @@ public final class HandoverViewModel {
             lines.add(line("staff.handover.electronic", 0));
         }
         t.electronicFen().forEach((ch, fen) -> lines.add(messages.get("staff.handover.electronic") + " " + ch + "  "
-                + Fen.format(fen)));
+                + messages.get("ui.handover.yuan", Fen.format(fen))));
         lines.add(line("staff.handover.prepaid", t.prepaidFen()));
         lines.add(line("staff.handover.stored_value", t.storedValueFen()));
-        lines.add(messages.get("staff.handover.free") + "  " + t.freeTotal().count() + " / "
-                + Fen.format(t.freeTotal().fen()));
-        t.free().forEach((reason, x) -> lines.add("    " + reason + "  " + x.count() + " / " + Fen.format(x.fen())));
-        lines.add(messages.get("staff.handover.no_record") + "  " + t.noRecord().count() + " / "
-                + Fen.format(t.noRecord().fen()));
-        lines.add(messages.get("staff.handover.manual") + "  " + t.manualTotal());
-        t.manual().forEach((reason, n) -> lines.add("    " + reason + "  " + n));
-        lines.add(messages.get("staff.handover.cars") + "  " + t.carsIn() + " / " + t.carsOut());
+        // counts say what they count (cars, times) and amounts say 元: "1 / 9.00" meant nothing at the booth
+        lines.add(messages.get("staff.handover.free") + "  " + countAmount(t.freeTotal().count(), t.freeTotal().fen()));
+        t.free().forEach((reason, x) -> lines.add("    " + reason + "  " + countAmount(x.count(), x.fen())));
+        lines.add(messages.get("staff.handover.no_record") + "  "
+                + countAmount(t.noRecord().count(), t.noRecord().fen()));
+        lines.add(messages.get("staff.handover.manual") + "  " + messages.get("ui.handover.times", String.valueOf(t.manualTotal())));
+        t.manual().forEach((reason, n) -> lines.add("    " + reason + "  " + messages.get("ui.handover.times", String.valueOf(n))));
+        lines.add(messages.get("staff.handover.cars") + "  " + messages.get("ui.handover.cars",
+                String.valueOf(t.carsIn()), String.valueOf(t.carsOut())));
     }
 
     private String line(String key, long fen) {
-        return messages.get(key) + "  " + Fen.format(fen);
+        return messages.get(key) + "  " + messages.get("ui.handover.yuan", Fen.format(fen));
+    }
+
+    private String countAmount(long count, long fen) {
+        return messages.get("ui.handover.count_amount", String.valueOf(count), Fen.format(fen)); // no "1,000"
     }
 
     /** The counted cash, or {@code null} while nothing was entered (or the text is not an amount). */

@@ -54,8 +54,8 @@ class HandoverViewModelTest {
         assertThat(vm.outgoing().get()).isEqualTo("收费员a1(a1)");
         assertThat(vm.since().get()).isEqualTo("11-25 08:00");
         assertThat(vm.expectedFen().get()).isEqualTo(3500);
-        assertThat(vm.lines()).contains("应收  44.00", "减免  9.00", "实收  35.00", "现金  35.00",
-                "免费放行  1 / 9.00", "    救护车  1 / 9.00", "手动抬落杆  1", "    抬杆:车牌无法识别  1");
+        assertThat(vm.lines()).contains("应收  44.00 元", "减免  9.00 元", "实收  35.00 元", "现金  35.00 元",
+                "免费放行  1 辆  9.00 元", "    救护车  1 辆  9.00 元", "手动抬落杆  1 次", "    抬杆:车牌无法识别  1 次");
         assertThat(vm.differenceText().get()).isEqualTo("未清点");
     }
 
