@@ -84,6 +84,12 @@ public final class LaneView extends VBox {
         cropSlot.setMinSize(70, 44);
         cropSlot.setPrefSize(130, 44);
         cropSlot.getStyleClass().add("crop");
+        // the crop never grows out of its slot when the row is narrow (it gives way to the car's class and read)
+        crop.fitWidthProperty().bind(cropSlot.widthProperty());
+        javafx.scene.shape.Rectangle cropClip = new javafx.scene.shape.Rectangle();
+        cropClip.widthProperty().bind(cropSlot.widthProperty());
+        cropClip.heightProperty().bind(cropSlot.heightProperty());
+        cropSlot.setClip(cropClip);
         vm.plateCropProperty().addListener((o, a, b) -> showCrop(crop, noCrop, b));
         showCrop(crop, noCrop, vm.plateCropProperty().get());
         Label read = label("read-" + id, vm.readPlateProperty(), "plate-read");
