@@ -499,7 +499,14 @@ public final class ZhenshiPushServer implements PlateSource {
                     LogSafe.text(event.plate(), PLATE_WIDTH), plateId, duplicate);
             reply = CameraReply.none();
         } else {
-            reply = callHandler(event);
+            try {
+                reply = callHandler(event);
+            } catch (HandlerFailed f) {
+                // the read was not taken (e.g. the booth's intake journal could not be written): the camera must
+                // not be told it was, so it is answered 500 and its re-push of the same plateid is taken again
+                forget(serial, event);
+                return error(500, "plate read not recorded; push again");
+            }
             if (offline && reply.openGate()) {
                 note(badPushes, "handler asked to open the gate for offline record {} of camera {}; not sent "
                         + "(too late)", plateId, LogSafe.text(serial, ID_WIDTH));
@@ -537,13 +544,30 @@ public final class ZhenshiPushServer implements PlateSource {
         }
     }
 
-    private CameraReply callHandler(PlateEvent event) {
+    /** The handler threw: the read is not the booth's, so the camera gets a 500 and re-pushes it. */
+    private static final class HandlerFailed extends Exception {
+        HandlerFailed(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private CameraReply callHandler(PlateEvent event) throws HandlerFailed {
         try {
             CameraReply r = handler.onPlate(event);
             return r == null ? CameraReply.none() : r;
         } catch (RuntimeException e) {
-            LOG.error("plate handler failed for {}; camera gets an empty reply", event, e);
-            return CameraReply.none();
+            LOG.error("plate handler failed for {}; camera answered 500 so that it pushes the read again", event, e);
+            throw new HandlerFailed(e);
+        }
+    }
+
+    /** Undoes what {@link #duplicateReason} remembered of a read the handler did not take. */
+    private void forget(String camera, PlateEvent e) {
+        synchronized (seenIds) {
+            if (e.plateId() >= 0) {
+                seenIds.remove(camera + "#" + e.plateId());
+            }
+            lastPlate.remove(camera + "|" + e.plate());
         }
     }
 

@@ -147,14 +147,40 @@ class ZhenshiPushServerTest {
     }
 
     @Test
-    void failingHandlerGivesAnEmptyReplyNotAnError() throws Exception {
+    void failingHandlerIsAnswered500AndTheRePushOfTheSameReadIsTaken() throws Exception {
         SimulatedZhenshiCamera cam = start();
         decision = e -> {
-            throw new IllegalStateException("boom");
+            throw new IllegalStateException("journal write failed");
         };
-        CameraPushResult r = cam.push("京A12345");
-        assertThat(r.status()).isEqualTo(200);
+        CameraPushResult r = cam.pushWithId("京A12345", 501);
+        assertThat(r.status()).isEqualTo(500);
         assertThat(r.openGate()).isFalse();
+        assertThat(r.serialData()).isEmpty();
+        // the camera pushes the same record again (same plateid, same plate within the same-plate interval): it is
+        // not a duplicate, since the first one was never taken
+        decision = e -> CameraReply.open(List.of());
+        CameraPushResult again = cam.pushWithId("京A12345", 501);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.openGate()).isTrue();
+        assertThat(events).extracting(PlateEvent::plateId).containsExactly(501L, 501L);
+        // once taken, it is a duplicate again
+        assertThat(cam.pushWithId("京A12345", 501).openGate()).isFalse();
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void failingHandlerOnAnOfflineRePushIsAnswered500WithoutContinue() throws Exception {
+        SimulatedZhenshiCamera cam = start();
+        decision = e -> {
+            throw new IllegalStateException("journal write failed");
+        };
+        CameraPushResult r = cam.pushOffline("粤B12345", 4243, Instant.parse("2025-11-25T07:12:13Z"));
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.continueOffline()).isFalse();
+        decision = e -> CameraReply.none();
+        assertThat(cam.pushOffline("粤B12345", 4243, Instant.parse("2025-11-25T07:12:13Z")).continueOffline())
+                .isTrue();
+        assertThat(events).hasSize(2);
     }
 
     @Test
