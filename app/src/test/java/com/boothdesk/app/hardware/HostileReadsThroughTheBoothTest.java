@@ -84,6 +84,18 @@ class HostileReadsThroughTheBoothTest {
     }
 
     @Test
+    void anOfflineRePushWithTimevalZeroIsShownNotDecided() {
+        CameraPushResult r = entry.pushOfflineWithoutTime("京A56789", 9100);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.continueOffline()).isTrue();
+        await().atMost(RunningBooth.WAIT).until(() ->
+                "entry.offline.notime".equals(booth.app.lane("A1").state().get().messageKey()));
+        assertThat(booth.app.orders().findInLot("京A56789")).isEmpty();
+        assertThat(booth.cloud().received("in_park")).isEmpty();
+        assertThat(booth.app.gateEvents().recent(10)).isEmpty();
+    }
+
+    @Test
     void keepOpenAndReleaseAreReportedAsLiftAndDropAndAFailedManualOpenIsNotReported() throws Exception {
         booth.app.lane("A1").barrier(BarrierAction.KEEP_OPEN, "早高峰").get(20, TimeUnit.SECONDS);
         booth.app.lane("A1").barrier(BarrierAction.RELEASE_KEEP_OPEN, "高峰结束").get(20, TimeUnit.SECONDS);

@@ -227,6 +227,31 @@ class LaneFlowsTest {
     }
 
     @Test
+    void anOfflineRePushWithoutTheCamerasTimeGoesToTheAttendantEvenInsideTheWindow() {
+        // readAt is the receive time (well inside the window): only the flag tells it is not the entry time
+        entry.onOfflineRead(new PlateRead("A1", "京A11111", 1, 95, f.clock.instant(), new byte[0], "cam",
+                new byte[0], true, false)).join();
+        assertThat(entry.state().get().phase()).isEqualTo(LanePhase.AWAITING_CONFIRMATION);
+        assertThat(entry.state().get().messageKey()).isEqualTo("entry.offline.notime");
+        assertThat(f.orders.byId).isEmpty();
+        assertThat(f.signals.commands(BarrierAction.OPEN)).isZero();
+        // the same read with the camera's time is recorded by itself
+        entry.onOfflineRead(new PlateRead("A1", "京A22222", 1, 95, f.clock.instant().minus(Duration.ofHours(1)),
+                new byte[0], "cam")).join();
+        assertThat(f.orders.byId.values()).extracting(o -> o.plate()).containsExactly("京A22222");
+    }
+
+    @Test
+    void aReadTheCameraTypesAsNoPlateIsANoPlateCarWhateverItsText() {
+        entry.onPlate(new PlateRead("A1", "*****", 1, 40, f.clock.instant(), new byte[0], "cam", new byte[0], false,
+                true)).join();
+        assertThat(entry.state().get().phase()).isEqualTo(LanePhase.AWAITING_CONFIRMATION);
+        assertThat(entry.state().get().messageKey()).isEqualTo("entry.noplate");
+        assertThat(f.orders.byId).isEmpty();
+        assertThat(f.signals.commands(BarrierAction.OPEN)).isZero();
+    }
+
+    @Test
     void offlineRePushesOutsideTheTimeWindowGoToTheAttendant() {
         entry.onOfflineRead(new PlateRead("A1", "京A11111", 1, 95, f.clock.instant().minus(Duration.ofDays(30)),
                 new byte[0], "cam")).join();
