@@ -46,7 +46,7 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
  */
 public final class SoakHarness {
 
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
 
     private SoakHarness() {
     }
@@ -115,8 +115,8 @@ public final class SoakHarness {
                 kill9(booth);
                 kills++;
                 life++;
-                System.out.printf("soak %s: booth killed (%d), uplinks at the cloud so far %d%n", Instant.now(), kills,
-                        parkUplinks(cloud).size());
+                System.out.printf("soak %s: booth killed (%d), uplinks at the cloud so far %d, last %s%n",
+                        Instant.now(), kills, parkUplinks(cloud).size(), lastOf(cloud));
                 booth = startBooth(data, cloud.port(), true, life);
                 bornAt = Instant.now();
                 sampledThisLife = false;
@@ -163,11 +163,19 @@ public final class SoakHarness {
             firstIndex.putIfAbsent(key, i);
         }
         long duplicated = count.values().stream().filter(c -> c > 1).count();
+        count.forEach((k, n) -> {
+            if (n > 1) {
+                System.out.println("  duplicated: " + k + " x" + n + " at " + got.stream().filter(u -> k.equals(
+                        u.serviceName() + "|" + u.data().path("order_id").asText())).map(u -> u.at() + " "
+                        + u.data()).toList());
+            }
+        });
         Map<String, String> committed = new LinkedHashMap<>();
         long undelivered = 0;
-        String pw = Database.password(data);
-        try (Connection c = DriverManager.getConnection(Database.url(data.toAbsolutePath().resolve("boothdesk")),
-                "booth", pw);
+        Path dbDir = data.resolve("db"); // BoothApp keeps its database in <data>/db
+        String pw = Files.readString(dbDir.resolve(Database.PASSWORD_FILE), StandardCharsets.UTF_8).trim();
+        try (Connection c = DriverManager.getConnection(Database.url(dbDir.toAbsolutePath().resolve("boothdesk"))
+                + ";IFEXISTS=TRUE", "booth", pw);
              PreparedStatement ps = c.prepareStatement("SELECT service_name, order_key, status FROM sdk_outbox"
                      + " WHERE service_name IN ('in_park', 'out_park') ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
@@ -202,6 +210,15 @@ public final class SoakHarness {
         boolean ok = lost == 0 && undelivered == 0 && duplicated == 0 && outOfOrder == 0 && outs > 0;
         System.out.println(ok ? "SOAK PASSED" : "SOAK FAILED");
         return ok;
+    }
+
+    private static String lastOf(CloudSimulator cloud) {
+        List<ReceivedUplink> l = parkUplinks(cloud);
+        if (l.isEmpty()) {
+            return "-";
+        }
+        ReceivedUplink u = l.get(l.size() - 1);
+        return u.serviceName() + " " + u.data().path("order_id").asText() + " " + u.at();
     }
 
     private static List<ReceivedUplink> parkUplinks(CloudSimulator cloud) {
@@ -247,10 +264,9 @@ public final class SoakHarness {
             long kb = 0;
             Matcher m = USED.matcher(info);
             boolean any = false;
-            while (m.find()) { // serial GC: one total line, then the generations; the first is the total
-                kb = Long.parseLong(m.group(1));
+            while (m.find()) { // serial GC: "def new generation" and "tenured generation"
+                kb += Long.parseLong(m.group(1));
                 any = true;
-                break;
             }
             return any ? kb / 1024 : -1;
         } catch (IOException | InterruptedException e) {

@@ -216,6 +216,24 @@ class LaneFlowsTest {
     }
 
     @Test
+    void aNoRecordCarAfterAPaidExitGetsItsOwnLedAndVoiceAndNoFeeBox() {
+        entry.onPlate(f.read("A1", "京A12345")).join();
+        f.clock.advance(Duration.ofHours(3));
+        exit.onPlate(f.read("B1", "京A12345")).join();
+        assertThat(exit.state().get().phase()).isEqualTo(LanePhase.AWAITING_PAYMENT);
+        exit.settleCash(100_00).join();
+        assertThat(f.signals.log.get(f.signals.log.size() - 1)).contains("一路顺风");
+        f.clock.advance(Duration.ofMinutes(1));
+        exit.onPlate(f.read("B1", "沪C99999")).join();
+        String last = f.signals.log.get(f.signals.log.size() - 1);
+        assertThat(last).startsWith("show B1").contains("沪C99999").doesNotContain("京A12345");
+        assertThat(last.substring(last.indexOf(" / "))).doesNotContain("一路顺风").doesNotContain("缴费");
+        assertThat(exit.state().get().lastRead().plate()).isEqualTo("沪C99999");
+        assertThat(exit.state().get().quote()).isNull();
+        assertThat(exit.state().get().order()).isNull();
+    }
+
+    @Test
     void aRefusalClearsTheLedOfThePreviousCarsFee() {
         String in = f.orders.nextOrderId("A1", f.clock.instant());
         f.orders.recordEntry(ParkingOrder.entered(in, "京A12345", "small", "A1", f.clock.instant().minus(
