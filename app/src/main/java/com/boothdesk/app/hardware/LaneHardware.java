@@ -167,9 +167,27 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
         };
         return f.handle((outcome, error) -> {
             report(lane, "gate " + action, outcome, error);
-            return outcome(outcome, error);
+            GateOutcome result = outcome(outcome, error);
+            if (action == BarrierAction.OPEN) {
+                if (error == null && outcome.status() == CommandOutcome.Status.THROTTLED) {
+                    // the driver skipped a second open within its throttle window: the barrier is up exactly when
+                    // the open before it was confirmed (or handed to the camera) - say that, not "failed"
+                    GateOutcome previous = lastOpen.get(lane.id());
+                    if (previous != null && previous.result() != GateOutcome.Result.FAILED
+                            && previous.result() != GateOutcome.Result.UNSUPPORTED) {
+                        return new GateOutcome(previous.result(), "道闸刚已抬起 (" + previous.detail() + "); "
+                                + result.detail());
+                    }
+                    return result;
+                }
+                lastOpen.put(lane.id(), result);
+            }
+            return result;
         });
     }
+
+    /** The last open sent per configured lane, for an open the driver throttles right after it. */
+    private final Map<String, GateOutcome> lastOpen = new java.util.concurrent.ConcurrentHashMap<>();
 
     static GateOutcome outcome(CommandOutcome o, Throwable error) {
         if (error != null) {

@@ -10,14 +10,16 @@ import java.util.Properties;
  * What the About box shows and {@code --version} prints: the version, when it was built, the cloud protocol and
  * the SDK version string the booth logs in with, and the data folder in use.
  *
- * @param sdkVersion the {@code version} the booth sends in its 停车云 login (TcpCloudLink)
+ * @param sdkVersion what the booth's 停车云 login carries (the identity fields of TcpCloudLink; {@code cloud.sdk_version}
+ *                   adds the SDK's {@code version} field)
  */
 public record AboutInfo(String version, String buildTime, String protocol, String sdkVersion, Path dataFolder,
                         String runtime) {
 
     static final String BUILD_RESOURCE = "/com/boothdesk/app/ops/build.properties";
-    /** The login {@code version} of TcpCloudLink (AboutInfoTest checks the two agree). */
-    public static final String SDK_VERSION = "BoothDesk-1.0";
+    /** The login fields TcpCloudLink signs by default (AboutInfoTest checks the two agree). */
+    public static final String SDK_VERSION = "login " + String.join("/",
+            com.boothdesk.sdk.link.TcpLinkSettings.LOGIN_IDENTITY) + " (+ version with cloud.sdk_version)";
     public static final String PROTOCOL = "泊链/停车云 SDK TCP JSON protocol (SDK 2.x, cloud-protocol.md)";
 
     public static AboutInfo of(Path dataFolder) {

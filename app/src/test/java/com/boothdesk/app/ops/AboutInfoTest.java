@@ -2,12 +2,10 @@ package com.boothdesk.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import com.boothdesk.sdk.link.TcpCloudLink;
 
 class AboutInfoTest {
 
@@ -22,9 +20,11 @@ class AboutInfoTest {
     }
 
     @Test
-    void theSdkVersionIsTheOneTheLinkLogsInWith() throws Exception {
-        Field f = TcpCloudLink.class.getDeclaredField("SDK_VERSION");
-        f.setAccessible(true);
-        assertThat(f.get(null)).isEqualTo(AboutInfo.SDK_VERSION);
+    void theSdkLineNamesTheFieldsTheLinkLogsInWith() {
+        com.boothdesk.sdk.link.TcpLinkSettings.LoginFields plain =
+                com.boothdesk.sdk.link.TcpLinkSettings.LoginFields.plain();
+        assertThat(plain.version()).isNull();
+        assertThat(AboutInfo.SDK_VERSION).contains(String.join("/", com.boothdesk.sdk.link.TcpLinkSettings.LOGIN_IDENTITY))
+                .contains("cloud.sdk_version");
     }
 }

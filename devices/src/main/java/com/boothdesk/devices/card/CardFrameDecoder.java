@@ -12,6 +12,17 @@ import org.slf4j.LoggerFactory;
  * frame with a valid CRC. It looks for the {@code ?? 64 FF FF} (or {@code ?? C8 FF FF}) header, waits for the declared
  * length, checks the CRC, and on any mismatch drops one byte and searches again, so garbage, line noise and truncated
  * frames cost only the bytes they occupy. Not thread-safe: one decoder per reading thread.
+ *
+ * <p>A truncated frame (its sender stopped in the middle, e.g. the host pre-empted a long screen frame for a gate
+ * command) announces more bytes than it has. Two ways out of it, so the frame behind it is never held hostage until
+ * the announced length has been filled by later bytes:
+ * <ul>
+ *   <li>look-ahead: while a frame is incomplete, a later header in the held bytes that starts a complete frame with a
+ *       valid CRC-16/MODBUS wins, and the bytes before it are discarded as a truncated frame (GBK text never contains
+ *       {@code FF FF}, so a frame header cannot appear inside the text of a real frame);</li>
+ *   <li>{@link #lineIdle()}: a receiver that sees the line quiet for 3.5 character times (the Modbus RTU t3.5 rule
+ *       that RS485 cards use to resynchronise) drops whatever partial frame it holds.</li>
+ * </ul>
  */
 public final class CardFrameDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(CardFrameDecoder.class);
@@ -21,6 +32,7 @@ public final class CardFrameDecoder {
     private int len;
     private long discarded;
     private long crcErrors;
+    private long truncated;
 
     /** Adds a chunk and returns the frames it completed, in order (often none, sometimes several). */
     public List<CardFrame> feed(byte[] chunk) {
@@ -58,7 +70,14 @@ public final class CardFrameDecoder {
             }
             int total = header + dl + 2;
             if (len - pos < total) {
-                break;
+                int later = completeFrameAfter(pos);
+                if (later < 0) {
+                    break;
+                }
+                truncated++;
+                drop(later - pos, "truncated frame followed by a complete one");
+                pos = later;
+                continue;
             }
             int crc = Crc16Modbus.compute(buf, pos, header + dl);
             int got = (buf[pos + total - 2] & 0xFF) | (buf[pos + total - 1] & 0xFF) << 8;
@@ -78,6 +97,34 @@ public final class CardFrameDecoder {
         }
         compact(pos);
         return out;
+    }
+
+    /** Start of a complete, CRC-valid frame after {@code pos} in the held bytes, or -1. */
+    private int completeFrameAfter(int pos) {
+        for (int q = findHeader(pos + 1); q >= 0; q = findHeader(q + 1)) {
+            boolean v2 = (buf[q + 1] & 0xFF) == CardFrame.VERSION_2;
+            int header = v2 ? 7 : 6;
+            if (len - q < header) {
+                return -1;
+            }
+            int dl = buf[q + 5] & 0xFF;
+            if (v2) {
+                dl |= (buf[q + 6] & 0xFF) << 8;
+                if (dl > CardFrame.MAX_DATA) {
+                    continue;
+                }
+            }
+            int total = header + dl + 2;
+            if (len - q < total) {
+                continue;
+            }
+            int crc = Crc16Modbus.compute(buf, q, header + dl);
+            int got = (buf[q + total - 2] & 0xFF) | (buf[q + total - 1] & 0xFF) << 8;
+            if (crc == got) {
+                return q;
+            }
+        }
+        return -1;
     }
 
     private int findHeader(int from) {
@@ -117,6 +164,23 @@ public final class CardFrameDecoder {
             System.arraycopy(buf, consumed, buf, 0, len - consumed);
             len -= consumed;
         }
+    }
+
+    /**
+     * The line has been quiet for at least 3.5 character times: whatever partial frame is held was cut off by its
+     * sender (Modbus RTU t3.5 framing) and is dropped, so the next frame is decoded from its first byte.
+     */
+    public void lineIdle() {
+        if (len > 0) {
+            truncated++;
+            drop(len, "line idle in the middle of a frame");
+            len = 0;
+        }
+    }
+
+    /** Partial frames given up because a complete frame followed them or the line went idle. */
+    public long truncatedFrames() {
+        return truncated;
     }
 
     /** Drops any partial frame (e.g. after a reply timeout), counting its bytes as discarded. */

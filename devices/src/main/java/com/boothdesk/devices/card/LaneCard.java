@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import com.boothdesk.devices.util.LogSafe;
@@ -39,6 +40,16 @@ import org.slf4j.LoggerFactory;
  * a deadline measured on the injected clock from the moment it was requested; a command that could not be written
  * before it (port unplugged) is dropped and logged, never replayed later. Gate opens closer together than
  * {@link LaneCardOptions#openThrottle()} are ignored.
+ *
+ * <p>The line model of the writer (issue 10: a gate frame on the wire within 30 ms at 9600 baud while LED text is in
+ * progress): gate frames are written whole once the line is quiet; every other frame goes to the adapter in chunks of
+ * ~4 ms of wire time, each handed over when at most half a chunk of the previous one is still to leave (the driver
+ * tracks the wire time of what it handed over, so the OS/USB buffer never holds more than ~1.5 chunks). A gate
+ * command queued meanwhile stops the frame between two chunks: the card drops the cut frame (no valid CRC), the gate
+ * frame follows after t3.5 (4 character times) of silence, and the cut frame is sent again whole afterwards. A frame
+ * whose CRC has been handed over is not cut; while a gate waits, its ACK is awaited only
+ * {@link LaneCardOptions#ackTurnaround()} past its end (plus the reply's wire time once reply bytes arrive), then the
+ * gate goes on a quiet line. See docs/architecture.md, "The card line".
  *
  * <p>The void methods return at once; the {@code ...Async} twins return the {@link CommandOutcome}. The caller opens
  * and closes the link; this class sets the link's receiver and must be its only user.
@@ -64,6 +75,15 @@ public final class LaneCard implements AutoCloseable, HealthSource {
     private volatile Expectation expectation;
     private volatile byte[] lastWritten;
     private Instant lastOpenAccepted;
+    // the line model of the writer (worker thread only, System.nanoTime): when the bytes handed to the adapter have
+    // left, and the earliest moment the next frame may start (after an inter-frame silence or a reply)
+    private final long byteNanos;
+    private final int chunkBytes;
+    private long wireFreeAt;
+    private long quietAt;
+    private volatile long lastRxNanos;
+    private volatile CompletableFuture<Void> wake = new CompletableFuture<>();
+    private final AtomicLong preempted = new AtomicLong();
 
     private static final class Pending {
         final String what;
@@ -72,6 +92,8 @@ public final class LaneCard implements AutoCloseable, HealthSource {
         final boolean gate;
         final long seq;
         final CompletableFuture<CommandOutcome> future = new CompletableFuture<>();
+        /** Complete writes so far (a write cut short for a gate command does not count). Worker only. */
+        int attempts;
 
         Pending(String what, CardFrame frame, Instant deadline, boolean gate, long seq) {
             this.what = what;
@@ -103,6 +125,11 @@ public final class LaneCard implements AutoCloseable, HealthSource {
         this.address = address;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.options = Objects.requireNonNull(options, "options");
+        this.byteNanos = options.wireTime(1).toNanos();
+        // ~4 ms of wire time a chunk (4 bytes at 9600 baud, 48 at 115200)
+        this.chunkBytes = Math.max(4, options.baudRate() / 2400);
+        this.wireFreeAt = System.nanoTime();
+        this.quietAt = wireFreeAt;
         this.health = new HealthTracker(String.format("card:%s#%02X", link.name(), address), clock);
         link.setReceiver(this::onBytes);
         link.addStateListener(this::onLinkState);
@@ -359,6 +386,9 @@ public final class LaneCard implements AutoCloseable, HealthSource {
         Pending p = new Pending(what, f, clock.instant().plus(window), f.command() == CardCommand.RELAY,
                 sequence.incrementAndGet());
         queue.add(p);
+        if (p.gate) {
+            wakeWorker();
+        }
         if (!running && queue.remove(p)) {
             p.future.complete(CommandOutcome.of(CommandOutcome.Status.CLOSED, "card closed"));
         }
@@ -410,12 +440,10 @@ public final class LaneCard implements AutoCloseable, HealthSource {
     /** Writes {@code p} until ACK or deadline; null if it must yield to a waiting gate command. */
     private CommandOutcome execute(Pending p) {
         byte[] bytes = p.frame.encode();
-        int attempts = 0;
         String lastProblem = "waited behind other commands";
         boolean linkProblem = false;
         while (running) {
-            Pending next = queue.peek();
-            if (!p.gate && next != null && next.gate) {
+            if (!p.gate && gateWaiting()) {
                 return null;
             }
             if (clock.instant().isAfter(p.deadline)) {
@@ -425,7 +453,7 @@ public final class LaneCard implements AutoCloseable, HealthSource {
                 if (down && link.state() != LinkState.OPEN) {
                     lastProblem = "port " + link.state();
                 }
-                return CommandOutcome.of(down && attempts == 0 ? CommandOutcome.Status.LINK_DOWN
+                return CommandOutcome.of(down && p.attempts == 0 ? CommandOutcome.Status.LINK_DOWN
                         : CommandOutcome.Status.DROPPED_STALE, lastProblem);
             }
             if (link.state() != LinkState.OPEN) {
@@ -436,9 +464,10 @@ public final class LaneCard implements AutoCloseable, HealthSource {
             }
             Expectation exp = new Expectation(p.frame.command());
             expectation = options.expectAck() ? exp : null;
+            int sent;
             try {
                 lastWritten = bytes;
-                link.write(bytes);
+                sent = p.gate ? writeWhole(bytes) : writePaced(bytes);
             } catch (SerialException e) {
                 expectation = null;
                 lastProblem = e.getMessage();
@@ -447,33 +476,55 @@ public final class LaneCard implements AutoCloseable, HealthSource {
                 awaitLinkChange();
                 continue;
             }
-            attempts++;
+            if (sent < bytes.length) {
+                // a gate command pre-empted this frame between two chunks; the card drops the cut frame (its CRC
+                // never arrives) once the line has been silent for t3.5; the frame is sent again whole afterwards
+                expectation = null;
+                if (sent > 0) {
+                    preempted.incrementAndGet();
+                    quietAt = wireFreeAt + SILENCE_BYTES * byteNanos;
+                    LOG.debug("{} to card {} cut after {} of {} bytes for a gate command; it will be sent again",
+                            p.what, health.health().deviceId(), sent, bytes.length);
+                }
+                return null;
+            }
+            p.attempts++;
             if (!options.expectAck()) {
                 health.update(DeviceHealth.UNKNOWN, "port open; card configured not to acknowledge");
-                // nothing tells us when the frame has left: wait its wire time, so the adapter's buffer never holds
-                // more than one frame and a gate command written next is on the line right after it
-                pace(options.wireTime(bytes.length));
+                // the next frame starts once this one has left and the line has been silent for t3.5
+                quietAt = wireFreeAt + SILENCE_BYTES * byteNanos;
                 return CommandOutcome.of(CommandOutcome.Status.SENT, "written, no ACK expected");
             }
             try {
-                long wait = options.ackTimeout().plus(options.wireTime(bytes.length + ACK_FRAME_BYTES)).toNanos();
-                CardFrame reply = exp.reply.get(wait, TimeUnit.NANOSECONDS);
+                CardFrame reply = awaitAck(exp, p.gate, wireFreeAt);
                 expectation = null;
-                if (reply.ackCode() == 0) {
-                    health.update(DeviceHealth.CONNECTED, "card answers");
-                    return new CommandOutcome(CommandOutcome.Status.ACKED, 0, "ok");
+                quietAt = System.nanoTime();
+                if (reply == GATE_FIRST) {
+                    LOG.debug("{} to card {}: no ACK within {} ms of its end and a gate command waits; "
+                                    + "the gate goes first", p.what, health.health().deviceId(),
+                            options.ackTurnaround().toMillis());
+                    recoverDecoder();
+                    if (p.attempts > options.retries()) {
+                        return CommandOutcome.of(CommandOutcome.Status.NO_ACK, "no ACK after " + p.attempts
+                                + " tries");
+                    }
+                    return null;
                 }
-                LOG.warn("card {} refused {} with ACK {}", health.health().deviceId(), p.what, reply.ackCode());
-                health.update(DeviceHealth.CONNECTED, "card answers");
-                return new CommandOutcome(CommandOutcome.Status.NACKED, reply.ackCode(),
-                        "card answered " + reply.ackCode());
-            } catch (TimeoutException e) {
-                expectation = null;
+                if (reply != null) {
+                    if (reply.ackCode() == 0) {
+                        health.update(DeviceHealth.CONNECTED, "card answers");
+                        return new CommandOutcome(CommandOutcome.Status.ACKED, 0, "ok");
+                    }
+                    LOG.warn("card {} refused {} with ACK {}", health.health().deviceId(), p.what, reply.ackCode());
+                    health.update(DeviceHealth.CONNECTED, "card answers");
+                    return new CommandOutcome(CommandOutcome.Status.NACKED, reply.ackCode(),
+                            "card answered " + reply.ackCode());
+                }
                 recoverDecoder();
-                if (attempts > options.retries()) {
-                    health.update(DeviceHealth.DEGRADED, "no ACK from card after " + attempts + " tries");
-                    LOG.warn("{} to card {}: no ACK after {} tries", p.what, health.health().deviceId(), attempts);
-                    return CommandOutcome.of(CommandOutcome.Status.NO_ACK, "no ACK after " + attempts + " tries");
+                if (p.attempts > options.retries()) {
+                    health.update(DeviceHealth.DEGRADED, "no ACK from card after " + p.attempts + " tries");
+                    LOG.warn("{} to card {}: no ACK after {} tries", p.what, health.health().deviceId(), p.attempts);
+                    return CommandOutcome.of(CommandOutcome.Status.NO_ACK, "no ACK after " + p.attempts + " tries");
                 }
                 LOG.debug("{} to card {}: no ACK, retrying", p.what, health.health().deviceId());
             } catch (InterruptedException e) {
@@ -489,12 +540,128 @@ public final class LaneCard implements AutoCloseable, HealthSource {
 
     /** Bytes of the card's ACK frame: header 6, ACK 1, CRC 2. */
     private static final int ACK_FRAME_BYTES = 9;
+    /** Inter-frame silence after a cut frame, in character times: Modbus RTU's t3.5, rounded up. */
+    static final int SILENCE_BYTES = 4;
+    /** Marker reply: the ACK wait was given up for a waiting gate command. */
+    private static final CardFrame GATE_FIRST = new CardFrame(0, 0, new byte[0]);
 
-    private void pace(Duration d) {
-        long until = System.nanoTime() + d.toNanos();
-        long left;
-        while ((left = until - System.nanoTime()) > 0 && running) {
-            java.util.concurrent.locks.LockSupport.parkNanos(left);
+    private boolean gateWaiting() {
+        Pending next = queue.peek();
+        return next != null && next.gate;
+    }
+
+    /** Wakes the worker from a chunk pause or an ACK wait: a gate command is queued. */
+    private void wakeWorker() {
+        CompletableFuture<Void> w = wake;
+        wake = new CompletableFuture<>();
+        w.complete(null);
+        LockSupport.unpark(worker);
+    }
+
+    /** Parks until {@code at} (nanoTime); false if a gate command arrived first (when {@code yieldToGate}). */
+    private boolean waitUntil(long at, boolean yieldToGate) {
+        while (running) {
+            if (yieldToGate && gateWaiting()) {
+                return false;
+            }
+            long left = at - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            LockSupport.parkNanos(left);
+        }
+        return false;
+    }
+
+    private void handOver(byte[] bytes, int off, int n) throws SerialException {
+        link.write(off == 0 && n == bytes.length ? bytes : Arrays.copyOfRange(bytes, off, off + n));
+        long now = System.nanoTime();
+        wireFreeAt = (now - wireFreeAt > 0 ? now : wireFreeAt) + n * byteNanos;
+    }
+
+    /** A gate frame: written whole once the line is quiet (it is short: 14 bytes). Returns the bytes written. */
+    private int writeWhole(byte[] bytes) throws SerialException {
+        if (!waitUntil(quietAt, false)) {
+            return 0;
+        }
+        handOver(bytes, 0, bytes.length);
+        return bytes.length;
+    }
+
+    /**
+     * A screen/voice (any non-gate) frame, handed to the adapter in chunks of {@link #chunkBytes} paced at the baud
+     * rate: the next chunk goes when at most half a chunk of the previous one is still to leave (so the line does not
+     * pause inside the frame), the last two bytes (the CRC) when one byte is left. The adapter's buffer therefore never
+     * holds more than ~1.5 chunks, and a gate command queued meanwhile stops the frame between two chunks. Returns the
+     * bytes written: less than the frame when it was pre-empted.
+     */
+    private int writePaced(byte[] bytes) throws SerialException {
+        int off = 0;
+        int body = bytes.length - 2;
+        while (off < bytes.length) {
+            boolean last = off >= body;
+            int n = last ? bytes.length - off : Math.min(chunkBytes, body - off);
+            long at = wireFreeAt - (last ? 1 : chunkBytes / 2) * byteNanos;
+            if (off == 0 && quietAt - at > 0) {
+                at = quietAt;
+            }
+            if (!waitUntil(at, true)) {
+                return off;
+            }
+            handOver(bytes, off, n);
+            off += n;
+        }
+        return off;
+    }
+
+    /**
+     * Waits for the reply to a frame whose last byte leaves at {@code frameEnd}; null on timeout, {@link #GATE_FIRST}
+     * when a gate command waits and the card has not answered within {@link LaneCardOptions#ackTurnaround()}: no
+     * reply byte by {@code frameEnd + turnaround}, or a reply started but quiet for a turnaround since its last byte
+     * (at the latest {@code frameEnd + 2 turnarounds +} the reply's wire time). A gate command therefore never waits
+     * long behind a screen frame's ACK, and does not talk over a card that answers within the turnaround.
+     */
+    private CardFrame awaitAck(Expectation exp, boolean gate, long frameEnd)
+            throws InterruptedException, ExecutionException {
+        long now0 = System.nanoTime();
+        long timeoutAt = now0 + options.ackTimeout().toNanos() + Math.max(0, frameEnd - now0)
+                + ACK_FRAME_BYTES * byteNanos;
+        long turnaround = options.ackTurnaround().toNanos();
+        while (true) {
+            if (exp.reply.isDone()) {
+                return exp.reply.get();
+            }
+            CompletableFuture<Void> w = wake; // read before looking at the queue: a gate queued later completes it
+            boolean gateWaits = !gate && gateWaiting();
+            long now = System.nanoTime();
+            long until = timeoutAt;
+            if (gateWaits) {
+                long rx = lastRxNanos;
+                long giveUp = frameEnd + turnaround;
+                if (rx - frameEnd > 0) {
+                    // the reply has started: wait until the line has been quiet for a turnaround after its last byte,
+                    // bounded by the reply's wire time plus two turnarounds (noise must not hold the gate forever)
+                    long cap = frameEnd + 2 * turnaround + ACK_FRAME_BYTES * byteNanos;
+                    giveUp = rx + turnaround - cap < 0 ? rx + turnaround : cap;
+                }
+                if (now - giveUp >= 0) {
+                    return GATE_FIRST;
+                }
+                if (giveUp - until < 0) {
+                    until = giveUp;
+                }
+            }
+            if (now - until >= 0) {
+                return null;
+            }
+            try {
+                if (gateWaits) {
+                    return exp.reply.get(until - now, TimeUnit.NANOSECONDS);
+                }
+                CompletableFuture.anyOf(exp.reply, w).get(until - now, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // loop: timed out, or the reply started and the give-up point moved
+            }
         }
     }
 
@@ -527,6 +694,7 @@ public final class LaneCard implements AutoCloseable, HealthSource {
     }
 
     private void onBytes(byte[] chunk) {
+        lastRxNanos = System.nanoTime();
         List<CardFrame> frames;
         synchronized (decoder) {
             frames = decoder.feed(chunk);
@@ -555,6 +723,11 @@ public final class LaneCard implements AutoCloseable, HealthSource {
                 LOG.debug("card {}: unexpected frame {}", health.health().deviceId(), f);
             }
         }
+    }
+
+    /** Screen/voice frames cut between two chunks so a gate command could go at once (each was sent again). */
+    public long preemptedFrames() {
+        return preempted.get();
     }
 
     /** Bytes the reply decoder threw away (line noise, broken replies). */

@@ -17,14 +17,21 @@ import java.util.Objects;
  * @param maxFrameBytes screen and voice frames are kept to at most this many bytes on the wire (a multi-line frame
  *     that would be longer goes as one 0x62 frame per line, a long voice text as several queued 0x30 frames, a line
  *     that alone would be longer is cut), so a gate command never waits behind more than one short frame: at 9600
- *     baud 64 bytes take 67 ms. 0 = no limit. QR payment frames cannot be split and are sent whole.
+ *     baud 64 bytes take 67 ms. 0 = no limit. QR payment frames cannot be split and are sent whole. Since every
+ *     non-gate frame is also written in short paced chunks that a gate command can cut (it is resent whole
+ *     afterwards), the frame limit mostly bounds the wait behind a frame's ACK and the cost of a resend.
  * @param baudRate the line's baud rate (8N1 assumed: 10 bits a byte), used to wait for a frame's wire time: the ACK
  *     wait is extended by the time the frame and its ACK take on the line, and without ACKs the next frame is written
  *     only once the previous one has left, so the adapter's buffer never holds more than one frame
+ * @param ackTurnaround how long the card may stay silent after a screen/voice frame's last byte (and, once its reply
+ *     has started, after the last reply byte) while a gate command waits: then the line is taken as quiet and the gate
+ *     frame goes; the screen frame is retried as one without ACK. Bounds a gate's wait behind a screen frame's ACK.
+ *     Default 20 ms: a card's processing time plus a USB adapter's receive latency (FTDI's default latency timer is
+ *     16 ms; set it to 1 ms for the 30 ms gate bound, as the reply itself must be received before the gate goes).
  */
 public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
                               Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount,
-                              int maxFrameBytes, int baudRate) {
+                              int maxFrameBytes, int baudRate, Duration ackTurnaround) {
 
     /** Which frames carry multi-line text. */
     public enum TextMode {
@@ -40,12 +47,21 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
     public static final int MIN_FRAME_BYTES = 35;
 
     public static final LaneCardOptions DEFAULTS = new LaneCardOptions(Duration.ofMillis(300), 2,
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4, 64, 9600);
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), true, TextMode.PER_LINE, 4, 64, 9600, Duration.ofMillis(20));
 
     /** The eight settings of before the line model, with the default frame limit (64 bytes) and 9600 baud. */
     public LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
                            Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount) {
-        this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount, 64, 9600);
+        this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount, 64, 9600,
+                Duration.ofMillis(20));
+    }
+
+    /** The ten settings of before the ACK turnaround bound, with its default (20 ms). */
+    public LaneCardOptions(Duration ackTimeout, int retries, Duration gateWindow, Duration commandWindow,
+                           Duration openThrottle, boolean expectAck, TextMode textMode, int lineCount,
+                           int maxFrameBytes, int baudRate) {
+        this(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode, lineCount,
+                maxFrameBytes, baudRate, Duration.ofMillis(20));
     }
 
     public LaneCardOptions {
@@ -54,6 +70,10 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
         Objects.requireNonNull(commandWindow, "commandWindow");
         Objects.requireNonNull(openThrottle, "openThrottle");
         Objects.requireNonNull(textMode, "textMode");
+        Objects.requireNonNull(ackTurnaround, "ackTurnaround");
+        if (ackTurnaround.isNegative() || ackTurnaround.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("ackTurnaround must be 0..1 s: " + ackTurnaround);
+        }
         if (retries < 0 || retries > 10) {
             throw new IllegalArgumentException("retries must be 0..10: " + retries);
         }
@@ -71,47 +91,52 @@ public record LaneCardOptions(Duration ackTimeout, int retries, Duration gateWin
 
     public LaneCardOptions withAckTimeout(Duration d) {
         return new LaneCardOptions(d, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withRetries(int n) {
         return new LaneCardOptions(ackTimeout, n, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withOpenThrottle(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, d, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withGateWindow(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, d, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withExpectAck(boolean b) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, b, textMode,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withTextMode(TextMode m) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, m,
-                lineCount, maxFrameBytes, baudRate);
+                lineCount, maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withCommandWindow(Duration d) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, d, openThrottle, expectAck, textMode, lineCount,
-                maxFrameBytes, baudRate);
+                maxFrameBytes, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withMaxFrameBytes(int n) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, n, baudRate);
+                lineCount, n, baudRate, ackTurnaround);
     }
 
     public LaneCardOptions withBaudRate(int baud) {
         return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
-                lineCount, maxFrameBytes, baud);
+                lineCount, maxFrameBytes, baud, ackTurnaround);
+    }
+
+    public LaneCardOptions withAckTurnaround(Duration d) {
+        return new LaneCardOptions(ackTimeout, retries, gateWindow, commandWindow, openThrottle, expectAck, textMode,
+                lineCount, maxFrameBytes, baudRate, d);
     }
 
     /** Time {@code bytes} take on the line at {@link #baudRate()} with 8N1 (10 bits a byte). */

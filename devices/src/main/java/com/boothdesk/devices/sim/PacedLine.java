@@ -16,6 +16,14 @@ import java.util.function.Consumer;
  * line could have carried them; the device's writes go out at the same pace. Both directions share one wire
  * (half-duplex two-wire RS485): a reply waits until the line is free. "Decoded at the card" then means "fully on the
  * wire", as on a real line.
+ *
+ * <p>Half duplex means one talker at a time: bytes from one side that reach the line while the other side's bytes
+ * are still on it would collide on a real bus (both frames garbled). The model still carries both, one after the
+ * other, but counts every such overlap in {@link #collisions()}, so a test can assert the host never talks over the
+ * card's reply (and the reverse). Silence (a card's t3.5 timer) is not modelled: the host's bytes reach this side
+ * through a pty read with the scheduling jitter of a loaded machine, which a UART does not have, so a gap seen here is
+ * not a gap on the wire; the simulated card resynchronises on frame headers and CRCs instead
+ * ({@link com.boothdesk.devices.card.CardFrameDecoder}).
  */
 public final class PacedLine implements SerialLink {
     private final SerialLink inner;
@@ -24,6 +32,8 @@ public final class PacedLine implements SerialLink {
     private final ArrayDeque<Timed> inbound = new ArrayDeque<>();
     private final ArrayDeque<Timed> outbound = new ArrayDeque<>();
     private long busyUntil;
+    private boolean busyByDevice;
+    private long collisions;
     private volatile Consumer<byte[]> receiver = b -> { };
     private volatile boolean running;
     private Thread pacer;
@@ -62,8 +72,12 @@ public final class PacedLine implements SerialLink {
     private void arrived(byte[] chunk) {
         synchronized (wire) {
             long now = System.nanoTime();
+            if (busyByDevice && busyUntil - now > 0) {
+                collisions++; // the host started talking while the device's reply was on the line
+            }
             long start = Math.max(now, busyUntil);
             busyUntil = start + chunk.length * byteNanos;
+            busyByDevice = false;
             inbound.add(new Timed(chunk.clone(), start));
             wire.notifyAll();
         }
@@ -73,8 +87,12 @@ public final class PacedLine implements SerialLink {
     public void write(byte[] bytes) throws SerialException {
         synchronized (wire) {
             long now = System.nanoTime();
+            if (!busyByDevice && busyUntil - now > 0) {
+                collisions++; // the device answered while host bytes were still on the line
+            }
             long start = Math.max(now, busyUntil);
             busyUntil = start + bytes.length * byteNanos;
+            busyByDevice = true;
             outbound.add(new Timed(bytes.clone(), start));
             wire.notifyAll();
         }
@@ -141,6 +159,13 @@ public final class PacedLine implements SerialLink {
             }
         }
         return true;
+    }
+
+    /** Overlaps of the two talkers on the half-duplex line so far (0 on a well-behaved line). */
+    public long collisions() {
+        synchronized (wire) {
+            return collisions;
+        }
     }
 
     @Override

@@ -71,7 +71,11 @@ public final class SimulatedLaneCard implements AutoCloseable {
                 LOG.warn("simulated card {} could not echo: {}", address, e.getMessage());
             }
         }
-        for (CardFrame f : decoder.feed(chunk)) {
+        List<CardFrame> frames;
+        synchronized (decoder) {
+            frames = decoder.feed(chunk);
+        }
+        for (CardFrame f : frames) {
             received.add(f);
             if (f.address() != address) {
                 LOG.debug("simulated card {}: frame for address {} ignored", address, f.address());
@@ -208,7 +212,19 @@ public final class SimulatedLaneCard implements AutoCloseable {
 
     /** Bytes the decoder could not use (garbage, bad CRC). */
     public long discardedBytes() {
-        return decoder.discardedBytes();
+        synchronized (decoder) {
+            return decoder.discardedBytes();
+        }
+    }
+
+    /**
+     * Frames that arrived broken: cut off by their sender (a complete frame behind them, or the line idle) or with a
+     * bad CRC (a cut frame whose announced length was filled by the bytes after it).
+     */
+    public long brokenFrames() {
+        synchronized (decoder) {
+            return decoder.truncatedFrames() + decoder.crcErrors();
+        }
     }
 
     @Override

@@ -68,12 +68,75 @@ class CardFrameDecoderTest {
     }
 
     @Test
-    void abandonPartialReleasesFramesStuckBehindANoisyHeader() {
+    void aCompleteFrameBehindANoisyHeaderIsDecodedAtOnceAndAbandonPartialClearsTheNoise() {
         CardFrameDecoder d = new CardFrameDecoder();
         byte[] noise = Hex.parse("00 64 FF FF 62 F0 01 02"); // announces 240 data bytes that never come
         assertThat(d.feed(noise)).isEmpty();
-        assertThat(d.feed(CardFrames.openGate(0).reply(0).encode())).isEmpty();
-        assertThat(d.abandonPartial()).containsExactly(CardFrames.openGate(0).reply(0));
+        // look-ahead: the reply behind the noise has a valid CRC, so it is not held until 240 bytes have arrived
+        assertThat(d.feed(CardFrames.openGate(0).reply(0).encode())).containsExactly(CardFrames.openGate(0).reply(0));
+        assertThat(d.discardedBytes()).isEqualTo(noise.length);
+        assertThat(d.feed(noise)).isEmpty();
+        assertThat(d.abandonPartial()).isEmpty();
+        assertThat(d.pendingBytes()).isLessThanOrEqualTo(3);
+    }
+
+    /** The frames a host cuts short for a gate command (issue 10): a long line text and a long voice text. */
+    private static final List<CardFrame> LONG = List.of(
+            CardFrames.showText(0, 1, "京A12345 临时车 停车2天3小时", TextStyle.DEFAULT),
+            CardFrames.playVoice(0, "京A12345，停车两天三小时，请缴费"),
+            CardFrames.showLinesAndSay(0, List.of("欢迎光临", "京A12345", "请缴费125元", "一路顺风"), "一路顺风"));
+
+    @Test
+    void aTruncatedFrameFollowedByAGateFrameAndTheFullFrameAgainDecodesExactlyThoseTwoAtEveryCutPoint() {
+        byte[] gate = CardFrames.openGate(0).encode();
+        Random rnd = new Random(10);
+        for (CardFrame f : LONG) {
+            byte[] full = f.encode();
+            for (int cut = 1; cut < full.length; cut++) {
+                ByteArrayOutputStream line = new ByteArrayOutputStream();
+                line.write(full, 0, cut);
+                line.writeBytes(gate);
+                line.writeBytes(full);
+                byte[] all = line.toByteArray();
+                CardFrameDecoder d = new CardFrameDecoder();
+                List<CardFrame> out = new ArrayList<>();
+                List<Integer> gateDecodedAt = new ArrayList<>();
+                // in random chunks, as a serial reader hands them on
+                for (int off = 0; off < all.length; ) {
+                    int n = Math.min(all.length - off, 1 + rnd.nextInt(8));
+                    List<CardFrame> got = d.feed(java.util.Arrays.copyOfRange(all, off, off + n));
+                    off += n;
+                    for (CardFrame g : got) {
+                        if (g.command() == CardCommand.RELAY) {
+                            gateDecodedAt.add(off);
+                        }
+                    }
+                    out.addAll(got);
+                }
+                assertThat(out).as("cut at %d of %d: %s", cut, full.length, f)
+                        .containsExactly(CardFrames.openGate(0), f);
+                assertThat(out.get(1).encode()).isEqualTo(full);
+                assertThat(d.discardedBytes()).as("cut at %d", cut).isEqualTo(cut);
+                // the gate frame is decoded as soon as its last byte is in (within the chunk that carried it)
+                assertThat(gateDecodedAt.get(0)).as("cut at %d", cut).isLessThan(cut + gate.length + 8);
+            }
+        }
+    }
+
+    @Test
+    void lineIdleDropsACutFrameSoTheNextFrameDecodesFromItsFirstByte() {
+        for (CardFrame f : LONG) {
+            byte[] full = f.encode();
+            for (int cut = 1; cut < full.length; cut++) {
+                CardFrameDecoder d = new CardFrameDecoder();
+                assertThat(d.feed(java.util.Arrays.copyOf(full, cut))).isEmpty();
+                d.lineIdle();
+                assertThat(d.pendingBytes()).isZero();
+                assertThat(d.feed(full)).as("cut at %d", cut).containsExactly(f);
+                assertThat(d.discardedBytes()).isEqualTo(cut);
+                assertThat(d.truncatedFrames()).isEqualTo(1);
+            }
+        }
     }
 
     @RepeatedTest(20)

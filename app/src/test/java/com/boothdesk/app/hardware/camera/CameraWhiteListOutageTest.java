@@ -39,8 +39,10 @@ class CameraWhiteListOutageTest {
     @Test
     void aMonthlyCarGetsInWhileTheBoothIsDownAndItsStayIsRecordedWhenItReturns() throws Exception {
         Clock real = Clock.systemUTC();
-        try (SimulatedZhenshiTcpCamera a = new SimulatedZhenshiTcpCamera("ZT-A1", real);
-             SimulatedZhenshiTcpCamera b = new SimulatedZhenshiTcpCamera("ZT-B1", real)) {
+        // the cameras keep the site's local time (the booth sets it at start): they stamp records with it
+        Clock site = Clock.system(ZoneId.of("Asia/Shanghai"));
+        try (SimulatedZhenshiTcpCamera a = new SimulatedZhenshiTcpCamera("ZT-A1", site);
+             SimulatedZhenshiTcpCamera b = new SimulatedZhenshiTcpCamera("ZT-B1", site)) {
             String[] keys = {"lane.A1.camera", "ZT-A1", "lane.A1.camera.kind", "zhenshi_tcp",
                 "lane.A1.camera.host", "127.0.0.1", "lane.A1.camera.port", String.valueOf(a.port()),
                 "lane.A1.gate", "camera", "lane.B1.camera", "ZT-B1", "lane.B1.camera.kind", "zhenshi_tcp",

@@ -40,6 +40,8 @@ public final class SimulatedZhenshiTcpCamera implements AutoCloseable {
 
     private final String serialNo;
     private final Clock clock;
+    /** How far the booth set this camera's clock from the simulator's clock (a real camera keeps the set time). */
+    private volatile java.time.Duration clockOffset = java.time.Duration.ZERO;
     private final ObjectMapper json = new ObjectMapper();
     private final SimulatedCameraSide side = new SimulatedCameraSide();
     private final AtomicLong nextId = new AtomicLong(1);
@@ -76,14 +78,19 @@ public final class SimulatedZhenshiTcpCamera implements AutoCloseable {
      * A car drives up: sent live to a subscribed booth; with no booth, the camera's white list decides and the record
      * is kept for the re-push. Returns the record id.
      */
+    /** The camera's own time: the simulator's clock moved by what the booth set (its local time in the clock's zone). */
+    private java.time.Instant now() {
+        return clock.instant().plus(clockOffset);
+    }
+
     public synchronized long drive(String plate) {
         long id = nextId.getAndIncrement();
         carInFront = plate;
-        ObjectNode result = result(plate, id, clock.instant(), true);
+        ObjectNode result = result(plate, id, now(), true);
         if (subscribed() && send(result, false)) {
             return id;
         }
-        boolean opened = side.whiteListAllows(plate, LocalDateTime.now(clock));
+        boolean opened = side.whiteListAllows(plate, LocalDateTime.now(clock).plus(clockOffset));
         LOG.info("sim zhenshi-tcp {}: no booth; {} {} by the camera's white list", serialNo, plate,
                 opened ? "let through" : "kept waiting");
         if (opened) {
@@ -256,13 +263,15 @@ public final class SimulatedZhenshiTcpCamera implements AutoCloseable {
                 reply(name, 200);
             }
             case "set_time" -> {
-                side.clockSet(LocalDateTime.parse(cmd.path("timestring").asText(), TIME));
+                LocalDateTime set = LocalDateTime.parse(cmd.path("timestring").asText(), TIME);
+                clockOffset = java.time.Duration.between(LocalDateTime.now(clock), set);
+                side.clockSet(set);
                 reply(name, 200);
             }
             case "trigger" -> {
                 reply(name, 200);
                 long id = nextId.getAndIncrement();
-                send(result(carInFront, id, clock.instant(), true), false);
+                send(result(carInFront, id, now(), true), false);
             }
             default -> reply(name, 400);
         }
