@@ -64,7 +64,8 @@ class LedBelongsToTheCarOnScreenTest {
         await().atMost(RunningBooth.WAIT).until(() -> led().contains("一路顺风"));
         booth.clock.advance(Duration.ofMinutes(1));
         booth.camera("SIM-CAM-B1").push("沪C99999");
-        await().atMost(RunningBooth.WAIT).until(() -> led().contains("沪C99999"));
+        // the card's lines may arrive frame by frame: wait for the whole text of the new car
+        await().atMost(RunningBooth.WAIT).until(() -> led().contains("沪C99999") && led().contains("无入场记录"));
         LaneEcho e = booth.app.echo("B1").get();
         assertThat(led()).doesNotContain("一路顺风").doesNotContain("京A12345");
         assertThat(e.voice()).doesNotContain("一路顺风");
