@@ -467,7 +467,8 @@ public final class LaneCard implements AutoCloseable, HealthSource {
             int sent;
             try {
                 lastWritten = bytes;
-                sent = p.gate ? writeWhole(bytes) : writePaced(bytes);
+                // a camera's RS485 pass-through carries each write as one command: chunks would arrive as broken frames
+                sent = p.gate || link.framed() ? writeWhole(bytes) : writePaced(bytes);
             } catch (SerialException e) {
                 expectation = null;
                 lastProblem = e.getMessage();

@@ -29,6 +29,14 @@ public interface SerialLink extends AutoCloseable {
      */
     void write(byte[] bytes) throws SerialException;
 
+    /**
+     * True when each {@link #write} travels as one message (a frame handed to a camera for its RS485 port), not as
+     * bytes on a line: a driver then writes every frame whole instead of pacing it in chunks.
+     */
+    default boolean framed() {
+        return false;
+    }
+
     /** Sets the single receiver of incoming chunks (replacing any previous one). Called on the link's thread. */
     void setReceiver(Consumer<byte[]> receiver);
 

@@ -143,10 +143,24 @@ public final class SimulatedZhenshiCamera {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), plateId);
     }
 
+    private static boolean closedBeforeAnswer(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return e instanceof java.io.EOFException || m.contains("received no bytes") || m.contains("Connection reset");
+    }
+
     private CameraPushResult send(HttpRequest req, long plateId) {
         HttpResponse<String> resp;
         try {
-            resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException closedUnderUs) {
+                // a pooled keep-alive connection the booth closed while idle: the request never reached it. A real
+                // camera sends an unanswered record again (the booth drops duplicates by plateid): so does this one
+                if (!closedBeforeAnswer(closedUnderUs)) {
+                    throw closedUnderUs;
+                }
+                resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             LOG.warn("simulated camera {} could not reach {}: {}", serialNo, target, e.toString());
             return new CameraPushResult(-1, e.toString(), false, List.of(), false, plateId);

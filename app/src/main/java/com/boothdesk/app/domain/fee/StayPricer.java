@@ -22,6 +22,23 @@ import java.util.List;
  * transitions (Asia/Shanghai has none since 1991), and printed by hand; near a transition (within a day) the
  * {@code java.time} conversion is used, so the result is the same everywhere (checked against the previous
  * implementation by {@code FastPricerEqualsReferenceTest}).
+ *
+ * <p>Whole identical days are priced once and shown as one line (count × per-day amount = subtotal), which keeps a
+ * 90-day fee at about twenty lines and a few microseconds:
+ * <ul>
+ *   <li>tariffs with several periods a day: a tariff day is identical to the one before when it has the same
+ *       calendar kind, starts in the same state (the unit carried over from the day before) and no offset change
+ *       (daylight saving) is near; the following days up to the last one that ends before the exit and is
+ *       followed by a day of the same kind are folded ({@code fold}). Their money is booked into the cap windows
+ *       (calendar day or rolling 24 h) exactly as day by day, so daily and escalating multi-day caps are applied
+ *       per window as before;</li>
+ *   <li>a whole-day period (one occurrence over the stay): the cap windows wholly inside it hold the same number
+ *       of units when the unit divides a day and the windows are 24 hours long; they are one line
+ *       ({@code foldWindows}); otherwise (a unit such as 90 minutes, an offset change) the windows stay itemised;</li>
+ *   <li>runs of windows with the same sum and the same cap are one cap line ({@code capLines}); escalating caps
+ *       (airport: 30, 40, then 50 元) show each step until they level off.</li>
+ * </ul>
+ * The partial first and last days are itemised as before. Holidays split the folds (a holiday day is itemised).
  */
 final class StayPricer {
 
@@ -32,7 +49,8 @@ final class StayPricer {
     record Charge(long fen, List<FeeLine> lines) {
     }
 
-    private record Occurrence(Period period, Instant start, Instant end) {
+    /** {@code dayStart}: the occurrence is the first period of tariff day {@code day}, not merged into another. */
+    private record Occurrence(Period period, Instant start, Instant end, long day, boolean dayStart) {
     }
 
     /** An offset valid for the instants (epoch seconds) in [from, to). */
@@ -104,7 +122,31 @@ final class StayPricer {
         Windows perWindow = new Windows();
         Instant carry = null;
         long total = 0;
-        for (Occurrence o : occurrences(c, from, out)) {
+        Occurrences occurrences = new Occurrences(c, from, out);
+        DayStart previous = null;
+        Occurrence o;
+        while ((o = occurrences.next()) != null) {
+            if (o.dayStart() && !o.start().isBefore(from)) {
+                CalendarKind kind = kindOf(o.day());
+                long carried = carry == null ? Long.MIN_VALUE : carry.getEpochSecond() - o.start().getEpochSecond();
+                long window = c.dailyCapsFen().isEmpty() ? 0 : windowIndex(c, in, o.start());
+                if (previous != null && previous.day() == o.day() - 1 && previous.carry() == carried
+                        && previous.kind() == kind && foldable(c, kind)
+                        && o.start().getEpochSecond() - previous.start().getEpochSecond() == DAY_SECONDS) {
+                    int folded = fold(c, in, out, o, kind, previous, total, perWindow, multiDay, lines);
+                    if (folded > 0) {
+                        total += folded * (total - previous.total());
+                        if (carry != null) {
+                            carry = carry.plusSeconds(folded * DAY_SECONDS);
+                        }
+                        occurrences.skipTo(o.day() + folded);
+                        previous = null;
+                        continue;
+                    }
+                }
+                previous = new DayStart(o.day(), o.start(), carried, kind, total, window, perWindow.get(window),
+                        perWindow.get(window + 1));
+            }
             Instant a = max(o.start(), from);
             if (carry != null && carry.isAfter(a)) {
                 a = carry;
@@ -165,19 +207,57 @@ final class StayPricer {
                 attribute(c, in, p, a, b, repeatFrom, repeating, capped, perWindow);
             }
         }
-        for (int w = 0; w < perWindow.booked.length; w++) {
-            if (!perWindow.booked[w]) {
-                continue;
-            }
-            long cap = c.dailyCapFen(w);
-            long sum = perWindow.fen[w];
-            if (sum > cap) {
-                lines.add(new FeeLine(windowName(c, in, w) + "封顶 " + Fen.format(cap) + "元, 减免",
-                        cap - sum, FeeLine.Kind.CAP));
-                total -= sum - cap;
+        return total - capLines(c, in, perWindow, lines);
+    }
+
+    /**
+     * Folds the whole tariff days from {@code o}'s day on that are identical to the day just priced (which started
+     * at {@code previous}): the same calendar kind, the same state at the day start (the unit carried over from
+     * the day before), the same zone offset, every day ending before the exit and followed by a day of the same
+     * kind. Such days cost the same and book the same money into their cap windows; the caps themselves (also
+     * escalating ones) are applied per window at the end. Adds one line and books the windows; returns the number
+     * of days folded (0: none).
+     */
+    private int fold(ClassTariff c, Instant in, Instant out, Occurrence o, CalendarKind kind, DayStart previous,
+                     long total, Windows perWindow, boolean multiDay, List<FeeLine> lines) {
+        long start = o.start().getEpochSecond();
+        long last = out.getEpochSecond() - 1;
+        offsetAt(start);
+        Span s = span;
+        if (!s.holds(previous.start().getEpochSecond() - 2 * DAY_SECONDS) || !s.holds(last + 2 * DAY_SECONDS)) {
+            return 0; // an offset change (daylight saving) ahead: priced day by day
+        }
+        // days o.day() .. o.day() + n - 1 are folded: each ends before the exit, each and the day after is `kind`
+        int n = 0;
+        while (start + (n + 1) * DAY_SECONDS < out.getEpochSecond() && kindOf(o.day() + n) == kind
+                && kindOf(o.day() + n + 1) == kind) {
+            n++;
+        }
+        if (n < 2) {
+            return 0;
+        }
+        long perDay = total - previous.total();
+        if (!c.dailyCapsFen().isEmpty()) {
+            long head = perWindow.get(previous.window()) - previous.fen0();
+            long tail = perWindow.get(previous.window() + 1) - previous.fen1();
+            long window = previous.window() + 1;
+            for (int d = 0; d < n; d++) {
+                perWindow.book(window + d, head);
+                perWindow.book(window + d + 1, tail);
             }
         }
-        return total;
+        // the days' money runs from the unit carried into the first one (if any) to the unit carried out of the last
+        Instant shown = previous.carry() > 0 && previous.carry() < DAY_SECONDS
+                ? o.start().plusSeconds(previous.carry()) : o.start();
+        StringBuilder b = new StringBuilder(64);
+        time(b, shown, true);
+        b.append(" 至 ");
+        time(b, shown.plusSeconds(n * DAY_SECONDS), true);
+        b.append(" 共").append(n).append("个完整日 × 每日").append(Fen.format(perDay)).append("元 (每日明细同 ");
+        monthDay(b, epochDay(previous.start()));
+        b.append(") =");
+        lines.add(new FeeLine(b.toString(), n * perDay, FeeLine.Kind.CHARGE));
+        return n;
     }
 
     /**
@@ -200,6 +280,13 @@ final class StayPricer {
                     continue;
                 }
             }
+            int folded = c.dailyCapsFen().isEmpty() ? 0
+                    : foldWindows(c, in, p, label, repeatFrom, repeating, done, t, lines);
+            if (folded > 0) {
+                done += (long) folded * (DAY / unit);
+                t = plus(repeatFrom, done * unit);
+                continue;
+            }
             long n = upTo - done;
             Instant from = plus(repeatFrom, done * unit);
             Instant to = min(plus(repeatFrom, upTo * unit), shownEnd);
@@ -212,41 +299,193 @@ final class StayPricer {
     }
 
     /**
-     * The periods in force from {@code from} to {@code out}, in order. Each tariff day starts at the first
-     * period's start on the date and takes its periods from that date's calendar kind; back-to-back occurrences
-     * of the same period (a whole-day period on consecutive days) are one occurrence, so its first unit is
-     * charged once.
+     * Folds the whole cap windows from the one containing {@code t} on whose units all belong to this occurrence
+     * (a whole-day period over many days): with a unit that divides a day and windows of 24 hours (no offset
+     * change) each such window holds the same number of units. One line for them; returns the number of windows
+     * folded (0: none, fewer than two).
      */
-    private List<Occurrence> occurrences(ClassTariff c, Instant from, Instant out) {
-        LocalTime dayStart = c.periods(CalendarKind.WORKDAY).get(0).start();
-        long fromLocal = localSecond(from);
-        long fromDay = Math.floorDiv(fromLocal, DAY_SECONDS);
-        long dayStartSecond = dayStart.toSecondOfDay();
-        LocalDate day = LocalDate.ofEpochDay(Math.floorMod(fromLocal, DAY_SECONDS) < dayStartSecond ? fromDay - 1
-                : fromDay);
-        List<Occurrence> list = new ArrayList<>();
-        while (true) {
-            long cursor = day.toEpochDay() * DAY_SECONDS + dayStartSecond; // local seconds
-            for (Period p : c.periods(calendar.kindOf(day))) {
+    private int foldWindows(ClassTariff c, Instant in, Period p, String label, Instant repeatFrom, long repeating,
+                            long done, Instant t, List<FeeLine> lines) {
+        int unit = p.unitMinutes();
+        if (DAY % unit != 0) {
+            return 0;
+        }
+        long w = windowIndex(c, in, t);
+        Instant ws = windowStart(c, in, w);
+        long before = minutes(repeatFrom, ws);
+        if (before < 0 || (before + unit - 1) / unit != done || ws.getEpochSecond() % 60 != 0) {
+            return 0;
+        }
+        long perWindow = DAY / unit;
+        long m = (repeating - done) / perWindow;
+        if (m < 2) {
+            return 0;
+        }
+        long last = ws.getEpochSecond() + m * DAY_SECONDS;
+        if (c.capBasis() != CapBasis.ROLLING_24H) {
+            offsetAt(ws.getEpochSecond());
+            Span s = span;
+            if (!s.holds(ws.getEpochSecond() - 2 * DAY_SECONDS) || !s.holds(last + 2 * DAY_SECONDS)) {
+                return 0;
+            }
+        }
+        Instant from = plus(repeatFrom, done * unit);
+        Instant to = plus(repeatFrom, (done + m * perWindow) * unit);
+        boolean rolling = c.capBasis() == CapBasis.ROLLING_24H;
+        String each = rolling ? "个" : "日";
+        StringBuilder b = new StringBuilder(80);
+        time(b, from, true);
+        b.append(" 至 ");
+        time(b, to, true);
+        b.append(' ').append(label).append('共').append(m).append(rolling ? "个24小时" : "日").append(" × 每")
+                .append(each).append(Fen.format(perWindow * p.unitFen())).append("元 (")
+                .append(unit == 60 ? perWindow + "小时" : perWindow + "×" + FeeText.unit(unit)).append(", 每")
+                .append(FeeText.unit(unit)).append(Fen.format(p.unitFen())).append("元) =");
+        lines.add(new FeeLine(b.toString(), m * perWindow * p.unitFen(), FeeLine.Kind.CHARGE));
+        return (int) m;
+    }
+
+    /** The cap lines of the windows, runs of two or more identical windows as one line. */
+    private long capLines(ClassTariff c, Instant in, Windows perWindow, List<FeeLine> lines) {
+        long off = 0;
+        int w = 0;
+        while (w < perWindow.booked.length) {
+            if (!perWindow.booked[w]) {
+                w++;
+                continue;
+            }
+            long cap = c.dailyCapFen(w);
+            long sum = perWindow.fen[w];
+            if (sum <= cap) {
+                w++;
+                continue;
+            }
+            int run = 1;
+            while (w + run < perWindow.booked.length && perWindow.booked[w + run] && perWindow.fen[w + run] == sum
+                    && c.dailyCapFen(w + run) == cap) {
+                run++;
+            }
+            if (run < 2) {
+                lines.add(new FeeLine(windowName(c, in, w) + "封顶 " + Fen.format(cap) + "元, 减免",
+                        cap - sum, FeeLine.Kind.CAP));
+            } else if (c.capBasis() == CapBasis.ROLLING_24H) {
+                lines.add(new FeeLine("第" + (w + 1) + "至第" + (w + run) + "个24小时 ("
+                        + time(windowStart(c, in, w), true) + "起) 每个封顶 " + Fen.format(cap) + "元, 共" + run
+                        + "个24小时 × 每个减免" + Fen.format(sum - cap) + "元 =", run * (cap - sum), FeeLine.Kind.CAP));
+            } else {
+                StringBuilder b = new StringBuilder(64);
+                monthDay(b, epochDay(windowStart(c, in, w)));
+                b.append(" 至 ");
+                monthDay(b, epochDay(windowStart(c, in, w + run - 1)));
+                b.append(" 每日封顶 ").append(Fen.format(cap)).append("元, 共").append(run).append("日 × 每日减免")
+                        .append(Fen.format(sum - cap)).append("元 =");
+                lines.add(new FeeLine(b.toString(), run * (cap - sum), FeeLine.Kind.CAP));
+            }
+            off += run * (sum - cap);
+            w += run;
+        }
+        return off;
+    }
+
+    /**
+     * The periods in force from {@code from} to {@code out}, in order, made on demand. Each tariff day starts at
+     * the first period's start on the date and takes its periods from that date's calendar kind; back-to-back
+     * occurrences of the same period (a whole-day period on consecutive days) are one occurrence, so its first
+     * unit is charged once. {@link #skipDays} jumps over whole tariff days (the fold of identical days).
+     */
+    private final class Occurrences {
+        private final ClassTariff c;
+        private final Instant from;
+        private final Instant out;
+        private final long dayStartSecond;
+        private long day;
+        private List<Period> periods;
+        private int index;
+        private long cursor;
+        private Occurrence pending;
+        private boolean done;
+
+        Occurrences(ClassTariff c, Instant from, Instant out) {
+            this.c = c;
+            this.from = from;
+            this.out = out;
+            LocalTime dayStart = c.periods(CalendarKind.WORKDAY).get(0).start();
+            long fromLocal = localSecond(from);
+            long fromDay = Math.floorDiv(fromLocal, DAY_SECONDS);
+            dayStartSecond = dayStart.toSecondOfDay();
+            startDay(Math.floorMod(fromLocal, DAY_SECONDS) < dayStartSecond ? fromDay - 1 : fromDay);
+        }
+
+        private void startDay(long epochDay) {
+            day = epochDay;
+            periods = c.periods(kindOf(epochDay));
+            index = 0;
+            cursor = epochDay * DAY_SECONDS + dayStartSecond;
+        }
+
+        /** The next raw occurrence (not merged), null after the stay. */
+        private Occurrence raw() {
+            while (!done) {
+                if (index == periods.size()) {
+                    startDay(day + 1);
+                }
+                boolean first = index == 0;
+                Period p = periods.get(index++);
                 long endLocal = cursor + p.lengthMinutes() * 60L;
                 Instant start = instantOfLocal(cursor);
                 Instant end = instantOfLocal(endLocal);
                 cursor = endLocal;
                 if (!start.isBefore(out)) {
-                    return list;
+                    done = true;
+                    return null;
                 }
                 if (!end.isAfter(from)) {
                     continue;
                 }
-                Occurrence last = list.isEmpty() ? null : list.get(list.size() - 1);
-                if (last != null && (last.period() == p || last.period().equals(p)) && last.end().equals(start)) {
-                    list.set(list.size() - 1, new Occurrence(p, last.start(), end));
-                } else {
-                    list.add(new Occurrence(p, start, end));
-                }
+                return new Occurrence(p, start, end, day, first);
             }
-            day = day.plusDays(1);
+            return null;
         }
+
+        Occurrence next() {
+            Occurrence o = pending != null ? pending : raw();
+            pending = null;
+            if (o == null) {
+                return null;
+            }
+            while (true) {
+                Occurrence n = raw();
+                if (n != null && (n.period() == o.period() || n.period().equals(o.period()))
+                        && o.end().equals(n.start())) {
+                    o = new Occurrence(o.period(), o.start(), n.end(), o.day(), o.dayStart());
+                    continue;
+                }
+                pending = n;
+                return o;
+            }
+        }
+
+        /** Continue with the first occurrence of the tariff day {@code epochDay} (later than the current one). */
+        void skipTo(long epochDay) {
+            pending = null;
+            done = false;
+            startDay(epochDay);
+        }
+    }
+
+    private CalendarKind kindOf(long epochDay) {
+        return calendar.kindOf(LocalDate.ofEpochDay(epochDay));
+    }
+
+    /** Whether whole days of this kind can be folded: several periods, the first not continuing the last. */
+    private static boolean foldable(ClassTariff c, CalendarKind kind) {
+        List<Period> p = c.periods(kind);
+        return p.size() > 1 && !p.get(0).equals(p.get(p.size() - 1));
+    }
+
+    /** The state at the start of a whole tariff day inside the stay, to recognise the next day as identical. */
+    private record DayStart(long day, Instant start, long carry, CalendarKind kind, long total, long window,
+                            long fen0, long fen1) {
     }
 
     /** Money booked per cap window (index from 0 = the window of the entry), in window order. */
@@ -267,6 +506,10 @@ final class StayPricer {
             fen[i] += amount;
             booked[i] = true;
         }
+
+        long get(long index) {
+            return index >= 0 && index < fen.length ? fen[(int) index] : 0;
+        }
     }
 
     /**
@@ -279,13 +522,49 @@ final class StayPricer {
         long bookedBefore = 0;
         while (t.isBefore(b)) {
             long index = windowIndex(c, in, t);
-            Instant windowEnd = min(windowStart(c, in, index + 1), b);
+            Instant next = windowStart(c, in, index + 1);
+            if (next.isBefore(b) && next.isAfter(a) && dayLongWindows(c, next, b)) {
+                // the windows from `next` on are 24 hours long: their ends are counted in minutes, not instants
+                long d = minutes(repeatFrom, next);
+                long end = minutes(repeatFrom, b);
+                long upTo = Math.min(capped, startedBefore(p, repeating, d));
+                perWindow.book(index, upTo - bookedBefore);
+                bookedBefore = upTo;
+                for (index++, d += DAY; d < end; index++, d += DAY) {
+                    upTo = Math.min(capped, startedBefore(p, repeating, d));
+                    perWindow.book(index, upTo - bookedBefore);
+                    bookedBefore = upTo;
+                }
+                perWindow.book(index, capped - bookedBefore);
+                return;
+            }
+            Instant windowEnd = min(next, b);
             long upTo = windowEnd.equals(b) ? capped : Math.min(capped,
                     startedBefore(p, a, repeatFrom, repeating, windowEnd));
             perWindow.book(index, upTo - bookedBefore);
             bookedBefore = upTo;
             t = windowEnd;
         }
+    }
+
+    /** {@link #startedBefore(Period, Instant, Instant, long, Instant)} of a {@code t} after the first unit's start,
+     *  {@code d} minutes after the repeating units' start. */
+    private static long startedBefore(Period p, long repeating, long d) {
+        long fen = p.firstMinutes() > 0 ? p.firstFen() : 0;
+        if (d > 0) {
+            fen += Math.min(repeating, (d + p.unitMinutes() - 1) / p.unitMinutes()) * p.unitFen();
+        }
+        return fen;
+    }
+
+    /** Whether the cap windows from {@code from} to {@code to} are all 24 hours long (no offset change). */
+    private boolean dayLongWindows(ClassTariff c, Instant from, Instant to) {
+        if (c.capBasis() == CapBasis.ROLLING_24H) {
+            return true;
+        }
+        offsetAt(from.getEpochSecond());
+        Span s = span;
+        return s.holds(from.getEpochSecond() - 2 * DAY_SECONDS) && s.holds(to.getEpochSecond() + 2 * DAY_SECONDS);
     }
 
     /** Uncapped money of the units of an occurrence that start before {@code t}. */

@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * for the camera's next call.
  */
 public final class CameraSerialLink implements SerialLink {
+
+    /** Each write is one pass-through command to the camera: the card driver must hand over whole frames. */
+    @Override
+    public boolean framed() {
+        return true;
+    }
     private static final Logger LOG = LoggerFactory.getLogger(CameraSerialLink.class);
 
     private final LaneCamera camera;
