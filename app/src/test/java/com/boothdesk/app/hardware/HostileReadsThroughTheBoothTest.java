@@ -65,7 +65,7 @@ class HostileReadsThroughTheBoothTest {
 
     @Test
     void offlineRePushesWithAbsurdTimesAreShownNotDecided() {
-        // (a Timeval of 0 is replaced by the receive time in the push server, so 1970 is sent as second 1)
+        // (a Timeval of 0 is "camera time unknown", see anOfflineRePushWithTimevalZeroIsShownNotDecided; 1970 is second 1)
         Instant[] absurd = {Instant.ofEpochSecond(1), Instant.parse("2001-01-01T00:00:00Z"),
                 booth.clock.instant().plus(Duration.ofDays(2)), Instant.parse("+33658-01-01T00:00:00Z")};
         long id = 9000;
