@@ -148,7 +148,8 @@ public final class CameraIntake implements AutoCloseable {
         }
         LaneController lane = route.lane();
         PlateRead read = new PlateRead(lane.lane().id(), e.plate() == null ? "" : e.plate(), e.colorCode(),
-                e.confidence(), e.readAt(), e.fullImage(), SafeText.of(e.serialNo(), 32), e.plateImage());
+                e.confidence(), e.readAt(), e.fullImage(), SafeText.of(e.serialNo(), 32), e.plateImage(),
+                e.cameraTimeUnknown(), e.noPlateByType());
         Instant received = clock.instant();
         long id;
         try {

@@ -31,7 +31,8 @@ public final class JdbcIntakeJournal implements IntakeJournal {
         String plate = read.plate().length() <= RAW_KEPT ? read.plate() : SafeText.plate(read.plate());
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO intake_journal (lane_id, plate, color,"
-                    + " confidence, read_at, received_at, source, offline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " confidence, read_at, received_at, source, offline, camera_time_unknown, no_plate_type)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, read.laneId());
                 ps.setString(2, plate);
@@ -41,6 +42,8 @@ public final class JdbcIntakeJournal implements IntakeJournal {
                 ps.setObject(6, JdbcOrderRepository.time(receivedAt));
                 ps.setString(7, SafeText.of(read.source(), 40)); // at most 40 + the length note, within 64
                 ps.setBoolean(8, offline);
+                ps.setBoolean(9, read.cameraTimeUnknown());
+                ps.setBoolean(10, read.noPlateByType());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -68,12 +71,14 @@ public final class JdbcIntakeJournal implements IntakeJournal {
         return db.read(c -> {
             List<Entry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, plate, color, confidence, read_at,"
-                    + " received_at, source, offline FROM intake_journal WHERE lane_id = ? ORDER BY id")) {
+                    + " received_at, source, offline, camera_time_unknown, no_plate_type FROM intake_journal"
+                    + " WHERE lane_id = ? ORDER BY id")) {
                 ps.setString(1, laneId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         PlateRead read = new PlateRead(laneId, rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                JdbcOrderRepository.instant(rs, "read_at"), new byte[0], rs.getString(7));
+                                JdbcOrderRepository.instant(rs, "read_at"), new byte[0], rs.getString(7),
+                                new byte[0], rs.getBoolean(9), rs.getBoolean(10));
                         out.add(new Entry(rs.getLong(1), read, rs.getBoolean(8),
                                 JdbcOrderRepository.instant(rs, "received_at")));
                     }

@@ -65,7 +65,7 @@ class HostileReadsThroughTheBoothTest {
 
     @Test
     void offlineRePushesWithAbsurdTimesAreShownNotDecided() {
-        // (a Timeval of 0 is replaced by the receive time in the push server, so 1970 is sent as second 1)
+        // (a Timeval of 0 is "camera time unknown", see anOfflineRePushWithTimevalZeroIsShownNotDecided; 1970 is second 1)
         Instant[] absurd = {Instant.ofEpochSecond(1), Instant.parse("2001-01-01T00:00:00Z"),
                 booth.clock.instant().plus(Duration.ofDays(2)), Instant.parse("+33658-01-01T00:00:00Z")};
         long id = 9000;
@@ -81,6 +81,18 @@ class HostileReadsThroughTheBoothTest {
         entry.pushOffline("京A59999", id, booth.clock.instant().minus(Duration.ofHours(1)));
         await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().findInLot("京A59999").isPresent());
         assertThat(booth.app.gateEvents().recent(10)).as("an offline entry moves no barrier").isEmpty();
+    }
+
+    @Test
+    void anOfflineRePushWithTimevalZeroIsShownNotDecided() {
+        CameraPushResult r = entry.pushOfflineWithoutTime("京A56789", 9100);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.continueOffline()).isTrue();
+        await().atMost(RunningBooth.WAIT).until(() ->
+                "entry.offline.notime".equals(booth.app.lane("A1").state().get().messageKey()));
+        assertThat(booth.app.orders().findInLot("京A56789")).isEmpty();
+        assertThat(booth.cloud().received("in_park")).isEmpty();
+        assertThat(booth.app.gateEvents().recent(10)).isEmpty();
     }
 
     @Test

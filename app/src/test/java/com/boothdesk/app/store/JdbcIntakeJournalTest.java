@@ -42,6 +42,24 @@ class JdbcIntakeJournalTest {
     }
 
     @Test
+    void whatTheCameraSaidAboutTheReadSurvivesAReopen() {
+        Instant at = Instant.parse("2026-11-25T00:00:00Z");
+        try (Database db = Database.open(dir.resolve("db"))) {
+            JdbcIntakeJournal j = new JdbcIntakeJournal(db);
+            j.record(new PlateRead("A1", "京A12345", 1, 95, at, new byte[0], "cam", new byte[0], true, false), true, at);
+            j.record(new PlateRead("A1", "*****", 0, 10, at, new byte[0], "cam", new byte[0], false, true), false, at);
+            j.record(new PlateRead("A1", "京B00001", 1, 95, at, new byte[0], "cam"), false, at);
+        }
+        try (Database db = Database.open(dir.resolve("db"))) {
+            assertThat(new JdbcIntakeJournal(db).pending("A1")).extracting(e -> e.read().cameraTimeUnknown(),
+                    e -> e.read().noPlateByType()).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(true, false),
+                            org.assertj.core.groups.Tuple.tuple(false, true),
+                            org.assertj.core.groups.Tuple.tuple(false, false));
+        }
+    }
+
+    @Test
     void aHugeOrHostileReadIsKeptCutAndStillNoPlate() {
         Instant at = Instant.parse("2026-11-25T00:00:00Z");
         try (Database db = Database.open(dir.resolve("db"))) {

@@ -25,11 +25,18 @@ import java.util.Objects;
  * @param plateImage JPEG of the plate crop, empty if the camera sent none (do not modify)
  * @param vehicleType the camera's vehicle class, normalised to {@code car}, {@code truck}, {@code bus},
  *                    {@code motorcycle}, {@code van}, or "" when unknown (brands name them differently)
- * @param cameraTime the camera's own timestamp of the read, or null when it sent none
+ * @param cameraTime the camera's own timestamp of the read, or null when it sent none or one that cannot be a time
+ *                   (Zhenshi {@code Timeval.sec} missing, 0, negative or beyond what an Instant holds)
+ * @param plateType the camera's plate type code as sent (Zhenshi {@code PlateResult.type}), or {@link #NO_TYPE}
+ * @param noPlateByType the camera's type says it found no plate (see {@link ZhenshiPushServer} for the codes)
  */
 public record PlateEvent(String sourceAddress, String deviceName, String serialNo, String ipAddr, String plate,
                          int colorCode, int confidence, long plateId, Instant readAt, boolean offline,
-                         byte[] fullImage, byte[] plateImage, String vehicleType, Instant cameraTime) {
+                         byte[] fullImage, byte[] plateImage, String vehicleType, Instant cameraTime,
+                         int plateType, boolean noPlateByType) {
+    /** {@link #plateType} when the camera sent none. */
+    public static final int NO_TYPE = -1;
+
     public PlateEvent {
         Objects.requireNonNull(sourceAddress, "sourceAddress");
         Objects.requireNonNull(deviceName, "deviceName");
@@ -42,18 +49,31 @@ public record PlateEvent(String sourceAddress, String deviceName, String serialN
         vehicleType = vehicleType == null ? "" : vehicleType;
     }
 
-    /** A read without vehicle type and camera time (the Zhenshi HTTP push). */
+    /** A read without the camera's plate type. */
+    public PlateEvent(String sourceAddress, String deviceName, String serialNo, String ipAddr, String plate,
+                      int colorCode, int confidence, long plateId, Instant readAt, boolean offline,
+                      byte[] fullImage, byte[] plateImage, String vehicleType, Instant cameraTime) {
+        this(sourceAddress, deviceName, serialNo, ipAddr, plate, colorCode, confidence, plateId, readAt, offline,
+                fullImage, plateImage, vehicleType, cameraTime, NO_TYPE, false);
+    }
+
+    /** A read without vehicle type, camera time and plate type. */
     public PlateEvent(String sourceAddress, String deviceName, String serialNo, String ipAddr, String plate,
                       int colorCode, int confidence, long plateId, Instant readAt, boolean offline,
                       byte[] fullImage, byte[] plateImage) {
         this(sourceAddress, deviceName, serialNo, ipAddr, plate, colorCode, confidence, plateId, readAt, offline,
-                fullImage, plateImage, "", null);
+                fullImage, plateImage, "", null, NO_TYPE, false);
     }
 
-    /** True when the camera found no plate ("_无_", "无", empty). */
+    /** True for an offline re-push whose own time the camera did not give (or gave as something that is no time). */
+    public boolean cameraTimeUnknown() {
+        return offline && cameraTime == null;
+    }
+
+    /** True when the camera found no plate ("_无_", "无", empty, or its plate type says so). */
     public boolean noPlate() {
         String p = plate.trim();
-        return p.isEmpty() || p.contains("无") || p.equalsIgnoreCase("unknown");
+        return noPlateByType || p.isEmpty() || p.contains("无") || p.equalsIgnoreCase("unknown");
     }
 
     @Override
@@ -61,7 +81,8 @@ public record PlateEvent(String sourceAddress, String deviceName, String serialN
         return "PlateEvent[" + LogSafe.text(serialNo, 64) + "@" + sourceAddress + " plate=" + LogSafe.text(plate, 16)
                 + " color=" + colorCode + " conf=" + confidence
                 + (vehicleType.isEmpty() ? "" : " type=" + LogSafe.text(vehicleType, 16)) + " id=" + plateId
-                + (offline ? " OFFLINE" : "") + " at=" + readAt + " images="
+                + (offline ? " OFFLINE" : "") + (noPlateByType ? " NOPLATE-TYPE" : "") + " at=" + readAt
+                + (cameraTimeUnknown() ? " (camera time unknown)" : "") + " images="
                 + fullImage.length + "/" + plateImage.length + "B]";
     }
 }

@@ -480,16 +480,21 @@ public final class ZhenshiPushServer implements PlateSource {
         boolean offline = result.path("isoffline").asInt(0) == 1;
         Instant now = clock.instant();
         lastSeen.put(serial, now);
-        Instant readAt = now;
         JsonNode tv = result.path("timeStamp").path("Timeval");
-        if (offline && tv.path("sec").canConvertToLong() && tv.path("sec").asLong() > 0) {
-            readAt = epochOrNow(tv.path("sec").asLong(), tv.path("usec").asLong(0), now, serial);
+        Instant cameraTime = null;
+        if (tv.path("sec").canConvertToLong() && tv.path("sec").asLong() > 0) {
+            cameraTime = epochOrNull(tv.path("sec").asLong(), tv.path("usec").asLong(0), serial);
         }
+        // live reads are timed by the booth; an offline re-push by the camera, and when the camera gave no usable
+        // time the event says so (cameraTimeUnknown) instead of passing the receive time off as the camera's
+        Instant readAt = offline && cameraTime != null ? cameraTime : now;
         String plate = cut(license.asText(), PLATE_WIDTH, "license");
+        int plateType = result.path("type").canConvertToInt() ? result.path("type").asInt() : PlateEvent.NO_TYPE;
         PlateEvent event = new PlateEvent(from, text(alarm, "deviceName"), serialField.isEmpty() ? from : serialField,
                 ipAddr, plate,
                 result.path("colorType").asInt(0), result.path("confidence").asInt(0), plateId, readAt, offline,
-                image(result, "imageFile", serial), image(result, "imageFragmentFile", serial));
+                image(result, "imageFile", serial), image(result, "imageFragmentFile", serial), "", cameraTime,
+                plateType, noPlateType(plateType, plate));
 
         String duplicate = duplicateReason(serial, event, now);
         CameraReply reply;
@@ -499,7 +504,14 @@ public final class ZhenshiPushServer implements PlateSource {
                     LogSafe.text(event.plate(), PLATE_WIDTH), plateId, duplicate);
             reply = CameraReply.none();
         } else {
-            reply = callHandler(event);
+            try {
+                reply = callHandler(event);
+            } catch (HandlerFailed f) {
+                // the read was not taken (e.g. the booth's intake journal could not be written): the camera must
+                // not be told it was, so it is answered 500 and its re-push of the same plateid is taken again
+                forget(serial, event);
+                return error(500, "plate read not recorded; push again");
+            }
             if (offline && reply.openGate()) {
                 note(badPushes, "handler asked to open the gate for offline record {} of camera {}; not sent "
                         + "(too late)", plateId, LogSafe.text(serial, ID_WIDTH));
@@ -526,24 +538,54 @@ public final class ZhenshiPushServer implements PlateSource {
         });
     }
 
-    /** The camera's own timestamp, or the receive time when it is outside what an Instant holds. */
-    private static Instant epochOrNow(long sec, long usec, Instant now, String serial) {
+    /** The camera's own timestamp, or null (time unknown) when it is outside what an Instant holds. */
+    private static Instant epochOrNull(long sec, long usec, String serial) {
         try {
             return Instant.ofEpochSecond(sec, Math.floorMod(usec, 1_000_000L) * 1000);
         } catch (java.time.DateTimeException | ArithmeticException e) {
-            note(IMPOSSIBLE_TIMES, "camera {} sent an impossible timestamp {}; the receive time is used",
+            note(IMPOSSIBLE_TIMES, "camera {} sent an impossible timestamp {}; its time is taken as unknown",
                     LogSafe.text(serial, ID_WIDTH), sec);
-            return now;
+            return null;
         }
     }
 
-    private CameraReply callHandler(PlateEvent event) {
+    /**
+     * Zhenshi {@code PlateResult.type} 0 is "未知车牌" (no plate type found). With a license that holds no plate
+     * (no letter or digit besides the camera's placeholder, e.g. "*****", "-", "???") it is a car without a plate; a
+     * type 0 with a readable license stays a plate read (the text is what the camera read).
+     */
+    static boolean noPlateType(int type, String license) {
+        if (type != 0) {
+            return false;
+        }
+        String p = license.replace("_无_", "").replace("无", "");
+        return p.codePoints().noneMatch(Character::isLetterOrDigit);
+    }
+
+    /** The handler threw: the read is not the booth's, so the camera gets a 500 and re-pushes it. */
+    private static final class HandlerFailed extends Exception {
+        HandlerFailed(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private CameraReply callHandler(PlateEvent event) throws HandlerFailed {
         try {
             CameraReply r = handler.onPlate(event);
             return r == null ? CameraReply.none() : r;
         } catch (RuntimeException e) {
-            LOG.error("plate handler failed for {}; camera gets an empty reply", event, e);
-            return CameraReply.none();
+            LOG.error("plate handler failed for {}; camera answered 500 so that it pushes the read again", event, e);
+            throw new HandlerFailed(e);
+        }
+    }
+
+    /** Undoes what {@link #duplicateReason} remembered of a read the handler did not take. */
+    private void forget(String camera, PlateEvent e) {
+        synchronized (seenIds) {
+            if (e.plateId() >= 0) {
+                seenIds.remove(camera + "#" + e.plateId());
+            }
+            lastPlate.remove(camera + "|" + e.plate());
         }
     }
 

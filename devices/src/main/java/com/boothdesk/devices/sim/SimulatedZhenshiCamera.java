@@ -84,6 +84,11 @@ public final class SimulatedZhenshiCamera {
         return post(alarmBody(plate, plateId, true, readAt), plateId);
     }
 
+    /** Re-pushes a stored record whose clock the camera lost ({@code Timeval.sec} 0, as after a reset without RTC). */
+    public CameraPushResult pushOfflineWithoutTime(String plate, long plateId) {
+        return post(alarmBody(plate, plateId, true, null), plateId);
+    }
+
     /** Re-sends a live read with a given plate id (a camera repeating itself). */
     public CameraPushResult pushWithId(String plate, long plateId) {
         return post(alarmBody(plate, plateId, false, clock.instant()), plateId);
@@ -123,10 +128,10 @@ public final class SimulatedZhenshiCamera {
         r.put("plateid", plateId);
         r.put("isoffline", offline ? 1 : 0);
         ObjectNode tv = r.putObject("timeStamp").putObject("Timeval");
-        tv.put("sec", at.getEpochSecond());
-        tv.put("usec", at.getNano() / 1000);
+        tv.put("sec", at == null ? 0 : at.getEpochSecond());
+        tv.put("usec", at == null ? 0 : at.getNano() / 1000);
         if (images) {
-            r.put("imageFile", Base64.getEncoder().encodeToString(PlateImages.scene(plate, serialNo + " " + at)));
+            r.put("imageFile", Base64.getEncoder().encodeToString(PlateImages.scene(plate, serialNo + " " + (at == null ? "" : at))));
             r.put("imageFragmentFile", Base64.getEncoder().encodeToString(PlateImages.plateCrop(plate)));
         }
         return root.toString().getBytes(StandardCharsets.UTF_8);

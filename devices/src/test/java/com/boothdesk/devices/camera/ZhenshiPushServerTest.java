@@ -124,6 +124,48 @@ class ZhenshiPushServerTest {
     }
 
     @Test
+    void offlineRePushWithoutACameraTimeSaysSoInsteadOfPassingTheReceiveTimeOff() throws Exception {
+        SimulatedZhenshiCamera cam = start();
+        CameraPushResult r = cam.pushOfflineWithoutTime("粤B12345", 4300);
+        assertThat(r.continueOffline()).isTrue();
+        PlateEvent e = events.get(0);
+        assertThat(e.offline()).isTrue();
+        assertThat(e.cameraTime()).isNull();
+        assertThat(e.cameraTimeUnknown()).isTrue();
+        assertThat(e.readAt()).isEqualTo(clock.instant()); // the receive time, marked as not the camera's
+
+        // a time no Instant holds is unknown too (no 500)
+        String body = "{\"AlarmInfoPlate\":{\"serialno\":\"SN-EXIT-1\",\"result\":{\"PlateResult\":{"
+                + "\"license\":\"粤B54321\",\"plateid\":4301,\"isoffline\":1,"
+                + "\"timeStamp\":{\"Timeval\":{\"sec\":9223372036854775807,\"usec\":0}}}}}}";
+        assertThat(cam.postRaw(body.getBytes(StandardCharsets.UTF_8), "application/json").status()).isEqualTo(200);
+        assertThat(events.get(1).cameraTimeUnknown()).isTrue();
+
+        // with its time, an offline re-push keeps it; a live read is never "time unknown"
+        cam.pushOffline("粤B12399", 4302, Instant.parse("2025-11-25T07:12:13Z"));
+        assertThat(events.get(2).cameraTimeUnknown()).isFalse();
+        cam.push("京A12345");
+        assertThat(events.get(3).cameraTimeUnknown()).isFalse();
+    }
+
+    @Test
+    void theCamerasPlateTypeIsCarriedAndTypeZeroWithoutAReadableLicenseIsNoPlate() throws Exception {
+        SimulatedZhenshiCamera cam = start();
+        decision = e -> CameraReply.none();
+        String tmpl = "{\"AlarmInfoPlate\":{\"serialno\":\"SN-EXIT-1\",\"result\":{\"PlateResult\":{"
+                + "\"license\":\"%s\",\"type\":%d,\"plateid\":%d}}}}";
+        cam.postRaw(String.format(tmpl, "*****", 0, 1).getBytes(StandardCharsets.UTF_8), "application/json");
+        cam.postRaw(String.format(tmpl, "京A12345", 0, 2).getBytes(StandardCharsets.UTF_8), "application/json");
+        cam.postRaw(String.format(tmpl, "*****", 1, 3).getBytes(StandardCharsets.UTF_8), "application/json");
+        assertThat(events).extracting(PlateEvent::plateType).containsExactly(0, 0, 1);
+        assertThat(events).extracting(PlateEvent::noPlateByType).containsExactly(true, false, false);
+        assertThat(events.get(0).noPlate()).isTrue();
+        assertThat(events.get(1).noPlate()).isFalse();
+        cam.pushWithId("京B22222", 50); // the simulator's own reads carry type 1
+        assertThat(events.get(3).plateType()).isEqualTo(1);
+    }
+
+    @Test
     void unconfiguredPeerGets403AndNoHandlerCall() throws Exception {
         SimulatedZhenshiCamera cam = start(ZhenshiPushServer.allowOnly(List.of("192.0.2.10")));
         CameraPushResult r = cam.push("京A12345");
@@ -147,14 +189,40 @@ class ZhenshiPushServerTest {
     }
 
     @Test
-    void failingHandlerGivesAnEmptyReplyNotAnError() throws Exception {
+    void failingHandlerIsAnswered500AndTheRePushOfTheSameReadIsTaken() throws Exception {
         SimulatedZhenshiCamera cam = start();
         decision = e -> {
-            throw new IllegalStateException("boom");
+            throw new IllegalStateException("journal write failed");
         };
-        CameraPushResult r = cam.push("京A12345");
-        assertThat(r.status()).isEqualTo(200);
+        CameraPushResult r = cam.pushWithId("京A12345", 501);
+        assertThat(r.status()).isEqualTo(500);
         assertThat(r.openGate()).isFalse();
+        assertThat(r.serialData()).isEmpty();
+        // the camera pushes the same record again (same plateid, same plate within the same-plate interval): it is
+        // not a duplicate, since the first one was never taken
+        decision = e -> CameraReply.open(List.of());
+        CameraPushResult again = cam.pushWithId("京A12345", 501);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.openGate()).isTrue();
+        assertThat(events).extracting(PlateEvent::plateId).containsExactly(501L, 501L);
+        // once taken, it is a duplicate again
+        assertThat(cam.pushWithId("京A12345", 501).openGate()).isFalse();
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void failingHandlerOnAnOfflineRePushIsAnswered500WithoutContinue() throws Exception {
+        SimulatedZhenshiCamera cam = start();
+        decision = e -> {
+            throw new IllegalStateException("journal write failed");
+        };
+        CameraPushResult r = cam.pushOffline("粤B12345", 4243, Instant.parse("2025-11-25T07:12:13Z"));
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.continueOffline()).isFalse();
+        decision = e -> CameraReply.none();
+        assertThat(cam.pushOffline("粤B12345", 4243, Instant.parse("2025-11-25T07:12:13Z")).continueOffline())
+                .isTrue();
+        assertThat(events).hasSize(2);
     }
 
     @Test

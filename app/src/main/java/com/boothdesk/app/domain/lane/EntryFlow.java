@@ -93,6 +93,9 @@ final class EntryFlow {
             ask = Decision.of(Step.READ_QUALITY, "plate.invalid", invalidShown);
         } else if (plate.isEmpty()) {
             ask = Decision.of(Step.READ_QUALITY, "entry.offline.noplate");
+        } else if (read.cameraTimeUnknown()) {
+            // the camera lost its clock: the receive time is no entry time, whatever window it falls in
+            ask = Decision.of(Step.READ_QUALITY, "entry.offline.notime", plate);
         } else if (read.readAt().isBefore(earliest) || read.readAt().isAfter(latest)) {
             ask = Decision.of(Step.READ_QUALITY, "entry.offline.time", plate, read.readAt().toString());
         }

@@ -100,7 +100,7 @@ public final class LaneController {
     }
 
     private void handle(PlateRead raw, boolean offline, boolean attended) {
-        PlateGrammar.Checked checked = PlateGrammar.check(raw.plate());
+        PlateGrammar.Checked checked = raw.noPlateByType() ? PlateGrammar.check("") : PlateGrammar.check(raw.plate());
         String invalid = checked.kind() == PlateGrammar.Kind.INVALID ? checked.shown() : null;
         PlateRead read = withPlate(raw, checked.plate());
         if (offline) {
@@ -254,8 +254,7 @@ public final class LaneController {
             lastPlateAt = base.readAt();
             boolean offline = w instanceof Waiting.EntryConfirmation e && e.offline();
             // the attendant has checked the plate: it is as good as a certain read
-            PlateRead fixed = new PlateRead(base.laneId(), plate, base.colorCode(), 100, base.readAt(), base.image(),
-                    base.source() + "+attendant", base.plateImage());
+            PlateRead fixed = base.withPlate(plate, 100, base.source() + "+attendant");
             core.dropAfterError(); // what waited is replaced; its journal entry stays until this one is decided
             if (lane.direction() == LaneDirection.ENTRY) {
                 if (offline) {
@@ -367,8 +366,7 @@ public final class LaneController {
     }
 
     static PlateRead withPlate(PlateRead r, String plate) {
-        return new PlateRead(r.laneId(), plate, r.colorCode(), r.confidence(), r.readAt(), r.image(), r.source(),
-                r.plateImage());
+        return r.withPlate(plate, r.confidence(), r.source());
     }
 
     /** For events from devices and the cloud: failures are logged and shown on the lane, never thrown back. */

@@ -156,7 +156,8 @@ public final class CameraModule implements AutoCloseable {
                 return CameraReply.none();
             }
             PlateRead read = new PlateRead(cl.laneId(), e.plate(), e.colorCode(), e.confidence(),
-                    e.offline() ? e.readAt() : clock.instant(), e.fullImage(), e.serialNo(), e.plateImage());
+                    e.offline() ? e.readAt() : clock.instant(), e.fullImage(), e.serialNo(), e.plateImage(),
+                    e.cameraTimeUnknown(), e.noPlateByType());
             if (e.offline()) {
                 lane.onOfflineRead(read);
                 return CameraReply.none();

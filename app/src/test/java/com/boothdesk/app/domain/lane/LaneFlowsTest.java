@@ -216,6 +216,24 @@ class LaneFlowsTest {
     }
 
     @Test
+    void aNoRecordCarAfterAPaidExitGetsItsOwnLedAndVoiceAndNoFeeBox() {
+        entry.onPlate(f.read("A1", "京A12345")).join();
+        f.clock.advance(Duration.ofHours(3));
+        exit.onPlate(f.read("B1", "京A12345")).join();
+        assertThat(exit.state().get().phase()).isEqualTo(LanePhase.AWAITING_PAYMENT);
+        exit.settleCash(100_00).join();
+        assertThat(f.signals.log.get(f.signals.log.size() - 1)).contains("一路顺风");
+        f.clock.advance(Duration.ofMinutes(1));
+        exit.onPlate(f.read("B1", "沪C99999")).join();
+        String last = f.signals.log.get(f.signals.log.size() - 1);
+        assertThat(last).startsWith("show B1").contains("沪C99999").doesNotContain("京A12345");
+        assertThat(last.substring(last.indexOf(" / "))).doesNotContain("一路顺风").doesNotContain("缴费");
+        assertThat(exit.state().get().lastRead().plate()).isEqualTo("沪C99999");
+        assertThat(exit.state().get().quote()).isNull();
+        assertThat(exit.state().get().order()).isNull();
+    }
+
+    @Test
     void aRefusalClearsTheLedOfThePreviousCarsFee() {
         String in = f.orders.nextOrderId("A1", f.clock.instant());
         f.orders.recordEntry(ParkingOrder.entered(in, "京A12345", "small", "A1", f.clock.instant().minus(
@@ -224,6 +242,31 @@ class LaneFlowsTest {
         exit.refuse().join();
         assertThat(f.signals.log.get(f.signals.log.size() - 1)).contains("未放行").doesNotContain("请缴费");
         assertThat(exit.state().get().quote()).isNull();
+    }
+
+    @Test
+    void anOfflineRePushWithoutTheCamerasTimeGoesToTheAttendantEvenInsideTheWindow() {
+        // readAt is the receive time (well inside the window): only the flag tells it is not the entry time
+        entry.onOfflineRead(new PlateRead("A1", "京A11111", 1, 95, f.clock.instant(), new byte[0], "cam",
+                new byte[0], true, false)).join();
+        assertThat(entry.state().get().phase()).isEqualTo(LanePhase.AWAITING_CONFIRMATION);
+        assertThat(entry.state().get().messageKey()).isEqualTo("entry.offline.notime");
+        assertThat(f.orders.byId).isEmpty();
+        assertThat(f.signals.commands(BarrierAction.OPEN)).isZero();
+        // the same read with the camera's time is recorded by itself
+        entry.onOfflineRead(new PlateRead("A1", "京A22222", 1, 95, f.clock.instant().minus(Duration.ofHours(1)),
+                new byte[0], "cam")).join();
+        assertThat(f.orders.byId.values()).extracting(o -> o.plate()).containsExactly("京A22222");
+    }
+
+    @Test
+    void aReadTheCameraTypesAsNoPlateIsANoPlateCarWhateverItsText() {
+        entry.onPlate(new PlateRead("A1", "*****", 1, 40, f.clock.instant(), new byte[0], "cam", new byte[0], false,
+                true)).join();
+        assertThat(entry.state().get().phase()).isEqualTo(LanePhase.AWAITING_CONFIRMATION);
+        assertThat(entry.state().get().messageKey()).isEqualTo("entry.noplate");
+        assertThat(f.orders.byId).isEmpty();
+        assertThat(f.signals.commands(BarrierAction.OPEN)).isZero();
     }
 
     @Test
