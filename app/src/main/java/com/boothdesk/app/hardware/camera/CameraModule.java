@@ -103,13 +103,21 @@ public final class CameraModule implements AutoCloseable {
                 case HIKVISION -> {
                     HikvisionCamera c = new HikvisionCamera(cl.cameraId(), http(cl), cl.channel(),
                             Addresses.resolve(cl.host()), handler(cl, false), linkClock, Duration.ofSeconds(10));
-                    hikvision.add(cl.cameraId(), c);
+                    if (cl.stream()) {
+                        c.withAlertStream(settings.streamIdle());
+                    } else {
+                        hikvision.add(cl.cameraId(), c);
+                    }
                     yield c;
                 }
                 case DAHUA -> {
                     DahuaCamera c = new DahuaCamera(cl.cameraId(), http(cl), cl.channel(),
                             Addresses.resolve(cl.host()), handler(cl, false), linkClock, Duration.ofSeconds(10));
-                    dahua.add(c);
+                    if (cl.stream()) {
+                        c.withEventStream(settings.streamIdle());
+                    } else {
+                        dahua.add(c);
+                    }
                     yield c;
                 }
                 case HUAXIA -> {
@@ -120,10 +128,11 @@ public final class CameraModule implements AutoCloseable {
                 }
                 default -> throw new IllegalStateException("not an adapter kind: " + cl.kind());
             };
-            listen |= cl.kind() == CameraKind.HIKVISION || cl.kind() == CameraKind.DAHUA
-                    || cl.kind() == CameraKind.HUAXIA;
+            listen |= !cl.stream() && (cl.kind() == CameraKind.HIKVISION || cl.kind() == CameraKind.DAHUA
+                    || cl.kind() == CameraKind.HUAXIA);
             hub.add(camera, cl.cardViaCamera() ? cl.rs485() : -1);
-            LOG.info("Lane {}: {} camera {} at {}{}", cl.laneId(), cl.kind().key(), cl.cameraId(), cl.host(),
+            LOG.info("Lane {}: {} camera {} at {}{}{}", cl.laneId(), cl.kind().key(), cl.cameraId(), cl.host(),
+                    cl.stream() ? ", events read from its event stream" : "",
                     cl.cardViaCamera() ? ", LED/voice card on its RS485-" + (cl.rs485() + 1) : "");
         }
         for (CameraSettings.CameraLane cl : settings.replyCardLanes()) {
