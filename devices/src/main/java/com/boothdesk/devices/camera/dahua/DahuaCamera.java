@@ -103,23 +103,7 @@ public final class DahuaCamera extends AbstractLaneCamera implements PushTarget 
             StreamEventAssembler groups = new StreamEventAssembler(p -> isHeartbeat(p) ? 0 : 1, this::onStreamEvent);
             int heartbeat = (int) Math.max(1, streamIdle.toSeconds() / 3);
             stream = cgi.stream(cameraId, DahuaItc.attachPath(channel, heartbeat), streamIdle, 4 * 1024 * 1024,
-                    new EventStream.Listener() {
-                        @Override
-                        public void onPart(Multipart.Part part) {
-                            groups.feed(part);
-                        }
-
-                        @Override
-                        public void onConnected() {
-                            heard();
-                        }
-
-                        @Override
-                        public void onLost(String why) {
-                            groups.flush();
-                            unreachable("event stream lost: " + why);
-                        }
-                    });
+                    streamListener(groups, "event stream"));
             stream.start();
         }
         timer.scheduleWithFixedDelay(this::probe, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -224,16 +208,7 @@ public final class DahuaCamera extends AbstractLaneCamera implements PushTarget 
 
     @Override
     public CompletableFuture<CommandOutcome> deliver(CameraReply reply, Duration window) {
-        if (!reply.serialData().isEmpty()) {
-            LOG.warn("camera {}: {} RS485 frame(s) dropped: no pass-through on Dahua CGI", cameraId,
-                    reply.serialData().size());
-        }
-        if (!reply.openGate()) {
-            return LaneCamera.unsupported(this, "RS485 pass-through");
-        }
-        return barrier(BarrierCommand.OPEN).completeOnTimeout(CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE,
-                "camera " + cameraId + " did not answer within " + window.toMillis() + " ms"), window.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return deliverOpenOnly(reply, window);
     }
 
     @Override

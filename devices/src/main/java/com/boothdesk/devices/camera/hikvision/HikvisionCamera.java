@@ -99,23 +99,7 @@ public final class HikvisionCamera extends AbstractLaneCamera implements PushTar
         if (streamIdle != null && stream == null) {
             StreamEventAssembler groups = new StreamEventAssembler(HikvisionEvents::pictureCount, this::onStreamEvent);
             stream = isapi.stream(cameraId, HikvisionIsapi.alertStreamPath(), streamIdle, 4 * 1024 * 1024,
-                    new EventStream.Listener() {
-                        @Override
-                        public void onPart(Multipart.Part part) {
-                            groups.feed(part);
-                        }
-
-                        @Override
-                        public void onConnected() {
-                            heard();
-                        }
-
-                        @Override
-                        public void onLost(String why) {
-                            groups.flush();
-                            unreachable("alert stream lost: " + why);
-                        }
-                    });
+                    streamListener(groups, "alert stream"));
             stream.start();
         }
         timer.scheduleWithFixedDelay(() -> readState("poll"), 0, poll.toMillis(), TimeUnit.MILLISECONDS);
@@ -218,16 +202,7 @@ public final class HikvisionCamera extends AbstractLaneCamera implements PushTar
 
     @Override
     public CompletableFuture<CommandOutcome> deliver(CameraReply reply, Duration window) {
-        if (!reply.serialData().isEmpty()) {
-            LOG.warn("camera {}: {} RS485 frame(s) dropped: no pass-through on Hikvision ISAPI", cameraId,
-                    reply.serialData().size());
-        }
-        if (!reply.openGate()) {
-            return LaneCamera.unsupported(this, "RS485 pass-through");
-        }
-        return barrier(BarrierCommand.OPEN).completeOnTimeout(CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE,
-                "camera " + cameraId + " did not answer within " + window.toMillis() + " ms"), window.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return deliverOpenOnly(reply, window);
     }
 
     @Override
