@@ -168,6 +168,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         hardware.replyThrough(cameras.replies());
+        ops.lanesReady(config.lanes().stream().map(l -> l.lane().id()).toList(), hardware::card, linkClock);
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
@@ -204,6 +205,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             lists.onUplinkStored(dispatcher::wake);
             listAdmin.onUplinkStored(dispatcher::wake);
             staff.onUplinkStored(dispatcher::wake);
+            ops.onUplinkStored(dispatcher::wake);
         }
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
@@ -250,7 +252,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             link = push(tcp);
             tcpLink = tcp;
         }
-        link.setDownlinkHandler(router);
+        link.setDownlinkHandler(ops == null ? router : ops.clockTap(router));
         link.addStatusListener(s -> refreshStatus());
         dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
         bridge.dispatcher(dispatcher);
