@@ -108,8 +108,7 @@ public final class OpsModule implements AutoCloseable {
         if (clockWatch != null) {
             for (ClockWatch.Drift d : clockWatch.drifts().get()) {
                 out.add(new OpsAlert(d.boothAhead() ? "ops.alert.clock_ahead" : "ops.alert.clock_behind",
-                        List.of(d.source().startsWith("camera:") ? d.source().substring(7) : d.source(),
-                                Math.abs(d.drift().toSeconds()))));
+                        List.of(d.source(), Math.abs(d.drift().toSeconds()))));
             }
         }
         DiskWatch.DiskSpace space = disk.low().get();

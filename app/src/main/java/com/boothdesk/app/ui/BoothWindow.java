@@ -109,6 +109,10 @@ public final class BoothWindow {
         overlay.setVisible(false);
         HeaderView header = new HeaderView(vm.header(), msg, this::openUplinks, this::openSpaces, vm::select);
         root.getChildren().add(content);
+        if (ports.opsAlerts() != null) { // shiftops: clock drift, low disk, upgrade notices
+            header.addBeforeClock(new com.boothdesk.app.ui.duty.OpsAlertsView(new com.boothdesk.app.ui.duty
+                    .OpsAlertsViewModel(ports.opsAlerts(), msg, com.boothdesk.app.ui.shift.UiExecutors.fx())));
+        }
         if (ports.staff() != null) {
             wireDuty(header, msg);
         } else {
