@@ -165,6 +165,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
         com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
         cameras = push(new CameraIntake(config.cameras(), clock, journal));
+        cameras.onCameraTime((serial, t) -> ops.clockWatch().observe("camera:" + serial, t));
         cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         hardware.replyThrough(cameras.replies());

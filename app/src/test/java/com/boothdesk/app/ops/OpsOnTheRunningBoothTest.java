@@ -78,6 +78,20 @@ class OpsOnTheRunningBoothTest {
                         assertThat(a.args().get(0)).isEqualTo("cloud");
                         assertThat((Long) a.args().get(1)).isBetween(590L, 610L);
                     }));
+
+            // an entry camera whose clock is 200 s behind: after three live reads the header says so
+            Clock cameraClock = Clock.offset(linkClock, Duration.ofSeconds(-200));
+            var camera = new com.boothdesk.devices.sim.SimulatedZhenshiCamera(java.net.URI.create("http://127.0.0.1:"
+                    + booth.app.cameraPort() + "/"), "SIM-CAM-A1", "127.0.0.1", cameraClock);
+            for (String plate : new String[] {"京A10001", "京A10002", "京A10003"}) {
+                camera.push(plate);
+            }
+            await().atMost(RunningBooth.WAIT).untilAsserted(() -> assertThat(ops.alerts().get())
+                    .anySatisfy(a -> {
+                        assertThat(a.key()).isEqualTo("ops.alert.clock_ahead");
+                        assertThat(a.args().get(0)).isEqualTo("camera:SIM-CAM-A1");
+                        assertThat((Long) a.args().get(1)).isBetween(195L, 215L);
+                    }));
         }
     }
 }
