@@ -108,6 +108,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private DemoDriver demo;
     private StaffModule staff;
     private com.boothdesk.app.ops.OpsModule ops;
+    private com.boothdesk.app.report.ExitReceipts receipts;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -186,6 +187,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             cameras.route(lc.camera(), controller, lc.gate() == LaneConfig.GateRoute.CAMERA);
             controller.recoverPending();
         }
+        receipts = push(com.boothdesk.app.report.ExitReceipts.open(db, config, staff, lanes.values(), clock));
         cameras.start();
         cameraModule.start(lanes, db.dataSource());
 
@@ -439,6 +441,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Where downlinks go; tests and the simulator push through the real link, this routes them. */
     public DownlinkRouter downlinks() {
         return router;
+    }
+
+    /** Cash receipts at the exit (kept, printed always or on request, reprinted from the order). */
+    public com.boothdesk.app.report.ExitReceipts receipts() {
+        return receipts;
     }
 
     /** Backups (back up now), disk space: for the About box and the alerts. */

@@ -73,6 +73,22 @@ public final class ExitReceipts implements AutoCloseable {
         this.printer = this::writePdf;
     }
 
+    /**
+     * The receipts of a running booth: {@code receipt.*} of the site file, PDFs under {@code <data>/receipts}, the
+     * attendant named as the staff store knows them; following every lane.
+     */
+    public static ExitReceipts open(Database db, com.boothdesk.app.config.BoothConfig config,
+                                    com.boothdesk.app.store.staff.StaffModule staff, Iterable<LaneController> lanes,
+                                    Clock clock) {
+        Function<String, String> name = id -> staff == null ? id : staff.service().accounts().stream()
+                .filter(a -> a.userId().equals(id)).findFirst()
+                .map(a -> a.name() == null || a.name().isBlank() ? id : a.name() + "(" + id + ")").orElse(id);
+        ExitReceipts r = new ExitReceipts(db, ReceiptSettings.load(config.dataDir()), config.boothId(),
+                config.dataDir().toAbsolutePath().resolve("receipts"), config.zone(), clock, name);
+        r.follow(lanes);
+        return r;
+    }
+
     /** Follows the exits' cash settlements. */
     public void follow(Iterable<LaneController> lanes) {
         if (settings.print() == ReceiptSettings.Mode.OFF) {
