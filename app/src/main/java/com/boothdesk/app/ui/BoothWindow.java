@@ -395,6 +395,11 @@ public final class BoothWindow {
         boolean typing = t instanceof TextInputControl || t instanceof ComboBox<?> cb && cb.isEditable()
                 || t instanceof Spinner<?>;
         Chord chord = new Chord(e.getCode().name(), e.isControlDown(), e.isAltDown(), e.isShiftDown());
+        if (duty != null && env.keymap().chords(com.boothdesk.app.ui.keys.Action.HANDOVER).contains(chord)) {
+            duty.openHandover(); // shiftops: 换班 from the keyboard (the duty view-model refuses with nobody on duty)
+            e.consume();
+            return;
+        }
         if (vm.onKey(chord, typing)) {
             e.consume();
         }
