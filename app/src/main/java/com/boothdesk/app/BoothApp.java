@@ -108,6 +108,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private DemoDriver demo;
     private StaffModule staff;
     private com.boothdesk.app.ops.OpsModule ops;
+    private com.boothdesk.app.report.ExitReceipts receipts;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -165,9 +166,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
         com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
         cameras = push(new CameraIntake(config.cameras(), clock, journal));
+        cameras.onCameraTime((serial, t) -> ops.clockWatch().observe("camera:" + serial, t));
         cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         hardware.replyThrough(cameras.replies());
+        ops.lanesReady(config.lanes().stream().map(l -> l.lane().id()).toList(), hardware::card, linkClock);
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
@@ -184,6 +187,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             cameras.route(lc.camera(), controller, lc.gate() == LaneConfig.GateRoute.CAMERA);
             controller.recoverPending();
         }
+        receipts = push(com.boothdesk.app.report.ExitReceipts.open(db, config, staff, lanes.values(), clock));
         cameras.start();
         cameraModule.start(lanes, db.dataSource());
 
@@ -204,6 +208,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             lists.onUplinkStored(dispatcher::wake);
             listAdmin.onUplinkStored(dispatcher::wake);
             staff.onUplinkStored(dispatcher::wake);
+            ops.onUplinkStored(dispatcher::wake);
         }
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
@@ -250,7 +255,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             link = push(tcp);
             tcpLink = tcp;
         }
-        link.setDownlinkHandler(router);
+        link.setDownlinkHandler(ops == null ? router : ops.clockTap(router));
         link.addStatusListener(s -> refreshStatus());
         dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
         bridge.dispatcher(dispatcher);
@@ -436,6 +441,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Where downlinks go; tests and the simulator push through the real link, this routes them. */
     public DownlinkRouter downlinks() {
         return router;
+    }
+
+    /** Cash receipts at the exit (kept, printed always or on request, reprinted from the order). */
+    public com.boothdesk.app.report.ExitReceipts receipts() {
+        return receipts;
     }
 
     /** Backups (back up now), disk space: for the About box and the alerts. */

@@ -109,6 +109,10 @@ public final class BoothWindow {
         overlay.setVisible(false);
         HeaderView header = new HeaderView(vm.header(), msg, this::openUplinks, this::openSpaces, vm::select);
         root.getChildren().add(content);
+        if (ports.opsAlerts() != null) { // shiftops: clock drift, low disk, upgrade notices
+            header.addBeforeClock(new com.boothdesk.app.ui.duty.OpsAlertsView(new com.boothdesk.app.ui.duty
+                    .OpsAlertsViewModel(ports.opsAlerts(), msg, com.boothdesk.app.ui.shift.UiExecutors.fx())));
+        }
         if (ports.staff() != null) {
             wireDuty(header, msg);
         } else {
@@ -391,6 +395,11 @@ public final class BoothWindow {
         boolean typing = t instanceof TextInputControl || t instanceof ComboBox<?> cb && cb.isEditable()
                 || t instanceof Spinner<?>;
         Chord chord = new Chord(e.getCode().name(), e.isControlDown(), e.isAltDown(), e.isShiftDown());
+        if (duty != null && env.keymap().chords(com.boothdesk.app.ui.keys.Action.HANDOVER).contains(chord)) {
+            duty.openHandover(); // shiftops: 换班 from the keyboard (the duty view-model refuses with nobody on duty)
+            e.consume();
+            return;
+        }
         if (vm.onKey(chord, typing)) {
             e.consume();
         }
