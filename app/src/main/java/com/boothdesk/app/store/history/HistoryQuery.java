@@ -5,8 +5,8 @@ import java.time.Instant;
 import com.boothdesk.app.domain.order.PaymentMethod;
 
 /**
- * What the history search looks for. Every field may be null (no filter). The time range applies to the stay's entry
- * or its exit (a stay that came in or left in the range). Plates are matched {@link PlateMode exactly, fuzzily (a
+ * What the history search looks for. Every field may be null (no filter). The time range is that of the stay's entry
+ * ({@code from} included, {@code to} excluded), by the entry-time index. Plates are matched {@link PlateMode exactly, fuzzily (a
  * misread finds its car) or as a fragment}, against the stored plate and the plate read at the exit.
  *
  * @param attendant the attendant at the entry or the exit

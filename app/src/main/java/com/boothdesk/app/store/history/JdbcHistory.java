@@ -49,6 +49,8 @@ public final class JdbcHistory {
             + " discount_fen, pay_method, free_reason, remark";
     /** At most this many plates of a fuzzy match go into one query (best first). */
     private static final int MAX_FUZZY_PLATES = 200;
+    /** At most this many stays of the matched plates are considered (newest entry first after that). */
+    private static final int MAX_PLATE_STAYS = 20_000;
 
     private final Database db;
     private final JdbcOutbox outbox;
@@ -158,9 +160,9 @@ public final class JdbcHistory {
             }
             switch (q.plateMode()) {
                 case EXACT -> {
-                    w.and("(plate = ? OR exit_plate_read = ?)");
-                    w.args.add(typed);
-                    w.args.add(typed);
+                    if (!w.ids(ids(Set.of(typed)))) {
+                        return null;
+                    }
                 }
                 case CONTAINS -> {
                     String like = "%" + typed.replace("\\", "\\\\").replace("%", "\\%") + "%";
@@ -173,18 +175,16 @@ public final class JdbcHistory {
                     if (near.isEmpty()) {
                         return null;
                     }
-                    String marks = String.join(",", java.util.Collections.nCopies(near.size(), "?"));
-                    w.and("(plate IN (" + marks + ") OR exit_plate_read IN (" + marks + "))");
-                    w.args.addAll(near.keySet());
-                    w.args.addAll(near.keySet());
+                    if (!w.ids(ids(near.keySet()))) {
+                        return null;
+                    }
                     w.scores = near;
                 }
                 default -> throw new IllegalStateException();
             }
         }
         if (q.from() != null) {
-            w.and("(in_time >= ? OR out_time >= ?)");
-            w.args.add(time(q.from()));
+            w.and("in_time >= ?");
             w.args.add(time(q.from()));
         }
         if (q.to() != null) {
@@ -215,6 +215,36 @@ public final class JdbcHistory {
             }
         }
         return w;
+    }
+
+    /**
+     * The order ids of the stays of these plates, stored or read at the exit: two index lookups (an OR over the two
+     * columns would scan the table), so a plate search stays fast on a year of stays.
+     */
+    private List<String> ids(Set<String> plates) {
+        List<String> out = new ArrayList<>();
+        if (plates.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(plates.size(), "?"));
+        db.read(c -> {
+            for (String column : new String[] {"plate", "exit_plate_read"}) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT order_id FROM parking_order WHERE " + column
+                        + " IN (" + marks + ")")) {
+                    int i = 1;
+                    for (String p : plates) {
+                        ps.setString(i++, p);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next() && out.size() < MAX_PLATE_STAYS) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
     }
 
     /** The distinct stored plates (and exit reads) the matcher takes for {@code typed}, with their scores. */
@@ -266,6 +296,17 @@ public final class JdbcHistory {
         void and(String condition) {
             clause.append(clause.length() == 0 ? " WHERE " : " AND ").append(condition);
             sql = clause.toString();
+        }
+
+        /** Restricts to these order ids; false when there are none (nothing can match). */
+        boolean ids(List<String> ids) {
+            if (ids.isEmpty()) {
+                return false;
+            }
+            Set<String> unique = new LinkedHashSet<>(ids);
+            and("order_id IN (" + String.join(",", java.util.Collections.nCopies(unique.size(), "?")) + ")");
+            args.addAll(unique);
+            return true;
         }
 
         void bind(PreparedStatement ps) throws SQLException {

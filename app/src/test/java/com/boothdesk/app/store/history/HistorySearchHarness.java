@@ -47,6 +47,16 @@ public final class HistorySearchHarness {
         }
         long t0 = System.nanoTime();
         try (Database db = Database.open(data.resolve("db"))) {
+            long have = db.read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM parking_order")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            if (have > 0) {
+                System.out.printf(Locale.ROOT, "reusing the %,d stays already in %s%n", have, data);
+                orders = 0;
+            }
             List<HistoryFixtures.Stay> batch = new ArrayList<>(10_000);
             PaymentMethod[] methods = {PaymentMethod.CASH, PaymentMethod.ELECTRONIC, PaymentMethod.ELECTRONIC,
                 PaymentMethod.MONTHLY, PaymentMethod.FREE};
