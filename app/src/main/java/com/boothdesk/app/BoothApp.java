@@ -109,6 +109,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private StaffModule staff;
     private com.boothdesk.app.ops.OpsModule ops;
     private com.boothdesk.app.report.ExitReceipts receipts;
+    /** back office: the tariff schedule the lanes price with, replaceable from the settings screen */
+    private com.boothdesk.app.settings.LiveTariffs liveTariffs;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -164,6 +166,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
+        liveTariffs = new com.boothdesk.app.settings.LiveTariffs(tariffs);
         com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
         cameras = push(new CameraIntake(config.cameras(), clock, journal));
         cameras.onCameraTime((serial, t) -> ops.clockWatch().observe("camera:" + serial, t));
@@ -175,7 +178,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
-        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
+        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(liveTariffs.schedule(), request), hardware,
                 images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
                 config.vehicleClass()).withJournal(journal);
         for (LaneConfig lc : config.lanes()) {
@@ -446,6 +449,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Cash receipts at the exit (kept, printed always or on request, reprinted from the order). */
     public com.boothdesk.app.report.ExitReceipts receipts() {
         return receipts;
+    }
+
+    /** The lanes' tariff schedule (the back office applies an edited tariff through it). */
+    public com.boothdesk.app.settings.LiveTariffs liveTariffs() {
+        return liveTariffs;
     }
 
     /** Backups (back up now), disk space: for the About box and the alerts. */

@@ -87,6 +87,7 @@ public final class BoothWindow {
     /** Builds the window content for the running application; call on the FX thread. */
     public BoothWindow(BoothContext ctx) {
         this(UiPorts.of(ctx));
+        com.boothdesk.app.ui.backoffice.BackOfficeEntry.attach(this, ctx); // back office (issue 15): 后台 button, Ctrl+B
     }
 
     /** Builds the window content on the given ports; call on the FX thread. */
