@@ -63,7 +63,7 @@ public final class JdbcOrderRepository implements OrderRepository {
         synchronized (this) {
             if (nextNumber >= blockEnd) {
                 long v = db.write(c -> {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR order_seq");
+                    try (PreparedStatement ps = c.prepareStatement("SELECT NEXTVAL('order_seq')");
                          ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);
