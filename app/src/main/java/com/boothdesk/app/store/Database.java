@@ -52,6 +52,8 @@ public final class Database implements AutoCloseable {
     private final String description;
     private final Runnable closePool;
     private final ExecutorService writer = Threads.single("db-writer");
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.time.Duration refreshEvery = java.time.Duration.ofSeconds(2);
     private volatile Thread writerThread;
     private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -97,7 +99,9 @@ public final class Database implements AutoCloseable {
         if (settings.embedded()) {
             return open(com.boothdesk.app.config.StoreSettings.h2Folder(dataDir));
         }
-        return connect(settings.url(), settings.user(), settings.password(), settings.poolSize());
+        Database db = connect(settings.url(), settings.user(), settings.password(), settings.poolSize());
+        db.refreshEvery = settings.lotRefresh();
+        return db;
     }
 
     /** As {@link #open(Path)}, with more migration locations (the upgrade test's "next version"). */
@@ -292,6 +296,21 @@ public final class Database implements AutoCloseable {
         return vendor != Vendor.H2 || file == null;
     }
 
+    /** On a shared database: how often in-memory caches of it (the lot index) are re-read. */
+    public java.time.Duration refreshEvery() {
+        return refreshEvery;
+    }
+
+    /** Sets {@link #refreshEvery()} (tests, benchmarks); takes effect for caches made afterwards. */
+    public void refreshEvery(java.time.Duration every) {
+        this.refreshEvery = every;
+    }
+
+    /** Runs {@code r} when the database closes, before its connections do (caches' refresh threads). */
+    public void onClose(Runnable r) {
+        onClose.add(r);
+    }
+
     /** Where the database is, for messages (no password). */
     public String description() {
         return description;
@@ -357,6 +376,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Runnable r : onClose) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {}: {}", description, e.toString());
+            }
+        }
         Threads.shutdown(writer);
         closePool.run();
         LOG.info("Closed database {}", description);

@@ -201,6 +201,15 @@ public final class JdbcOutbox {
      * delivered in order and a failing head blocks only its own key).
      */
     List<OutboxEntry> due(Instant now, int limit) {
+        return claim(now, limit);
+    }
+
+    /**
+     * The deliverable entries this booth holds, oldest first, at most {@code limit}: it renews its liveness, takes
+     * over the deliverable rows of booths whose liveness has lapsed, and reads its own (what {@link #due} gives the
+     * dispatcher; public for site tools and tests).
+     */
+    public List<OutboxEntry> claim(Instant now, int limit) {
         long t = now.toEpochMilli();
         try (Connection c = ds.getConnection()) {
             boolean auto = c.getAutoCommit();
@@ -238,9 +247,13 @@ public final class JdbcOutbox {
             + "AND (o.order_key IS NULL OR NOT EXISTS (SELECT 1 FROM sdk_outbox p "
             + "WHERE p.order_key = o.order_key AND p.status IN ('PENDING', 'SENT') AND p.id < o.id))";
 
-    /** Rows another booth may take: unclaimed, or claimed by a booth whose liveness has lapsed (params: now). */
-    private static final String CLAIMABLE = "(o.claimed_by IS NULL OR NOT EXISTS (SELECT 1 FROM sdk_outbox_claimant h "
-            + "WHERE h.claimant = o.claimed_by AND h.alive_until >= ?))";
+    /**
+     * Rows another booth may take: unclaimed, or claimed by a booth whose liveness has lapsed and untouched for the
+     * takeover time (a booth that wrote rows but never looked for work yet keeps them that long). Params: now, now -
+     * takeover.
+     */
+    private static final String CLAIMABLE = "(o.claimed_by IS NULL OR (NOT EXISTS (SELECT 1 FROM sdk_outbox_claimant h "
+            + "WHERE h.claimant = o.claimed_by AND h.alive_until >= ?) AND o.updated_at <= ?))";
 
     /** This booth is alive (connected and looking for work) until now + takeover. */
     private void heartbeat(Connection c, long now) throws SQLException {
@@ -269,13 +282,15 @@ public final class JdbcOutbox {
         String lock = postgres(c) ? " FOR UPDATE OF o SKIP LOCKED" : "";
         try (PreparedStatement ps = c.prepareStatement("UPDATE sdk_outbox SET claimed_by = ? WHERE id IN ("
                 + "SELECT o.id FROM sdk_outbox o WHERE " + DUE + " AND " + CLAIMABLE + " ORDER BY o.id LIMIT ?" + lock
-                + ") AND (claimed_by IS NULL OR NOT EXISTS (SELECT 1 FROM sdk_outbox_claimant h "
-                + "WHERE h.claimant = sdk_outbox.claimed_by AND h.alive_until >= ?))")) {
+                + ") AND (claimed_by IS NULL OR (NOT EXISTS (SELECT 1 FROM sdk_outbox_claimant h "
+                + "WHERE h.claimant = sdk_outbox.claimed_by AND h.alive_until >= ?) AND updated_at <= ?))")) {
             ps.setString(1, claimant);
             ps.setLong(2, now);
             ps.setLong(3, now);
-            ps.setInt(4, limit);
-            ps.setLong(5, now);
+            ps.setLong(4, now - takeoverMillis);
+            ps.setInt(5, limit);
+            ps.setLong(6, now);
+            ps.setLong(7, now - takeoverMillis);
             int n = ps.executeUpdate();
             if (n > 0) {
                 LOG.info("outbox: {} took over {} message(s) that no live booth holds", claimant, n);
