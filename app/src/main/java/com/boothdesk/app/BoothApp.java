@@ -150,10 +150,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         Files.createDirectories(data);
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
-        db = push(Database.open(data.resolve("db")));
+        db = push(com.boothdesk.app.site.SiteModule.openStore(config));
         com.boothdesk.app.retention.Retention retention = push(com.boothdesk.app.retention.RetentionModule.create(db,
                 data, clock, config.zone()));
-        outbox = new JdbcOutbox(db.dataSource(), linkClock);
+        outbox = com.boothdesk.app.site.SiteModule.outbox(db, config, linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
         gates = push(new JdbcGateEventLog(db, bridge));
