@@ -108,6 +108,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private DemoDriver demo;
     private StaffModule staff;
     private com.boothdesk.app.ops.OpsModule ops;
+    private com.boothdesk.app.payment.PaymentModule payments;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -199,6 +200,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
+        payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router::on)); // pay
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
@@ -441,6 +443,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Backups (back up now), disk space: for the About box and the alerts. */
     public com.boothdesk.app.ops.OpsModule ops() {
         return ops;
+    }
+
+    /** pay: exit payments, pay codes, smart screens, the payment records. */
+    public com.boothdesk.app.payment.PaymentModule payments() {
+        return payments;
     }
 
     public LaneHardware hardware() {
