@@ -644,11 +644,15 @@ public final class CloudSimulator implements AutoCloseable {
         private boolean completePush(Envelope env) {
             for (Iterator<PendingPush> it = pushes.iterator(); it.hasNext(); ) {
                 PendingPush p = it.next();
-                if (!p.serviceName.equals(env.serviceName())) {
+                // 3.38-3.40 are answered in the parkInfo envelope, under their inner name (proto)
+                ObjectNode body = "parkInfo".equals(env.serviceName()) && env.data().get("data") instanceof ObjectNode
+                        in && in.path("service_name").isTextual() ? in : env.data();
+                String name = body == env.data() ? env.serviceName() : body.get("service_name").asText();
+                if (!p.serviceName.equals(name)) {
                     continue;
                 }
                 if (p.key != null) {
-                    String v = MessageKeys.text(env.data(), p.key.field());
+                    String v = MessageKeys.text(body, p.key.field());
                     if (v != null && !v.equals(p.key.value())) {
                         continue;
                     }
