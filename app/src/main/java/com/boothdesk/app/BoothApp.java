@@ -200,7 +200,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
-        payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router::on)); // pay
+        payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router)); // pay
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);

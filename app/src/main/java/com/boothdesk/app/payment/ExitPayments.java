@@ -301,30 +301,21 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
      * is told and asks for another payment. Answered state 1 whenever the message was read and recorded (a resend is
      * answered again and changes nothing); state 0 only for a message that cannot be used.
      */
-    public ObjectNode outpark(ObjectNode d) {
-        Json j = new Json(d);
-        String orderId = j.text("order_id");
-        String tradeNo = j.text("trade_no");
-        Integer state = j.integer("state");
-        if (orderId == null || state == null || (state == 1 && tradeNo == null)) {
-            return j.fail(orderId == null ? "order_id" : state == null ? "state" : "trade_no");
-        }
-        Long total = j.fen("total");
-        if (state == 1 && (total == null || total < 0)) {
-            return j.failValue("total");
-        }
-        String payType = j.text("pay_type");
-        String channel = PaymentRecord.channelName(j.text("pay_channel"));
-        String errmsg = j.text("errmsg");
-        String lane = Optional.ofNullable(laneOf(orderId)).orElse(j.text("out_channel_id"));
+    public com.boothdesk.sdk.message.downlink.DownlinkReply outpark(com.boothdesk.sdk.message.downlink.Outpark m) {
+        String orderId = m.orderId();
+        String tradeNo = m.tradeNo();
+        int state = m.state();
+        String channel = PaymentRecord.channelName(m.payChannel() == null ? null : m.payChannel().toString());
+        String errmsg = m.errmsg();
+        String lane = Optional.ofNullable(laneOf(orderId)).orElse(m.outChannelId());
         Instant now = clock.instant();
         boolean fresh = store.record(new PaymentRecord(PaymentRecord.Kind.OUTPARK, tradeNo, orderId, lane,
-                j.text("car_number"), state, payType, channel, total == null ? 0 : total, j.fen("arrive_money"),
-                j.fen("fee"), operator(), SafeText.of(errmsg == null ? "" : errmsg, 120), now));
-        ObjectNode r = j.ok(state == 1 ? "支付成功" : errmsg == null ? "已收到" : SafeText.of(errmsg, 40));
-        r.put("order_id", orderId);
+                m.carNumber(), state, m.payType(), channel, m.totalFen() == null ? 0 : m.totalFen(), m.arriveFen(),
+                m.feeFen(), operator(), SafeText.of(errmsg == null ? "" : errmsg, 120), now));
+        var r = com.boothdesk.sdk.message.downlink.DownlinkReply.ok(state == 1 ? "支付成功"
+                : errmsg == null ? "已收到" : SafeText.of(errmsg, 40)).with("order_id", orderId);
         if (tradeNo != null) {
-            r.put("trade_no", tradeNo);
+            r = r.with("trade_no", tradeNo);
         }
         if (!fresh) {
             LOG.info("3.4 outpark {} for order {} (state {}) already recorded: answered again", tradeNo, orderId,
@@ -332,7 +323,8 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
             return r;
         }
         switch (state) {
-            case 1 -> paid(orderId, tradeNo, total, payType, channel, j.time("pay_time").orElse(now));
+            case 1 -> paid(orderId, tradeNo, m.totalFen(), m.payType(), channel,
+                    m.payTime() == null ? now : m.payTime());
             case 2 -> update(orderId, cur -> cur.with(PayState.Phase.PAYING, "pay.paying",
                     List.of(Fen.format(cur.amountFen())), now));
             default -> failed(orderId, errmsg);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,7 +19,15 @@ import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.domain.order.PaymentMethod;
 import com.boothdesk.app.domain.plate.SafeText;
 import com.boothdesk.app.store.JdbcParkSpaces;
+import com.boothdesk.app.cloud.DownlinkRouter;
+import com.boothdesk.sdk.message.downlink.DownlinkReply;
+import com.boothdesk.sdk.message.downlink.DownlinkType;
+import com.boothdesk.sdk.message.downlink.Outpark;
+import com.boothdesk.sdk.message.downlink.RawDownlink;
+import com.boothdesk.sdk.protocol.ServiceName;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static com.boothdesk.app.cloud.DownlinkRouter.Handling.EFFECT;
 
 /**
  * The payment downlinks other than 3.1/3.2: 3.4 outpark (through {@link ExitPayments}), 3.23 refund, 3.24 recharge,
@@ -53,19 +60,24 @@ public final class PaymentDownlinks {
         this.operator = operator;
     }
 
-    /** Registers every handler: {@code on(serviceName, handler)} is the router's registration. */
-    public void register(BiConsumer<String, Function<ObjectNode, ObjectNode>> on) {
-        on.accept("outpark", exits::outpark);
-        on.accept("refund", this::refund);
-        on.accept("recharge", this::recharge);
-        on.accept("pay_notice", this::payNotice);
-        on.accept("order_zero_balance", this::zeroBalance);
-        on.accept("repair", this::repair);
-        on.accept("escape_order", this::escapeOrder);
-        on.accept("fixed_charge", this::fixedCharge);
-        on.accept("update_balance", this::updateBalance);
-        on.accept("sweepcode", this::sweepcode);
-        on.accept("laterpay_order_upload", this::laterPayAnswer);
+    /** Registers every handler with the router, one line each, with what it does for the coverage report. */
+    public void register(DownlinkRouter router) {
+        router.on(Outpark.TYPE, EFFECT, "电子支付结果: 成功记账并放行, 支付中/失败显示在出口面板", exits::outpark);
+        raw(router, ServiceName.REFUND, "退款记入订单和班次", this::refund);
+        raw(router, ServiceName.RECHARGE, "找零支出记入订单和班次", this::recharge);
+        raw(router, ServiceName.PAY_NOTICE, "平台缴费(3.25)/充电减免(3.36)记入订单", this::payNotice);
+        raw(router, ServiceName.ORDER_ZERO_BALANCE, "云端手动结算: 关闭在场订单", this::zeroBalance);
+        raw(router, ServiceName.REPAIR, "追缴结果记入订单", this::repair);
+        raw(router, ServiceName.ESCAPE_ORDER, "逃单补缴结果记入订单", this::escapeOrder);
+        raw(router, ServiceName.FIXED_CHARGE, "无在场订单固定收费: 记录 (出口收费待补)", this::fixedCharge);
+        raw(router, ServiceName.UPDATE_BALANCE, "车主余额/免密状态保存, 出口4.1使用", this::updateBalance);
+        raw(router, ServiceName.SWEEPCODE, "智慧屏付款码(2.2 sweepcode)或断网支付成功码(放行, 待对账)", this::sweepcode);
+    }
+
+    private static void raw(DownlinkRouter router, ServiceName name, String note,
+                            Function<ObjectNode, ObjectNode> handler) {
+        router.on(DownlinkType.raw(name), EFFECT, note, (RawDownlink m) -> DownlinkReply.of(handler.apply(
+                m.fields().message())));
     }
 
     /** 3.23: a payment was refunded in the Bolink back-office; recorded against its order. */
@@ -314,6 +326,6 @@ public final class PaymentDownlinks {
 
     static List<String> names() {
         return List.of("outpark", "refund", "recharge", "pay_notice", "order_zero_balance", "repair", "escape_order",
-                "fixed_charge", "update_balance", "sweepcode", "laterpay_order_upload");
+                "fixed_charge", "update_balance", "sweepcode");
     }
 }

@@ -51,8 +51,7 @@ public final class PaymentModule implements AutoCloseable {
      * @param poller the 2.19 poll (null without a cloud link)
      */
     public static PaymentModule start(BoothApp app, PaymentStatusPoller poller,
-                                      java.util.function.BiConsumer<String, java.util.function.Function<ObjectNode,
-                                              ObjectNode>> on) {
+                                      com.boothdesk.app.cloud.DownlinkRouter router) {
         PaymentSettings settings = PaymentSettings.from(app.config().keys());
         PaymentStore store = new PaymentStore(app.database());
         Map<String, LaneController> lanes = new LinkedHashMap<>();
@@ -75,7 +74,7 @@ public final class PaymentModule implements AutoCloseable {
             poller.addProgress(exits);
         }
         new PaymentDownlinks(exits, store, app.orders(), lanes, app.spaces(), app.clock(), app::operator)
-                .register(on);
+                .register(router);
         exits.start();
         screens.start();
         ScheduledExecutorService timer = Threads.scheduled("payment");
