@@ -154,8 +154,11 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
             }
         }
         toSinks(shown);
-        if (shown.phase() == PayState.Phase.WAITING && settings.autopay()) {
-            askPayStatus(l, shown);
+        if (shown.phase() == PayState.Phase.WAITING) {
+            askEscapes(l, shown);
+            if (settings.autopay()) {
+                askPayStatus(l, shown);
+            }
         }
     }
 
@@ -164,7 +167,7 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
         LOG.info("Lane {}: {} to pay {} electronically; pay code {}", laneId, o.plate(), Fen.format(q.totalFen()),
                 c.text() == null ? "none" : c.kind());
         return new PayState(laneId, PayState.Phase.WAITING, o.orderId(), o.plate(), q.totalFen(), c.text(),
-                c.expiry(), "pay.waiting", List.of(Fen.format(q.totalFen())), now);
+                c.expiry(), "pay.waiting", List.of(Fen.format(q.totalFen())), now, null);
     }
 
     private record Code(String text, Instant expiry, String kind) {
@@ -517,6 +520,43 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
             if (canCharge && shown.orderId().equals(cur.orderId()) && cur.phase() == PayState.Phase.WAITING) {
                 charge(cur.laneId(), "wallet", null, "4.1 no-password");
             }
+        });
+    }
+
+    /**
+     * 2.38 query_escape for the car at the exit: unpaid escape records elsewhere are flagged to the attendant on the
+     * panel (the booth decides nothing by itself: the attendant asks the driver to pay them, 3.37 reports it).
+     */
+    private void askEscapes(Lane l, PayState shown) {
+        if (link == null || link.status() != LinkStatus.LOGGED_IN || settings.unionId().isEmpty()) {
+            return;
+        }
+        ObjectNode q = com.boothdesk.sdk.wire.WireCodec.MAPPER.createObjectNode();
+        q.put("service_name", "query_escape");
+        q.put("data_target", "bolink");
+        q.put("car_number", shown.plate());
+        q.put("park_id", settings.parkId());
+        try {
+            q.put("union_id", Long.parseLong(settings.unionId()));
+        } catch (NumberFormatException e) {
+            q.put("union_id", settings.unionId());
+        }
+        link.send(q).whenComplete((reply, err) -> {
+            if (err != null || reply == null || !reply.path("escapeOrder").isArray()
+                    || reply.path("escapeOrder").isEmpty()) {
+                return;
+            }
+            int n = reply.path("escapeOrder").size();
+            long fen = 0;
+            for (JsonNode e : reply.path("escapeOrder")) {
+                Long f = new Json((ObjectNode) e).fen("money");
+                fen += f == null ? 0 : f;
+            }
+            String alert = n + " 笔逃单记录，共 " + Fen.format(fen) + " 元";
+            LOG.warn("2.38: {} has {} unpaid escape record(s) of {} in total; shown to the attendant", shown.plate(),
+                    n, Fen.format(fen));
+            setOn(l, cur -> shown.orderId().equals(cur.orderId()) ? cur.withAlert(alert) : cur);
+            toSinks(l.state.get());
         });
     }
 

@@ -45,6 +45,7 @@ public final class PaymentPeer {
     private final Clock clock;
     private final String parkId;
     private final Map<String, long[]> balances = new ConcurrentHashMap<>();
+    private final Map<String, List<ObjectNode>> escapes = new ConcurrentHashMap<>();
     private final List<ScreenPage> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<ObjectNode> outparks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong trades = new AtomicLong();
@@ -66,6 +67,17 @@ public final class PaymentPeer {
     /** 4.1 answers for this plate: its balance and whether it pays without a password. */
     public void balance(String plate, long balanceFen, boolean autopay) {
         balances.put(plate, new long[] {balanceFen, autopay ? 1 : 0});
+    }
+
+    /** 2.38 answers for this plate: an unpaid escape record of {@code moneyFen} at another park. */
+    public void escape(String plate, String orderId, long moneyFen) {
+        ObjectNode e = WireCodec.MAPPER.createObjectNode();
+        e.put("parkName", "模拟车场");
+        e.put("orderId", orderId);
+        e.put("carNumber", plate);
+        e.put("money", java.math.BigDecimal.valueOf(moneyFen, 2).toPlainString());
+        e.put("duration", "1天2小时5分钟");
+        escapes.computeIfAbsent(plate, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(e);
     }
 
     /** The smart-screen pages shown, oldest first. */
@@ -182,6 +194,13 @@ public final class PaymentPeer {
                 o.put("order_id", data.path("order_id").asText(""));
                 o.put("autopay", (int) b[1]);
                 o.put("errmsg", "");
+                return Optional.of(o);
+            }
+            case "query_escape" -> {
+                o.put("state", 1);
+                o.put("errmsg", "查询成功");
+                var arr = o.putArray("escapeOrder");
+                escapes.getOrDefault(data.path("car_number").asText(""), List.of()).forEach(arr::add);
                 return Optional.of(o);
             }
             case "code_url" -> {

@@ -49,7 +49,15 @@ public final class PayCodeView extends VBox {
         style(state, vm.phaseProperty().get());
         vm.modulesProperty().addListener((o, a, b) -> draw(b));
         draw(vm.modulesProperty().get());
-        getChildren().addAll(title, qr, state);
+        Label alert = new Label();
+        alert.setId("pay-alert-" + laneId);
+        alert.setWrapText(true);
+        alert.setMaxWidth(SIZE + 20);
+        alert.setStyle("-fx-text-fill: white; -fx-background-color: #b3261e; -fx-padding: 2 4 2 4;");
+        alert.textProperty().bind(vm.alertProperty());
+        alert.visibleProperty().bind(vm.alertProperty().isNotEmpty());
+        alert.managedProperty().bind(vm.alertProperty().isNotEmpty());
+        getChildren().addAll(title, alert, qr, state);
         visibleProperty().bind(vm.shownProperty());
         managedProperty().bind(vm.shownProperty());
     }

@@ -32,6 +32,7 @@ public final class PayCodeViewModel {
     private final ObjectProperty<PayState.Phase> phase = new SimpleObjectProperty<>(PayState.Phase.NONE);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty code = new SimpleStringProperty("");
+    private final StringProperty alert = new SimpleStringProperty("");
     private final ObjectProperty<boolean[][]> modules = new SimpleObjectProperty<>();
     private Observable.Subscription subscription;
     private String lastCode;
@@ -80,6 +81,7 @@ public final class PayCodeViewModel {
         boolean codeOn = s.phase() == PayState.Phase.WAITING || s.phase() == PayState.Phase.FAILED
                 || s.phase() == PayState.Phase.GIVEN_UP;
         modules.set(codeOn ? m : null);
+        alert.set(s.alert() == null || s.phase() == PayState.Phase.NONE ? "" : env.msg().get("pay.escape", s.alert()));
         code.set(codeOn && s.code() != null ? s.code() : "");
     }
 
@@ -99,6 +101,11 @@ public final class PayCodeViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** 2.38: the car's unpaid escape records, for the attendant. */
+    public StringProperty alertProperty() {
+        return alert;
     }
 
     public StringProperty codeProperty() {
