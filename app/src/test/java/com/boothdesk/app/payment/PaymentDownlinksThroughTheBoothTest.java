@@ -173,8 +173,20 @@ class PaymentDownlinksThroughTheBoothTest {
     }
 
     @Test
-    void totalsByChannelSubtractRefundsAndChange() {
-        var totals = store().totalsByChannel(Instant.EPOCH, Instant.now().plusSeconds(3600 * 24 * 400));
-        assertThat(totals).isNotEmpty();
+    void totalsByChannelSubtractRefundsAndChangeAndLeaveOutFailuresAndDiscounts() {
+        Instant shift = Instant.parse("2001-01-01T08:00:00Z"); // a shift of its own: no other test's records
+        store().record(new PaymentRecord(PaymentRecord.Kind.OUTPARK, "t-a", "o-a", "B1", "京A1", 1, "scancode",
+                "wechat", 700, 700L, 0L, "a1", "", shift));
+        store().record(new PaymentRecord(PaymentRecord.Kind.OUTPARK, "t-b", "o-b", "B1", "京A2", 1, "sweepcode",
+                "alipay", 500, 500L, 0L, "a1", "", shift.plusSeconds(60)));
+        store().record(new PaymentRecord(PaymentRecord.Kind.OUTPARK, "t-c", "o-c", "B1", "京A3", 0, "sweepcode",
+                "alipay", 900, null, null, "a1", "失败", shift.plusSeconds(90)));
+        store().record(new PaymentRecord(PaymentRecord.Kind.REFUND, "t-d", "o-a", null, "京A1", 1, "refund",
+                "wechat", 200, null, null, "a1", "", shift.plusSeconds(120)));
+        store().record(new PaymentRecord(PaymentRecord.Kind.CHARGING, "t-e", "o-b", null, "京A2", 1, "pay_notice",
+                "charging", 300, null, null, "a1", "", shift.plusSeconds(130)));
+        assertThat(store().totalsByChannel(shift, shift.plusSeconds(3600)))
+                .containsOnly(java.util.Map.entry("alipay", 500L), java.util.Map.entry("charging", 0L),
+                        java.util.Map.entry("wechat", 500L));
     }
 }

@@ -10,9 +10,11 @@ import java.util.List;
  * the one before; a person's keys come 80 ms and more apart. Pure logic on key names and their times (nanoseconds
  * from any monotonic clock), no JavaFX: the screen feeds it every key press and does what it says.
  *
- * <p>A digit is held back for at most {@code maxGap} (so a scanner's first digit never reaches the keymap, where
- * 1-5 pick a candidate): when the next key comes later, or {@link #expire} finds it stale, it is released to be
- * dispatched as the attendant's key. When the focus is in a text field ({@code typing}), digits pass at once (they are
+ * <p>A burst is 16-24 digits and Enter whose keys came on average at most {@code maxGap} apart (a busy PC may stall
+ * one key longer; a person cannot keep that pace for 16 digits). A digit is held back while more may follow (so a
+ * scanner's first digit never reaches the keymap, where 1-5 pick a candidate): when no key follows within
+ * {@link #holdFor()} ({@code max(5 x maxGap, 200 ms)}), or the keys turn out to be no burst, the held keys are released
+ * to be dispatched, in order, as the attendant's. When the focus is in a text field ({@code typing}), digits pass at once (they are
  * the field's) and a burst is still recognised: the screen then removes the code from the field.
  */
 public final class ScanBurstDetector {
@@ -40,13 +42,21 @@ public final class ScanBurstDetector {
     }
 
     private final long maxGapNanos;
+    private final long holdNanos;
     private final StringBuilder digits = new StringBuilder();
     private final List<String> held = new ArrayList<>();
+    private long first;
     private long last = Long.MIN_VALUE;
     private boolean typing;
 
     public ScanBurstDetector(Duration maxGap) {
         this.maxGapNanos = maxGap.toNanos();
+        this.holdNanos = Math.max(5 * maxGapNanos, Duration.ofMillis(200).toNanos());
+    }
+
+    /** How long a digit is held back at most before it is released to the keymap. */
+    public Duration holdFor() {
+        return Duration.ofNanos(holdNanos);
     }
 
     /**
@@ -58,11 +68,14 @@ public final class ScanBurstDetector {
      */
     public Result key(String key, long nanos, boolean typing) {
         int d = digit(key);
-        boolean inBurst = !digits.isEmpty() && nanos - last <= maxGapNanos;
+        boolean inBurst = !digits.isEmpty() && nanos - last <= holdNanos;
         if (d >= 0) {
             List<String> released = inBurst ? List.of() : drop();
             if (digits.length() >= MAX_DIGITS) {
                 released = concat(released, drop());
+            }
+            if (digits.isEmpty()) {
+                first = nanos;
             }
             digits.append((char) ('0' + d));
             last = nanos;
@@ -73,7 +86,8 @@ public final class ScanBurstDetector {
             held.add(key);
             return new Held(released);
         }
-        if ("ENTER".equals(key) && inBurst && digits.length() >= MIN_DIGITS) {
+        if ("ENTER".equals(key) && inBurst && digits.length() >= MIN_DIGITS
+                && (nanos - first) / digits.length() <= maxGapNanos) {
             String code = digits.toString();
             digits.setLength(0);
             held.clear();
@@ -84,7 +98,7 @@ public final class ScanBurstDetector {
 
     /** Keys held longer than the gap allows: the attendant's, to dispatch now. */
     public List<String> expire(long nanos) {
-        if (!digits.isEmpty() && nanos - last > maxGapNanos) {
+        if (!digits.isEmpty() && nanos - last > holdNanos) {
             return drop();
         }
         return List.of();

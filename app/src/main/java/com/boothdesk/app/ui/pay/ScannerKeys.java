@@ -38,7 +38,7 @@ public final class ScannerKeys {
         this.selected = selected;
         this.dispatch = dispatch;
         this.nanos = nanos;
-        this.expiry = new PauseTransition(Duration.millis(maxGap.toMillis() + 5));
+        this.expiry = new PauseTransition(Duration.millis(detector.holdFor().toMillis() + 5));
         this.expiry.setOnFinished(e -> release(detector.expire(this.nanos.getAsLong()), false));
     }
 

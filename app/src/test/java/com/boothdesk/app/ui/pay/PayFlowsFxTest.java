@@ -50,12 +50,20 @@ class PayFlowsFxTest {
         FxToolkit.setupStage(s -> new BoothWindow(booth.app).show(s));
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void clean() {
+        org.testfx.util.WaitForAsyncUtils.clearExceptions();
+    }
+
     @AfterEach
     void stop() throws TimeoutException {
-        FxToolkit.cleanupStages();
+        // the booth first: no lane publishes while the window is taken down
         if (booth != null) {
             booth.close();
         }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxToolkit.cleanupStages();
+        org.testfx.util.WaitForAsyncUtils.clearExceptions();
     }
 
     ParkingOrder carWaitsAtB1(String plate) {
@@ -90,7 +98,7 @@ class PayFlowsFxTest {
         booth.cloud().payments().driverPays("B1").get(10, TimeUnit.SECONDS);
         await().atMost(WAIT).until(this::gateFrameOnThePty);
         await().atMost(WAIT).untilAsserted(() -> assertThat(text("#pay-state-B1")).isEqualTo("已支付 7.00 元，自动放行"));
-        assertThat(booth.app.lane("B1").state().get().phase()).isEqualTo(LanePhase.RELEASED);
+        await().atMost(WAIT).until(() -> booth.app.lane("B1").state().get().phase() == LanePhase.RELEASED);
         assertThat(qr.isVisible()).isFalse();
     }
 
@@ -118,7 +126,8 @@ class PayFlowsFxTest {
         scannerTypes("111111111111111111");
         robot.interact(() -> { }); // the FX thread handled the burst
         booth.app.lane("B1").prepaid("no-such-order").get(10, TimeUnit.SECONDS); // and the lane what it was given
-        assertThat(booth.app.lane("B1").state().get().phase()).isEqualTo(LanePhase.AWAITING_MATCH);
+        assertThat(booth.app.lane("B1").state().get().phase()).as(booth.app.lane("B1").state().get().toString())
+                .isEqualTo(LanePhase.AWAITING_MATCH);
         assertThat(booth.cloud().received("out_park")).isEmpty();
         // the attendant's own "1" still picks the first candidate
         robot.type(KeyCode.DIGIT1);
@@ -144,10 +153,13 @@ class PayFlowsFxTest {
     @Test
     void theSmartScreenShowsTheOutPageAndItsPayCodePays() throws Exception {
         open("lane.B1.smart_screen", "true");
-        await().atMost(WAIT).until(() -> booth.cloud().payments().screenPages().stream()
+        await().atMost(WAIT).untilAsserted(() -> assertThat(booth.cloud().payments().screenPages())
+                .as("pages; uplinks " + booth.cloud().received().stream().map(u -> u.serviceName()).toList())
                 .anyMatch(p -> p.type() == 0 && p.channelId().equals("B1")));
         ParkingOrder order = carWaitsAtB1("京P00004");
-        await().atMost(WAIT).until(() -> booth.cloud().payments().screenPages().stream().anyMatch(p -> p.type() == 4));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(booth.cloud().payments().screenPages())
+                .as("uplinks " + booth.cloud().received().stream().map(u -> u.serviceName()).toList())
+                .anyMatch(p -> p.type() == 4));
         var page = booth.cloud().payments().screenPages().stream().filter(p -> p.type() == 4).findFirst()
                 .orElseThrow().message();
         assertThat(page.path("car_number").asText()).isEqualTo("京P00004");
@@ -157,8 +169,10 @@ class PayFlowsFxTest {
 
         var answer = booth.cloud().payments().screenPayCode("B1", "134567890123456789").get(10, TimeUnit.SECONDS);
         assertThat(answer.path("state").asInt()).isEqualTo(1);
-        await().atMost(WAIT).until(this::gateFrameOnThePty);
-        await().atMost(WAIT).until(() -> booth.cloud().payments().screenPages().stream().anyMatch(p -> p.type() == 3));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(gateFrameOnThePty()).as("pay " + booth.app.payments()
+                .exits().state("B1").get() + " lane " + booth.app.lane("B1").state().get().phase()).isTrue());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(booth.cloud().payments().screenPages())
+                .anyMatch(p -> p.type() == 3));
         assertThat(booth.app.payments().exits().state("B1").get().phase()).isEqualTo(PayState.Phase.PAID);
         // the paid page goes home after payment.screen.home_seconds (10 s on the lanes' clock)
         long homes = booth.cloud().payments().screenPages().stream().filter(p -> p.type() == 0).count();
