@@ -45,7 +45,9 @@ class PaymentDownlinksThroughTheBoothTest {
     }
 
     static List<PaymentRecord> records(PaymentRecord.Kind kind) {
-        return store().recent(200).stream().filter(r -> r.kind() == kind).toList();
+        // the cloud's messages only: not the records the totals test writes into a shift of 2001
+        return store().recent(200).stream().filter(r -> r.kind() == kind)
+                .filter(r -> r.received().isAfter(Instant.parse("2010-01-01T00:00:00Z"))).toList();
     }
 
     @Test
