@@ -111,6 +111,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private com.boothdesk.app.report.ExitReceipts receipts;
     /** back office: the tariff schedule the lanes price with, replaceable from the settings screen */
     private com.boothdesk.app.settings.LiveTariffs liveTariffs;
+    private com.boothdesk.app.payment.PaymentModule payments;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -206,6 +207,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
+        payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router)); // pay
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
@@ -459,6 +461,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Backups (back up now), disk space: for the About box and the alerts. */
     public com.boothdesk.app.ops.OpsModule ops() {
         return ops;
+    }
+
+    /** pay: exit payments, pay codes, smart screens, the payment records. */
+    public com.boothdesk.app.payment.PaymentModule payments() {
+        return payments;
     }
 
     public LaneHardware hardware() {

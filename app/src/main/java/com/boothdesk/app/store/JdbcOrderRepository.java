@@ -294,6 +294,8 @@ public final class JdbcOrderRepository implements OrderRepository {
     @Override
     public ParkingOrder correctPlate(String orderId, String newPlate) {
         return db.write(c -> {
+            String oldPlate = one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId)
+                    .map(ParkingOrder::plate).orElse(null);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE parking_order SET plate = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
                 ps.setString(1, newPlate);
@@ -304,7 +306,11 @@ public final class JdbcOrderRepository implements OrderRepository {
             }
             ParkingOrder corrected = one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId)
                     .orElseThrow();
+            if (oldPlate != null && !oldPlate.equals(newPlate)) {
+                uplinks.corrected(c, oldPlate, corrected); // proto: the cloud learns the plate
+            }
             c.commit();
+            uplinks.committed();
             lot.replate(orderId, newPlate);
             return corrected;
         });
