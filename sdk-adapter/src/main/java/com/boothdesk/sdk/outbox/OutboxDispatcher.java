@@ -39,7 +39,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Uplinks awaiting their reply at once. A batch from {@link JdbcOutbox#due} holds at most the head of each order
      * key, so its entries are independent; the next entry of a key is fetched only after its head was answered.
      */
-    static final int MAX_IN_FLIGHT = 8;
+    static final int MAX_IN_FLIGHT = 32;
 
     private final JdbcOutbox outbox;
     private final CloudLink link;
