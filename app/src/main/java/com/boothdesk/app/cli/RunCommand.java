@@ -101,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
                 default -> FirstRun.refuse(data);
             };
         }
+        BoothFx.prestart(); // the toolkit comes up while the store and devices start (cold start)
         Lifecycle life = Lifecycle.withShutdownHook();
         try {
             life.add(InstanceLock.acquire(data));

@@ -108,7 +108,10 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                 portPath = pty.endA().toString();
                 far = new JSerialCommLink(new SerialSettings(pty.endB().toString(), c.cardBaud(),
                         SerialSettings.Parity.NONE, 8, 1));
-                sim = new SimulatedLaneCard(far, c.cardAddress());
+                // perf2: the card's side of the pty carries bytes at the configured baud rate (sim.PacedLine), so a
+                // simulated lane's gate frame waits on the wire as on RS485; -Dboothdesk.sim.line=fast: memory speed
+                sim = new SimulatedLaneCard("fast".equals(System.getProperty("boothdesk.sim.line")) ? far
+                        : new com.boothdesk.devices.sim.PacedLine(far, c.cardBaud()), c.cardAddress());
                 SimulatedLaneCard s = sim;
                 sim.addListener(event -> echo.set(new LaneEcho(s.displayLines(), voices.getOrDefault(id,
                         s.lastVoice()))));
@@ -124,7 +127,8 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                 // a USB-RS485 adapter may be plugged in after the booth starts: keep trying, report the state
                 link.openInBackground();
             }
-            LaneCard card = new LaneCard(link, c.cardAddress(), clock);
+            LaneCard card = new LaneCard(link, c.cardAddress(), clock,
+                    com.boothdesk.devices.card.LaneCardOptions.DEFAULTS.withBaudRate(c.cardBaud())); // perf2: the line's wire time
             closeables.add(card);
             LOG.info("Lane {}: LED/gate card at address {} on {}", id, c.cardAddress(), portPath);
             return new Lane(c, card, sim, far, echo, null);

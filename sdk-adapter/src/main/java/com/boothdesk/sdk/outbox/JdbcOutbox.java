@@ -358,6 +358,23 @@ public final class JdbcOutbox {
                 });
     }
 
+    /**
+     * Marks several entries that were sent and answered before they were written down as SENT: ACKNOWLEDGED with
+     * that attempt counted, in one statement (the dispatcher's batch; perf2).
+     */
+    void markDelivered(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        update("UPDATE sdk_outbox SET status = 'ACKNOWLEDGED', attempts = attempts + 1, last_error = NULL, "
+                + "updated_at = ? WHERE id IN (" + placeholders(ids.size()) + ")", ps -> {
+                    ps.setLong(1, clock.millis());
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 2, ids.get(i));
+                    }
+                });
+    }
+
     private static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
