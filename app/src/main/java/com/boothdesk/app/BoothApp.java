@@ -244,7 +244,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         if (c.mode() == BoothConfig.CloudMode.VENDOR_SDK) {
             // the site's own SDK jar, behind the same interface
             link = push(CloudLinks.create(new CloudLinks.Config(CloudLinks.Mode.VENDOR_SDK, host, port,
-                    config.dataDir().resolve(c.vendorJar())), creds, linkClock));
+                    config.dataDir().resolve(c.vendorJar()), c.uplinkPublicKey()), creds, linkClock));
         } else {
             TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port)
                     .withHeartbeatInterval(c.heartbeat()).withWireSecrets(c.wireSecrets())
