@@ -145,6 +145,12 @@ public final class ProtocolCoverage {
         new LaneDownlinks(orders, Map.of(), spaces, clock, "small", null, clock).register(router);
         new ListSync(db, outbox, zone, clock).register(router);
         new ParkDownlinks(db, orders, Map.of(), spaces, zone, clock).register(router);
+        // pay's payment downlinks, registered after the others as BoothApp does
+        var payStore = new com.boothdesk.app.payment.PaymentStore(db);
+        var exits = new com.boothdesk.app.payment.ExitPayments(Map.of(), orders, payStore,
+                com.boothdesk.app.payment.PaymentSettings.from(Map.of()), clock, null, outbox, () -> "", "coverage");
+        new com.boothdesk.app.payment.PaymentDownlinks(exits, payStore, orders, Map.of(), spaces, clock, () -> "")
+                .register(router);
         return router;
     }
 
