@@ -142,6 +142,8 @@ public final class ProtocolCoverage {
         JdbcOrderRepository orders = new JdbcOrderRepository(db, OrderUplinks.NONE);
         JdbcParkSpaces spaces = new JdbcParkSpaces(db, 100, clock);
         new com.boothdesk.app.ops.UpgradeNotices(db, clock, "0").register(router);
+        new com.boothdesk.app.ops.LogUpload(Path.of("logs"), outbox, com.boothdesk.app.ops.OpsSettings.defaults(),
+                clock, zone, Runnable::run).register(router); // 3.32 (shiftops), registered only
         new LaneDownlinks(orders, Map.of(), spaces, clock, "small", null, clock).register(router);
         new ListSync(db, outbox, zone, clock).register(router);
         new ParkDownlinks(db, orders, Map.of(), spaces, zone, clock).register(router);
