@@ -101,6 +101,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private ListAdmin listAdmin;
     private OutboxDispatcher dispatcher;
     private DownlinkRouter router;
+    private com.boothdesk.app.cloud.ProtocolModule protocol;
     private PictureUploads pictures;
     /** Guarded by refreshStatus's lock. */
     private int lastFreeShown = -1;
@@ -161,7 +162,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         images = push(new FileImageStore(data.resolve("images"), clock));
         staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
-        router = new DownlinkRouter();
+        router = new DownlinkRouter(config.zone());
         ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, router, linkClock));
         startCloud(bridge);
 
@@ -207,6 +208,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
+        protocol = com.boothdesk.app.cloud.ProtocolModule.install(db, orders, lanes, spaces, bridge, router,
+                config.zone(), clock);
         payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router)); // pay
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
@@ -251,7 +254,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         if (c.mode() == BoothConfig.CloudMode.VENDOR_SDK) {
             // the site's own SDK jar, behind the same interface
             link = push(CloudLinks.create(new CloudLinks.Config(CloudLinks.Mode.VENDOR_SDK, host, port,
-                    config.dataDir().resolve(c.vendorJar())), creds, linkClock));
+                    config.dataDir().resolve(c.vendorJar()), c.uplinkPublicKey()), creds, linkClock));
         } else {
             TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port)
                     .withHeartbeatInterval(c.heartbeat()).withWireSecrets(c.wireSecrets())
@@ -444,6 +447,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     }
 
     /** Where downlinks go; tests and the simulator push through the real link, this routes them. */
+    public com.boothdesk.app.cloud.ProtocolModule protocol() {
+        return protocol;
+    }
+
     public DownlinkRouter downlinks() {
         return router;
     }

@@ -62,8 +62,21 @@ public final class DownlinkRouter implements Function<ObjectNode, ObjectNode> {
     private record Route<T>(DownlinkType<T> type, DownlinkHandler<T> handler, Registration registration) {
     }
 
+    /**
+     * A handler for a ToC entry whose service_name the notes do not give (3.26): it recognises its downlink by
+     * what it carries, among the names that are no known downlink.
+     *
+     * @param toc        the entry
+     * @param recognises true for a downlink of this entry
+     */
+    public record UnnamedRegistration(String toc, Handling handling, String note, String by,
+                                      java.util.function.Predicate<ObjectNode> recognises,
+                                      DownlinkHandler<DownlinkFields> handler) {
+    }
+
     private final ZoneId zone;
     private final Map<ServiceName, Route<?>> routes = new ConcurrentHashMap<>();
+    private final Map<String, UnnamedRegistration> unnamed = new ConcurrentHashMap<>();
     private final Set<String> warnedUnhandled = ConcurrentHashMap.newKeySet();
 
     /** A router reading local times in the park's default zone. */
@@ -120,6 +133,20 @@ public final class DownlinkRouter implements Function<ObjectNode, ObjectNode> {
         });
     }
 
+    /**
+     * Registers a handler for a ToC entry the notes give no service_name for; it gets the downlinks whose name is
+     * no known downlink and that {@code recognises} accepts, and is answered under the name it came with.
+     */
+    public void onUnnamed(String toc, Handling handling, String note,
+                          java.util.function.Predicate<ObjectNode> recognises, DownlinkHandler<DownlinkFields> handler) {
+        unnamed.put(toc, new UnnamedRegistration(toc, handling, note, caller(), recognises, handler));
+    }
+
+    /** The handlers of entries without a known service_name, by ToC number. */
+    public Map<String, UnnamedRegistration> unnamedRegistrations() {
+        return Map.copyOf(unnamed);
+    }
+
     /** Every registration, by name. */
     public Map<ServiceName, Registration> registrations() {
         Map<ServiceName, Registration> m = new EnumMap<>(ServiceName.class);
@@ -138,6 +165,15 @@ public final class DownlinkRouter implements Function<ObjectNode, ObjectNode> {
         String wire = downlink.path("service_name").asText("");
         ServiceName name = ServiceName.of(wire).filter(ServiceName::isDownlink).orElse(null);
         Route<?> r = name == null ? null : routes.get(name);
+        if (r == null && name == null) {
+            for (UnnamedRegistration u : unnamed.values()) {
+                if (u.recognises().test(downlink)) {
+                    Registration reg = new Registration(null, u.handling(), u.note(), u.by());
+                    return handle(new Route<>(DownlinkType.raw(ServiceName.PASS_THROUGH), raw -> u.handler()
+                            .handle(raw.fields()), reg), downlink, u.toc() + " (" + LogSafe.text(wire, 64) + ")");
+                }
+            }
+        }
         if (r == null) {
             if (warnedUnhandled.size() < 256 && warnedUnhandled.add(wire)) {
                 LOG.warn("Downlink '{}' is not handled by this booth; answered state 0 (logged once per name)",
@@ -145,11 +181,10 @@ public final class DownlinkRouter implements Function<ObjectNode, ObjectNode> {
             }
             return DownlinkReply.notHandled(LogSafe.text(wire, 64));
         }
-        return handle(r, downlink);
+        return handle(r, downlink, r.type().name().wire());
     }
 
-    private <T> DownlinkReply handle(Route<T> r, ObjectNode downlink) {
-        String wire = r.type().name().wire();
+    private <T> DownlinkReply handle(Route<T> r, ObjectNode downlink, String wire) {
         T record;
         try {
             record = r.type().reader().read(new DownlinkFields(downlink, zone));

@@ -37,6 +37,9 @@ import com.boothdesk.app.store.Database;
 import com.boothdesk.app.store.lists.JdbcListStore;
 import com.boothdesk.sdk.message.downlink.DownlinkFieldException;
 import com.boothdesk.sdk.message.downlink.DownlinkFields;
+import com.boothdesk.sdk.message.downlink.DownlinkReply;
+import com.boothdesk.sdk.message.downlink.DownlinkType;
+import com.boothdesk.sdk.protocol.ServiceName;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,20 +77,33 @@ public final class ListSync {
 
     /** Installs the handlers of every list downlink. */
     public void register(DownlinkRouter router) {
-        router.on("price_sync", guarded("price_sync", this::priceSync));
-        router.on("month_card_sync", guarded("month_card_sync", this::monthCardSync));
-        router.on("month_member_sync", guarded("month_member_sync", this::monthMemberSync));
-        router.on("collector_sync", guarded("collector_sync", this::collectorSync));
-        router.on("lock_car", guarded("lock_car", this::lockCar));
-        router.on("deliver_ticket", guarded("deliver_ticket", this::deliverTicket));
-        router.on("gate_sync", guarded("gate_sync", this::gateSync));
-        router.on("blackuser_sync", guarded("blackuser_sync", this::blackuserSync));
-        router.on("car_type_sync", guarded("car_type_sync", this::carTypeSync));
-        router.on("month_pay_sync", guarded("month_pay_sync", this::monthPaySync));
-        router.on("visitor_sync", guarded("visitor_sync", this::visitorSync));
-        router.on("prepay_card_sync", guarded("prepay_card_sync", this::prepayCardSync));
-        router.on("prepay_card_trade_sync", guarded("prepay_card_trade_sync", this::prepayCardTradeSync));
-        router.on("white_list_sync", guarded("white_list_sync", this::whiteListSync));
+        on(router, ServiceName.PRICE_SYNC, DownlinkRouter.Handling.ANSWERED, "kept for reference only: the notes "
+                + "give price_id / car_type / describe, no tariff structure; the local tariff decides", this::priceSync);
+        on(router, ServiceName.MONTH_CARD_SYNC, EFFECT, "month-card packages: renewals and 3.11/3.34 prices",
+                this::monthCardSync);
+        on(router, ServiceName.MONTH_MEMBER_SYNC, EFFECT, "month cards used at the entry and exit",
+                this::monthMemberSync);
+        on(router, ServiceName.COLLECTOR_SYNC, EFFECT, "collector list kept (booth log-in accounts are the "
+                + "booth's own, see the coverage notes)", this::collectorSync);
+        on(router, ServiceName.LOCK_CAR, EFFECT, "locked cars refused at the exit", this::lockCar);
+        on(router, ServiceName.DELIVER_TICKET, EFFECT, "coupons taken off the fee", this::deliverTicket);
+        on(router, ServiceName.GATE_SYNC, EFFECT, "the park's channels kept (names of the lanes)", this::gateSync);
+        on(router, ServiceName.BLACKUSER_SYNC, EFFECT, "blacklist checked at the entry", this::blackuserSync);
+        on(router, ServiceName.CAR_TYPE_SYNC, EFFECT, "car types kept (names of the fee classes)", this::carTypeSync);
+        on(router, ServiceName.MONTH_PAY_SYNC, EFFECT, "renewals extend the card", this::monthPaySync);
+        on(router, ServiceName.VISITOR_SYNC, EFFECT, "visitor passes let in", this::visitorSync);
+        on(router, ServiceName.PREPAY_CARD_SYNC, EFFECT, "stored-value accounts", this::prepayCardSync);
+        on(router, ServiceName.PREPAY_CARD_TRADE_SYNC, EFFECT, "stored-value balance changes",
+                this::prepayCardTradeSync);
+        on(router, ServiceName.WHITE_LIST_SYNC, EFFECT, "white list let in free", this::whiteListSync);
+    }
+
+    private static final DownlinkRouter.Handling EFFECT = DownlinkRouter.Handling.EFFECT;
+
+    private void on(DownlinkRouter router, ServiceName name, DownlinkRouter.Handling handling, String note,
+                    Handler h) {
+        Function<ObjectNode, ObjectNode> g = guarded(name.wire(), h);
+        router.on(DownlinkType.raw(name), handling, note, raw -> DownlinkReply.of(g.apply(raw.fields().message())));
     }
 
     @FunctionalInterface
