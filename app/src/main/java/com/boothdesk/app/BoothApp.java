@@ -108,8 +108,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private DemoDriver demo;
     private StaffModule staff;
     private com.boothdesk.app.ops.OpsModule ops;
+    private com.boothdesk.app.report.ExitReceipts receipts;
     /** back office: the tariff schedule the lanes price with, replaceable from the settings screen */
     private com.boothdesk.app.settings.LiveTariffs liveTariffs;
+    private com.boothdesk.app.payment.PaymentModule payments;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -149,10 +151,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         Files.createDirectories(data);
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
-        db = push(Database.open(data.resolve("db")));
+        db = push(com.boothdesk.app.site.SiteModule.openStore(config));
         com.boothdesk.app.retention.Retention retention = push(com.boothdesk.app.retention.RetentionModule.create(db,
                 data, clock, config.zone()));
-        outbox = new JdbcOutbox(db.dataSource(), linkClock);
+        outbox = com.boothdesk.app.site.SiteModule.outbox(db, config, linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
         gates = push(new JdbcGateEventLog(db, bridge));
@@ -168,9 +170,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         liveTariffs = new com.boothdesk.app.settings.LiveTariffs(tariffs);
         com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
         cameras = push(new CameraIntake(config.cameras(), clock, journal));
+        cameras.onCameraTime((serial, t) -> ops.clockWatch().observe("camera:" + serial, t));
         cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         hardware.replyThrough(cameras.replies());
+        ops.lanesReady(config.lanes().stream().map(l -> l.lane().id()).toList(), hardware::card, linkClock);
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
@@ -187,6 +191,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             cameras.route(lc.camera(), controller, lc.gate() == LaneConfig.GateRoute.CAMERA);
             controller.recoverPending();
         }
+        receipts = push(com.boothdesk.app.report.ExitReceipts.open(db, config, staff, lanes.values(), clock));
         cameras.start();
         cameraModule.start(lanes, db.dataSource());
 
@@ -202,11 +207,13 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
+        payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router)); // pay
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
             listAdmin.onUplinkStored(dispatcher::wake);
             staff.onUplinkStored(dispatcher::wake);
+            ops.onUplinkStored(dispatcher::wake);
         }
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
@@ -253,7 +260,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             link = push(tcp);
             tcpLink = tcp;
         }
-        link.setDownlinkHandler(router);
+        link.setDownlinkHandler(ops == null ? router : ops.clockTap(router));
         link.addStatusListener(s -> refreshStatus());
         dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
         bridge.dispatcher(dispatcher);
@@ -441,6 +448,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         return router;
     }
 
+    /** Cash receipts at the exit (kept, printed always or on request, reprinted from the order). */
+    public com.boothdesk.app.report.ExitReceipts receipts() {
+        return receipts;
+    }
+
     /** The lanes' tariff schedule (the back office applies an edited tariff through it). */
     public com.boothdesk.app.settings.LiveTariffs liveTariffs() {
         return liveTariffs;
@@ -449,6 +461,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Backups (back up now), disk space: for the About box and the alerts. */
     public com.boothdesk.app.ops.OpsModule ops() {
         return ops;
+    }
+
+    /** pay: exit payments, pay codes, smart screens, the payment records. */
+    public com.boothdesk.app.payment.PaymentModule payments() {
+        return payments;
     }
 
     public LaneHardware hardware() {
