@@ -94,7 +94,7 @@ class BackOfficeViewModelsTest {
         assertThat(vm.cell(vm.rows().get(0), "plate")).isEqualTo("京A12345 (京A1Z345)");
         assertThat(vm.lanes()).containsExactly("A1", "B1");
 
-        vm.to().set(vm.from().get().minusDays(1));
+        vm.to().set(vm.from().get().minusDays(2));
         vm.search();
         assertThat(asked).hasSize(1);
         assertThat(vm.status().get()).contains("结束早于开始");

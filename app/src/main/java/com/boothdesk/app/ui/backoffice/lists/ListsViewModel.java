@@ -85,6 +85,11 @@ public final class ListsViewModel {
 
     /** Reads the list again (and the access: whoever is on duty now). */
     public void refresh() {
+        refresh(null);
+    }
+
+    /** As {@link #refresh()}; the status line then says {@code message} (a change's result) instead of the count. */
+    private void refresh(String message) {
         canChange.set(access.canChange());
         Kind k = kind.get();
         String f = filter.get();
@@ -94,7 +99,7 @@ public final class ListsViewModel {
             }
             columns.setAll(t.columns());
             rows.setAll(t.rows());
-            status.set(env.msg().get("bo.lists.count", t.rows().size()));
+            status.set(message != null ? message : env.msg().get("bo.lists.count", t.rows().size()));
         }, e -> status.set(env.msg().get("bo.error", e.getMessage())));
     }
 
@@ -132,8 +137,7 @@ public final class ListsViewModel {
         String who = access.who();
         env.async(() -> port.save(k, values, who), key -> {
             errorField.set("");
-            status.set(env.msg().get("bo.lists.saved", key));
-            refresh();
+            refresh(env.msg().get("bo.lists.saved", key));
         }, e -> refused(e));
     }
 
@@ -155,8 +159,7 @@ public final class ListsViewModel {
         Kind k = kind.get();
         String who = access.who();
         env.async(() -> port.delete(k, r.key(), who), done -> {
-            status.set(env.msg().get(done ? "bo.lists.deleted" : "bo.lists.not_found", r.key()));
-            refresh();
+            refresh(env.msg().get(done ? "bo.lists.deleted" : "bo.lists.not_found", r.key()));
         }, this::refused);
     }
 
@@ -170,9 +173,8 @@ public final class ListsViewModel {
         String paid = renewPaid.get();
         String who = access.who();
         env.async(() -> port.renew(r.key(), to, paid, 1, who), ren -> {
-            status.set(env.msg().get("bo.lists.renewed", r.key(), ren.validTo().toString(),
+            refresh(env.msg().get("bo.lists.renewed", r.key(), ren.validTo().toString(),
                     String.format("%d.%02d", ren.paidFen() / 100, ren.paidFen() % 100)));
-            refresh();
         }, this::refused);
     }
 
@@ -188,8 +190,7 @@ public final class ListsViewModel {
             port.topUp(r.key(), yuan, who);
             return r.key();
         }, key -> {
-            status.set(env.msg().get("bo.lists.topped_up", key, yuan));
-            refresh();
+            refresh(env.msg().get("bo.lists.topped_up", key, yuan));
         }, this::refused);
     }
 
@@ -208,8 +209,7 @@ public final class ListsViewModel {
             }
         }, rep -> {
             importReport.setAll(rep.refused().stream().map(this::refusal).toList());
-            status.set(env.msg().get("bo.lists.imported", rep.accepted(), rep.refused().size()));
-            refresh();
+            refresh(env.msg().get("bo.lists.imported", rep.accepted(), rep.refused().size()));
         }, this::refused);
     }
 
