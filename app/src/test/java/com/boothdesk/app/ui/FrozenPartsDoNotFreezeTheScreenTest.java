@@ -55,7 +55,7 @@ class FrozenPartsDoNotFreezeTheScreenTest {
 
     static final Duration WAIT = RunningBooth.WAIT;
     /** A round trip to the FX thread that takes longer than this is a frozen screen. */
-    static final long ROUND_TRIP_BOUND_MS = 500;
+    static final long ROUND_TRIP_BOUND_MS = 1000;
 
     @TempDir
     Path data;
@@ -63,7 +63,7 @@ class FrozenPartsDoNotFreezeTheScreenTest {
     final List<Socket> deadCloudPeers = new CopyOnWriteArrayList<>();
     BoothApp app;
     MutableClock clock;
-    Socket stalledCamera;
+    StalledCamera stalledCamera;
     final FxRobot robot = new FxRobot();
     final Sampler sampler = new Sampler();
 
@@ -93,7 +93,7 @@ class FrozenPartsDoNotFreezeTheScreenTest {
         sampler.stop();
         FxToolkit.cleanupStages();
         if (stalledCamera != null) {
-            stalledCamera.close();
+            stalledCamera.stop();
         }
         app.close();
         deadCloud.close();
@@ -116,13 +116,10 @@ class FrozenPartsDoNotFreezeTheScreenTest {
         await().atMost(WAIT).until(() -> app.orders().findInLot("京A12345").isPresent());
         clock.advance(Duration.ofHours(3));
 
-        // the camera peer that stalls: headers, 10 bytes of a 4000-byte body, then nothing
-        stalledCamera = new Socket(InetAddress.getLoopbackAddress(), app.cameraPort());
-        OutputStream out = stalledCamera.getOutputStream();
-        out.write(("POST / HTTP/1.1\r\nHost: booth\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n"
-                + "{\"AlarmIn").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        AtomicLong cameraClosedAt = watchClose(stalledCamera);
+        // the camera peer that stalls: headers, 10 bytes of a 4000-byte body, then nothing; when the door drops it
+        // at its body deadline it connects again and stalls again (a hung camera keeps hanging)
+        stalledCamera = new StalledCamera(app.cameraPort());
+        await().atMost(WAIT).until(() -> stalledCamera.stalling());
 
         // the exit's card stops answering: every LED frame and the gate frame wait for an ACK that never comes
         app.hardware().simulatedCard("B1").orElseThrow().setAnswering(false);
@@ -143,6 +140,8 @@ class FrozenPartsDoNotFreezeTheScreenTest {
                 .findFirst().orElseThrow();
         assertThat(open.outcome().moved()).as("no ACK: recorded as failed").isFalse();
         await().atMost(WAIT).until(() -> text("#feedback-B1").contains("道闸未确认动作"));
+        assertThat(text("#feedback-B1")).as("the message with its plate, no raw placeholders")
+                .startsWith("京A12345 道闸未确认动作(").doesNotContain("{0}").doesNotContain("{1}");
         assertThat(phase("B1")).as("the car is still here, waiting").isEqualTo(LanePhase.AWAITING_PAYMENT);
         assertThat(app.orders().findInLot("京A12345").orElseThrow().status()).isEqualTo(OrderStatus.IN_LOT);
 
@@ -153,9 +152,8 @@ class FrozenPartsDoNotFreezeTheScreenTest {
         long doneAt = System.nanoTime();
 
         // every hang was on while the screen was sampled
-        assertThat(cameraClosedAt.get() == 0 || cameraClosedAt.get() > failedAt)
-                .as("the stalled camera connection was still open when the gate gave up").isTrue();
-        assertThat(stalledCamera.isClosed()).isFalse();
+        assertThat(stalledCamera.failures.get()).as("the stalled peer could always connect").isZero();
+        assertThat(stalledCamera.opened.get()).isGreaterThanOrEqualTo(1);
         assertThat(app.cloudLink().orElseThrow().status()).isNotEqualTo(LinkStatus.LOGGED_IN);
         sampler.stop();
         List<long[]> during = sampler.between(pressedAt, doneAt);
@@ -173,23 +171,54 @@ class FrozenPartsDoNotFreezeTheScreenTest {
                 "127.0.0.1", clock);
     }
 
-    /** The moment (nanoTime) the booth closes the connection; 0 while it is open. */
-    private static AtomicLong watchClose(Socket s) {
-        AtomicLong closedAt = new AtomicLong();
-        Thread t = new Thread(() -> {
-            try {
-                InputStream in = s.getInputStream();
-                while (in.read() >= 0) {
-                    // an answer (408) is read and the close awaited
+    /** A camera peer that connects, sends headers and part of a body, and stalls, again whenever it is dropped. */
+    static final class StalledCamera {
+        final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile Socket current;
+        private volatile boolean stop;
+        private final Thread thread;
+
+        StalledCamera(int port) {
+            thread = new Thread(() -> {
+                while (!stop) {
+                    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                        OutputStream out = s.getOutputStream();
+                        out.write(("POST / HTTP/1.1\r\nHost: booth\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: 4000\r\n\r\n{\"AlarmIn").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        current = s;
+                        opened.incrementAndGet();
+                        InputStream in = s.getInputStream();
+                        while (in.read() >= 0) {
+                            // the door's 408 (if any) is read; then it closes the connection
+                        }
+                    } catch (IOException e) {
+                        if (!stop) {
+                            failures.incrementAndGet();
+                        }
+                    } finally {
+                        current = null;
+                    }
                 }
-            } catch (IOException e) {
-                // closed
+            }, "stalled-camera");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        boolean stalling() {
+            Socket s = current;
+            return s != null && !s.isClosed();
+        }
+
+        void stop() throws IOException, InterruptedException {
+            stop = true;
+            Socket s = current;
+            if (s != null) {
+                s.close();
             }
-            closedAt.set(System.nanoTime());
-        }, "stalled-camera-watch");
-        t.setDaemon(true);
-        t.start();
-        return closedAt;
+            thread.join(5000);
+        }
     }
 
     private String text(String query) {
