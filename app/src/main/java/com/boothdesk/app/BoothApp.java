@@ -101,6 +101,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private ListAdmin listAdmin;
     private OutboxDispatcher dispatcher;
     private DownlinkRouter router;
+    private com.boothdesk.app.cloud.ProtocolModule protocol;
     private PictureUploads pictures;
     /** Guarded by refreshStatus's lock. */
     private int lastFreeShown = -1;
@@ -108,6 +109,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private DemoDriver demo;
     private StaffModule staff;
     private com.boothdesk.app.ops.OpsModule ops;
+    private com.boothdesk.app.report.ExitReceipts receipts;
+    /** back office: the tariff schedule the lanes price with, replaceable from the settings screen */
+    private com.boothdesk.app.settings.LiveTariffs liveTariffs;
+    private com.boothdesk.app.payment.PaymentModule payments;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -147,32 +152,35 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         Files.createDirectories(data);
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
-        db = push(Database.open(data.resolve("db")));
+        db = push(com.boothdesk.app.site.SiteModule.openStore(config));
         com.boothdesk.app.retention.Retention retention = push(com.boothdesk.app.retention.RetentionModule.create(db,
                 data, clock, config.zone()));
-        outbox = new JdbcOutbox(db.dataSource(), linkClock);
+        outbox = com.boothdesk.app.site.SiteModule.outbox(db, config, linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
         gates = push(new JdbcGateEventLog(db, bridge));
         images = push(new FileImageStore(data.resolve("images"), clock));
         staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
-        router = new DownlinkRouter();
+        router = new DownlinkRouter(config.zone());
         ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, router, linkClock));
         startCloud(bridge);
 
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
+        liveTariffs = new com.boothdesk.app.settings.LiveTariffs(tariffs);
         com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
         cameras = push(new CameraIntake(config.cameras(), clock, journal));
+        cameras.onCameraTime((serial, t) -> ops.clockWatch().observe("camera:" + serial, t));
         cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
         hardware.replyThrough(cameras.replies());
+        ops.lanesReady(config.lanes().stream().map(l -> l.lane().id()).toList(), hardware::card, linkClock);
         spaces = new JdbcParkSpaces(db, config.areas(), config.laneAreas(), clock);
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
-        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
+        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(liveTariffs.schedule(), request), hardware,
                 images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
                 config.vehicleClass()).withJournal(journal)
                 .withIdleAfter(LaneServices.idleAfter(config.keys().get("lane.idle_after_seconds")));
@@ -185,6 +193,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             cameras.route(lc.camera(), controller, lc.gate() == LaneConfig.GateRoute.CAMERA);
             controller.recoverPending();
         }
+        receipts = push(com.boothdesk.app.report.ExitReceipts.open(db, config, staff, lanes.values(), clock));
         cameras.start();
         cameraModule.start(lanes, db.dataSource());
 
@@ -200,11 +209,15 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
+        protocol = com.boothdesk.app.cloud.ProtocolModule.install(db, orders, lanes, spaces, bridge, router,
+                config.zone(), clock);
+        payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router)); // pay
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
             listAdmin.onUplinkStored(dispatcher::wake);
             staff.onUplinkStored(dispatcher::wake);
+            ops.onUplinkStored(dispatcher::wake);
         }
 
         ScheduledExecutorService ticker = Threads.scheduled("status");
@@ -242,7 +255,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         if (c.mode() == BoothConfig.CloudMode.VENDOR_SDK) {
             // the site's own SDK jar, behind the same interface
             link = push(CloudLinks.create(new CloudLinks.Config(CloudLinks.Mode.VENDOR_SDK, host, port,
-                    config.dataDir().resolve(c.vendorJar())), creds, linkClock));
+                    config.dataDir().resolve(c.vendorJar()), c.uplinkPublicKey()), creds, linkClock));
         } else {
             TcpCloudLink tcp = new TcpCloudLink(TcpLinkSettings.defaults(host, port)
                     .withHeartbeatInterval(c.heartbeat()).withWireSecrets(c.wireSecrets())
@@ -251,7 +264,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             link = push(tcp);
             tcpLink = tcp;
         }
-        link.setDownlinkHandler(router);
+        link.setDownlinkHandler(ops == null ? router : ops.clockTap(router));
         link.addStatusListener(s -> refreshStatus());
         dispatcher = push(new OutboxDispatcher(outbox, link, linkClock, RetryPolicy.defaults()));
         bridge.dispatcher(dispatcher);
@@ -435,13 +448,32 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     }
 
     /** Where downlinks go; tests and the simulator push through the real link, this routes them. */
+    public com.boothdesk.app.cloud.ProtocolModule protocol() {
+        return protocol;
+    }
+
     public DownlinkRouter downlinks() {
         return router;
+    }
+
+    /** Cash receipts at the exit (kept, printed always or on request, reprinted from the order). */
+    public com.boothdesk.app.report.ExitReceipts receipts() {
+        return receipts;
+    }
+
+    /** The lanes' tariff schedule (the back office applies an edited tariff through it). */
+    public com.boothdesk.app.settings.LiveTariffs liveTariffs() {
+        return liveTariffs;
     }
 
     /** Backups (back up now), disk space: for the About box and the alerts. */
     public com.boothdesk.app.ops.OpsModule ops() {
         return ops;
+    }
+
+    /** pay: exit payments, pay codes, smart screens, the payment records. */
+    public com.boothdesk.app.payment.PaymentModule payments() {
+        return payments;
     }
 
     public LaneHardware hardware() {

@@ -50,6 +50,7 @@ public final class Main {
                 ZoneId.of("Asia/Shanghai")));
         cl.addSubcommand("report", new ReportCommand());
         cl.addSubcommand("account", new AccountCommand());
+        cl.addSubcommand("data", new com.boothdesk.app.cli.DataCommand());
         return cl.setCaseInsensitiveEnumValuesAllowed(true);
     }
 

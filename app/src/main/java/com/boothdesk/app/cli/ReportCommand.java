@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code boothdesk report}: reports of stored data. */
-@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.ShiftReportCommand.class},
+@Command(name = "report", mixinStandardHelpOptions = true, subcommands = {ReportCommand.ShiftReportCommand.class,
+        ReportCommand.ReceiptCommand.class},
         description = "Reports of the stored data (the booth may be stopped; a running booth holds the database).")
 public final class ReportCommand implements Callable<Integer> {
 
@@ -119,6 +120,77 @@ public final class ReportCommand implements Callable<Integer> {
             } catch (IOException e) {
                 err.println("无法写入 / cannot write " + pdf + ": " + e.getMessage());
                 return 4;
+            }
+        }
+    }
+
+    /** {@code report receipt --order ID --pdf FILE [--data DIR]}: reprints an exit's cash receipt (重印). */
+    @Command(name = "receipt", mixinStandardHelpOptions = true,
+            description = "Reprints the cash receipt of an order (marked 重印) to a PDF the width of the receipt paper.")
+    public static final class ReceiptCommand implements Callable<Integer> {
+
+        @Option(names = "--order", required = true, description = "The order id.")
+        String order;
+
+        @Option(names = "--pdf", required = true, description = "The PDF file to write.")
+        Path pdf;
+
+        @Option(names = "--data", defaultValue = "data", description = "Data folder. Default: ${DEFAULT-VALUE}")
+        Path data;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            BoothConfig cfg;
+            com.boothdesk.app.report.ReceiptSettings settings;
+            try {
+                cfg = BoothConfig.load(data, null, null);
+                settings = com.boothdesk.app.report.ReceiptSettings.load(data);
+            } catch (ConfigException e) {
+                err.println("配置错误 / configuration error: " + e.getMessage());
+                return 2;
+            }
+            if (!Files.isDirectory(data.resolve("db"))) {
+                err.println("没有数据库 / no database in " + data.toAbsolutePath().resolve("db"));
+                return 3;
+            }
+            Clock clock = Clock.system(cfg.zone());
+            try (Database db = Database.open(data.resolve("db"));
+                 com.boothdesk.app.report.ExitReceipts receipts = new com.boothdesk.app.report.ExitReceipts(db,
+                         settings, cfg.boothId(), data.resolve("receipts"), cfg.zone(), clock, id -> id)) {
+                IOException[] failed = {null};
+                receipts.printTo(r -> {
+                    try {
+                        Path parent = pdf.toAbsolutePath().getParent();
+                        if (parent != null) {
+                            Files.createDirectories(parent);
+                        }
+                        Files.write(pdf, new com.boothdesk.app.report.ReceiptPdf().bytes(r, settings.paper(),
+                                cfg.zone()));
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                });
+                var r = receipts.reprint(order.trim());
+                if (r.isEmpty()) {
+                    err.println("这个订单没有收费凭证 / no receipt kept for order " + order);
+                    return 1;
+                }
+                if (failed[0] != null) {
+                    err.println("无法写入 / cannot write " + pdf + ": " + failed[0].getMessage());
+                    return 4;
+                }
+                out.printf("订单 %s  %s  实收 %s  (重印 reprint)%n写入 / written: %s%n", r.get().orderId(),
+                        r.get().plate(), Fen.format(r.get().paidFen()), pdf.toAbsolutePath());
+                out.flush();
+                return 0;
+            } catch (StoreException e) {
+                err.println(e.getMessage());
+                return 3;
             }
         }
     }

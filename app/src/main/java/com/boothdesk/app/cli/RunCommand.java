@@ -66,6 +66,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--exit-after", description = "Stop by itself after this many seconds (for scripted runs).")
     Integer exitAfter;
 
+    @Option(names = "--attendant", description = "Log this attendant in before the window opens (scripted runs);"
+            + " the password is the first line of standard input.")
+    String attendant;
+
     @Override
     public Integer call() {
         if (data == null) {
@@ -97,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
                 default -> FirstRun.refuse(data);
             };
         }
+        BoothFx.prestart(); // the toolkit comes up while the store and devices start (cold start)
         Lifecycle life = Lifecycle.withShutdownHook();
         try {
             life.add(InstanceLock.acquire(data));
@@ -128,6 +133,13 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             life.stop("start failed");
             return 3;
+        }
+        if (attendant != null) { // shiftops: scripted log-in
+            int rc = ScriptedLogin.login(app, attendant, System.in, System.err);
+            if (rc != 0) {
+                life.stop("log-in refused");
+                return rc;
+            }
         }
         try {
             int[] size = windowSize == null ? new int[] {0, 0}

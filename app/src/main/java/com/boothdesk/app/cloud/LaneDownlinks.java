@@ -18,6 +18,7 @@ import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.store.JdbcParkSpaces;
 import com.boothdesk.sdk.message.QueryPrice;
 import com.boothdesk.sdk.poll.PaymentStatusPoller;
+import com.boothdesk.sdk.protocol.ServiceName;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -63,14 +64,28 @@ public final class LaneDownlinks {
     }
 
     public void register(DownlinkRouter router) {
-        router.on("notice_capture", this::noticeCapture);
-        router.on("query_price", this::queryPrice);
-        router.on("prepay_order", this::prepayOrder);
-        router.on("nolicence_in_park", this::noPlateEntry);
-        router.on("operate_liftrod", this::operateLiftrod);
-        router.on("space_notify", this::spaceNotify);
-        router.on("manual_inpark", this::manualEntry);
-        router.on("change_car_number", this::changePlate);
+        on(router, ServiceName.NOTICE_CAPTURE, "the lane is captured, the picture goes up as 2.12", this::noticeCapture);
+        on(router, ServiceName.QUERY_PRICE, "the stay's fee now (exit QR: the car waiting at the exit)",
+                this::queryPrice);
+        on(router, ServiceName.PREPAY_ORDER, "the prepayment is recorded; the exit decides again", this::prepayOrder);
+        on(router, ServiceName.NOLICENCE_IN_PARK, "the no-plate car is let in under its pseudo-plate",
+                this::noPlateEntry);
+        on(router, ServiceName.OPERATE_LIFTROD, "the barrier is lifted / lowered", this::operateLiftrod);
+        on(router, ServiceName.SPACE_NOTIFY, "the free-space count is set", this::spaceNotify);
+        on(router, ServiceName.MANUAL_INPARK, "the stay is created and uploaded (2.1)", this::manualEntry);
+        on(router, ServiceName.CHANGE_CAR_NUMBER, "the stay's plate is corrected", this::changePlate);
+    }
+
+    private static void on(DownlinkRouter router, ServiceName name, String note,
+                           java.util.function.Function<ObjectNode, ObjectNode> h) {
+        router.on(com.boothdesk.sdk.message.downlink.DownlinkType.raw(name), DownlinkRouter.Handling.EFFECT, note,
+                raw -> {
+                    ObjectNode r = h.apply(raw.fields().message());
+                    if (!r.has("state")) {
+                        r.put("state", 1);
+                    }
+                    return com.boothdesk.sdk.message.downlink.DownlinkReply.of(r);
+                });
     }
 
     /**

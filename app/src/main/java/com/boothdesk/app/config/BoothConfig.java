@@ -50,10 +50,20 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
      * @param sdkVersion  {@code cloud.sdk_version}: the SDK version whose login the booth sends ({@code version} in
      *                    the signed login data), or null for none
      * @param wireSecrets {@code cloud.wire_log_secrets}: wire.log shows sign and token (commissioning only)
+     * @param uplinkPublicKey {@code cloud.uplink_public_key} (proto): SDK 4.2+ encrypted uplinks (1.2.1), the park's
+     *                    RSA public key in Base64; null = uplinks handed to the vendor SDK in clear
      */
     public record Cloud(CloudMode mode, String host, int port, String unionId, String parkId, String localId,
                         String secret, Duration heartbeat, String pictureUrl, String vendorJar, String sdkVersion,
-                        boolean wireSecrets) {
+                        boolean wireSecrets, String uplinkPublicKey) {
+
+        /** Without SDK 4.2+ uplink encryption. */
+        public Cloud(CloudMode mode, String host, int port, String unionId, String parkId, String localId,
+                     String secret, Duration heartbeat, String pictureUrl, String vendorJar, String sdkVersion,
+                     boolean wireSecrets) {
+            this(mode, host, port, unionId, parkId, localId, secret, heartbeat, pictureUrl, vendorJar, sdkVersion,
+                    wireSecrets, null);
+        }
     }
 
     public record Cameras(String host, int port, Set<String> allowed) {
@@ -131,6 +141,26 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
         return from(dataDir, p);
     }
 
+    /**
+     * cloud.uplink_public_key (proto): the notes encrypt uplinks between the charging system and the vendor's SDK
+     * only (the SDK forwards them in clear), so the key is for cloud.mode=vendor_sdk; it must be a usable RSA key.
+     */
+    private static String uplinkPublicKey(String base64, CloudMode mode) {
+        if (base64 == null || base64.isBlank()) {
+            return null;
+        }
+        if (mode != CloudMode.VENDOR_SDK) {
+            throw new ConfigException("cloud.uplink_public_key: encrypted uplinks (SDK 4.2+) go to the vendor's SDK, "
+                    + "so they need cloud.mode=vendor_sdk");
+        }
+        try {
+            com.boothdesk.sdk.wire.UplinkCipher.forPublicKey(base64);
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new ConfigException("cloud.uplink_public_key: not a Base64 RSA public key (" + e.getMessage() + ")");
+        }
+        return base64.strip();
+    }
+
     public static BoothConfig from(Path dataDir, Properties p) {
         Keys r = new Keys(p);
         Cloud cloud = new Cloud(r.enumValue("cloud.mode", CloudMode.class), r.text("cloud.host"),
@@ -138,7 +168,8 @@ public record BoothConfig(Path dataDir, String boothId, String operator, int cap
                 r.text("cloud.local_id"), r.text("cloud.secret"),
                 Duration.ofSeconds(r.integer("cloud.heartbeat_seconds", 1, 3600)), r.optional("cloud.picture_url"),
                 r.optional("cloud.vendor_jar"), r.optional("cloud.sdk_version"),
-                r.optional("cloud.wire_log_secrets") != null && r.bool("cloud.wire_log_secrets"));
+                r.optional("cloud.wire_log_secrets") != null && r.bool("cloud.wire_log_secrets"),
+                uplinkPublicKey(r.optional("cloud.uplink_public_key"), r.enumValue("cloud.mode", CloudMode.class)));
         if (cloud.mode() == CloudMode.VENDOR_SDK && cloud.vendorJar() == null) {
             throw new ConfigException("cloud.vendor_jar: cloud.mode=vendor_sdk needs the path of the vendor's SDK jar");
         }

@@ -60,6 +60,8 @@ public final class CameraIntake implements AutoCloseable {
     }
 
     /** The endpoint, not yet listening, without a journal (reads are not kept across a crash). */
+    private volatile java.util.function.BiConsumer<String, Instant> cameraTimes = (serial, time) -> { };
+
     public CameraIntake(BoothConfig.Cameras cfg, Clock clock) {
         this(cfg, clock, IntakeJournal.NONE);
     }
@@ -100,6 +102,11 @@ public final class CameraIntake implements AutoCloseable {
     public void route(String camera, LaneController lane, boolean replyOpens) {
         byCamera.put(camera, new Route(lane, replyOpens));
         server.registerCamera(camera); // identity and health are kept only for configured cameras
+    }
+
+    /** shiftops: each live read's camera time (serial, time), for the booth's clock watch. */
+    public void onCameraTime(java.util.function.BiConsumer<String, Instant> listener) {
+        cameraTimes = java.util.Objects.requireNonNull(listener);
     }
 
     public int port() {
@@ -145,6 +152,9 @@ public final class CameraIntake implements AutoCloseable {
                         SafeText.of(e.ipAddr(), 40), SafeText.of(e.sourceAddress(), 40), n);
             }
             return CameraReply.none();
+        }
+        if (!e.offline() && e.cameraTime() != null) {
+            cameraTimes.accept(SafeText.of(e.serialNo(), 32), e.cameraTime()); // shiftops: the clock watch
         }
         LaneController lane = route.lane();
         PlateRead read = new PlateRead(lane.lane().id(), e.plate() == null ? "" : e.plate(), e.colorCode(),

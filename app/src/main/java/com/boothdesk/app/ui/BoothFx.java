@@ -37,6 +37,32 @@ public final class BoothFx extends Application {
     private static volatile int height;
     private static volatile boolean screenshotCorrection;
     private static volatile Thread lastWriter;
+    /** The primary stage once the toolkit started early ({@link #prestart()}), before the booth was handed over. */
+    private static final java.util.concurrent.CompletableFuture<Stage> EARLY_STAGE =
+            new java.util.concurrent.CompletableFuture<>();
+    private static volatile Thread earlyLauncher;
+    private static volatile long showRequested;
+
+    /**
+     * Starts the JavaFX toolkit now, on its own thread, so that it comes up (and warms its CSS, text and control
+     * classes) while the booth opens its store and devices on the caller's thread; {@link #launch} then only builds
+     * and shows the window. Call once, before the booth starts, and then always {@link #launch} (or exit the JVM).
+     */
+    public static synchronized void prestart() {
+        if (earlyLauncher != null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Application.launch(BoothFx.class);
+            } catch (Throwable e) {
+                EARLY_STAGE.completeExceptionally(e);
+            }
+        }, "fx-launcher");
+        t.setDaemon(true);
+        earlyLauncher = t;
+        t.start();
+    }
 
     /** Shows the booth window and returns when it is closed. */
     public static void launch(BoothContext ctx, Path screenshotFile, Duration screenshotAfter, Duration exitAfterOrNull) {
@@ -59,12 +85,42 @@ public final class BoothFx extends Application {
             screenshotDelay = screenshotAfter;
         }
         exitAfter = exitAfterOrNull;
-        Application.launch(BoothFx.class);
+        Thread early = earlyLauncher;
+        if (early == null) {
+            Application.launch(BoothFx.class);
+            return;
+        }
+        Stage stage;
+        try {
+            stage = EARLY_STAGE.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("JavaFX did not start: " + e.getCause(), e.getCause());
+        }
+        showRequested = System.nanoTime();
+        UiThread.run(() -> showBooth(stage));
+        try {
+            early.join(); // returns when the window closed (implicit exit) or Platform.exit
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        long fxStart = System.nanoTime();
+        if (earlyLauncher != null && context == null) {
+            // started early: the booth is not handed over yet; warm up while it starts
+            EARLY_STAGE.complete(stage);
+            BoothFxWarmUp.run();
+            return;
+        }
+        showBooth(stage);
+    }
+
+    private static void showBooth(Stage stage) {
+        long fxStart = showRequested != 0 ? showRequested : System.nanoTime();
         BoothWindow window = new BoothWindow(context);
         Scene scene = window.show(stage, width, height);
         logWhenOperable(fxStart);

@@ -33,20 +33,28 @@ import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
  * pre-filled with that many cars inside (plus as many closed stays of history), the real {@link BoothApp} started
  * on it (demo off, no window, simulated cards on pseudo-terminals through socat, the cloud simulator), then:
  * <ul>
- *   <li><b>entry</b>: a client POSTs the camera's JSON push (with its picture) over HTTP to the booth; the clock
- *   stops when the simulated card at the far end of the entry lane's pty has decoded the gate-open frame;</li>
+ *   <li><b>entry, on the wire</b>: the simulated cards' side of the pty is paced at the lane's baud rate (9600 8N1,
+ *   {@code sim.PacedLine}, as {@code ./boothdesk run} does), and before each push an LED text of four lines with a
+ *   voice line is started on the entry card and its first line has reached the card (a text in progress, as when
+ *   the previous car's welcome or the spaces screen is still going out). A client POSTs the camera's JSON push (with
+ *   its pictures, made before the clock starts) over HTTP; the clock stops when the simulated card has decoded the
+ *   whole gate-open frame, i.e. its last bit is on the wire;</li>
+ *   <li><b>entry, unpaced</b>: the same on a second start of the booth on the same data with the pty at memory speed
+ *   ({@code -Dboothdesk.sim.line=fast}) and a quiet line: the application's own part;</li>
  *   <li><b>exit</b>: a push of a plate inside at the exit camera; the clock stops when the lane's state feed (what
  *   the exit panel shows) carries the fee.</li>
  * </ul>
  * Pushes are one at a time (a lane sees one car at a time); the entries add to the lot, the exits take seeded cars
  * (an hour or more inside, so they pay: at most as many exits as seeded cars). Prints p50/p99/max per lot size. Run:
  * <pre>./boothdesk bench lane [lot sizes, default 150 10000 100000] [-n pushes, default 300]</pre>
- * The pty carries bytes at memory speed (no line pacing at the baud rate); the figure is the application's part.
  */
 public final class LanePathHarness {
 
     /** {@code -Dlane.backToBack=true}: the next car pushes as soon as the gate opened (its frame may queue). */
     static final boolean BACK_TO_BACK = Boolean.getBoolean("lane.backToBack");
+    private static final List<String> TEXT = List.of("欢迎光临本停车场祝您一路顺风", "京A12345 临时车 停车2天3小时",
+            "请缴费125.00元 可扫码支付", "余位 123 个 谢谢合作");
+    private static final String VOICE = "京A12345，停车两天三小时，请缴费一百二十五元，可扫码支付或现金支付，谢谢合作。";
 
     private LanePathHarness() {
     }
@@ -64,16 +72,19 @@ public final class LanePathHarness {
         if (lots.isEmpty()) {
             lots = List.of(150, 10_000, 100_000);
         }
-        System.out.printf(Locale.ROOT, "%-8s %-28s %8s %8s %8s %8s%n", "cars", "path", "n", "p50 ms", "p99 ms", "max ms");
+        System.out.printf(Locale.ROOT, "%-8s %-52s %6s %8s %8s %8s%n", "cars", "path", "n", "p50 ms", "p99 ms",
+                "max ms");
         for (int lot : lots) {
             Result r = run(lot, pushes);
-            print(lot, "entry push -> gate frame", r.entry());
-            print(lot, "exit push -> fee on panel", r.exit());
+            print(lot, "entry push -> gate frame on the wire, 9600 8N1, LED text", r.paced());
+            print(lot, "entry push -> gate frame at the card, unpaced pty", r.entry());
+            print(lot, "exit push -> fee on the lane feed (exit panel)", r.exit());
         }
+        System.out.printf(Locale.ROOT, "load average: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         System.exit(0);
     }
 
-    record Result(double[] entry, double[] exit) {
+    record Result(double[] paced, double[] entry, double[] exit) {
     }
 
     static Result run(int lot, int pushes) throws Exception {
@@ -81,32 +92,60 @@ public final class LanePathHarness {
         try {
             List<String> inside = seed(data, lot, pushes);
             int capacity = lot + 10 * pushes + 1000;
-            // the devices' clock: moved on between pushes past the card's 1 s repeated-open throttle
+            double[] paced;
+            String before = System.getProperty("boothdesk.sim.line");
+            System.clearProperty("boothdesk.sim.line");
             MutableClock linkClock = new MutableClock(Instant.now(), ZoneOffset.UTC);
-            BoothApp app = BoothApp.start(TestBooth.config(data, "park.capacity", String.valueOf(capacity),
-                    "lane.debounce_seconds", "1"), Clock.systemDefaultZone(), linkClock);
+            BoothApp app = start(data, capacity, linkClock);
             try {
-                double[] entry = entries(app, linkClock, pushes);
-                return new Result(entry, exits(app, inside, pushes));
+                paced = entries(app, linkClock, pushes, "沪P", true);
             } finally {
                 app.close();
+            }
+            System.setProperty("boothdesk.sim.line", "fast");
+            try {
+                // the devices' clock: moved on between pushes past the card's 1 s repeated-open throttle
+                linkClock = new MutableClock(Instant.now(), ZoneOffset.UTC);
+                app = start(data, capacity, linkClock);
+                try {
+                    double[] entry = entries(app, linkClock, pushes, "沪N", false);
+                    return new Result(paced, entry, exits(app, inside, pushes));
+                } finally {
+                    app.close();
+                }
+            } finally {
+                if (before == null) {
+                    System.clearProperty("boothdesk.sim.line");
+                } else {
+                    System.setProperty("boothdesk.sim.line", before);
+                }
             }
         } finally {
             delete(data);
         }
     }
 
-    /** Entries of new plates. */
-    private static double[] entries(BoothApp app, MutableClock linkClock, int pushes) throws Exception {
+    private static BoothApp start(Path data, int capacity, MutableClock linkClock) {
+        return BoothApp.start(TestBooth.config(data, "park.capacity", String.valueOf(capacity),
+                "lane.debounce_seconds", "1"), Clock.systemDefaultZone(), linkClock);
+    }
+
+    /** Entries of new plates; {@code withText}: an LED text with voice is going out when each push arrives. */
+    private static double[] entries(BoothApp app, MutableClock linkClock, int pushes, String prefix, boolean withText)
+            throws Exception {
         SimulatedLaneCard card = app.hardware().simulatedCard("A1").orElseThrow(
                 () -> new IllegalStateException("lane A1 has no simulated card (card.port=sim needs socat)"));
+        com.boothdesk.devices.card.LaneCard host = app.hardware().card("A1").orElseThrow();
         BlockingQueue<Long> opened = new LinkedBlockingQueue<>();
         BlockingQueue<Long> spoke = new LinkedBlockingQueue<>();
+        java.util.concurrent.Semaphore textStarted = new java.util.concurrent.Semaphore(0);
         card.addListener(e -> {
             if (e instanceof CardEvent.GateOpened) {
                 opened.add(System.nanoTime());
             } else if (e instanceof CardEvent.VoicePlayed) {
                 spoke.add(System.nanoTime());
+            } else if (e instanceof CardEvent.TextShown t && t.line() == 0) {
+                textStarted.release();
             }
         });
         SimulatedZhenshiCamera camera = new SimulatedZhenshiCamera(
@@ -115,12 +154,21 @@ public final class LanePathHarness {
         int warmUp = Math.max(20, pushes / 5);
         double[] ms = new double[pushes];
         for (int i = 0; i < warmUp + pushes; i++) {
-            String plate = String.format(Locale.ROOT, "沪N%s%04d", (char) ('A' + i % 20), i);
+            String plate = String.format(Locale.ROOT, "%s%s%04d", prefix, (char) ('A' + i % 20), i);
+            byte[] body = PushBodies.live("SIM-CAM-A1", plate, Instant.now());
             opened.clear();
             spoke.clear();
             linkClock.advance(java.time.Duration.ofMillis(1500));
+            java.util.concurrent.CompletableFuture<?> text = null;
+            if (withText) {
+                textStarted.drainPermits();
+                text = host.showAndSayAsync(TEXT, VOICE);
+                if (!textStarted.tryAcquire(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the LED text did not start before entry " + plate);
+                }
+            }
             long t0 = System.nanoTime();
-            camera.push(plate);
+            camera.postRaw(body, "application/json");
             Long t1 = opened.poll(10, TimeUnit.SECONDS);
             if (t1 == null) {
                 throw new IllegalStateException("no gate frame for entry " + plate + ": " + app.lane("A1")
@@ -130,9 +178,12 @@ public final class LanePathHarness {
                 ms[i - warmUp] = (t1 - t0) / 1e6;
             }
             if (!BACK_TO_BACK) {
-                // the line is quiet again (welcome text and voice delivered) before the next car: the figure is
-                // the application's path, not a gate frame queued behind the previous car's LED texts
-                spoke.poll(5, TimeUnit.SECONDS);
+                // the line is quiet again (this text, the lane's welcome text and voice delivered) before the next
+                // car: a gate frame queued behind the previous car's texts is not what this measures
+                if (text != null) {
+                    text.get(20, TimeUnit.SECONDS);
+                }
+                spoke.poll(10, TimeUnit.SECONDS);
             }
         }
         return ms;
@@ -156,9 +207,10 @@ public final class LanePathHarness {
         try (sub) {
             for (int i = 0; i < total; i++) {
                 String plate = inside.get(i);
+                byte[] body = PushBodies.live("SIM-CAM-B1", plate, Instant.now());
                 feeShown.clear();
                 long t0 = System.nanoTime();
-                camera.push(plate);
+                camera.postRaw(body, "application/json");
                 Long t1 = null;
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(10);
                 while (t1 == null && System.nanoTime() < deadline) {
@@ -223,7 +275,7 @@ public final class LanePathHarness {
     private static void print(int lot, String path, double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "%-8d %-28s %8d %8.2f %8.2f %8.2f%n", lot, path, s.length, pct(s, 0.50),
+        System.out.printf(Locale.ROOT, "%-8d %-52s %6d %8.2f %8.2f %8.2f%n", lot, path, s.length, pct(s, 0.50),
                 pct(s, 0.99), s[s.length - 1]);
     }
 

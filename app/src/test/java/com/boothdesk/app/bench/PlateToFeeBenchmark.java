@@ -25,7 +25,10 @@ import com.boothdesk.app.ui.lane.LaneViewModel;
  * pushed by the simulated exit camera over HTTP until the fee is on the exit panel's view-model, with the booth
  * window open (1366×768, off-screen). Each round: a car enters (not measured), an hour passes, the exit camera
  * pushes (t0 just before the push, which includes the simulator drawing its JPEG), t1 when the exit panel's 待缴
- * shows that car's fee (on the FX thread); then the car pays. Prints p50 / p90 / p99 / max.
+ * shows that car's fee (on the FX thread); then the car pays. Prints p50 / p90 / p99 / max of the whole path and of
+ * its two halves (push → lane state published, published → fee on the panel), and the collector's pauses during
+ * the slowest rounds. The push body (JSON with the scene JPEG and plate crop, as the camera sends it) is made before
+ * t0: drawing the simulated camera's picture is the camera's work, not the booth's.
  *
  * <p>Run: {@code ./boothdesk bench ui [rounds]} (default 200 after 30 warm-up rounds).
  */
@@ -42,7 +45,20 @@ public final class PlateToFeeBenchmark {
         List<long[]> rows = run(rounds, warmup);
         System.out.printf("%d rounds after %d warm-up, window open (1366x768, off-screen):%n", rows.size(), warmup);
         print("plate push (HTTP) -> fee on the exit panel", rows.stream().map(r -> r[0]).toList());
+        print("plate push (HTTP) -> lane state published (the booth's part)", rows.stream().map(r -> r[0] - r[1]).toList());
         print("lane state published -> fee on the exit panel (the UI's part)", rows.stream().map(r -> r[1]).toList());
+        List<long[]> slow = new ArrayList<>(rows);
+        slow.sort((a, b) -> Long.compare(b[0], a[0]));
+        System.out.println("  slowest rounds (push->fee ms, booth ms, UI ms, GC pauses in the round ms / count):");
+        for (long[] r : slow.subList(0, Math.min(5, slow.size()))) {
+            System.out.printf("    %6.1f %6.1f %6.1f   GC %4d ms / %d%n", r[0] / 1000.0, (r[0] - r[1]) / 1000.0,
+                    r[1] / 1000.0, r[2], r[3]);
+        }
+        long gcMs = rows.stream().mapToLong(r -> r[2]).sum();
+        long gcN = rows.stream().mapToLong(r -> r[3]).sum();
+        System.out.printf("  GC during the measured pushes: %d pauses, %d ms in all (%s)%n", gcN, gcMs,
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
         System.exit(0);
     }
 
@@ -113,13 +129,28 @@ public final class PlateToFeeBenchmark {
             added.countDown();
         });
         added.await(10, TimeUnit.SECONDS);
+        byte[] body = PushBodies.live("SIM-CAM-B1", plate, booth.clock.instant());
+        long[] gc0 = gc();
         long t0 = System.nanoTime();
-        booth.camera("SIM-CAM-B1").push(plate);
+        booth.camera("SIM-CAM-B1").postRaw(body, "application/json");
         if (!shown.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the fee of " + plate + " never showed on the exit panel");
         }
+        long[] gc1 = gc();
         UiThread.run(() -> exit.checkout().dueProperty().removeListener(listener));
-        return new long[] {(t1.get() - t0) / 1000, (t1.get() - PUBLISHED.get(plate)) / 1000};
+        return new long[] {(t1.get() - t0) / 1000, (t1.get() - PUBLISHED.get(plate)) / 1000, gc1[0] - gc0[0],
+                gc1[1] - gc0[1]};
+    }
+
+    /** Collector pause time (ms) and count so far, all collectors. */
+    private static long[] gc() {
+        long ms = 0;
+        long n = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, b.getCollectionTime());
+            n += Math.max(0, b.getCollectionCount());
+        }
+        return new long[] {ms, n};
     }
 
     static void offScreen() {

@@ -172,8 +172,9 @@ public final class ProtocolCommand implements Callable<Integer> {
 
     /** Prints the catalogue with coverage. */
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Print every catalogue entry (ToC 1.1-7.7) with its service_name, direction, target and "
-                    + "coverage.")
+            description = "Print every catalogue entry (ToC 1.1-7.7) with its service_name, direction and how the "
+                    + "booth handles it (effect / answered only / refused / sent / not sent), or with --catalogue its "
+                    + "target and coverage.")
     static final class ListCatalogue implements Callable<Integer> {
 
         @Spec
@@ -182,9 +183,21 @@ public final class ProtocolCommand implements Callable<Integer> {
         @Option(names = "--markdown", description = "print a Markdown table (PROTOCOL-COVERAGE.md)")
         boolean markdown;
 
+        @Option(names = "--catalogue", description = "the bare catalogue, without how this booth handles each entry")
+        boolean catalogueOnly;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (!catalogueOnly) {
+                java.util.Optional<com.boothdesk.sdk.protocol.BoothHandling> booth = java.util.ServiceLoader
+                        .load(com.boothdesk.sdk.protocol.BoothHandling.class).findFirst();
+                if (booth.isPresent()) {
+                    out.print(markdown ? booth.get().markdown() : booth.get().text());
+                    out.flush();
+                    return 0;
+                }
+            }
             List<MessageSpec> entries = Catalogue.get().entries();
             if (markdown) {
                 out.println("| ToC | service_name | direction | data_target | coverage | fields | reply fields | title |");

@@ -22,8 +22,16 @@ public final class CloudLinks {
      * @param host      cloud host ({@code cloud_addr})
      * @param port      cloud port ({@code cport})
      * @param vendorJar path of the vendor's jar (VENDOR_SDK only)
+     * @param uplinkPublicKey SDK 4.2+ encrypted uplinks (VENDOR_SDK only): the park's RSA public key, Base64; null
+     *                  = off
      */
-    public record Config(Mode mode, String host, int port, Path vendorJar) {
+    public record Config(Mode mode, String host, int port, Path vendorJar, String uplinkPublicKey) {
+
+        /** Without SDK 4.2+ uplink encryption. */
+        public Config(Mode mode, String host, int port, Path vendorJar) {
+            this(mode, host, port, vendorJar, null);
+        }
+
         public Config {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(host, "host");
@@ -41,7 +49,7 @@ public final class CloudLinks {
         return switch (config.mode()) {
             case TCP -> new TcpCloudLink(TcpLinkSettings.defaults(config.host(), config.port()), creds, clock);
             case VENDOR_SDK -> new VendorSdkCloudLink(VendorSdkSettings.defaults(config.vendorJar(), config.host(),
-                    config.port()), creds, clock);
+                    config.port()).withUplinkPublicKey(config.uplinkPublicKey()), creds, clock);
         };
     }
 }

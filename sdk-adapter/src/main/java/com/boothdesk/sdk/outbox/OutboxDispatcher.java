@@ -39,7 +39,7 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Uplinks awaiting their reply at once. A batch from {@link JdbcOutbox#due} holds at most the head of each order
      * key, so its entries are independent; the next entry of a key is fetched only after its head was answered.
      */
-    static final int MAX_IN_FLIGHT = 8;
+    static final int MAX_IN_FLIGHT = 32;
 
     private final JdbcOutbox outbox;
     private final CloudLink link;
@@ -131,22 +131,20 @@ public final class OutboxDispatcher implements AutoCloseable {
                     continue;
                 }
                 java.util.ArrayDeque<Flight> flights = new java.util.ArrayDeque<>();
-                List<Flight> unmarked = new java.util.ArrayList<>();
+                Pending pending = new Pending();
                 try {
                     for (OutboxEntry e : due) {
-                        // written down in batches: when the window is full, before a wait, at the end
                         if (flights.size() >= MAX_IN_FLIGHT) {
-                            flushSent(unmarked);
-                            awaitQuietly(flights.peekFirst().future());
-                            settle(flights, unmarked, false);
+                            awaitHead(flights, pending);
+                            settle(flights, pending, false);
                         }
                         if (closed || link.status() != LinkStatus.LOGGED_IN) {
                             break;
                         }
                         if (limiter.delayNanos(e.serviceName()) > 0) {
-                            // about to wait: write down what went out meanwhile
-                            flushSent(unmarked);
-                            settle(flights, unmarked, false);
+                            // about to wait: write down what went out and came back meanwhile
+                            settle(flights, pending, false);
+                            writeDown(pending);
                         }
                         if (!pace(e.serviceName())) {
                             break;
@@ -154,11 +152,15 @@ public final class OutboxDispatcher implements AutoCloseable {
                         Flight f = begin(e);
                         if (f != null) {
                             flights.addLast(f);
-                            unmarked.add(f);
+                            pending.unmarked.add(f);
                         }
                     }
                 } finally {
-                    settle(flights, unmarked, true);
+                    try {
+                        settle(flights, pending, true);
+                    } finally {
+                        writeDown(pending);
+                    }
                 }
             } catch (InterruptedException e) {
                 if (!closed) {
@@ -213,37 +215,110 @@ public final class OutboxDispatcher implements AutoCloseable {
         return new Flight(e, f);
     }
 
-    private void flushSent(List<Flight> unmarked) {
-        if (unmarked.isEmpty()) {
+    /**
+     * What went out and came back in this batch and is not written down yet. The batch's writes are few: a plain
+     * success answered before anything was written goes from PENDING to ACKNOWLEDGED in one statement for the whole
+     * batch ({@code JdbcOutbox.markDelivered}); SENT is written only for uplinks still unanswered when the dispatcher
+     * is about to wait ({@link #SENT_GRACE_MILLIS}, the rate limiter) or that need a look of their own (a retry, a
+     * rejection, a duplicate). Delivery does not depend on SENT: a PENDING row is resent after a crash exactly like a
+     * SENT one, and the cloud answers a duplicate with {@code 数据已处理过}.
+     */
+    private static final class Pending {
+        final List<Flight> unmarked = new java.util.ArrayList<>();
+        final List<Flight> acknowledged = new java.util.ArrayList<>();
+    }
+
+    /** How long the window's head may take before the uplinks in flight are written down as SENT. */
+    static final long SENT_GRACE_MILLIS = 50;
+
+    private void flushSent(Pending pending) {
+        if (pending.unmarked.isEmpty()) {
             return;
         }
-        List<Long> ids = unmarked.stream().map(f -> f.entry().id()).toList();
-        unmarked.clear();
+        // the acknowledged ones among them are written as delivered in one go by writeDown
+        List<Long> ids = new java.util.ArrayList<>();
+        for (java.util.Iterator<Flight> it = pending.unmarked.iterator(); it.hasNext(); ) {
+            Flight f = it.next();
+            if (!pending.acknowledged.contains(f)) {
+                ids.add(f.entry().id());
+                it.remove();
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
         outbox.markSent(ids);
         ids.forEach(this::notifyListeners);
     }
 
-    /** Writes down the answered flights at the head (all of them when {@code all}), the plain successes in one go. */
-    private void settle(java.util.ArrayDeque<Flight> flights, List<Flight> unmarked, boolean all)
-            throws InterruptedException {
-        if (flights.isEmpty() || (!all && !flights.peekFirst().future().isDone())) {
-            return;
-        }
-        flushSent(unmarked);
+    /** Writes down the batch: plain successes (with their attempt when never marked SENT), then the still open. */
+    private void writeDown(Pending pending) {
+        List<Long> delivered = new java.util.ArrayList<>();
         List<Long> acknowledged = new java.util.ArrayList<>();
+        for (Flight f : pending.acknowledged) {
+            (pending.unmarked.remove(f) ? delivered : acknowledged).add(f.entry().id());
+        }
+        pending.acknowledged.clear();
         try {
-            while (!flights.isEmpty() && (all || flights.peekFirst().future().isDone())) {
-                Flight f = flights.removeFirst();
-                if (finish(f)) {
-                    acknowledged.add(f.entry().id());
-                }
-            }
+            flushSent(pending);
         } finally {
+            if (!delivered.isEmpty()) {
+                outbox.markDelivered(delivered);
+                delivered.forEach(this::notifyListeners);
+            }
             if (!acknowledged.isEmpty()) {
                 outbox.markAcknowledged(acknowledged);
                 acknowledged.forEach(this::notifyListeners);
             }
         }
+    }
+
+    /** Waits for the window's head; past the grace, what is in flight is written down as SENT first. */
+    private void awaitHead(java.util.ArrayDeque<Flight> flights, Pending pending) throws InterruptedException {
+        CompletableFuture<ObjectNode> head = flights.peekFirst().future();
+        if (head.isDone()) {
+            return;
+        }
+        try {
+            head.get(SENT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        } catch (ExecutionException | CancellationException e) {
+            return; // finish() looks at the outcome
+        } catch (TimeoutException e) {
+            // a slow answer: the uplinks in flight are shown as SENT while it is awaited
+        }
+        flushSent(pending);
+        awaitQuietly(head);
+    }
+
+    /**
+     * Takes the answered flights off the head (all of them when {@code all}, waiting for each): plain successes are
+     * kept for {@link #writeDown}; anything else is written at once, after its SENT.
+     */
+    private void settle(java.util.ArrayDeque<Flight> flights, Pending pending, boolean all)
+            throws InterruptedException {
+        while (!flights.isEmpty() && (all || flights.peekFirst().future().isDone())) {
+            if (!flights.peekFirst().future().isDone()) {
+                awaitHead(flights, pending);
+            }
+            Flight f = flights.removeFirst();
+            if (!plainSuccess(f.future())) {
+                // a retry, a rejection or a duplicate: its own state change, after the SENT it had
+                flushSent(pending);
+            }
+            if (finish(f)) {
+                pending.acknowledged.add(f);
+            }
+        }
+    }
+
+    /** Answered with state 1 or 2 (what {@link #finish} writes down in the batch). */
+    private static boolean plainSuccess(CompletableFuture<ObjectNode> f) {
+        if (!f.isDone() || f.isCompletedExceptionally() || f.isCancelled()) {
+            return false;
+        }
+        int state = f.getNow(null) == null ? -1 : f.getNow(null).path("state").asInt(-1);
+        return state == 1 || state == 2;
     }
 
     private static void awaitQuietly(CompletableFuture<ObjectNode> f) throws InterruptedException {

@@ -40,6 +40,8 @@ public final class LaneController {
     private final EntryFlow entry;
     private final ExitFlow exit;
     private final GateOverride override;
+    private final List<java.util.function.BiConsumer<SettleResult, FeeQuote>> cashSettled =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     // ---- the debounce's memory; touched only on the worker ----
     private String lastPlate;
@@ -311,7 +313,26 @@ public final class LaneController {
      * logged in, or the barrier did not confirm (then nothing was recorded: the car is still here, and waits).
      */
     public CompletableFuture<SettleResult> settleCash(long tenderedFen) {
-        return call(() -> exit.settleCash(payment(), tenderedFen));
+        return call(() -> {
+            SettleResult r = exit.settleCash(payment(), tenderedFen);
+            FeeQuote quote = state().get().quote();
+            for (java.util.function.BiConsumer<SettleResult, FeeQuote> l : cashSettled) {
+                try {
+                    l.accept(r, quote);
+                } catch (RuntimeException e) {
+                    LOG.warn("Lane {}: a cash-settled listener failed: {}", lane.id(), e.toString());
+                }
+            }
+            return r;
+        });
+    }
+
+    /**
+     * shiftops: called on the lane thread after each cash settlement with its result and the fee as shown (the exit
+     * receipt); a listener hands its work on and returns at once.
+     */
+    public void onCashSettled(java.util.function.BiConsumer<SettleResult, FeeQuote> listener) {
+        cashSettled.add(java.util.Objects.requireNonNull(listener));
     }
 
     /** The attendant lets the waiting car go without paying; attendant and reason are mandatory and recorded. */

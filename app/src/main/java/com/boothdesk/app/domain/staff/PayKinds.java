@@ -20,10 +20,21 @@ public final class PayKinds {
     }
 
     /**
-     * The electronic channel of an exit payment. Orders do not yet keep the wallet (WeChat / Alipay) the car paid
-     * with, so every exit QR payment is one channel, named by the protocol's pay_type.
+     * The electronic channel of an exit payment, by the channel recorded on the order (the protocol's
+     * {@code pay_channel}, see {@link #channelName}); an order without one is one channel named by the pay_type.
      */
-    public static String channel(PaymentMethod m) {
-        return "扫码支付(" + m.wireName() + ")";
+    public static String channel(ShiftOrder o) {
+        return o.channel() == null || o.channel().isBlank() ? "扫码支付(" + o.method().wireName() + ")"
+                : channelName(o.channel());
+    }
+
+    /** {@code pay_channel} codes (protocol §5.1.12: 0 微信, 1 支付宝; the others by number); text is kept. */
+    public static String channelName(String code) {
+        String c = code.trim();
+        return switch (c) {
+            case "0" -> "微信";
+            case "1" -> "支付宝";
+            default -> c.matches("\\d{1,4}") ? "支付通道" + c : c.length() > 16 ? c.substring(0, 16) : c;
+        };
     }
 }

@@ -9,10 +9,20 @@ import com.boothdesk.app.domain.order.PaymentMethod;
  * One exit settled in a shift, as the shift report needs it (money in fen).
  *
  * @param noRecord whether the car had no entry record (charged the no-record fee)
+ * @param channel  the electronic payment's channel as the payment recorded it on the order (the protocol's
+ *                 {@code pay_channel}: 0 WeChat, 1 Alipay, …), or null when not known
  */
 public record ShiftOrder(String orderId, String plate, Instant inTime, Instant outTime, String exitLane,
                          long dueFen, long paidFen, long prepaidFen, long discountFen, PaymentMethod method,
-                         String freeReason, boolean noRecord, CarKind kind) {
+                         String freeReason, boolean noRecord, CarKind kind, String channel) {
+
+    /** An order whose payment channel is not known. */
+    public ShiftOrder(String orderId, String plate, Instant inTime, Instant outTime, String exitLane, long dueFen,
+                      long paidFen, long prepaidFen, long discountFen, PaymentMethod method, String freeReason,
+                      boolean noRecord, CarKind kind) {
+        this(orderId, plate, inTime, outTime, exitLane, dueFen, paidFen, prepaidFen, discountFen, method,
+                freeReason, noRecord, kind, null);
+    }
 
     /** Money received for this stay: at the exit and before it. */
     public long receivedFen() {
@@ -36,6 +46,10 @@ public record ShiftOrder(String orderId, String plate, Instant inTime, Instant o
 
     /** The payment kind as reports show it. */
     public String payKind() {
-        return method == null ? "-" : PayKinds.label(method);
+        if (method == null) {
+            return "-";
+        }
+        return method == PaymentMethod.ELECTRONIC && channel != null && !channel.isBlank()
+                ? PayKinds.label(method) + "·" + PayKinds.channelName(channel) : PayKinds.label(method);
     }
 }

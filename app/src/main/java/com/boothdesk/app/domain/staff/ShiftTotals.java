@@ -84,7 +84,7 @@ public record ShiftTotals(int exitCount, long receivableFen, long reductionFen, 
             if (o.method() == PaymentMethod.CASH) {
                 cash += o.paidFen();
             } else if (o.method() == PaymentMethod.ELECTRONIC) {
-                electronic.merge(PayKinds.channel(o.method()), o.paidFen(), Long::sum);
+                electronic.merge(PayKinds.channel(o), o.paidFen(), Long::sum);
             } else if (o.method() == PaymentMethod.STORED_VALUE) {
                 stored += o.paidFen();
             }

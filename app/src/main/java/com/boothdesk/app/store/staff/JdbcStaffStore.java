@@ -1,5 +1,6 @@
 package com.boothdesk.app.store.staff;
 
+import com.boothdesk.app.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -215,8 +216,8 @@ public final class JdbcStaffStore implements StaffStore {
     @Override
     public void openSession(SessionInfo s) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO staff_session (user_id, workstation, instance,"
-                    + " since) KEY (user_id) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = Sql.merge(c, "staff_session", "user_id",
+                    "user_id, workstation, instance, since")) {
                 ps.setString(1, s.userId());
                 ps.setString(2, s.workstation());
                 ps.setString(3, s.instance());
@@ -404,13 +405,37 @@ public final class JdbcStaffStore implements StaffStore {
 
     // ---- the ledger of a shift ----------------------------------------------------------------------------------
 
+    /**
+     * The electronic payment's channel per order: the payments part records it on the order as
+     * {@code parking_order.pay_channel} (the protocol's code or name); a schema without that column has none.
+     */
+    private volatile Boolean payChannel;
+
+    private boolean hasPayChannel(java.sql.Connection c) throws SQLException {
+        Boolean known = payChannel;
+        if (known == null) {
+            boolean found = false;
+            for (String table : new String[] {"PARKING_ORDER", "parking_order"}) {
+                try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
+                    while (rs.next()) {
+                        found |= "pay_channel".equalsIgnoreCase(rs.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+            payChannel = known = found;
+        }
+        return known;
+    }
+
     @Override
     public ShiftLedger ledger(Shift s, Instant until) {
         Instant end = s.open() ? until : s.endedAt();
         return db.read(c -> {
             List<ShiftOrder> orders = new ArrayList<>();
+            boolean channels = hasPayChannel(c);
             String sql = "SELECT order_id, plate, in_time, out_time, exit_lane, due_fen, paid_fen, prepaid_fen,"
-                    + " discount_fen, pay_method, free_reason, remark, car_kind FROM parking_order WHERE "
+                    + " discount_fen, pay_method, free_reason, remark, car_kind"
+                    + (channels ? ", pay_channel" : "") + " FROM parking_order WHERE "
                     + (s.open() ? "shift_id IS NULL AND status = 'CLOSED' AND exit_operator = ? AND out_time >= ?"
                             + " AND out_time <= ?" : "shift_id = ?")
                     + " ORDER BY out_time, order_id";
@@ -432,7 +457,8 @@ public final class JdbcStaffStore implements StaffStore {
                                 rs.getLong("due_fen"), rs.getLong("paid_fen"), rs.getLong("prepaid_fen"),
                                 rs.getLong("discount_fen"), m == null ? null : PaymentMethod.valueOf(m),
                                 rs.getString("free_reason"), remark != null && remark.startsWith(NO_RECORD),
-                                kind == null ? CarKind.TEMPORARY : CarKind.valueOf(kind)));
+                                kind == null ? CarKind.TEMPORARY : CarKind.valueOf(kind),
+                                channels ? rs.getString("pay_channel") : null));
                     }
                 }
             }

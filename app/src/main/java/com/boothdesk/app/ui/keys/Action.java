@@ -8,7 +8,9 @@ public enum Action {
     CASH, FREE, CONFIRM, REFUSE, NO_RECORD, CORRECT,
     PICK_1, PICK_2, PICK_3, PICK_4, PICK_5,
     BARRIER_OPEN, BARRIER_CLOSE, KEEP_OPEN, RELEASE_KEEP_OPEN,
-    NEXT_LANE;
+    NEXT_LANE,
+    /** shiftops: the handover screen (换班), booth-wide. */
+    HANDOVER;
 
     /** The key in keymap.properties, e.g. {@code no_record}. */
     public String configName() {
@@ -31,6 +33,6 @@ public enum Action {
 
     /** Acts on the booth (which lane is selected), not on a lane's car. */
     public boolean isBoothWide() {
-        return this == NEXT_LANE;
+        return this == NEXT_LANE || this == HANDOVER;
     }
 }

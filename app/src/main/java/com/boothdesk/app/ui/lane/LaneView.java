@@ -160,7 +160,8 @@ public final class LaneView extends VBox {
             // no stay matched yet: the entry picture belongs to a candidate, so its slot goes to the pick list
             entry.visibleProperty().bind(vm.unmatchedProperty().not());
             entry.managedProperty().bind(vm.unmatchedProperty().not());
-            media.getChildren().addAll(entry, scene, side);
+            media.getChildren().addAll(entry, scene,
+                    com.boothdesk.app.ui.pay.PayCodeView.withPayCode(side, vm.port(), booth.env())); // pay
         } else {
             media.getChildren().add(scene);
         }

@@ -19,14 +19,23 @@ import com.boothdesk.app.ui.Messages;
  * @param demo    the demo site: with no admin yet the first-admin screen is offered, never forced
  * @param about   the About box's lines (version, build, protocol, data folder)
  * @param reports the shift reports printed after a handover; {@code null} without accounts
+ * @param opsAlerts clock drift, low disk, upgrade notices for the header (shiftops); {@code null}: none
  */
 public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, StatusFeed status, UplinkQueries uplinks,
                       SpaceAdjustments spaces, Path siteDir, StaffService staff, boolean demo, List<String> about,
-                      com.boothdesk.app.report.ShiftReports reports) {
+                      com.boothdesk.app.report.ShiftReports reports,
+                      com.boothdesk.app.common.Observable<List<com.boothdesk.app.ops.OpsAlert>> opsAlerts) {
 
     public UiPorts {
         lanes = List.copyOf(lanes);
         about = about == null ? List.of() : List.copyOf(about);
+    }
+
+    /** Without operations alerts. */
+    public UiPorts(Messages messages, Clock clock, List<LanePort> lanes, StatusFeed status, UplinkQueries uplinks,
+                   SpaceAdjustments spaces, Path siteDir, StaffService staff, boolean demo, List<String> about,
+                   com.boothdesk.app.report.ShiftReports reports) {
+        this(messages, clock, lanes, status, uplinks, spaces, siteDir, staff, demo, about, reports, null);
     }
 
     /** A screen without accounts and shifts (the lanes only). */
@@ -62,14 +71,19 @@ public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, Stat
         boolean demo = true;
         List<String> about = List.of();
         com.boothdesk.app.report.ShiftReports reports = null;
+        com.boothdesk.app.common.Observable<List<com.boothdesk.app.ops.OpsAlert>> opsAlerts = null;
         if (ctx instanceof com.boothdesk.app.BoothApp app) {
+            opsAlerts = app.ops() == null ? null : app.ops().alerts();
             staff = app.staff() == null ? null : app.staff().service();
             reports = app.staff() == null ? null
                     : new com.boothdesk.app.report.ShiftReports(app.staff().store(), app.config().boothId(), ctx.clock());
             demo = app.config().demo().enabled();
             about = com.boothdesk.app.ops.AboutInfo.of(ctx.siteDir()).lines();
         }
+        if (ctx instanceof com.boothdesk.app.BoothApp app && app.payments() != null) { // pay: exit pay codes
+            lanes = com.boothdesk.app.ui.pay.PayingLanePort.attach(lanes, app.payments().exits());
+        }
         return new UiPorts(ctx.messages(), ctx.clock(), lanes, ctx::status, ctx::recentUplinks, adjust, ctx.siteDir(),
-                staff, demo, about, reports);
+                staff, demo, about, reports, opsAlerts);
     }
 }

@@ -1,0 +1,72 @@
+package com.boothdesk.app.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.boothdesk.app.testing.RunningBooth;
+import com.boothdesk.sdk.protocol.ServiceName;
+
+class ProtocolCoverageTest {
+
+    @TempDir
+    Path data;
+
+    /** The file in the repository is what the booth's registrations produce. */
+    @Test
+    void theCommittedCoverageFileIsCurrent() throws Exception {
+        Path file = repoRoot().resolve("PROTOCOL-COVERAGE.md");
+        String expected = ProtocolCoverage.ofThisBooth().markdown();
+        assertThat(Files.exists(file)).as("PROTOCOL-COVERAGE.md exists: ./boothdesk protocol list --markdown "
+                + "> PROTOCOL-COVERAGE.md").isTrue();
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .as("PROTOCOL-COVERAGE.md is stale: regenerate with ./boothdesk protocol list --markdown "
+                        + "> PROTOCOL-COVERAGE.md").isEqualTo(expected);
+    }
+
+    /** The coverage's own router registers exactly what the running booth registers, the same way. */
+    @Test
+    void theCoverageRouterIsTheRunningBooths() {
+        try (RunningBooth booth = RunningBooth.start(data)) {
+            Map<ServiceName, DownlinkRouter.Handling> running = booth.app.downlinks().registrations().entrySet()
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().handling()));
+            Path dir = data.resolve("dry");
+            try (var db = com.boothdesk.app.store.Database.open(dir)) {
+                DownlinkRouter dry = ProtocolCoverage.registerAll(db);
+                assertThat(dry.registrations().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().handling()))).isEqualTo(running);
+                assertThat(dry.unnamedRegistrations().keySet())
+                        .isEqualTo(booth.app.downlinks().unnamedRegistrations().keySet());
+            }
+        }
+    }
+
+    @Test
+    void everyDownlinkIsEffectAnsweredOrRefusedAndTheCountsAddUp() {
+        ProtocolCoverage c = ProtocolCoverage.ofThisBooth();
+        assertThat(c.rows()).hasSize(com.boothdesk.sdk.protocol.Catalogue.get().entries().size());
+        assertThat(c.count("3").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(44);
+        assertThat(c.rows().stream().filter(r -> r.spec().toc().equals("3.10")).findFirst().orElseThrow()
+                .handling()).isEqualTo(ProtocolCoverage.Handling.EFFECT);
+        assertThat(c.rows().stream().filter(r -> r.spec().toc().equals("3.5")).findFirst().orElseThrow()
+                .handling()).isEqualTo(ProtocolCoverage.Handling.ANSWERED);
+        assertThat(c.rows().stream().filter(r -> r.spec().toc().equals("2.17")).findFirst().orElseThrow()
+                .handling()).isEqualTo(ProtocolCoverage.Handling.SENT);
+        assertThat(c.text()).contains("downlinks (section 3): 44 entries");
+    }
+
+    static Path repoRoot() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("PROTOCOL-COVERAGE.md")) && !Files.exists(p.resolve("mvnw"))) {
+            p = p.getParent();
+        }
+        return p;
+    }
+}

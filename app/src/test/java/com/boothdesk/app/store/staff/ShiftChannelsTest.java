@@ -1,0 +1,62 @@
+package com.boothdesk.app.store.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.boothdesk.app.domain.order.PaymentMethod;
+import com.boothdesk.app.domain.staff.ShiftOrder;
+import com.boothdesk.app.domain.staff.ShiftTotals;
+
+/**
+ * Electronic payments by channel in the shift's totals, from the channel the payments part records on the order
+ * ({@code parking_order.pay_channel}); an order without one is counted under its pay_type, and a schema without the
+ * column gives the same totals as before.
+ */
+class ShiftChannelsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void electronicPaymentsAreTotalledPerChannelRecordedOnTheOrder() {
+        try (StaffFixture f = new StaffFixture(dir)) {
+            // the payments part's column (pay helper, issue 12): the protocol's pay_channel per settled order
+            f.db.write(c -> c.createStatement().executeUpdate(
+                    "ALTER TABLE parking_order ADD COLUMN pay_channel VARCHAR(16)"));
+            f.admin("a1");
+            f.staff.login("a1", StaffFixture.pw("a1"));
+            String wx = f.exit("京A00001", 700, 700, 0, PaymentMethod.ELECTRONIC, null, "a1");
+            String ali = f.exit("京A00002", 500, 500, 0, PaymentMethod.ELECTRONIC, null, "a1");
+            String wx2 = f.exit("京A00003", 300, 300, 0, PaymentMethod.ELECTRONIC, null, "a1");
+            f.exit("京A00004", 200, 200, 0, PaymentMethod.ELECTRONIC, null, "a1");
+            f.exit("京A00005", 900, 900, 0, PaymentMethod.CASH, null, "a1");
+            for (String[] x : new String[][] {{wx, "0"}, {ali, "1"}, {wx2, "0"}}) {
+                f.db.write(c -> c.createStatement().executeUpdate("UPDATE parking_order SET pay_channel = '" + x[1]
+                        + "' WHERE order_id = '" + x[0] + "'"));
+            }
+            ShiftTotals t = f.staff.currentTotals();
+            assertThat(t.electronicFen()).containsExactlyInAnyOrderEntriesOf(Map.of("微信", 1000L, "支付宝", 500L,
+                    "扫码支付(sweepcode)", 200L));
+            assertThat(t.electronicTotalFen()).isEqualTo(1700);
+            assertThat(t.cashFen()).isEqualTo(900);
+            assertThat(f.staff.ledger(f.staff.currentShift().orElseThrow()).orders())
+                    .extracting(ShiftOrder::payKind)
+                    .containsExactly("电子支付·微信", "电子支付·支付宝", "电子支付·微信", "电子支付", "现金");
+        }
+    }
+
+    @Test
+    void withoutTheColumnEveryQrPaymentIsOneChannel() {
+        try (StaffFixture f = new StaffFixture(dir)) {
+            f.admin("a1");
+            f.staff.login("a1", StaffFixture.pw("a1"));
+            f.exit("京A00001", 700, 700, 0, PaymentMethod.ELECTRONIC, null, "a1");
+            assertThat(f.staff.currentTotals().electronicFen()).containsExactly(Map.entry("扫码支付(sweepcode)", 700L));
+        }
+    }
+}
