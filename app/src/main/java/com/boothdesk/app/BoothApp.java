@@ -182,7 +182,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(liveTariffs.schedule(), request), hardware,
                 images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
-                config.vehicleClass()).withJournal(journal);
+                config.vehicleClass()).withJournal(journal)
+                .withIdleAfter(LaneServices.idleAfter(config.keys().get("lane.idle_after_seconds")));
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
             stack.add(() -> Threads.shutdown(worker));

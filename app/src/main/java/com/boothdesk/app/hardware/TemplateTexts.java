@@ -55,6 +55,13 @@ public final class TemplateTexts extends LaneTexts {
         return render(Outcome.MONTHLY_DAYS_LEFT, LaneTemplates.vars().plate(plate).days(daysLeft));
     }
 
+    @Override
+    public Say idle(int freeSpaces) {
+        // the idle screen never speaks, whatever the site's file says
+        Say s = render(Outcome.IDLE, LaneTemplates.vars().spaces(Math.max(0, freeSpaces)));
+        return new Say(s.lines(), "");
+    }
+
     private Say render(Outcome outcome, LaneTemplates.Vars vars) {
         LaneMessage m = templates.render(outcome, vars.build());
         return new Say(m.lines(), m.voice());

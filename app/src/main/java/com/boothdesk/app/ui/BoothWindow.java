@@ -426,14 +426,14 @@ public final class BoothWindow {
 
     private void openUplinks() {
         if (uplinksView == null) {
-            uplinksView = new UplinksView(vm.uplinks(), env.msg(), css());
+            uplinksView = new UplinksView(vm.uplinks(), env.msg(), css()).ownedBy(stage);
         }
         uplinksView.show();
     }
 
     private void openSpaces() {
         if (spacesView == null) {
-            spacesView = new SpacesView(vm.spaces(), env.msg(), css());
+            spacesView = new SpacesView(vm.spaces(), env.msg(), css()).ownedBy(stage);
         }
         spacesView.show();
     }

@@ -56,7 +56,7 @@ public final class PictureBox extends StackPane {
         load(source.get());
         setOnMouseClicked(e -> {
             if (view.getImage() != null) {
-                enlarge(view.getImage(), captionText);
+                enlarge(view.getImage(), captionText, getScene() == null ? null : getScene().getWindow());
             }
         });
     }
@@ -92,8 +92,11 @@ public final class PictureBox extends StackPane {
     }
 
     /** Shows the picture large in its own window; a click or Esc closes it. */
-    static void enlarge(Image img, String title) {
+    static void enlarge(Image img, String title, javafx.stage.Window owner) {
         Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner); // closed, it gives the keys back to the booth window
+        }
         stage.initModality(Modality.NONE);
         var bounds = Screen.getPrimary().getVisualBounds();
         ImageView big = new ImageView(img);

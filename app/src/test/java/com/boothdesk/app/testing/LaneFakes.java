@@ -67,7 +67,8 @@ public final class LaneFakes {
     public LaneServices services(LaneRules rules) {
         return new LaneServices(orders, gates, r -> engine.quote(Tariffs.demoDefault(), r), signals, images, lists,
                 spaces, rules, LaneTexts.BUILT_IN, lane -> Optional.of(new byte[] {(byte) 0xFF, (byte) 0xD8, 9}),
-                clock, operator::get, Duration.ofSeconds(10), "small").withJournal(journal);
+                clock, operator::get, Duration.ofSeconds(10), "small").withJournal(journal)
+                .withIdleAfter(Duration.ZERO); // the LED's return to idle is tested with its own timer
     }
 
     public LaneController entry() {

@@ -71,4 +71,25 @@ class BoothToolsTest {
         robot.clickOn("#spaces-apply");
         await().atMost(RunningBooth.WAIT).until(() -> booth.app.spaces().free() == before - 3);
     }
+
+    @Test
+    void theToolWindowsStayOverTheBoothAndClosedGiveTheKeysBackToIt() {
+        javafx.stage.Window booth0 = robot.lookup("#booth").query().getScene().getWindow();
+        robot.clickOn("#uplinks-button");
+        await().atMost(RunningBooth.WAIT).until(() -> robot.lookup("#uplinks").tryQuery().isPresent());
+        javafx.stage.Window uplinks = robot.lookup("#uplinks").query().getScene().getWindow();
+        assertThat(((javafx.stage.Stage) uplinks).getOwner()).isSameAs(booth0);
+        robot.interact(() -> ((javafx.stage.Stage) uplinks).close());
+        robot.clickOn("#spaces-button");
+        await().atMost(RunningBooth.WAIT).until(() -> robot.lookup("#spaces-area").tryQuery().isPresent());
+        javafx.stage.Window spaces = robot.lookup("#spaces-area").query().getScene().getWindow();
+        assertThat(((javafx.stage.Stage) spaces).getOwner()).isSameAs(booth0);
+        robot.interact(() -> ((javafx.stage.Stage) spaces).close());
+
+        // the keys act again at once: F12 moves the selection, F7 without a reason says why on the selected lane
+        String before = robot.lookup("#status-line").queryAs(Label.class).getText();
+        robot.type(javafx.scene.input.KeyCode.F12);
+        await().atMost(RunningBooth.WAIT).until(() -> !robot.lookup("#status-line").queryAs(Label.class).getText()
+                .equals(before));
+    }
 }

@@ -183,7 +183,8 @@ final class EntryFlow {
                     : read.plate(), SafeText.of(gate.detail(), 60));
             core.await(new Waiting.EntryConfirmation(read, v, false), null, null, d, List.of(), v.kind());
             if (attended) {
-                throw new LaneException("lane.gate.failed", "the barrier did not confirm: " + gate.detail());
+                throw new LaneException("lane.gate.failed", "the barrier did not confirm: " + gate.detail(),
+                        d.args());
             }
             return null;
         }

@@ -221,7 +221,8 @@ final class ExitFlow {
                     coupons(w));
             core.await(again, order, quote, failed, List.of(), v.kind());
             if (attended) {
-                throw new LaneException("lane.gate.failed", "the barrier did not confirm: " + gate.detail());
+                throw new LaneException("lane.gate.failed", "the barrier did not confirm: " + gate.detail(),
+                        failed.args());
             }
             return null;
         }

@@ -35,13 +35,15 @@ final class GateOverride {
                 SafeText.of(operator, 24), SafeText.of(why, 60), image == null ? ", no picture" : "",
                 outcome.result(), Step.ATTENDANT);
         if (outcome.result() == GateOutcome.Result.UNSUPPORTED) {
-            core.republish(Decision.of(Step.ATTENDANT, "lane.gate.unsupported", action.name()));
-            throw new LaneException("lane.gate.unsupported", outcome.detail());
+            Decision d = Decision.of(Step.ATTENDANT, "lane.gate.unsupported", action.name());
+            core.republish(d);
+            throw new LaneException("lane.gate.unsupported", outcome.detail(), d.args());
         }
         if (!outcome.moved()) {
-            core.republish(Decision.of(Step.ATTENDANT, "lane.gate.failed", core.lane.name(),
-                    SafeText.of(outcome.detail(), 60)));
-            throw new LaneException("lane.gate.failed", "the barrier did not confirm: " + outcome.detail());
+            Decision d = Decision.of(Step.ATTENDANT, "lane.gate.failed", core.lane.name(),
+                    SafeText.of(outcome.detail(), 60));
+            core.republish(d);
+            throw new LaneException("lane.gate.failed", "the barrier did not confirm: " + outcome.detail(), d.args());
         }
         core.republish(Decision.of(Step.ATTENDANT, key(action), SafeText.of(operator, 24), why));
         return outcome;

@@ -46,11 +46,23 @@ public final class LaneController {
     // ---- the debounce's memory; touched only on the worker ----
     private String lastPlate;
     private Instant lastPlateAt;
+    /** Counts the lane's events and actions (worker only): a pending return to the idle text checks it is the last. */
+    private long generation;
+    /** Runs a task on the worker after a delay: the LED's return to the idle text. */
+    private final java.util.function.BiConsumer<java.time.Duration, Runnable> later;
 
     public LaneController(LaneInfo lane, LaneServices services, Executor worker) {
+        this(lane, services, worker, (delay, task) -> CompletableFuture.delayedExecutor(delay.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS, worker).execute(task));
+    }
+
+    /** With the delayed tasks handed to {@code later}, which runs them on the worker (tests run them at will). */
+    LaneController(LaneInfo lane, LaneServices services, Executor worker,
+                   java.util.function.BiConsumer<java.time.Duration, Runnable> later) {
         this.lane = lane;
         this.s = services;
         this.worker = worker;
+        this.later = later;
         this.core = new LaneCore(lane, services);
         this.entry = new EntryFlow(core);
         this.exit = new ExitFlow(core);
@@ -221,7 +233,8 @@ public final class LaneController {
             String plate = w == null ? "" : w.read().plate();
             LOG.info("Lane {}: attendant refused {} [{}]", lane.id(), plate, Step.ATTENDANT);
             core.clear();
-            core.say(new LaneTexts.Say(List.of(plate.isEmpty() ? "无牌车" : plate, "未放行"), ""));
+            // the refused car gets no more of the fee or the welcome: the LED shows the lane's idle text
+            core.say(idleText());
             core.publish(LanePhase.REFUSED, now.lastRead(), null, null, Decision.of(Step.ATTENDANT, "lane.refused",
                     plate), List.of(), null);
         });
@@ -406,8 +419,34 @@ public final class LaneController {
         return CompletableFuture.supplyAsync(() -> guarded(action), worker);
     }
 
+    /** The lane's idle screen, with its area's free spaces. */
+    private LaneTexts.Say idleText() {
+        return s.texts().idle(s.spaces().free(s.spaces().areaOf(lane.id())));
+    }
+
+    /**
+     * After an event or action (worker): when a car has just passed (entered, or released at the exit) and nothing
+     * waits, the LED goes back to the idle text {@code idleAfter} later, unless another event came meanwhile.
+     */
+    private void idleLater(long event) {
+        if (s.idleAfter().isZero() || core.waiting() != null) {
+            return;
+        }
+        LanePhase phase = core.state.get().phase();
+        if (phase != LanePhase.RELEASED && phase != LanePhase.ENTERED) {
+            return;
+        }
+        later.accept(s.idleAfter(), () -> {
+            if (generation == event && core.waiting() == null) {
+                LOG.debug("Lane {}: the car has passed; LED back to the idle text", lane.id());
+                core.say(idleText());
+            }
+        });
+    }
+
     /** Attendant mistakes (LaneException) go back to the caller; failures are logged and shown on the lane. */
     private <T> T guarded(Supplier<T> action) {
+        long event = ++generation;
         try {
             return action.get();
         } catch (LaneException e) {
@@ -420,6 +459,8 @@ public final class LaneController {
                     List.of(), now.kind());
             core.dropAfterError();
             throw e;
+        } finally {
+            idleLater(event);
         }
     }
 }

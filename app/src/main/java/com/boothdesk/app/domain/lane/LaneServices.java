@@ -20,11 +20,25 @@ import com.boothdesk.app.domain.order.OrderRepository;
  * @param journal      the camera reads answered but not yet decided (settled here once decided)
  * @param gateTimeout  how long a lane waits for its barrier device to confirm a command before it records the
  *                     command as failed
+ * @param idleAfter    after a car has passed (entered, or released at the exit) the LED returns to the lane's idle
+ *                     text this long after the last event, unless another car came meanwhile; zero: never
  */
 public record LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
                            ImageStore images, VehicleLists lists, ParkSpaces spaces, LaneRules rules, LaneTexts texts,
                            LaneSnapshots snapshots, Clock clock, Supplier<String> operator, Duration debounce,
-                           String vehicleClass, IntakeJournal journal, Duration gateTimeout) {
+                           String vehicleClass, IntakeJournal journal, Duration gateTimeout, Duration idleAfter) {
+
+    /** The LED returns to the idle text this long after a car passed, when nothing is configured. */
+    public static final Duration DEFAULT_IDLE_AFTER = Duration.ofSeconds(8);
+
+    /** With the LED back to idle {@link #DEFAULT_IDLE_AFTER} after a car passed. */
+    public LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
+                        ImageStore images, VehicleLists lists, ParkSpaces spaces, LaneRules rules, LaneTexts texts,
+                        LaneSnapshots snapshots, Clock clock, Supplier<String> operator, Duration debounce,
+                        String vehicleClass, IntakeJournal journal, Duration gateTimeout) {
+        this(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock, operator, debounce,
+                vehicleClass, journal, gateTimeout, DEFAULT_IDLE_AFTER);
+    }
 
     /** Without an intake journal; the barrier device has 5 s to confirm. */
     public LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
@@ -32,24 +46,55 @@ public record LaneServices(OrderRepository orders, GateEventLog gates, FeeCalcul
                         LaneSnapshots snapshots, Clock clock, Supplier<String> operator, Duration debounce,
                         String vehicleClass) {
         this(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock, operator, debounce,
-                vehicleClass, IntakeJournal.NONE, Duration.ofSeconds(5));
+                vehicleClass, IntakeJournal.NONE, Duration.ofSeconds(5), DEFAULT_IDLE_AFTER);
     }
 
     /** The same services writing the camera reads' journal. */
     public LaneServices withJournal(IntakeJournal j) {
         return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
-                operator, debounce, vehicleClass, j, gateTimeout);
+                operator, debounce, vehicleClass, j, gateTimeout, idleAfter);
     }
 
     /** The same services with another operator supplier (the shifts' login). */
     public LaneServices withOperator(Supplier<String> op) {
         return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
-                op, debounce, vehicleClass, journal, gateTimeout);
+                op, debounce, vehicleClass, journal, gateTimeout, idleAfter);
+    }
+
+    /** The same services with the LED back to idle {@code d} after a car passed (zero: never). */
+    public LaneServices withIdleAfter(Duration d) {
+        return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
+                operator, debounce, vehicleClass, journal, gateTimeout, d);
+    }
+
+    /**
+     * The configured {@code lane.idle_after_seconds} (0 - 3600; null or blank: the default).
+     *
+     * @throws IllegalArgumentException naming the key and the value when it is no such number
+     */
+    public static Duration idleAfter(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return DEFAULT_IDLE_AFTER;
+        }
+        try {
+            int s = Integer.parseInt(seconds.trim());
+            if (s >= 0 && s <= 3600) {
+                return Duration.ofSeconds(s);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("lane.idle_after_seconds: expected whole seconds 0-3600, got '"
+                + com.boothdesk.app.domain.plate.SafeText.of(seconds, 40) + "'");
     }
 
     public LaneServices {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(gateTimeout, "gateTimeout");
+        Objects.requireNonNull(idleAfter, "idleAfter");
+        if (idleAfter.isNegative()) {
+            throw new IllegalArgumentException("idleAfter must not be negative");
+        }
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(gates, "gates");
         Objects.requireNonNull(fees, "fees");

@@ -73,6 +73,11 @@ public class LaneTexts {
                 remind ? "月卡剩余" + daysLeft + "天,请及时续费,一路顺风" : "一路顺风");
     }
 
+    /** The lane's screen between cars (after a refusal, and a while after a car passed): no voice. */
+    public Say idle(int freeSpaces) {
+        return new Say(List.of("欢迎光临", "余位" + Math.max(0, freeSpaces)), "");
+    }
+
     public Say noRecord(String plate) {
         return new Say(List.of(plate, "无入场记录", "请稍候"), "");
     }

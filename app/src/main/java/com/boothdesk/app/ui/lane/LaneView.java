@@ -140,14 +140,26 @@ public final class LaneView extends VBox {
             CheckoutView checkout = new CheckoutView(vm.checkout(), msg, id);
             PickListView picks = new PickListView(vm.picks(), msg, id, vm::pick);
             checkout.visibleProperty().bind(vm.unmatchedProperty().not());
-            picks.visibleProperty().bind(vm.unmatchedProperty());
-            StackPane side = new StackPane(checkout, picks);
+            // five candidates do not push the lane down: the list scrolls within the fee box's height (1-5 pick)
+            javafx.scene.control.ScrollPane pickScroll = new javafx.scene.control.ScrollPane(picks);
+            pickScroll.setId("picks-scroll-" + id);
+            pickScroll.setFitToWidth(true);
+            pickScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+            pickScroll.setFocusTraversable(false);
+            pickScroll.setMinHeight(0);
+            pickScroll.setPrefHeight(60);
+            pickScroll.getStyleClass().add("picks-scroll");
+            pickScroll.visibleProperty().bind(vm.unmatchedProperty());
+            StackPane side = new StackPane(checkout, pickScroll);
             StackPane.setAlignment(checkout, Pos.TOP_LEFT);
-            StackPane.setAlignment(picks, Pos.TOP_LEFT);
+            StackPane.setAlignment(pickScroll, Pos.TOP_LEFT);
             side.getStyleClass().add("side");
             HBox.setHgrow(side, Priority.ALWAYS);
             side.setMinWidth(180);
             side.setPrefWidth(180);
+            // no stay matched yet: the entry picture belongs to a candidate, so its slot goes to the pick list
+            entry.visibleProperty().bind(vm.unmatchedProperty().not());
+            entry.managedProperty().bind(vm.unmatchedProperty().not());
             media.getChildren().addAll(entry, scene,
                     com.boothdesk.app.ui.pay.PayCodeView.withPayCode(side, vm.port(), booth.env())); // pay
         } else {

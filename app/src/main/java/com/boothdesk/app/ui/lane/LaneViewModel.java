@@ -468,7 +468,7 @@ public final class LaneViewModel {
     private void failed(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof LaneException le) {
-            fail(msg.get(le.messageKey()));
+            fail(msg.get(le.messageKey(), le.args()));
         } else if (cause instanceof TimeoutException) {
             fail(msg.get("ui.lane.timeout", env.commandTimeout().toSeconds()));
         } else if (cause instanceof UnsupportedOperationException) {

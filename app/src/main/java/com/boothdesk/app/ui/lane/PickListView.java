@@ -9,7 +9,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import com.boothdesk.app.ui.Messages;
@@ -25,18 +29,30 @@ final class PickListView extends VBox {
         Label title = new Label();
         title.getStyleClass().add("section-title");
         title.textProperty().bind(vm.titleProperty());
+        // the candidates in two columns: five fit beside the exit picture without scrolling at 1366x768
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        grid.setVgap(4);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(half);
+        }
         Runnable fill = () -> {
-            getChildren().setAll(title);
+            getChildren().setAll(title, grid);
+            grid.getChildren().clear();
+            int i = 0;
             for (PickListViewModel.Row r : vm.rows()) {
                 ImageView thumb = new ImageView();
-                thumb.setFitWidth(96);
-                thumb.setFitHeight(54);
+                thumb.setFitWidth(80);
+                thumb.setFitHeight(45);
                 thumb.setPreserveRatio(true);
                 Label none = new Label(msg.get("ui.lane.nopicture.entry"));
                 none.getStyleClass().add("picture-missing-small");
                 javafx.scene.layout.StackPane slot = new javafx.scene.layout.StackPane(none, thumb);
-                slot.setMinSize(96, 54);
-                slot.setPrefSize(96, 54);
+                slot.setMinSize(80, 45);
+                slot.setPrefSize(80, 45);
                 slot.getStyleClass().add("pick-thumb");
                 r.pictureProperty().addListener((o, a, b) -> {
                     if (b != null) {
@@ -47,12 +63,16 @@ final class PickListView extends VBox {
                 });
                 Label plate = new Label(r.number() + "  " + r.plate());
                 plate.getStyleClass().add("pick-plate");
+                plate.setMinWidth(Region.USE_PREF_SIZE);
                 Label when = new Label(msg.get("lane.intime") + " " + r.inTime());
+                when.setMinWidth(Region.USE_PREF_SIZE);
                 Label why = new Label(r.why());
                 why.getStyleClass().add("pick-why");
                 why.setWrapText(true);
+                why.setMinWidth(0);
                 VBox text = new VBox(0, plate, when, why);
-                HBox content = new HBox(8, slot, text);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                HBox content = new HBox(6, slot, text);
                 content.setAlignment(Pos.CENTER_LEFT);
                 Button b = new Button(r.text(msg));
                 b.setGraphic(content);
@@ -62,7 +82,8 @@ final class PickListView extends VBox {
                 b.setMaxWidth(Double.MAX_VALUE);
                 b.setFocusTraversable(false);
                 b.setOnAction(e -> pick.accept(r.number()));
-                getChildren().add(b);
+                grid.add(b, i % 2, i / 2);
+                i++;
             }
         };
         vm.rows().addListener((ListChangeListener<PickListViewModel.Row>) c -> fill.run());

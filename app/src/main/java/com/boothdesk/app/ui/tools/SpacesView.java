@@ -67,6 +67,14 @@ public final class SpacesView {
         stage.setScene(scene);
     }
 
+    /** Over the booth window: stays above it and gives the focus (the keys) back to it when closed. */
+    public SpacesView ownedBy(javafx.stage.Window owner) {
+        if (owner != null && stage.getOwner() == null && !stage.isShowing()) {
+            stage.initOwner(owner);
+        }
+        return this;
+    }
+
     public void show() {
         vm.load();
         stage.show();

@@ -42,6 +42,9 @@ public final class UplinksView {
         Label error = new Label();
         error.getStyleClass().add("error");
         error.textProperty().bind(vm.errorProperty());
+        // no empty red pill beside the summary: the error shows only when there is one
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(vm.errorProperty().isNotEmpty());
         HBox top = new HBox(12, refresh, summary, error);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 8, 0));
@@ -72,6 +75,14 @@ public final class UplinksView {
             }
         });
         return c;
+    }
+
+    /** Over the booth window: stays above it and gives the focus (the keys) back to it when closed. */
+    public UplinksView ownedBy(javafx.stage.Window owner) {
+        if (owner != null && stage.getOwner() == null && !stage.isShowing()) {
+            stage.initOwner(owner);
+        }
+        return this;
     }
 
     public void show() {

@@ -240,8 +240,56 @@ class LaneFlowsTest {
                 Duration.ofHours(3)), "op7", null), 199);
         exit.onPlate(f.read("B1", "京A12345")).join();
         exit.refuse().join();
-        assertThat(f.signals.log.get(f.signals.log.size() - 1)).contains("未放行").doesNotContain("请缴费");
+        assertThat(f.signals.log.get(f.signals.log.size() - 1))
+                .isEqualTo("show B1 [欢迎光临, 余位" + f.spaces.free.get() + "] / ").doesNotContain("请缴费");
         assertThat(exit.state().get().quote()).isNull();
+    }
+
+    @Test
+    void aWhileAfterACarPassedTheLedShowsTheIdleTextUnlessAnotherCarCame() {
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        java.util.List<Duration> delays = new java.util.ArrayList<>();
+        LaneController lane = new LaneController(new LaneInfo("A1", "入口1", LaneDirection.ENTRY),
+                f.services(LaneRules.defaults()).withIdleAfter(Duration.ofSeconds(8)), Runnable::run,
+                (d, task) -> {
+                    delays.add(d);
+                    later.add(task);
+                });
+        lane.onPlate(f.read("A1", "京A12345")).join();
+        assertThat(lane.state().get().phase()).isEqualTo(LanePhase.ENTERED);
+        assertThat(delays).containsExactly(Duration.ofSeconds(8));
+        assertThat(f.signals.log.get(f.signals.log.size() - 1)).contains("京A12345").contains("欢迎光临");
+        later.get(0).run(); // 8 s on: nobody came
+        assertThat(f.signals.log.get(f.signals.log.size() - 1)).isEqualTo("show A1 [欢迎光临, 余位" + f.spaces.free.get() + "] / ");
+
+        // the next car comes before its predecessor's delay ran out: its welcome stays
+        f.clock.advance(Duration.ofMinutes(1));
+        lane.onPlate(f.read("A1", "沪B54321")).join();
+        f.clock.advance(Duration.ofSeconds(2));
+        lane.onPlate(f.read("A1", "")).join(); // a car without a plate waits for the attendant
+        int said = f.signals.log.size();
+        later.get(1).run(); // the delay of 沪B54321: another event came, and a car waits
+        assertThat(f.signals.log).hasSize(said);
+        assertThat(later).hasSize(2).as("nothing is scheduled while a car waits");
+    }
+
+    @Test
+    void theIdleTextNeverComesWhenItIsSwitchedOff() {
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        LaneController lane = new LaneController(new LaneInfo("A1", "入口1", LaneDirection.ENTRY),
+                f.services(LaneRules.defaults()).withIdleAfter(Duration.ZERO), Runnable::run,
+                (d, task) -> later.add(task));
+        lane.onPlate(f.read("A1", "京A12345")).join();
+        assertThat(later).isEmpty();
+    }
+
+    @Test
+    void aBadIdleSettingIsNamedWithItsValue() {
+        assertThat(LaneServices.idleAfter(null)).isEqualTo(LaneServices.DEFAULT_IDLE_AFTER);
+        assertThat(LaneServices.idleAfter(" 3 ")).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> LaneServices.idleAfter("soon")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lane.idle_after_seconds").hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> LaneServices.idleAfter("-1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
