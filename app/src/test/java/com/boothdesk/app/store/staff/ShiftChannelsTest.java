@@ -30,14 +30,16 @@ class ShiftChannelsTest {
                     "ALTER TABLE parking_order ADD COLUMN pay_channel VARCHAR(16)"));
             f.admin("a1");
             f.staff.login("a1", StaffFixture.pw("a1"));
-            String wx = f.exit("京A00001", 700, 700, 0, PaymentMethod.ELECTRONIC, null, "a1");
-            String ali = f.exit("京A00002", 500, 500, 0, PaymentMethod.ELECTRONIC, null, "a1");
-            String wx2 = f.exit("京A00003", 300, 300, 0, PaymentMethod.ELECTRONIC, null, "a1");
-            f.exit("京A00004", 200, 200, 0, PaymentMethod.ELECTRONIC, null, "a1");
-            f.exit("京A00005", 900, 900, 0, PaymentMethod.CASH, null, "a1");
-            for (String[] x : new String[][] {{wx, "0"}, {ali, "1"}, {wx2, "0"}}) {
-                f.db.write(c -> c.createStatement().executeUpdate("UPDATE parking_order SET pay_channel = '" + x[1]
-                        + "' WHERE order_id = '" + x[0] + "'"));
+            String wx = f.exit("京A00001", 700, 700, 0, PaymentMethod.CASH, null, "a1");
+            String ali = f.exit("京A00002", 500, 500, 0, PaymentMethod.CASH, null, "a1");
+            String wx2 = f.exit("京A00003", 300, 300, 0, PaymentMethod.CASH, null, "a1");
+            String other = f.exit("京A00004", 200, 200, 0, PaymentMethod.CASH, null, "a1");
+            f.exit("京A00005", 900, 900, 0, PaymentMethod.CASH, null, "a1"); // stays cash
+            // as the payments part books an exit QR payment: method ELECTRONIC with its channel (the fixture's
+            // exits go through the cash path, whose out_park needs no auth code)
+            for (String[] x : new String[][] {{wx, "'0'"}, {ali, "'1'"}, {wx2, "'0'"}, {other, "NULL"}}) {
+                f.db.write(c -> c.createStatement().executeUpdate("UPDATE parking_order SET pay_method = 'ELECTRONIC',"
+                        + " pay_channel = " + x[1] + " WHERE order_id = '" + x[0] + "'"));
             }
             ShiftTotals t = f.staff.currentTotals();
             assertThat(t.electronicFen()).containsExactlyInAnyOrderEntriesOf(Map.of("微信", 1000L, "支付宝", 500L,
@@ -55,7 +57,9 @@ class ShiftChannelsTest {
         try (StaffFixture f = new StaffFixture(dir)) {
             f.admin("a1");
             f.staff.login("a1", StaffFixture.pw("a1"));
-            f.exit("京A00001", 700, 700, 0, PaymentMethod.ELECTRONIC, null, "a1");
+            String id = f.exit("京A00001", 700, 700, 0, PaymentMethod.CASH, null, "a1");
+            f.db.write(c -> c.createStatement().executeUpdate(
+                    "UPDATE parking_order SET pay_method = 'ELECTRONIC' WHERE order_id = '" + id + "'"));
             assertThat(f.staff.currentTotals().electronicFen()).containsExactly(Map.entry("扫码支付(sweepcode)", 700L));
         }
     }
