@@ -109,6 +109,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private StaffModule staff;
     private com.boothdesk.app.ops.OpsModule ops;
     private com.boothdesk.app.report.ExitReceipts receipts;
+    /** back office: the tariff schedule the lanes price with, replaceable from the settings screen */
+    private com.boothdesk.app.settings.LiveTariffs liveTariffs;
+    private com.boothdesk.app.payment.PaymentModule payments;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -148,10 +151,10 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         Files.createDirectories(data);
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
-        db = push(Database.open(data.resolve("db")));
+        db = push(com.boothdesk.app.site.SiteModule.openStore(config));
         com.boothdesk.app.retention.Retention retention = push(com.boothdesk.app.retention.RetentionModule.create(db,
                 data, clock, config.zone()));
-        outbox = new JdbcOutbox(db.dataSource(), linkClock);
+        outbox = com.boothdesk.app.site.SiteModule.outbox(db, config, linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
         gates = push(new JdbcGateEventLog(db, bridge));
@@ -164,6 +167,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
         FeeEngine engine = new FeeEngine(config.zone());
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
+        liveTariffs = new com.boothdesk.app.settings.LiveTariffs(tariffs);
         com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
         cameras = push(new CameraIntake(config.cameras(), clock, journal));
         cameras.onCameraTime((serial, t) -> ops.clockWatch().observe("camera:" + serial, t));
@@ -175,7 +179,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
-        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(tariffs, request), hardware,
+        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(liveTariffs.schedule(), request), hardware,
                 images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
                 config.vehicleClass()).withJournal(journal);
         for (LaneConfig lc : config.lanes()) {
@@ -203,6 +207,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
+        payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router)); // pay
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
@@ -448,9 +453,19 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         return receipts;
     }
 
+    /** The lanes' tariff schedule (the back office applies an edited tariff through it). */
+    public com.boothdesk.app.settings.LiveTariffs liveTariffs() {
+        return liveTariffs;
+    }
+
     /** Backups (back up now), disk space: for the About box and the alerts. */
     public com.boothdesk.app.ops.OpsModule ops() {
         return ops;
+    }
+
+    /** pay: exit payments, pay codes, smart screens, the payment records. */
+    public com.boothdesk.app.payment.PaymentModule payments() {
+        return payments;
     }
 
     public LaneHardware hardware() {

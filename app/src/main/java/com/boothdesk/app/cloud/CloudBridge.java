@@ -10,6 +10,7 @@ import com.boothdesk.app.domain.gate.GateEvent;
 import com.boothdesk.app.store.JdbcGateEventLog;
 import com.boothdesk.app.store.OrderUplinks;
 import com.boothdesk.sdk.message.Codes;
+import com.boothdesk.sdk.message.UploadConfirmOrder;
 import com.boothdesk.sdk.message.UploadLiftrod;
 import com.boothdesk.sdk.message.InPark;
 import com.boothdesk.sdk.message.OutPark;
@@ -31,6 +32,7 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
     private final String boothId;
     private final java.time.Clock clock;
     private volatile OutboxDispatcher dispatcher;
+    private volatile java.util.function.IntSupplier freeSpaces = () -> 0;
 
     public CloudBridge(JdbcOutbox outbox, String boothId) {
         this(outbox, boothId, java.time.Clock.systemUTC());
@@ -46,6 +48,11 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
     /** Set once the dispatcher runs, so that a stored uplink is sent at once rather than at the next poll. */
     public void dispatcher(OutboxDispatcher dispatcher) {
         this.dispatcher = dispatcher;
+    }
+
+    /** Where the free-space count of a re-sent 2.1 comes from. */
+    public void freeSpaces(java.util.function.IntSupplier free) {
+        this.freeSpaces = java.util.Objects.requireNonNull(free, "free");
     }
 
     @Override
@@ -85,8 +92,37 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
                 .remark(remark(o.remark()))
                 .build()
                 .toJson();
+        String read = o.exitPlateRead();
+        if (read != null && !read.isBlank() && !read.equals(o.plate()) && read.length() <= 8) {
+            // the exit read matched no stay exactly and the stay was picked by similarity: 2.17 tells the cloud
+            // which plate was read at which lane, before the exit itself
+            outbox.enqueue(txn, new UploadConfirmOrder(confirmEventId(o), read, o.outTime().getEpochSecond(),
+                    o.exitLaneId() == null || o.exitLaneId().length() > 16 ? "EXIT" : o.exitLaneId()).toJson(),
+                    o.orderId());
+        }
         outbox.enqueue(txn, out, o.orderId());
         PictureUploads.queue(txn, o, false, clock.instant());
+    }
+
+    /**
+     * The plate of a stay in the lot was corrected (F6 at the entry, 3.43 from the cloud): 2.1 is sent again for the
+     * same order with {@code force_update 1}, which the notes define as "强删云平台重复订单号的订单" - the cloud replaces
+     * its copy of the order, so it no longer keeps the misread plate.
+     */
+    @Override
+    public void corrected(Connection txn, String oldPlate, ParkingOrder o) throws SQLException {
+        InPark in = new InPark(o.plate(), o.inTime().getEpochSecond(), carType(o.carType()), ENTRY_KIND,
+                operator(o.entryOperator()), o.orderId(), Math.max(0, freeSpaces.getAsInt()), o.entryLaneId(),
+                boothId, remark(o.remark()), o.kind().costType(), null);
+        ObjectNode up = in.toJson();
+        up.put("force_update", 1);
+        outbox.enqueue(txn, up, o.orderId());
+    }
+
+    /** A 2.17 event id: unique per stay and exit, at most 24 characters. */
+    static String confirmEventId(ParkingOrder o) {
+        return "CF" + Long.toString(o.outTime().getEpochSecond(), 36)
+                + Integer.toString(o.orderId().hashCode() & 0x7fffffff, 36);
     }
 
     /**

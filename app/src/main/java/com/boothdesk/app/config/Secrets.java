@@ -47,6 +47,15 @@ public final class Secrets {
                 p.setProperty(KEY, v.trim());
                 source = Source.SECRETS_FILE;
             }
+            // multi: the site database's password (store.url) lives here too
+            String pw = s.getProperty(StoreSettings.PASSWORD_KEY);
+            if (pw != null && !pw.isBlank()) {
+                p.setProperty(StoreSettings.PASSWORD_KEY, pw.trim());
+            }
+        }
+        String pw = env.get(StoreSettings.PASSWORD_ENV);
+        if (pw != null && !pw.isBlank()) {
+            p.setProperty(StoreSettings.PASSWORD_KEY, pw.trim());
         }
         String v = env.get(ENV);
         if (v != null && !v.isBlank()) {
@@ -58,6 +67,11 @@ public final class Secrets {
 
     /** The warning printed when the secret is given on the command line, or null. */
     public static String commandLineWarning(Map<String, String> overrides) {
+        if (overrides != null && overrides.containsKey(StoreSettings.PASSWORD_KEY)) {
+            return "警告 / warning: --set " + StoreSettings.PASSWORD_KEY + "=… is visible to every user in the process"
+                    + " list; put it in <data>/" + FILE + " (readable by the booth's account only) or the environment"
+                    + " variable " + StoreSettings.PASSWORD_ENV;
+        }
         if (overrides == null || !overrides.containsKey(KEY)) {
             return null;
         }

@@ -84,8 +84,10 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
     /** The lane card behind the camera: no ACK waits unless the camera relays the card's answers. */
     private Lane cardViaCamera(LaneConfig c, SerialLink link) {
         boolean acks = link instanceof com.boothdesk.devices.camera.common.CameraSerialLink l && l.relaysAck();
+        // cam2: the ACK comes back through the camera (a TCP round trip more than a serial line): wait 600 ms for it
         LaneCard card = new LaneCard(link, c.cardAddress(), clock,
-                com.boothdesk.devices.card.LaneCardOptions.DEFAULTS.withExpectAck(acks));
+                com.boothdesk.devices.card.LaneCardOptions.DEFAULTS.withExpectAck(acks)
+                        .withAckTimeout(java.time.Duration.ofMillis(acks ? 600 : 300)));
         closeables.add(card);
         LOG.info("Lane {}: LED/voice card at address {} behind the camera ({})", c.lane().id(), c.cardAddress(),
                 link.name());
@@ -274,6 +276,38 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
                 l.card().showRemainingSpacesAsync(free)
                         .whenComplete((outcome, error) -> report(l.config().lane(), "spaces", outcome, error));
             }
+        }
+    }
+
+    /**
+     * pay: the exit pay code on the lane card's QR screen. {@code mode} {@code string}: 0xE1, the card renders the
+     * code itself; {@code bitmap}: 0xE5, the QR drawn here (version 3 for a two-line card, 7 for a four-line one) and
+     * sent as a bitmap; a code too long for the card is logged and the card keeps its fee text.
+     */
+    public void showPayCode(String laneId, String mode, boolean fourLines, String code, String text, long amountFen,
+                            long parkedSeconds) {
+        Lane l = lanes.get(laneId);
+        if (l == null || l.card() == null || code == null || "none".equals(mode)) {
+            return;
+        }
+        LaneInfo lane = l.config().lane();
+        if ("bitmap".equals(mode)) {
+            java.util.Optional<boolean[][]> m = com.boothdesk.app.payment.QrCodes.forCard(code, fourLines);
+            if (m.isEmpty()) {
+                LOG.warn("Lane {}: the pay code ({} characters) does not fit the card's {} QR; fee text kept",
+                        laneId, code.length(), fourLines ? "45x45" : "29x29");
+                return;
+            }
+            l.card().showQrBitmapAsync(m.get(), text, false)
+                    .whenComplete((outcome, error) -> report(lane, "QR screen", outcome, error));
+            return;
+        }
+        try {
+            l.card().showQrPaymentAsync(code, text, amountFen, parkedSeconds, false)
+                    .whenComplete((outcome, error) -> report(lane, "QR screen", outcome, error));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Lane {}: the pay code does not fit the card's QR screen: {}; fee text kept", laneId,
+                    e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.boothdesk.app.ops;
 
+import com.boothdesk.app.store.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -66,8 +67,8 @@ public final class UpgradeNotices {
         String version = find(VERSION, content);
         String url = find(URL, content);
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO upgrade_notice (request_no, received_at, "
-                    + "content, version, url, booth_version) KEY (request_no) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = Sql.merge(c, "upgrade_notice", "request_no",
+                    "request_no, received_at, content, version, url, booth_version")) {
                 ps.setString(1, requestNo);
                 ps.setTimestamp(2, Timestamp.from(clock.instant()));
                 ps.setString(3, content);

@@ -199,7 +199,7 @@ public final class Retention implements AutoCloseable {
 
     /** Whether the last compaction is at least {@code compactEveryDays} old (or there was none). */
     boolean compactionDue() {
-        if (settings.compactEveryDays() == 0) {
+        if (settings.compactEveryDays() == 0 || db.file() == null) { // a site database server compacts itself
             return false;
         }
         Instant last = lastCompaction();

@@ -21,25 +21,52 @@ import com.boothdesk.app.ops.OwnerOnly;
 import com.boothdesk.sdk.outbox.OutboxSchema;
 
 /**
- * The embedded H2 database in the data folder. Every write runs in a transaction on one writer thread, so that
- * writes are serialised and never interleave; reads run on the caller's thread.
+ * The booth's database: the embedded H2 file in the data folder (one booth, the default) or a site's shared
+ * PostgreSQL server ({@code store.url}, {@link #connect}). Every write of this booth runs in a transaction on one
+ * writer thread, so that this booth's writes are serialised and never interleave; reads run on the caller's thread.
+ * The schema is the same on both: one set of Flyway migrations ({@value #COMMON_MIGRATIONS}) with vendor scripts
+ * only where the SQL differs ({@value #VENDOR_MIGRATIONS}, the placeholder replaced by {@code h2} or
+ * {@code postgresql}: {@link #locations}), and the store code is the same for both.
  *
- * <p>The URL carries {@code WRITE_DELAY=0}: with H2's default a kill -9 loses the last half second of committed
+ * <p>On a shared database other booths write too: whatever this booth keeps in memory (the {@code LotIndex}) is a
+ * cache of the database, refreshed from it ({@link #shared()} tells the stores which rule applies).
+ *
+ * <p>The H2 URL carries {@code WRITE_DELAY=0}: with H2's default a kill -9 loses the last half second of committed
  * rows (measured, see research/toolchain.md §5).
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** Migrations that run on every database (portable SQL: H2 2.x and PostgreSQL 15+). */
+    public static final String COMMON_MIGRATIONS = "classpath:com/boothdesk/app/db/migration";
+    /** Migrations whose SQL differs per database, in a folder per Flyway database type. */
+    public static final String VENDOR_MIGRATIONS = "classpath:com/boothdesk/app/db/vendor/{vendor}";
+
+    /** Which database this is. */
+    public enum Vendor { H2, POSTGRESQL }
+
     private final Path file;
-    private final JdbcConnectionPool pool;
+    private final DataSource pool;
+    private final Vendor vendor;
+    private final String description;
+    private final Runnable closePool;
     private final ExecutorService writer = Threads.single("db-writer");
+    private final java.util.List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.time.Duration refreshEvery = java.time.Duration.ofSeconds(2);
     private volatile Thread writerThread;
     private final java.util.Map<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Database(Path file, JdbcConnectionPool pool) {
+        this(file, pool, Vendor.H2, String.valueOf(file), pool::dispose);
+    }
+
+    private Database(Path file, DataSource pool, Vendor vendor, String description, Runnable closePool) {
         this.file = file;
         this.pool = pool;
+        this.vendor = vendor;
+        this.description = description;
+        this.closePool = closePool;
         try {
             writer.submit(() -> writerThread = Thread.currentThread()).get();
         } catch (InterruptedException e) {
@@ -62,6 +89,19 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path dir) {
         return open(dir, java.util.List.of());
+    }
+
+    /**
+     * The database the settings name: the embedded H2 file in {@code <dataDir>/db} when no {@code store.url} is set,
+     * else the site's server.
+     */
+    public static Database open(com.boothdesk.app.config.StoreSettings settings, Path dataDir) {
+        if (settings.embedded()) {
+            return open(com.boothdesk.app.config.StoreSettings.h2Folder(dataDir));
+        }
+        Database db = connect(settings.url(), settings.user(), settings.password(), settings.poolSize());
+        db.refreshEvery = settings.lotRefresh();
+        return db;
     }
 
     /** As {@link #open(Path)}, with more migration locations (the upgrade test's "next version"). */
@@ -92,7 +132,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("无法打开数据库 / cannot open the database " + base + ": " + e.getMessage(), e);
         }
         restrictFiles(dir);
-        migrate(pool, extraMigrations);
+        migrate(pool, Vendor.H2, extraMigrations);
         return new Database(base, pool);
     }
 
@@ -149,12 +189,80 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource ds, java.util.List<String> extraMigrations) {
+    /**
+     * Opens the site's database server named by {@code url} (PostgreSQL) through a HikariCP pool and brings its
+     * schema up to date (Flyway takes a lock on the server, so booths starting at once migrate one after the other).
+     * A server that is not reachable, or refuses the user, stops the start with a message saying which.
+     */
+    public static Database connect(String url, String user, String password, int poolSize) {
+        return connect(url, user, password, poolSize, java.util.List.of());
+    }
+
+    /** As {@link #connect(String, String, String, int)}, with more migration locations. */
+    public static Database connect(String url, String user, String password, int poolSize,
+                                   java.util.List<String> extraMigrations) {
+        com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(Math.min(2, poolSize));
+        hc.setPoolName("boothdesk-store");
+        // a server that went away is noticed within seconds, not after a TCP timeout of minutes
+        hc.setConnectionTimeout(5_000);
+        hc.setValidationTimeout(2_000);
+        hc.setKeepaliveTime(60_000);
+        hc.addDataSourceProperty("connectTimeout", "5");
+        hc.addDataSourceProperty("socketTimeout", "60");
+        hc.addDataSourceProperty("tcpKeepAlive", "true");
+        hc.addDataSourceProperty("ApplicationName", "BoothDesk");
+        // the pool starts even when the server is not up yet; the first connection below says why it failed
+        hc.setInitializationFailTimeout(-1);
+        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(hc);
+        String where = redact(url) + " as " + user;
+        Vendor vendor;
+        try (Connection c = ds.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            vendor = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? Vendor.POSTGRESQL : Vendor.H2;
+            LOG.info("Connected to the site database {} ({} {})", where, product,
+                    c.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            ds.close();
+            String state = String.valueOf(e.getSQLState());
+            if (state.equals("28P01") || state.equals("28000")) {
+                throw new StoreException("数据库拒绝登录 / the site database " + where + " refused the user or password"
+                        + " (store.user, store.password in <data>/secrets.properties)", e);
+            }
+            throw new StoreException("无法连接站点数据库 / cannot connect to the site database " + where + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            migrate(ds, vendor, extraMigrations);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreException("站点数据库结构无法更新 / cannot bring the site database " + where
+                    + " up to date: " + e.getMessage(), e);
+        }
+        return new Database(null, ds, vendor, where, ds::close);
+    }
+
+    /** The URL without a password given in it. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** The Flyway locations of this vendor's schema: the common folder and the vendor's own. */
+    public static String[] locations(Vendor vendor) {
+        return new String[] {COMMON_MIGRATIONS,
+                VENDOR_MIGRATIONS.replace("{vendor}", vendor.name().toLowerCase(java.util.Locale.ROOT))};
+    }
+
+    private static void migrate(DataSource ds, Vendor vendor, java.util.List<String> extraMigrations) {
         // outOfOrder: the lists' scripts are numbered from V10 so that the order scripts (V2..V9) can grow
         // independently; a database that has V10 must still accept a later V3.
         var app = Flyway.configure().dataSource(ds)
-                .locations(java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                        "classpath:com/boothdesk/app/db/migration"), extraMigrations.stream()).toArray(String[]::new))
+                .locations(java.util.stream.Stream.concat(java.util.Arrays.stream(locations(vendor)),
+                        extraMigrations.stream()).toArray(String[]::new))
                 .outOfOrder(true)
                 .load().migrate();
         // The outbox belongs to sdk-adapter and has its own migration history.
@@ -171,9 +279,41 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** The database file, without the {@code .mv.db} suffix. */
+    /** The database file, without the {@code .mv.db} suffix; null for a site database server. */
     public Path file() {
         return file;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /**
+     * True when other booths may write this database too (a site's server): in-memory state is a cache that must be
+     * refreshed from the database, and counts are read from it.
+     */
+    public boolean shared() {
+        return vendor != Vendor.H2 || file == null;
+    }
+
+    /** On a shared database: how often in-memory caches of it (the lot index) are re-read. */
+    public java.time.Duration refreshEvery() {
+        return refreshEvery;
+    }
+
+    /** Sets {@link #refreshEvery()} (tests, benchmarks); takes effect for caches made afterwards. */
+    public void refreshEvery(java.time.Duration every) {
+        this.refreshEvery = every;
+    }
+
+    /** Runs {@code r} when the database closes, before its connections do (caches' refresh threads). */
+    public void onClose(Runnable r) {
+        onClose.add(r);
+    }
+
+    /** Where the database is, for messages (no password). */
+    public String description() {
+        return description;
     }
 
     /** The one {@code type} kept with this database (in-memory state such as the lot index), made on first use. */
@@ -236,8 +376,15 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Runnable r : onClose) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {}: {}", description, e.toString());
+            }
+        }
         Threads.shutdown(writer);
-        pool.dispose();
-        LOG.info("Closed database {}", file);
+        closePool.run();
+        LOG.info("Closed database {}", description);
     }
 }

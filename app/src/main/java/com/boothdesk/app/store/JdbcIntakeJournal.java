@@ -2,7 +2,6 @@ package com.boothdesk.app.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,14 @@ public final class JdbcIntakeJournal implements IntakeJournal {
 
     @Override
     public long record(PlateRead read, boolean offline, Instant receivedAt) {
-        String plate = read.plate().length() <= RAW_KEPT ? read.plate() : SafeText.plate(read.plate());
+        // kept raw when short; a NUL is escaped too (PostgreSQL text cannot hold it, and it is no plate anyway)
+        String plate = read.plate().length() <= RAW_KEPT && read.plate().indexOf('\0') < 0 ? read.plate()
+                : SafeText.plate(read.plate());
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO intake_journal (lane_id, plate, color,"
                     + " confidence, read_at, received_at, source, offline, camera_time_unknown, no_plate_type)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    new String[] {"id"})) {
                 ps.setString(1, read.laneId());
                 ps.setString(2, plate);
                 ps.setInt(3, read.colorCode());

@@ -22,8 +22,14 @@ import com.boothdesk.app.domain.order.PaymentMethod;
 import com.boothdesk.app.store.index.LotIndex;
 
 /**
- * Orders in H2. The cars inside are also kept in the database's {@link LotIndex}, changed on the writer thread
- * right after each commit here, so that the exit's lookups, counts and fuzzy match do not grow with the lot.
+ * Orders in the database. The cars inside are also kept in the database's {@link LotIndex}, changed on the writer
+ * thread right after each commit here, so that the exit's lookups, counts and fuzzy match do not grow with the lot.
+ * Every change of an order's in-lot state changes its entry lane's count ({@code lot_lane_count}) in the same
+ * transaction by one atomic increment, and closes or supersedes a row only {@code WHERE status = 'IN_LOT'}: two
+ * booths closing the same stay at once close it once (the other gets "not in the lot any more").
+ *
+ * <p>On a shared database the index is a cache (see {@link LotIndex}): a plate the index does not know is looked up
+ * in the database, and the counts are the database's.
  */
 public final class JdbcOrderRepository implements OrderRepository {
 
@@ -34,11 +40,13 @@ public final class JdbcOrderRepository implements OrderRepository {
     private final Database db;
     private final OrderUplinks uplinks;
     private final LotIndex lot;
+    private final boolean shared;
 
     public JdbcOrderRepository(Database db, OrderUplinks uplinks) {
         this.db = db;
         this.uplinks = uplinks;
         this.lot = LotIndex.of(db);
+        this.shared = db.shared();
     }
 
     /** The in-memory index of the cars inside, kept with this store. */
@@ -63,7 +71,7 @@ public final class JdbcOrderRepository implements OrderRepository {
         synchronized (this) {
             if (nextNumber >= blockEnd) {
                 long v = db.write(c -> {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR order_seq");
+                    try (PreparedStatement ps = c.prepareStatement("SELECT NEXTVAL('order_seq')");
                          ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);
@@ -81,16 +89,35 @@ public final class JdbcOrderRepository implements OrderRepository {
     @Override
     public void recordEntry(ParkingOrder order, int emptySpaces) {
         db.write(c -> {
+            // each earlier stay of the plate still inside is superseded on its own, so that its lane's count goes
+            // down exactly once even when another booth closes it at the same moment
+            List<String[]> earlier = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE parking_order SET status = 'SUPERSEDED', remark = ? WHERE plate = ? AND status = 'IN_LOT'")) {
-                ps.setString(1, "superseded by " + order.orderId());
-                ps.setString(2, order.plate());
-                ps.executeUpdate();
+                    "SELECT order_id, entry_lane FROM parking_order WHERE plate = ? AND status = 'IN_LOT'")) {
+                ps.setString(1, order.plate());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        earlier.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            for (String[] old : earlier) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE parking_order SET status = 'SUPERSEDED',"
+                        + " remark = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
+                    ps.setString(1, "superseded by " + order.orderId());
+                    ps.setString(2, old[0]);
+                    if (ps.executeUpdate() == 1) {
+                        LotIndex.count(c, old[1], -1);
+                    }
+                }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO parking_order (" + COLUMNS + ")"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, order);
                 ps.executeUpdate();
+            }
+            if (order.status() == OrderStatus.IN_LOT) {
+                LotIndex.count(c, order.entryLaneId(), 1);
             }
             uplinks.entered(c, order, emptySpaces);
             c.commit();
@@ -128,12 +155,23 @@ public final class JdbcOrderRepository implements OrderRepository {
                     throw new IllegalStateException("order " + closed.orderId() + " is not in the lot any more");
                 }
             }
+            LotIndex.count(c, entryLane(c, closed), -1);
             uplinks.exited(c, closed, emptySpaces);
             c.commit();
             lot.remove(closed.orderId());
             return null;
         });
         uplinks.committed();
+    }
+
+    /** The entry lane as stored (the closed order carries it; the row is the truth). */
+    private static String entryLane(Connection c, ParkingOrder closed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT entry_lane FROM parking_order WHERE order_id = ?")) {
+            ps.setString(1, closed.orderId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : closed.entryLaneId();
+            }
+        }
     }
 
     @Override
@@ -145,7 +183,12 @@ public final class JdbcOrderRepository implements OrderRepository {
     public Optional<ParkingOrder> findInLot(String plate) {
         Optional<LotIndex.Car> car = lot.newest(plate);
         if (car.isEmpty()) {
-            return Optional.empty();
+            if (!shared) {
+                return Optional.empty();
+            }
+            // another booth's car may have come in since the last refresh: the database decides
+            return db.read(c -> one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE plate = ? AND status = 'IN_LOT'"
+                    + " ORDER BY in_time DESC LIMIT 1", plate));
         }
         Optional<ParkingOrder> row = find(car.get().orderId());
         if (row.isPresent() && row.get().status() == OrderStatus.IN_LOT && row.get().plate().equals(plate)) {
@@ -164,6 +207,9 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public int countInLot() {
+        if (shared) {
+            return db.read(c -> LotIndex.countsPerLane(c).values().stream().mapToInt(Integer::intValue).sum());
+        }
         return lot.size();
     }
 
@@ -181,7 +227,25 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public int countInLot(Collection<String> plates) {
-        return plates.isEmpty() ? 0 : lot.count(plates);
+        if (plates.isEmpty()) {
+            return 0;
+        }
+        if (!shared) {
+            return lot.count(plates);
+        }
+        List<String> list = List.copyOf(plates);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM parking_order WHERE status = 'IN_LOT'"
+                    + " AND plate IN (" + String.join(", ", Collections.nCopies(list.size(), "?")) + ")")) {
+                for (int i = 0; i < list.size(); i++) {
+                    ps.setString(i + 1, list.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
     }
 
     @Override
@@ -230,6 +294,8 @@ public final class JdbcOrderRepository implements OrderRepository {
     @Override
     public ParkingOrder correctPlate(String orderId, String newPlate) {
         return db.write(c -> {
+            String oldPlate = one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId)
+                    .map(ParkingOrder::plate).orElse(null);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE parking_order SET plate = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
                 ps.setString(1, newPlate);
@@ -240,7 +306,11 @@ public final class JdbcOrderRepository implements OrderRepository {
             }
             ParkingOrder corrected = one(c, "SELECT " + COLUMNS + " FROM parking_order WHERE order_id = ?", orderId)
                     .orElseThrow();
+            if (oldPlate != null && !oldPlate.equals(newPlate)) {
+                uplinks.corrected(c, oldPlate, corrected); // proto: the cloud learns the plate
+            }
             c.commit();
+            uplinks.committed();
             lot.replate(orderId, newPlate);
             return corrected;
         });

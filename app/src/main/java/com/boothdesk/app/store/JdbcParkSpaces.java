@@ -11,7 +11,8 @@ import com.boothdesk.app.domain.lane.ParkSpaces;
 import com.boothdesk.app.store.index.LotIndex;
 
 /**
- * Remaining spaces per area from H2: an area's capacity, minus the in-lot stays whose entry lane belongs to it, plus
+ * Remaining spaces per area from the database (on a site's shared database read from its per-lane counters, which
+ * every booth changes by atomic increments; on the embedded file from the in-memory index, which holds the same): an area's capacity, minus the in-lot stays whose entry lane belongs to it, plus
  * the recorded corrections of that area, clamped to [0, capacity]. Stays of lanes no area names count in the first.
  *
  * <p>Counted from the database's {@link LotIndex} (cars inside per entry lane, corrections per area), which the
@@ -78,10 +79,24 @@ public final class JdbcParkSpaces implements ParkSpaces {
 
     /** Every area's free spaces, read in one go. */
     public Map<String, Integer> freeByArea() {
+        Map<String, Integer> perLane;
+        Map<String, Long> corrections;
+        if (db.shared()) {
+            // other booths count too: the database's atomic counters are the truth, the index is only a cache
+            Map<String, Long>[] holder = new Map[1];
+            perLane = db.read(c -> {
+                holder[0] = LotIndex.correctionsOf(c);
+                return LotIndex.countsPerLane(c);
+            });
+            corrections = holder[0];
+        } else {
+            perLane = lot.perLane();
+            corrections = lot.corrections();
+        }
         Map<String, Long> used = new HashMap<>();
-        lot.perLane().forEach((lane, n) -> used.merge(areaOf(lane), (long) n, Long::sum));
+        perLane.forEach((lane, n) -> used.merge(areaOf(lane), (long) n, Long::sum));
         Map<String, Long> adjusted = new HashMap<>();
-        lot.corrections().forEach((stored, sum) ->
+        corrections.forEach((stored, sum) ->
                 adjusted.merge(capacities.containsKey(stored) ? stored : defaultArea, sum, Long::sum));
         Map<String, Integer> out = new LinkedHashMap<>();
         capacities.forEach((area, cap) -> {

@@ -25,6 +25,13 @@ public interface OrderUplinks {
 
     void exited(Connection txn, ParkingOrder order, int emptySpaces) throws SQLException;
 
+    /**
+     * The plate of an in-lot stay was corrected (the attendant's F6 at the entry, or the cloud's 3.43); called in
+     * the transaction of the change, before it commits.
+     */
+    default void corrected(Connection txn, String oldPlate, ParkingOrder corrected) throws SQLException {
+    }
+
     /** Called after the transaction that wrote uplinks has committed. */
     default void committed() {
     }

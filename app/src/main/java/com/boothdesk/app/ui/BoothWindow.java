@@ -83,10 +83,14 @@ public final class BoothWindow {
     private CorrectionView correctionView;
     private com.boothdesk.app.ui.duty.DutyViewModel duty;
     private com.boothdesk.app.ui.duty.DutyLayer dutyLayer;
+    /** pay: the booth scanner's bursts go to the selected exit; the attendant's digits reach the keymap as before. */
+    private final com.boothdesk.app.ui.pay.ScannerKeys scanner = new com.boothdesk.app.ui.pay.ScannerKeys(
+            java.time.Duration.ofMillis(40), this::selectedPay, this::scannerReleased, System::nanoTime);
 
     /** Builds the window content for the running application; call on the FX thread. */
     public BoothWindow(BoothContext ctx) {
         this(UiPorts.of(ctx));
+        com.boothdesk.app.ui.backoffice.BackOfficeEntry.attach(this, ctx); // back office (issue 15): 后台 button, Ctrl+B
     }
 
     /** Builds the window content on the given ports; call on the FX thread. */
@@ -383,6 +387,17 @@ public final class BoothWindow {
         return box;
     }
 
+    /** pay: the selected lane's payment, for the booth scanner. */
+    private java.util.Optional<com.boothdesk.app.ui.pay.PayPort> selectedPay() {
+        return java.util.Optional.ofNullable(vm.selectedProperty().get())
+                .flatMap(l -> com.boothdesk.app.ui.pay.ScannerKeys.payOf(l.port()));
+    }
+
+    /** pay: a digit the scanner watch held back was the attendant's: the keymap gets it as it would have. */
+    private void scannerReleased(String key, boolean typing) {
+        vm.onKey(new Chord(key, false, false, false), typing);
+    }
+
     /** Keys: the keymap decides the action and the lane (always the selected one). */
     private void onKey(KeyEvent e) {
         if (correctionView != null) {
@@ -394,6 +409,10 @@ public final class BoothWindow {
         Object t = e.getTarget();
         boolean typing = t instanceof TextInputControl || t instanceof ComboBox<?> cb && cb.isEditable()
                 || t instanceof Spinner<?>;
+        if (scanner.onKey(e, typing)) { // pay: a booth scanner's pay code never reaches the keymap
+            e.consume();
+            return;
+        }
         Chord chord = new Chord(e.getCode().name(), e.isControlDown(), e.isAltDown(), e.isShiftDown());
         if (duty != null && env.keymap().chords(com.boothdesk.app.ui.keys.Action.HANDOVER).contains(chord)) {
             duty.openHandover(); // shiftops: 换班 from the keyboard (the duty view-model refuses with nobody on duty)

@@ -170,11 +170,14 @@ class LaneDownlinksTest {
         assertThat(app.orders().inLot().stream().filter(o -> o.plate().equals("浙QQQ133")).count()).isEqualTo(1);
         assertThat(app.orders().findInLot("浙QQQ133").orElseThrow().inTime()).isEqualTo(Instant.ofEpochSecond(in));
 
-        assertThat(push(json("{\"service_name\":\"space_notify\",\"total_space\":200,\"free_space\":150,"
-                + "\"park_id\":\"24155\"}")).path("state").asInt()).isEqualTo(1);
+        ObjectNode spaces = push(json("{\"service_name\":\"space_notify\",\"total_space\":200,\"free_space\":150,"
+                + "\"park_id\":\"24155\"}"));
+        assertThat(spaces.path("service_name").asText()).as("3.39 is answered in the parkInfo envelope")
+                .isEqualTo("parkInfo");
+        assertThat(spaces.path("data").path("state").asInt()).isEqualTo(1);
         assertThat(app.spaces().free()).isEqualTo(150);
-        assertThat(push(json("{\"service_name\":\"space_notify\",\"free_space\":\"lots\"}")).path("state").asInt())
-                .isZero();
+        assertThat(push(json("{\"service_name\":\"space_notify\",\"free_space\":\"lots\"}")).path("data")
+                .path("state").asInt()).isZero();
     }
 
     @Test

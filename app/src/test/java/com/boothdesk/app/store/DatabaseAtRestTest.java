@@ -55,7 +55,7 @@ class DatabaseAtRestTest {
         old.setURL(url);
         old.setUser("booth");
         old.setPassword("");
-        org.flywaydb.core.Flyway.configure().dataSource(old).locations("classpath:com/boothdesk/app/db/migration")
+        org.flywaydb.core.Flyway.configure().dataSource(old).locations(Database.locations(Database.Vendor.H2))
                 .outOfOrder(true).load().migrate();
         try (Connection c = DriverManager.getConnection(url, "booth", "")) {
             c.createStatement().execute("CREATE TABLE legacy(id INT PRIMARY KEY, v VARCHAR(10))");

@@ -13,6 +13,9 @@ import com.boothdesk.app.domain.gate.GateEvent;
 /** Manual movements are stored before record() returns; automatic ones right after, in order, all by close(). */
 class JdbcGateEventLogTest {
 
+    /** The database the tests run on (the PostgreSQL subclass sets it). */
+    TestStore stores = TestStore.h2();
+
     static final Instant T0 = Instant.parse("2026-11-25T00:00:00Z");
 
     @TempDir
@@ -20,7 +23,7 @@ class JdbcGateEventLogTest {
 
     @Test
     void manualNowAutomaticRightAfterInOrder() {
-        try (Database db = Database.open(dir)) {
+        try (Database db = stores.open(dir)) {
             JdbcGateEventLog log = new JdbcGateEventLog(db);
             long manual = log.record(new GateEvent("A1", T0, GateEvent.Action.OPEN, GateEvent.Cause.MANUAL, "op1",
                     null, "抬杆测试", null));

@@ -15,6 +15,9 @@ import com.boothdesk.app.domain.plate.PlateGrammar;
 /** The intake journal on a real H2 file: kept across a reopen, gone once settled, hostile reads kept harmless. */
 class JdbcIntakeJournalTest {
 
+    /** The database the tests run on (the PostgreSQL subclass sets it). */
+    TestStore stores = TestStore.h2();
+
     @TempDir
     Path dir;
 
@@ -22,14 +25,14 @@ class JdbcIntakeJournalTest {
     void readsSurviveAReopenUntilSettled() {
         Instant at = Instant.parse("2026-11-25T00:00:00Z");
         long kept;
-        try (Database db = Database.open(dir.resolve("db"))) {
+        try (Database db = stores.open(dir.resolve("db"))) {
             JdbcIntakeJournal j = new JdbcIntakeJournal(db);
             kept = j.record(new PlateRead("A1", "京A12345", 1, 95, at, new byte[] {1}, "cam"), false, at);
             long settled = j.record(new PlateRead("A1", "京B00001", 1, 95, at, new byte[0], "cam"), false, at);
             j.record(new PlateRead("B1", "京C00001", 1, 95, at, new byte[0], "cam"), true, at);
             j.settle(settled, "decided");
         }
-        try (Database db = Database.open(dir.resolve("db"))) {
+        try (Database db = stores.open(dir.resolve("db"))) {
             JdbcIntakeJournal j = new JdbcIntakeJournal(db);
             assertThat(j.pending("A1")).singleElement().satisfies(e -> {
                 assertThat(e.id()).isEqualTo(kept);
@@ -44,13 +47,13 @@ class JdbcIntakeJournalTest {
     @Test
     void whatTheCameraSaidAboutTheReadSurvivesAReopen() {
         Instant at = Instant.parse("2026-11-25T00:00:00Z");
-        try (Database db = Database.open(dir.resolve("db"))) {
+        try (Database db = stores.open(dir.resolve("db"))) {
             JdbcIntakeJournal j = new JdbcIntakeJournal(db);
             j.record(new PlateRead("A1", "京A12345", 1, 95, at, new byte[0], "cam", new byte[0], true, false), true, at);
             j.record(new PlateRead("A1", "*****", 0, 10, at, new byte[0], "cam", new byte[0], false, true), false, at);
             j.record(new PlateRead("A1", "京B00001", 1, 95, at, new byte[0], "cam"), false, at);
         }
-        try (Database db = Database.open(dir.resolve("db"))) {
+        try (Database db = stores.open(dir.resolve("db"))) {
             assertThat(new JdbcIntakeJournal(db).pending("A1")).extracting(e -> e.read().cameraTimeUnknown(),
                     e -> e.read().noPlateByType()).containsExactly(
                             org.assertj.core.groups.Tuple.tuple(true, false),
@@ -62,7 +65,7 @@ class JdbcIntakeJournalTest {
     @Test
     void aHugeOrHostileReadIsKeptCutAndStillNoPlate() {
         Instant at = Instant.parse("2026-11-25T00:00:00Z");
-        try (Database db = Database.open(dir.resolve("db"))) {
+        try (Database db = stores.open(dir.resolve("db"))) {
             JdbcIntakeJournal j = new JdbcIntakeJournal(db);
             j.record(new PlateRead("A1", "京A12345".repeat(300_000), 1, 95, at, new byte[0], "x".repeat(5000)),
                     false, Instant.parse("+33658-01-01T00:00:00Z"));

@@ -26,6 +26,9 @@ import com.boothdesk.sdk.outbox.OutboxEntry;
 
 class JdbcOrderRepositoryTest {
 
+    /** The database the tests run on (the PostgreSQL subclass sets it). */
+    TestStore stores = TestStore.h2();
+
     static final Instant T0 = Instant.parse("2026-11-25T00:00:00Z");
 
     @TempDir
@@ -36,7 +39,7 @@ class JdbcOrderRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = stores.open(dir);
         outbox = new JdbcOutbox(db.dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
         orders = new JdbcOrderRepository(db, new CloudBridge(outbox, "B1"));
     }
@@ -52,7 +55,7 @@ class JdbcOrderRepositoryTest {
         orders.recordEntry(ParkingOrder.entered(id, "京A12345", "small", "A1", T0, "op1", null), 199);
 
         db.close();
-        db = Database.open(dir);
+        db = stores.open(dir);
         orders = new JdbcOrderRepository(db, OrderUplinks.NONE);
         outbox = new JdbcOutbox(db.dataSource(), Clock.systemUTC());
 

@@ -20,6 +20,9 @@ import com.boothdesk.app.domain.order.ParkingOrder;
 /** Remaining spaces per area, from the stays in H2 and the recorded corrections. */
 class JdbcParkSpacesTest {
 
+    /** The database the tests run on (the PostgreSQL subclass sets it). */
+    TestStore stores = TestStore.h2();
+
     static final Instant T0 = Instant.parse("2026-11-25T00:00:00Z");
 
     @TempDir
@@ -30,7 +33,7 @@ class JdbcParkSpacesTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = stores.open(dir);
         orders = new JdbcOrderRepository(db, OrderUplinks.NONE);
         Map<String, Integer> areas = new LinkedHashMap<>();
         areas.put("地上", 3);

@@ -38,6 +38,9 @@ import com.boothdesk.app.store.index.LotIndex;
  */
 class LotIndexConsistencyTest {
 
+    /** The database the tests run on (the PostgreSQL subclass sets it). */
+    TestStore stores = TestStore.h2();
+
     static final Instant T0 = Instant.parse("2026-11-25T00:00:00Z");
     static final List<String> LANES = List.of("A1", "A2", "A3", "CLOUD");
 
@@ -55,7 +58,7 @@ class LotIndexConsistencyTest {
     }
 
     void open() {
-        db = Database.open(dir);
+        db = stores.open(dir);
         orders = new JdbcOrderRepository(db, OrderUplinks.NONE);
         Map<String, Integer> areas = new LinkedHashMap<>();
         areas.put("地上", 40);

@@ -45,6 +45,18 @@ public interface PlateSource extends HealthSource, AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The barrier position the camera with this serial number last reported, {@link
+     * com.boothdesk.devices.gate.GateState#UNKNOWN} when it reports none.
+     */
+    default com.boothdesk.devices.gate.GateState gateState(String serialNo) {
+        return com.boothdesk.devices.gate.GateState.UNKNOWN;
+    }
+
+    /** Called with (serial number, position) whenever a camera reports its barrier's position. */
+    default void addGateStateListener(java.util.function.BiConsumer<String, com.boothdesk.devices.gate.GateState> l) {
+    }
+
     @Override
     void close();
 }

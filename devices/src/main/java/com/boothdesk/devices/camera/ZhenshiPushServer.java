@@ -70,6 +70,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ZhenshiPushServer implements PlateSource {
     private static final Logger LOG = LoggerFactory.getLogger(ZhenshiPushServer.class);
+    /**
+     * The gate-state field of newer firmware (interface v1.8.9 "增加道闸状态字段"). INFERRED: its name and values were
+     * not in the public copies of the document; read wherever it appears in a push or heartbeat, as 0 no signal,
+     * 1 closed, 2 open, 3 fault (the values of Hikvision's barrierGateStatus, plus a fault). Check against the
+     * firmware's document before a site relies on it.
+     */
+    public static final String GATE_FIELD = "gateStatus";
     private static final Logger WIRE = LoggerFactory.getLogger("boothdesk.wire");
     private static final Pattern FORM_SERIAL = Pattern.compile("serialno(?:=|\"\\s*\\r?\\n\\r?\\n)([A-Za-z0-9_.:\\-]{1,64})");
     private static final Pattern BASE64_FIELD = Pattern.compile("(\"image(?:Fragment)?File\"\\s*:\\s*\")([^\"]{64,})\"");
@@ -96,6 +103,9 @@ public final class ZhenshiPushServer implements PlateSource {
     private final Map<String, java.util.Queue<Queued>> queued = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastPlate = new LinkedHashMap<>(256, 0.75f, true);
     private final Map<String, Boolean> seenIds;
+    private final Map<String, com.boothdesk.devices.gate.GateState> gateStates = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.BiConsumer<String, com.boothdesk.devices.gate.GateState>>
+            gateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong unknownPushes = new AtomicLong();
     private final AtomicLong cutValues = new AtomicLong();
     private final AtomicLong badPushes = new AtomicLong();
@@ -362,6 +372,7 @@ public final class ZhenshiPushServer implements PlateSource {
     }
 
     private Answer answer(HttpRequestHead head, byte[] raw, String from) {
+        GATE_FIELD_OF_REQUEST.remove();
         String text = decodeText(raw);
         if (WIRE.isDebugEnabled()) {
             WIRE.debug("camera {} -> {} {}", from, LogSafe.text(head.target(), 256),
@@ -383,6 +394,7 @@ public final class ZhenshiPushServer implements PlateSource {
             note(badPushes, "camera push from {} is not a JSON object", from);
             return error(400, "expected a JSON object");
         }
+        setGateField(root.findValue(GATE_FIELD));
         JsonNode alarm = root.get("AlarmInfoPlate");
         if (alarm != null) {
             if (!alarm.isObject()) {
@@ -478,6 +490,9 @@ public final class ZhenshiPushServer implements PlateSource {
         }
         long plateId = result.path("plateid").asLong(-1);
         boolean offline = result.path("isoffline").asInt(0) == 1;
+        if (!offline) {
+            noteGate(serial); // an offline record's state is history
+        }
         Instant now = clock.instant();
         lastSeen.put(serial, now);
         JsonNode tv = result.path("timeStamp").path("Timeval");
@@ -614,11 +629,55 @@ public final class ZhenshiPushServer implements PlateSource {
         }
     }
 
+    /** The gate-state field of the request being answered (requests are answered one per thread). */
+    private static final ThreadLocal<JsonNode> GATE_FIELD_OF_REQUEST = new ThreadLocal<>();
+
+    private void setGateField(JsonNode n) {
+        GATE_FIELD_OF_REQUEST.set(n);
+    }
+
+    /** Records the camera's reported barrier position, if the request carried one. */
+    private void noteGate(String serial) {
+        JsonNode n = GATE_FIELD_OF_REQUEST.get();
+        GATE_FIELD_OF_REQUEST.remove();
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return;
+        }
+        com.boothdesk.devices.gate.GateState st = switch (n.asText("").trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "closed", "close" -> com.boothdesk.devices.gate.GateState.CLOSED;
+            case "2", "open", "opened" -> com.boothdesk.devices.gate.GateState.OPEN;
+            case "3", "fault", "error" -> com.boothdesk.devices.gate.GateState.FAULT;
+            default -> com.boothdesk.devices.gate.GateState.UNKNOWN;
+        };
+        com.boothdesk.devices.gate.GateState before = gateStates.put(serial, st);
+        if (before != st) {
+            LOG.info("camera {} reports its barrier {}", LogSafe.text(serial, ID_WIDTH), st);
+        }
+        for (var l : gateListeners) {
+            try {
+                l.accept(serial, st);
+            } catch (RuntimeException e) {
+                LOG.error("gate-state listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public com.boothdesk.devices.gate.GateState gateState(String serialNo) {
+        return gateStates.getOrDefault(serialNo, com.boothdesk.devices.gate.GateState.UNKNOWN);
+    }
+
+    @Override
+    public void addGateStateListener(java.util.function.BiConsumer<String, com.boothdesk.devices.gate.GateState> l) {
+        gateListeners.add(Objects.requireNonNull(l, "listener"));
+    }
+
     private Answer heartbeat(String serialField, String ipAddr, String from) {
         String serial = identify(serialField, ipAddr, from);
         if (serial == null) {
             return unknown(serialField, ipAddr, from, "heartbeat");
         }
+        noteGate(serial);
         Instant now = clock.instant();
         lastSeen.put(serial, now);
         LOG.debug("heartbeat from camera {}", LogSafe.text(serial, ID_WIDTH));

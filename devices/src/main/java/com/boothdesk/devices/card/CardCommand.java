@@ -27,6 +27,8 @@ public sealed interface CardCommand {
     int MULTI_LINE_V2 = 0x6F;
     int QR_PAYMENT = 0xE1;
     int REMAINING_SPACES = 0xE3;
+    /** 0xE5: the QR-code payment screen drawn from a monochrome bitmap (a V2 command: two length bytes always). */
+    int QR_BITMAP = 0xE5;
 
     /** The CMD byte. */
     int code();
@@ -71,6 +73,8 @@ public sealed interface CardCommand {
                 return MultiLineV2.parse(d);
             case QR_PAYMENT:
                 return QrPayment.parse(d);
+            case QR_BITMAP:
+                return QrBitmap.parse(d);
             case REMAINING_SPACES:
                 expectLength(frame, 9);
                 return new RemainingSpaces((d[0] & 0xFF) == 1, d[3] & 0xFF, readU32(d, 5));
@@ -573,6 +577,153 @@ public sealed interface CardCommand {
             out.write(0);
             writeU32(out, spaces);
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * 0xE5 (V2 command set): the QR-code payment screen drawn by the host, {@code SF EM ETM ST NI VEN TL TEXT[TL]
+     * BMPDATA}. BMPDATA is a whole 1-bit BMP file of the QR modules (top-down rows, palette white then black, a set bit
+     * is a dark module); the card takes only version 3 (29x29, two-line screens) and version 7 (45x45, four-line
+     * screens). VEN is written as the card maker's own example writes it: 0x81 to speak the text, 0x00 not to.
+     */
+    record QrBitmap(boolean show, int screenSeconds, boolean speak, String text, boolean[][] modules)
+            implements CardCommand {
+        /** Module counts the card can draw. */
+        public static final int SMALL = 29;
+        public static final int LARGE = 45;
+        static final int BMP_HEADER = 62;
+
+        public QrBitmap {
+            TextStyle.checkByte("screenSeconds", screenSeconds);
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(modules, "modules");
+            int n = modules.length;
+            if (n != SMALL && n != LARGE) {
+                throw new IllegalArgumentException("0xE5 draws 29x29 or 45x45 QR codes, not " + n + "x" + n);
+            }
+            boolean[][] copy = new boolean[n][];
+            for (int y = 0; y < n; y++) {
+                if (modules[y].length != n) {
+                    throw new IllegalArgumentException("QR row " + y + " has " + modules[y].length + " modules, not "
+                            + n);
+                }
+                copy[y] = modules[y].clone();
+            }
+            modules = copy;
+            if (Gbk.encode(text).length > 255) {
+                throw new IllegalArgumentException("0xE5 text longer than 255 bytes");
+            }
+        }
+
+        @Override
+        public boolean[][] modules() {
+            boolean[][] copy = new boolean[modules.length][];
+            for (int y = 0; y < modules.length; y++) {
+                copy[y] = modules[y].clone();
+            }
+            return copy;
+        }
+
+        @Override
+        public int code() {
+            return QR_BITMAP;
+        }
+
+        /** Always a V2 frame (two length bytes), whatever its length. */
+        @Override
+        public CardFrame toFrame(int address) {
+            return new CardFrame(address, code(), payload(), true);
+        }
+
+        @Override
+        public byte[] payload() {
+            byte[] t = Gbk.encode(text);
+            byte[] bmp = bmp(modules);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(7 + t.length + bmp.length);
+            out.write(show ? 1 : 0);
+            out.write(0); // enter mode, reserved
+            out.write(0); // exit mode, reserved
+            out.write(screenSeconds);
+            out.write(0); // next screen, reserved
+            out.write(speak ? 0x81 : 0x00);
+            out.write(t.length);
+            out.writeBytes(t);
+            out.writeBytes(bmp);
+            return out.toByteArray();
+        }
+
+        /** The 1-bit BMP file of the modules: 62 bytes of headers and palette, rows padded to 4 bytes. */
+        static byte[] bmp(boolean[][] m) {
+            int n = m.length;
+            int rowBytes = ((n + 31) / 32) * 4;
+            int size = BMP_HEADER + rowBytes * n;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+            out.write('B');
+            out.write('M');
+            writeU32(out, size);
+            writeU32(out, 0); // reserved
+            writeU32(out, BMP_HEADER); // pixel data offset
+            writeU32(out, 40); // BITMAPINFOHEADER
+            writeU32(out, n); // width
+            writeU32(out, -n & 0xFFFF_FFFFL); // negative height: rows top-down
+            out.write(1);
+            out.write(0); // planes
+            out.write(1);
+            out.write(0); // bits per pixel
+            out.writeBytes(new byte[24]); // BI_RGB, image size 0, resolution, colours used/important
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0}); // index 0: white
+            out.writeBytes(new byte[] {0, 0, 0, 0}); // index 1: black (a dark module)
+            for (boolean[] row : m) {
+                byte[] r = new byte[rowBytes];
+                for (int x = 0; x < n; x++) {
+                    if (row[x]) {
+                        r[x / 8] |= (byte) (0x80 >>> (x % 8));
+                    }
+                }
+                out.writeBytes(r);
+            }
+            return out.toByteArray();
+        }
+
+        static QrBitmap parse(byte[] d) throws CardFormatException {
+            if (d.length < 7) {
+                throw new CardFormatException("0xE5 too short: " + d.length);
+            }
+            int tl = d[6] & 0xFF;
+            int bmpAt = 7 + tl;
+            if (d.length < bmpAt + BMP_HEADER || d[bmpAt] != 'B' || d[bmpAt + 1] != 'M') {
+                throw new CardFormatException("0xE5 without a BMP after its " + tl + " text bytes");
+            }
+            int n = (int) readU32(d, bmpAt + 18);
+            int rowBytes = ((n + 31) / 32) * 4;
+            if ((n != SMALL && n != LARGE) || d.length != bmpAt + BMP_HEADER + rowBytes * n
+                    || readU32(d, bmpAt + 2) != BMP_HEADER + (long) rowBytes * n) {
+                throw new CardFormatException("0xE5 bitmap of width " + n + " does not match DL " + d.length);
+            }
+            boolean[][] m = new boolean[n][n];
+            for (int y = 0; y < n; y++) {
+                int off = bmpAt + BMP_HEADER + y * rowBytes;
+                for (int x = 0; x < n; x++) {
+                    m[y][x] = (d[off + x / 8] & (0x80 >>> (x % 8))) != 0;
+                }
+            }
+            return new QrBitmap(d[0] == 1, d[3] & 0xFF, (d[5] & 0x01) != 0, Gbk.decode(d, 7, tl), m);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof QrBitmap q && q.show == show && q.screenSeconds == screenSeconds && q.speak == speak
+                    && q.text.equals(text) && java.util.Arrays.deepEquals(q.modules, modules);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(show, screenSeconds, speak, text, java.util.Arrays.deepHashCode(modules));
+        }
+
+        @Override
+        public String toString() {
+            return "QrBitmap[" + modules.length + "x" + modules.length + ", text=" + text + ", speak=" + speak + "]";
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param command command code CMD, 0..255
  * @param data the DATA field (copied; never null)
  */
-public record CardFrame(int address, int command, byte[] data) {
+public record CardFrame(int address, int command, byte[] data, boolean versionTwo) {
     /** Protocol version byte for frames with a one-byte length. */
     public static final int VERSION_1 = 0x64;
     /** Protocol version byte for frames with a two-byte length. */
@@ -33,6 +33,12 @@ public record CardFrame(int address, int command, byte[] data) {
             throw new IllegalArgumentException("frame data too long: " + data.length + " bytes");
         }
         data = data.clone();
+        versionTwo = versionTwo || data.length > 0xFF;
+    }
+
+    /** A frame whose version follows its length (V2 only when the data does not fit one length byte). */
+    public CardFrame(int address, int command, byte[] data) {
+        this(address, command, data, false);
     }
 
     @Override
@@ -61,7 +67,7 @@ public record CardFrame(int address, int command, byte[] data) {
 
     /** The complete frame, CRC included. */
     public byte[] encode() {
-        boolean v2 = data.length > 0xFF;
+        boolean v2 = versionTwo;
         int header = v2 ? 7 : 6;
         byte[] out = new byte[header + data.length + 2];
         out[0] = (byte) address;
@@ -82,7 +88,7 @@ public record CardFrame(int address, int command, byte[] data) {
 
     /** The acknowledgement a card sends for this frame: same address and command, DATA = ACK byte. */
     public CardFrame reply(int ack) {
-        return new CardFrame(address, command, new byte[] {(byte) ack});
+        return new CardFrame(address, command, new byte[] {(byte) ack}, versionTwo);
     }
 
     @Override
@@ -90,6 +96,7 @@ public record CardFrame(int address, int command, byte[] data) {
         return o instanceof CardFrame
                 && ((CardFrame) o).address == address
                 && ((CardFrame) o).command == command
+                && ((CardFrame) o).versionTwo == versionTwo
                 && Arrays.equals(((CardFrame) o).data, data);
     }
 

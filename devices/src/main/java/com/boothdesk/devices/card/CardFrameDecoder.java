@@ -92,7 +92,7 @@ public final class CardFrameDecoder {
                 continue;
             }
             out.add(new CardFrame(buf[pos] & 0xFF, buf[pos + 4] & 0xFF,
-                    Arrays.copyOfRange(buf, pos + header, pos + header + dl)));
+                    Arrays.copyOfRange(buf, pos + header, pos + header + dl), header == 7));
             pos += total;
         }
         compact(pos);

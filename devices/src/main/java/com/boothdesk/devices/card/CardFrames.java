@@ -111,6 +111,11 @@ public final class CardFrames {
                 .toFrame(address);
     }
 
+    /** 0xE5: the QR payment screen drawn from its modules (29x29 or 45x45), shown until replaced. */
+    public static CardFrame qrBitmap(int address, boolean[][] modules, String text, boolean speak) {
+        return new CardCommand.QrBitmap(true, 0, speak, text, modules).toFrame(address);
+    }
+
     /** 0xE3: remaining-spaces screen, shown until replaced. */
     public static CardFrame remainingSpaces(int address, long spaces) {
         return new CardCommand.RemainingSpaces(true, 0, spaces).toFrame(address);

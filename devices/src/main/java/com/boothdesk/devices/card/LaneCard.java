@@ -354,6 +354,11 @@ public final class LaneCard implements AutoCloseable, HealthSource {
                 speak), options.commandWindow());
     }
 
+    /** The drawn QR payment screen (0xE5, V2 frame) for cards that cannot render a QR string themselves. */
+    public CompletableFuture<CommandOutcome> showQrBitmapAsync(boolean[][] modules, String text, boolean speak) {
+        return submit("qr bitmap", () -> CardFrames.qrBitmap(address, modules, text, speak), options.commandWindow());
+    }
+
     /** Sends any frame (commissioning, tests); it gets the screen/voice deadline. */
     public CompletableFuture<CommandOutcome> sendAsync(CardFrame frame) {
         return submit(String.format("cmd %02X", frame.command()), () -> frame, options.commandWindow());

@@ -28,6 +28,10 @@ public final class CameraRelayGate implements GateController {
     private final Duration window;
     private final Duration throttle;
     private Instant lastOpen;
+    /** Opens sent and waiting for the camera to report the barrier open (cameras with a gate-state field). */
+    private final java.util.List<CompletableFuture<GateState>> waitingForOpen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean reportsState;
+    private final Duration confirmWindow;
 
     public CameraRelayGate(PlateSource cameras, String serialNo, Clock clock) {
         this(cameras, serialNo, clock, Duration.ofSeconds(2), Duration.ofSeconds(1));
@@ -39,6 +43,18 @@ public final class CameraRelayGate implements GateController {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.confirmWindow = Duration.ofSeconds(3);
+        cameras.addGateStateListener((serial, state) -> {
+            if (!serial.equals(serialNo)) {
+                return;
+            }
+            reportsState = true;
+            if (state == GateState.OPEN || state == GateState.HELD_OPEN || state == GateState.FAULT) {
+                for (CompletableFuture<GateState> w : waitingForOpen) {
+                    w.complete(state);
+                }
+            }
+        });
     }
 
     @Override
@@ -53,7 +69,32 @@ public final class CameraRelayGate implements GateController {
             }
             lastOpen = now;
         }
-        return cameras.queueForCamera(serialNo, CameraReply.open(List.of()), window);
+        CompletableFuture<CommandOutcome> sent = cameras.queueForCamera(serialNo, CameraReply.open(List.of()), window);
+        if (!reportsState) {
+            return sent;
+        }
+        // the camera reports its barrier: the open is confirmed when it says "open" within the confirm window,
+        // failed when it reports a fault; without news it stays SENT (a quick car may pass between two reports)
+        return sent.thenCompose(o -> {
+            if (o.status() != CommandOutcome.Status.SENT) {
+                return CompletableFuture.completedFuture(o);
+            }
+            CompletableFuture<GateState> w = new CompletableFuture<>();
+            waitingForOpen.add(w);
+            return w.completeOnTimeout(GateState.UNKNOWN, confirmWindow.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).handle((st, e) -> {
+                        waitingForOpen.remove(w);
+                        if (st == GateState.OPEN || st == GateState.HELD_OPEN) {
+                            return CommandOutcome.of(CommandOutcome.Status.ACKED, "camera " + serialNo
+                                    + " reports the barrier open");
+                        }
+                        if (st == GateState.FAULT) {
+                            return CommandOutcome.of(CommandOutcome.Status.NACKED, "camera " + serialNo
+                                    + " reports a barrier fault");
+                        }
+                        return o;
+                    });
+        });
     }
 
     @Override
@@ -74,7 +115,7 @@ public final class CameraRelayGate implements GateController {
 
     @Override
     public GateState state() {
-        return GateState.UNKNOWN;
+        return cameras.gateState(serialNo);
     }
 
     @Override
@@ -84,7 +125,12 @@ public final class CameraRelayGate implements GateController {
 
     @Override
     public HealthStatus health() {
-        return cameras.health();
+        HealthStatus h = cameras.health();
+        if (cameras.gateState(serialNo) == GateState.FAULT) {
+            return new HealthStatus("gate:" + serialNo, com.boothdesk.devices.health.DeviceHealth.DEGRADED,
+                    "camera " + serialNo + " reports a barrier fault", clock.instant());
+        }
+        return h;
     }
 
     @Override

@@ -35,6 +35,9 @@ public sealed interface CardEvent {
     /** The QR payment screen shows {@code qrContent} and {@code text}. */
     record QrShown(String qrContent, String text, long amountFen) implements CardEvent { }
 
+    /** The drawn QR payment screen (0xE5) shows these modules (dark = true) and {@code text}. */
+    record QrDrawn(boolean[][] modules, String text) implements CardEvent { }
+
     /** A host connected (0x00). */
     record Connected(String password) implements CardEvent { }
 

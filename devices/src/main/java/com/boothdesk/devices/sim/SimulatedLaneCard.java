@@ -147,6 +147,8 @@ public final class SimulatedLaneCard implements AutoCloseable {
         } else if (c instanceof CardCommand.QrPayment) {
             CardCommand.QrPayment q = (CardCommand.QrPayment) c;
             emit(new CardEvent.QrShown(q.qrContent(), q.text(), q.amountFen()));
+        } else if (c instanceof CardCommand.QrBitmap q) { // pay: the 0xE5 drawn QR screen
+            emit(new CardEvent.QrDrawn(q.modules(), q.text()));
         } else if (c instanceof CardCommand.Connect) {
             emit(new CardEvent.Connected(((CardCommand.Connect) c).password()));
         }

@@ -36,6 +36,8 @@ public final class SimulatedZhenshiCamera {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong nextPlateId = new AtomicLong(1);
     private volatile boolean images = true;
+    /** null: the camera reports no gate state (older firmware); else the value sent in {@code gateStatus}. */
+    private volatile Integer gateStatus;
     private volatile com.boothdesk.devices.serial.SerialLink rs485;
 
     public SimulatedZhenshiCamera(URI target, String serialNo, String ipAddr, Clock clock) {
@@ -47,6 +49,27 @@ public final class SimulatedZhenshiCamera {
     }
 
     /** Leaves the images out of pushes (smaller requests, e.g. for the benchmark). */
+    /**
+     * Reports its barrier's position in every push and heartbeat ({@code gateStatus}, INFERRED field of firmware
+     * v1.8.9): closed now; open after an answer with {@code info:"ok"}, closed again at {@link #carPassed}.
+     */
+    public SimulatedZhenshiCamera reportingGateState() {
+        gateStatus = 1;
+        return this;
+    }
+
+    /** The car has passed: the barrier falls by its loop (reported from the next call on). */
+    public void carPassed() {
+        if (gateStatus != null) {
+            gateStatus = 1;
+        }
+    }
+
+    /** The barrier reports a fault (e.g. blocked) from the next call on. */
+    public void barrierFault() {
+        gateStatus = 3;
+    }
+
     public SimulatedZhenshiCamera withoutImages() {
         images = false;
         return this;
@@ -101,6 +124,9 @@ public final class SimulatedZhenshiCamera {
         a.put("heartbeat", 1);
         a.put("serialno", serialNo);
         a.put("ipaddr", ipAddr);
+        if (gateStatus != null) {
+            a.put("gateStatus", gateStatus);
+        }
         return post(root.toString().getBytes(StandardCharsets.UTF_8), -1);
     }
 
@@ -127,6 +153,9 @@ public final class SimulatedZhenshiCamera {
         r.put("triggerType", 8);
         r.put("plateid", plateId);
         r.put("isoffline", offline ? 1 : 0);
+        if (gateStatus != null && !offline) {
+            r.put("gateStatus", gateStatus);
+        }
         ObjectNode tv = r.putObject("timeStamp").putObject("Timeval");
         tv.put("sec", at == null ? 0 : at.getEpochSecond());
         tv.put("usec", at == null ? 0 : at.getNano() / 1000);
@@ -175,6 +204,9 @@ public final class SimulatedZhenshiCamera {
             try {
                 JsonNode r = json.readTree(resp.body()).path("Response_AlarmInfoPlate");
                 open = "ok".equals(r.path("info").asText());
+                if (open && gateStatus != null && gateStatus != 3) {
+                    gateStatus = 2;
+                }
                 for (JsonNode s : r.path("serialData")) {
                     byte[] d = Base64.getDecoder().decode(s.path("data").asText());
                     if (d.length != s.path("dataLen").asInt(-1)) {

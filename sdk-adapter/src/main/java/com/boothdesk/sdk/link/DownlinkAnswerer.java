@@ -1,6 +1,8 @@
 package com.boothdesk.sdk.link;
 
 import com.boothdesk.sdk.message.MessageKeys;
+import com.boothdesk.sdk.message.downlink.DownlinkReply;
+import com.boothdesk.sdk.protocol.ServiceName;
 import com.boothdesk.sdk.wire.LogSafe;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.boothdesk.sdk.wire.WireFormatException;
@@ -12,7 +14,6 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,6 @@ public final class DownlinkAnswerer {
     private static final int MAX_REMEMBERED_ANSWER = 2 * WireCodec.MAX_UPLINK_BYTES;
     /** Fixed cost counted per entry on top of its characters (map node, two strings' headers). */
     private static final int ENTRY_OVERHEAD = 96;
-    private static final Set<String> QUESTIONS = Set.of("query_price", "query_prodprice", "query_newprodprice",
-            "pass_through", "check_vip", "query_car_info", "nolicence_in_park", "sweepcode");
-
     private volatile Function<ObjectNode, ObjectNode> handler;
     private final int maxEntries;
     private final long maxBytes;
@@ -91,7 +89,7 @@ public final class DownlinkAnswerer {
      */
     public synchronized ObjectNode answer(ObjectNode downlink) {
         String name = downlink.path("service_name").asText("");
-        if ("update_balance".equals(name)) {
+        if (ServiceName.of(name).filter(n -> !n.answered()).isPresent()) {
             callHandler(downlink);
             return null;
         }
@@ -148,7 +146,7 @@ public final class DownlinkAnswerer {
         Function<ObjectNode, ObjectNode> h = handler;
         if (h == null) {
             LOG.warn("no downlink handler: answering {} with state 0", downlink.path("service_name").asText());
-            return DownlinkReplies.failure(downlink, "收费系统未处理");
+            return DownlinkReplies.failure(downlink, DownlinkReply.NOT_HANDLED + " " + LogSafe.text(downlink.path("service_name").asText(""), 64));
         }
         long t0 = System.nanoTime();
         try {
@@ -159,15 +157,16 @@ public final class DownlinkAnswerer {
                 LOG.warn("downlink handler took {} ms for {}; answers are due within 1 s", ms,
                         downlink.path("service_name").asText());
             }
-            return r == null ? DownlinkReplies.failure(downlink, "不支持的消息") : DownlinkReplies.complete(downlink, r);
+            return r == null ? DownlinkReplies.failure(downlink, DownlinkReply.NOT_HANDLED + " "
+                    + LogSafe.text(downlink.path("service_name").asText(""), 64)) : DownlinkReplies.complete(downlink, r);
         } catch (RuntimeException e) {
             LOG.error("downlink handler failed on {}", LogSafe.text(WireCodec.toJson(downlink)), e);
-            return DownlinkReplies.failure(downlink, "处理失败: " + e.getMessage());
+            return DownlinkReplies.failure(downlink, DownlinkReply.FAILED + ": " + e.getMessage());
         }
     }
 
     private static String dedupKey(String name, ObjectNode downlink) {
-        if (QUESTIONS.contains(name)) {
+        if (ServiceName.of(name).filter(ServiceName::isQuestion).isPresent()) {
             return null;
         }
         String tradeNo = MessageKeys.text(downlink, "trade_no");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which field identifies a message: used to match a reply to its request, to echo the key when answering a
@@ -41,11 +40,6 @@ public final class MessageKeys {
      *  documented answers repeat: is_locked for 3.9, operate for 3.18, operate_type for the sync messages). */
     public static final List<String> REPLY_ECHO_FIELDS = java.util.stream.Stream.concat(ECHO_FIELDS.stream(),
             java.util.stream.Stream.of("is_locked", "operate", "operate_type")).toList();
-
-    /** Downlinks whose answer goes to 泊链 ({@code data_target:"bolink"}); every other answer goes to the cloud. */
-    private static final Set<String> BOLINK_DOWNLINKS = Set.of("query_price", "prepay_order", "nolicence_in_park",
-            "outpark", "monthcard_pay", "refund", "recharge", "repair", "member_discount", "upload_park_log",
-            "update_park_soft", "escape_order", "check_vip", "space_notify", "query_car_info");
 
     private MessageKeys() {
     }
@@ -94,6 +88,7 @@ public final class MessageKeys {
 
     /** {@code bolink} or {@code cloud}: where the answer to this downlink must go. */
     public static String replyTarget(String downlinkServiceName) {
-        return BOLINK_DOWNLINKS.contains(downlinkServiceName) ? "bolink" : "cloud";
+        return com.boothdesk.sdk.protocol.ServiceName.of(downlinkServiceName)
+                .map(com.boothdesk.sdk.protocol.ServiceName::replyTarget).orElse("cloud");
     }
 }

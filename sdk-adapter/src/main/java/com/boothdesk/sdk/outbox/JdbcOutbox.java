@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The outbox table ({@code sdk_outbox}, see {@link OutboxSchema}) over plain JDBC. Reads are safe from any thread;
  * state changes are made by the {@link OutboxDispatcher}.
+ *
+ * <p><b>Several booths on one database.</b> Every row has a claimant ({@code claimed_by}): the booth that wrote it.
+ * Only the claimant delivers it, so no two booths send the same message, and a booth's messages go out over its own
+ * cloud login. A booth proves it is alive each time it looks for work ({@link #due}, called while it is connected
+ * to the cloud): its row in {@code sdk_outbox_claimant} holds "alive until now + takeover". When that has lapsed —
+ * the booth is stopped, killed, or cut off from the cloud for longer than the takeover time — a connected booth
+ * takes its rows over (the claim is moved in one statement; on PostgreSQL with {@code FOR UPDATE SKIP LOCKED}, so
+ * two booths taking over at once never both get a row). Order per order key holds across booths: the next row of a
+ * key is deliverable only when the one before it is acknowledged or failed. The updates of a delivery (sent, retry,
+ * failed) apply only while this booth still holds the claim; an acknowledgement always applies.
  */
 public final class JdbcOutbox {
 
@@ -33,12 +42,42 @@ public final class JdbcOutbox {
     private static final int MAX_JSON = 65536;
     private static final int MAX_ERROR = 1000;
 
+    /** The claimant of a booth that did not name itself (a single booth: it takes over nothing from anyone). */
+    public static final String DEFAULT_CLAIMANT = "booth";
+    /** The takeover time when none is given. */
+    public static final java.time.Duration DEFAULT_TAKEOVER = java.time.Duration.ofSeconds(30);
+
     private final DataSource ds;
     private final Clock clock;
+    private final String claimant;
+    private final long takeoverMillis;
+    private volatile Boolean postgres;
 
     public JdbcOutbox(DataSource ds, Clock clock) {
+        this(ds, clock, DEFAULT_CLAIMANT, DEFAULT_TAKEOVER);
+    }
+
+    /**
+     * @param claimant this booth's id: the rows it writes are its own to deliver
+     * @param takeover how long this booth may go without looking for work (while connected to the cloud) before
+     *                 another booth takes its rows over; and how long it waits before taking over another's
+     */
+    public JdbcOutbox(DataSource ds, Clock clock, String claimant, java.time.Duration takeover) {
         this.ds = Objects.requireNonNull(ds, "ds");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (claimant == null || claimant.isBlank() || claimant.length() > 48) {
+            throw new IllegalArgumentException("claimant must be 1-48 characters: " + claimant);
+        }
+        this.claimant = claimant;
+        this.takeoverMillis = Objects.requireNonNull(takeover, "takeover").toMillis();
+        if (takeoverMillis <= 0) {
+            throw new IllegalArgumentException("takeover must be positive: " + takeover);
+        }
+    }
+
+    /** This booth's claimant id. */
+    public String claimant() {
+        return claimant;
     }
 
     /**
@@ -62,8 +101,8 @@ public final class JdbcOutbox {
                 : uplink.hasNonNull("order_id") ? uplink.get("order_id").asText() : null;
         long now = clock.millis();
         try (PreparedStatement ps = txn.prepareStatement("INSERT INTO sdk_outbox (service_name, data_target, "
-                + "order_key, json, status, attempts, created_at, next_attempt_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "order_key, json, status, attempts, created_at, next_attempt_at, updated_at, claimed_by) "
+                + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)", new String[] {"id"})) {
             ps.setString(1, name.asText());
             JsonNode target = uplink.get("data_target");
             if (target != null && target.isTextual()) {
@@ -76,6 +115,7 @@ public final class JdbcOutbox {
             ps.setLong(5, now);
             ps.setLong(6, now);
             ps.setLong(7, now);
+            ps.setString(8, claimant);
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -161,13 +201,110 @@ public final class JdbcOutbox {
      * delivered in order and a failing head blocks only its own key).
      */
     List<OutboxEntry> due(Instant now, int limit) {
-        return query("SELECT " + COLUMNS + " FROM sdk_outbox o WHERE o.status IN ('PENDING', 'SENT') "
-                + "AND o.next_attempt_at <= ? AND (o.order_key IS NULL OR NOT EXISTS (SELECT 1 FROM sdk_outbox p "
-                + "WHERE p.order_key = o.order_key AND p.status IN ('PENDING', 'SENT') AND p.id < o.id)) "
-                + "ORDER BY o.id LIMIT ?", ps -> {
-                    ps.setLong(1, now.toEpochMilli());
-                    ps.setInt(2, limit);
-                });
+        return claim(now, limit);
+    }
+
+    /**
+     * The deliverable entries this booth holds, oldest first, at most {@code limit}: it renews its liveness, takes
+     * over the deliverable rows of booths whose liveness has lapsed, and reads its own (what {@link #due} gives the
+     * dispatcher; public for site tools and tests).
+     */
+    public List<OutboxEntry> claim(Instant now, int limit) {
+        long t = now.toEpochMilli();
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                heartbeat(c, t);
+                takeOver(c, t, limit);
+                List<OutboxEntry> out = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sdk_outbox o WHERE "
+                        + DUE + " AND o.claimed_by = ? ORDER BY o.id LIMIT ?")) {
+                    ps.setLong(1, t);
+                    ps.setString(2, claimant);
+                    ps.setInt(3, limit);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(entry(rs));
+                        }
+                    }
+                }
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("could not read the outbox", e);
+        }
+    }
+
+    /** Open, due, and the oldest open entry of its order key (one parameter: now). */
+    private static final String DUE = "o.status IN ('PENDING', 'SENT') AND o.next_attempt_at <= ? "
+            + "AND (o.order_key IS NULL OR NOT EXISTS (SELECT 1 FROM sdk_outbox p "
+            + "WHERE p.order_key = o.order_key AND p.status IN ('PENDING', 'SENT') AND p.id < o.id))";
+
+    /**
+     * Rows another booth may take: unclaimed, or claimed by a booth whose liveness has lapsed and untouched for the
+     * takeover time (a booth that wrote rows but never looked for work yet keeps them that long). Params: now, now -
+     * takeover.
+     */
+    private static final String CLAIMABLE = "(o.claimed_by IS NULL OR (NOT EXISTS (SELECT 1 FROM sdk_outbox_claimant h "
+            + "WHERE h.claimant = o.claimed_by AND h.alive_until >= ?) AND o.updated_at <= ?))";
+
+    /** This booth is alive (connected and looking for work) until now + takeover. */
+    private void heartbeat(Connection c, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE sdk_outbox_claimant SET alive_until = ? WHERE claimant = ?")) {
+            ps.setLong(1, now + takeoverMillis);
+            ps.setString(2, claimant);
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sdk_outbox_claimant (claimant, alive_until) VALUES (?, ?)")) {
+            ps.setString(1, claimant);
+            ps.setLong(2, now + takeoverMillis);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves the claim of deliverable rows nobody alive holds to this booth. The claim condition is repeated in the
+     * outer statement, so a row another booth took meanwhile is left to it (PostgreSQL re-checks it on the row it
+     * waited for; with SKIP LOCKED it does not even wait).
+     */
+    private void takeOver(Connection c, long now, int limit) throws SQLException {
+        String lock = postgres(c) ? " FOR UPDATE OF o SKIP LOCKED" : "";
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sdk_outbox SET claimed_by = ? WHERE id IN ("
+                + "SELECT o.id FROM sdk_outbox o WHERE " + DUE + " AND " + CLAIMABLE + " ORDER BY o.id LIMIT ?" + lock
+                + ") AND (claimed_by IS NULL OR (NOT EXISTS (SELECT 1 FROM sdk_outbox_claimant h "
+                + "WHERE h.claimant = sdk_outbox.claimed_by AND h.alive_until >= ?) AND updated_at <= ?))")) {
+            ps.setString(1, claimant);
+            ps.setLong(2, now);
+            ps.setLong(3, now);
+            ps.setLong(4, now - takeoverMillis);
+            ps.setInt(5, limit);
+            ps.setLong(6, now);
+            ps.setLong(7, now - takeoverMillis);
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                LOG.info("outbox: {} took over {} message(s) that no live booth holds", claimant, n);
+            }
+        }
+    }
+
+    private boolean postgres(Connection c) throws SQLException {
+        Boolean p = postgres;
+        if (p == null) {
+            p = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = p;
+        }
+        return p;
     }
 
     /** Earliest next attempt among open entries. */
@@ -184,10 +321,11 @@ public final class JdbcOutbox {
     }
 
     void markSent(long id) {
-        update("UPDATE sdk_outbox SET status = 'SENT', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+        update("UPDATE sdk_outbox SET status = 'SENT', attempts = attempts + 1, updated_at = ? WHERE id = ?" + MINE,
                 ps -> {
                     ps.setLong(1, clock.millis());
                     ps.setLong(2, id);
+                    ps.setString(3, claimant);
                 });
     }
 
@@ -197,11 +335,12 @@ public final class JdbcOutbox {
             return;
         }
         update("UPDATE sdk_outbox SET status = 'SENT', attempts = attempts + 1, updated_at = ? WHERE id IN ("
-                + placeholders(ids.size()) + ")", ps -> {
+                + placeholders(ids.size()) + ")" + MINE, ps -> {
                     ps.setLong(1, clock.millis());
                     for (int i = 0; i < ids.size(); i++) {
                         ps.setLong(i + 2, ids.get(i));
                     }
+                    ps.setString(ids.size() + 2, claimant);
                 });
     }
 
@@ -233,21 +372,27 @@ public final class JdbcOutbox {
 
     void markRetry(long id, Instant next, String error) {
         update("UPDATE sdk_outbox SET status = 'PENDING', next_attempt_at = ?, last_error = ?, updated_at = ? "
-                + "WHERE id = ?", ps -> {
+                + "WHERE id = ? AND status IN ('PENDING', 'SENT')" + MINE, ps -> {
                     ps.setLong(1, next.toEpochMilli());
                     ps.setString(2, truncate(error));
                     ps.setLong(3, clock.millis());
                     ps.setLong(4, id);
+                    ps.setString(5, claimant);
                 });
     }
 
     void markFailed(long id, String error) {
-        update("UPDATE sdk_outbox SET status = 'FAILED', last_error = ?, updated_at = ? WHERE id = ?", ps -> {
-            ps.setString(1, truncate(error));
-            ps.setLong(2, clock.millis());
-            ps.setLong(3, id);
-        });
+        update("UPDATE sdk_outbox SET status = 'FAILED', last_error = ?, updated_at = ? WHERE id = ?"
+                + " AND status IN ('PENDING', 'SENT')" + MINE, ps -> {
+                    ps.setString(1, truncate(error));
+                    ps.setLong(2, clock.millis());
+                    ps.setLong(3, id);
+                    ps.setString(4, claimant);
+                });
     }
+
+    /** Only while this booth holds the claim (one parameter: the claimant). */
+    private static final String MINE = " AND (claimed_by IS NULL OR claimed_by = ?)";
 
     private static String truncate(String s) {
         return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
@@ -269,16 +414,19 @@ public final class JdbcOutbox {
         }
     }
 
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        return new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7),
+                Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10));
+    }
+
     private List<OutboxEntry> query(String sql, Binder binder) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
             List<OutboxEntry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7),
-                            Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)),
-                            rs.getString(10)));
+                    out.add(entry(rs));
                 }
             }
             return out;

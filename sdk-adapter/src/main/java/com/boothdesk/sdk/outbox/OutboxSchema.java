@@ -7,7 +7,7 @@ package com.boothdesk.sdk.outbox;
  */
 public final class OutboxSchema {
 
-    /** Flyway location of the SQL migrations (plain SQL, H2 dialect). */
+    /** Flyway location of the SQL migrations (portable SQL: H2 2.x and PostgreSQL 15+). */
     public static final String LOCATION = "classpath:com/boothdesk/sdk/db/migration";
     /** Flyway history table of this module, separate from the application's. */
     public static final String HISTORY_TABLE = "sdk_schema_history";

@@ -50,14 +50,48 @@ public final class PaymentStatusPoller implements AutoCloseable {
     public record Result(String orderId, Optional<QueryOrderPayment> payment, int queriesSent, boolean cancelled) {
     }
 
+    /**
+     * Follows every poll as it runs (the exit panel shows it live). Called on the poller's or the link's thread;
+     * a listener must not block.
+     */
+    public interface Progress {
+        /** A poll started (or restarted) for the order; the first query goes out at {@code firstQueryAt}. */
+        default void started(String orderId, Instant firstQueryAt, Instant givesUpAt) {
+        }
+
+        /** The {@code n}th query_order for the order went out. */
+        default void queried(String orderId, int n) {
+        }
+
+        /** The poll ended (paid, given up, or cancelled because the payment message came). */
+        default void ended(Result result) {
+        }
+    }
+
     private final CloudLink link;
     private final Clock clock;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    private final java.util.List<Progress> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService ticker;
 
     public PaymentStatusPoller(CloudLink link, Clock clock) {
         this.link = Objects.requireNonNull(link, "link");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Adds a follower of every poll. */
+    public void addProgress(Progress p) {
+        progress.add(Objects.requireNonNull(p, "progress"));
+    }
+
+    private void each(java.util.function.Consumer<Progress> call) {
+        for (Progress p : progress) {
+            try {
+                call.accept(p);
+            } catch (RuntimeException e) {
+                LOG.error("payment poll follower failed", e);
+            }
+        }
     }
 
     /** Starts the ticking thread. */
@@ -81,6 +115,7 @@ public final class PaymentStatusPoller implements AutoCloseable {
     public void watch(String orderId, String carNumber, Instant priceReturnedAt, Consumer<Result> onDone) {
         Instant first = priceReturnedAt.plus(FIRST_DELAY);
         watches.put(orderId, new Watch(orderId, carNumber, first, first.plus(GIVE_UP_AFTER), onDone));
+        each(p -> p.started(orderId, first, first.plus(GIVE_UP_AFTER)));
     }
 
     /** Stops polling an order (its payment message arrived through 3.2 / 3.4). */
@@ -159,6 +194,8 @@ public final class PaymentStatusPoller implements AutoCloseable {
                 return;
             }
             sent++;
+            int n = sent;
+            each(p -> p.queried(orderId, n));
             link.send(new QueryOrder(orderId, carNumber, clock.millis()).toJson()).whenComplete((reply, err) -> {
                 if (err != null) {
                     LOG.debug("query_order for {} failed: {}", orderId, err.toString());
@@ -187,11 +224,13 @@ public final class PaymentStatusPoller implements AutoCloseable {
             }
             done = true;
             watches.remove(orderId, this);
+            Result result = new Result(orderId, payment, sent, cancelled);
             try {
-                onDone.accept(new Result(orderId, payment, sent, cancelled));
+                onDone.accept(result);
             } catch (RuntimeException e) {
                 LOG.error("payment poll listener failed", e);
             }
+            each(p -> p.ended(result));
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ProtocolValidator {
                                 "required inside a parkInfo envelope", null)), List.of());
             }
         }
-        String lookup = name.equals("car_type_upload") ? "upload_car_type" : name;
+        String lookup = ServiceName.of(name).map(ServiceName::wire).orElse(name);
         List<MessageSpec> candidates = catalogue.byServiceName(lookup);
         if (candidates.isEmpty()) {
             return new Validation(name, Optional.empty(), Validation.Role.REQUEST, msg,

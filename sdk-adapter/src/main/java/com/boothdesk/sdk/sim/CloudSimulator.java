@@ -69,6 +69,7 @@ public final class CloudSimulator implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicLong queryOrderSeq = new AtomicLong();
     private final Object lifecycle = new Object();
+    private final PaymentPeer paymentPeer;
     private final java.util.concurrent.ScheduledExecutorService timer;
     private final CompletableFuture<Void> firstLogin = new CompletableFuture<>();
     private final AtomicLong pushesSent = new AtomicLong();
@@ -97,6 +98,7 @@ public final class CloudSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.paymentPeer = new PaymentPeer(this::pushDownlink, timer, settings.clock(), settings.parkId());
         this.catalogueReplies = new CatalogueReplies(com.boothdesk.sdk.protocol.Catalogue.get(), settings.parkId(),
                 this::carsInLot);
     }
@@ -112,6 +114,11 @@ public final class CloudSimulator implements AutoCloseable {
         }
         return all.stream().filter(r -> r.serviceName().equals("in_park"))
                 .filter(r -> !left.contains(r.data().path("order_id").asText(""))).map(ReceivedUplink::data).toList();
+    }
+
+    /** pay: driver payments at the exits, booth pay-code outcomes, balances, and the smart-screen peer. */
+    public PaymentPeer payments() {
+        return paymentPeer;
     }
 
     /** Completes when a booth logs in for the first time. */
@@ -584,6 +591,11 @@ public final class CloudSimulator implements AutoCloseable {
                     return;
                 }
                 record(r);
+                Optional<ObjectNode> paying = paymentPeer.answer(name, data);
+                if (paying.isPresent()) { // pay: a booth pay-code or wallet payment
+                    reply(paying.get());
+                    return;
+                }
                 o.put("state", 1);
                 o.put("errmsg", "");
                 o.put("order_id", orderId);
@@ -604,6 +616,11 @@ public final class CloudSimulator implements AutoCloseable {
                 return;
             }
             record(r);
+            Optional<ObjectNode> peer = paymentPeer.answer(name, data); // pay: 4.1, 2.18, section 7
+            if (peer.isPresent()) {
+                reply(peer.get());
+                return;
+            }
             Optional<ObjectNode> documented = catalogueReplies.reply(name, data);
             if (documented.isPresent()) {
                 reply(documented.get());
@@ -627,11 +644,15 @@ public final class CloudSimulator implements AutoCloseable {
         private boolean completePush(Envelope env) {
             for (Iterator<PendingPush> it = pushes.iterator(); it.hasNext(); ) {
                 PendingPush p = it.next();
-                if (!p.serviceName.equals(env.serviceName())) {
+                // 3.38-3.40 are answered in the parkInfo envelope, under their inner name (proto)
+                ObjectNode body = "parkInfo".equals(env.serviceName()) && env.data().get("data") instanceof ObjectNode
+                        in && in.path("service_name").isTextual() ? in : env.data();
+                String name = body == env.data() ? env.serviceName() : body.get("service_name").asText();
+                if (!p.serviceName.equals(name)) {
                     continue;
                 }
                 if (p.key != null) {
-                    String v = MessageKeys.text(env.data(), p.key.field());
+                    String v = MessageKeys.text(body, p.key.field());
                     if (v != null && !v.equals(p.key.value())) {
                         continue;
                     }

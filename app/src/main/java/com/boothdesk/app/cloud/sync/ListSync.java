@@ -35,6 +35,8 @@ import com.boothdesk.app.domain.lists.VisitorRecord;
 import com.boothdesk.app.domain.lists.WhiteListEntry;
 import com.boothdesk.app.store.Database;
 import com.boothdesk.app.store.lists.JdbcListStore;
+import com.boothdesk.sdk.message.downlink.DownlinkFieldException;
+import com.boothdesk.sdk.message.downlink.DownlinkFields;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -90,12 +92,12 @@ public final class ListSync {
 
     @FunctionalInterface
     private interface Handler {
-        ObjectNode apply(SyncFields in, ObjectNode reply);
+        ObjectNode apply(DownlinkFields in, ObjectNode reply);
     }
 
     private Function<ObjectNode, ObjectNode> guarded(String name, Handler h) {
         return downlink -> {
-            SyncFields in = new SyncFields(downlink, zone);
+            DownlinkFields in = new DownlinkFields(downlink, zone);
             ObjectNode reply = WireCodec.MAPPER.createObjectNode();
             try {
                 String op = in.text("operate_type");
@@ -104,7 +106,7 @@ public final class ListSync {
                 }
                 reply.put("state", 1);
                 return h.apply(in, reply);
-            } catch (SyncFields.BadField e) {
+            } catch (DownlinkFieldException e) {
                 LOG.warn("{} refused: {} - {}", name, e.getMessage(), downlink);
                 reply.put("state", 0);
                 reply.put("errmsg", e.getMessage());
@@ -128,15 +130,15 @@ public final class ListSync {
     private static String plate(String raw, String field) {
         String p = Plates.normalise(raw);
         if (p.length() > MAX_PLATE) {
-            throw new SyncFields.BadField("字段 " + field + " 不是车牌: " + raw);
+            throw new DownlinkFieldException("字段 " + field + " 不是车牌: " + raw);
         }
         return p;
     }
 
-    private static List<String> plates(SyncFields in) {
+    private static List<String> plates(DownlinkFields in) {
         List<String> plates = Plates.split(in.require("car_number"));
         if (plates.isEmpty()) {
-            throw new SyncFields.BadField("缺少字段 car_number");
+            throw new DownlinkFieldException("缺少字段 car_number");
         }
         for (String p : plates) {
             plate(p, "car_number");
@@ -146,7 +148,7 @@ public final class ListSync {
 
     // ---- 3.5 price_sync ---------------------------------------------------------------------------------------
 
-    private ObjectNode priceSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode priceSync(DownlinkFields in, ObjectNode reply) {
         String id = in.require("price_id");
         reply.put("price_id", id);
         int op = in.operateType(1, 2, 3);
@@ -162,7 +164,7 @@ public final class ListSync {
 
     // ---- 3.6 month_card_sync ----------------------------------------------------------------------------------
 
-    private ObjectNode monthCardSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode monthCardSync(DownlinkFields in, ObjectNode reply) {
         String id = in.require("package_id");
         reply.put("package_id", id);
         int op = in.operateType(1, 2, 3);
@@ -183,7 +185,7 @@ public final class ListSync {
 
     // ---- 3.7 month_member_sync --------------------------------------------------------------------------------
 
-    private ObjectNode monthMemberSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode monthMemberSync(DownlinkFields in, ObjectNode reply) {
         String cardId = in.require("card_id");
         reply.put("card_id", cardId);
         int op = in.operateType(1, 2, 3, 4);
@@ -218,7 +220,7 @@ public final class ListSync {
         Instant begin = in.requireInstant("begin_time");
         Instant end = in.requireInstant("end_time");
         if (end.isBefore(begin)) {
-            throw new SyncFields.BadField("end_time 早于 begin_time");
+            throw new DownlinkFieldException("end_time 早于 begin_time");
         }
         String channels = in.text("channel_id", "");
         Set<String> channelSet = new LinkedHashSet<>();
@@ -276,7 +278,7 @@ public final class ListSync {
 
     // ---- 3.8 collector_sync -----------------------------------------------------------------------------------
 
-    private ObjectNode collectorSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode collectorSync(DownlinkFields in, ObjectNode reply) {
         String id = in.require("user_id");
         reply.put("user_id", id);
         int op = in.operateType(1, 2, 3);
@@ -296,12 +298,12 @@ public final class ListSync {
 
     // ---- 3.9 lock_car -----------------------------------------------------------------------------------------
 
-    private ObjectNode lockCar(SyncFields in, ObjectNode reply) {
+    private ObjectNode lockCar(DownlinkFields in, ObjectNode reply) {
         String orderId = in.require("order_id");
         reply.put("order_id", orderId);
         int locked = in.requireInt("is_locked");
         if (locked != 0 && locked != 1) {
-            throw new SyncFields.BadField("未知的 is_locked=" + locked);
+            throw new DownlinkFieldException("未知的 is_locked=" + locked);
         }
         reply.put("is_locked", locked);
         if (locked == 0) {
@@ -329,7 +331,7 @@ public final class ListSync {
 
     // ---- 3.12 deliver_ticket ----------------------------------------------------------------------------------
 
-    private ObjectNode deliverTicket(SyncFields in, ObjectNode reply) {
+    private ObjectNode deliverTicket(DownlinkFields in, ObjectNode reply) {
         String ticketId = in.require("ticket_id");
         reply.put("ticket_id", ticketId);
         String plate = plate(in.require("car_number"), "car_number");
@@ -345,14 +347,14 @@ public final class ListSync {
             case 0 -> {
                 Long fen = in.fen("money");
                 if (fen == null) {
-                    throw new SyncFields.BadField("缺少字段 money");
+                    throw new DownlinkFieldException("缺少字段 money");
                 }
                 coupon = Coupon.amount(ticketId, fen);
             }
             case 1 -> {
                 Long duration = in.number("duration");
                 if (duration == null) {
-                    throw new SyncFields.BadField("缺少字段 duration");
+                    throw new DownlinkFieldException("缺少字段 duration");
                 }
                 int unit = in.integer("ticket_unit", 1);
                 long minutes = switch (unit) {
@@ -380,7 +382,7 @@ public final class ListSync {
                 LOG.warn("deliver_ticket {}: external coupons (ticket_type 4) cannot be priced here", ticketId);
                 return refuse(reply, "不支持外部优惠券");
             }
-            default -> throw new SyncFields.BadField("未知的 ticket_type=" + type);
+            default -> throw new DownlinkFieldException("未知的 ticket_type=" + type);
         }
         if (limit != null && limit.getEpochSecond() < 9_999_999_999L) {
             coupon = coupon.validUntil(limit);
@@ -410,10 +412,10 @@ public final class ListSync {
         try {
             d = new java.math.BigDecimal(discount.replace("折", "").trim());
         } catch (NumberFormatException e) {
-            throw new SyncFields.BadField("字段 discount 不是折扣: " + discount);
+            throw new DownlinkFieldException("字段 discount 不是折扣: " + discount);
         }
         if (d.signum() <= 0 || d.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-            throw new SyncFields.BadField("字段 discount 超出范围: " + discount);
+            throw new DownlinkFieldException("字段 discount 超出范围: " + discount);
         }
         java.math.BigDecimal pay = d.compareTo(java.math.BigDecimal.TEN) <= 0 ? d.multiply(java.math.BigDecimal.TEN) : d;
         return 100 - pay.setScale(0, java.math.RoundingMode.HALF_UP).longValue();
@@ -421,7 +423,7 @@ public final class ListSync {
 
     // ---- 3.13 gate_sync ---------------------------------------------------------------------------------------
 
-    private ObjectNode gateSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode gateSync(DownlinkFields in, ObjectNode reply) {
         String id = in.require("channel_id");
         reply.put("channel_id", id);
         int op = in.operateType(1, 2, 3);
@@ -448,12 +450,12 @@ public final class ListSync {
 
     // ---- 3.14 blackuser_sync ----------------------------------------------------------------------------------
 
-    private ObjectNode blackuserSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode blackuserSync(DownlinkFields in, ObjectNode reply) {
         int op = in.operateType(1, 2, 3);
         String uuid = in.text("black_uuid");
         String rawPlate = in.text("car_number");
         if (uuid == null && rawPlate == null) {
-            throw new SyncFields.BadField("缺少字段 black_uuid");
+            throw new DownlinkFieldException("缺少字段 black_uuid");
         }
         String plate = rawPlate == null ? null : plate(rawPlate, "car_number");
         // a private cloud may leave black_uuid out: the plate then identifies the entry
@@ -467,7 +469,7 @@ public final class ListSync {
             return ok(reply, "黑名单删除成功!");
         }
         if (plate == null || plate.isEmpty()) {
-            throw new SyncFields.BadField("缺少字段 car_number");
+            throw new DownlinkFieldException("缺少字段 car_number");
         }
         Instant from = in.instant("start_time");
         Instant to = in.instant("end_time");
@@ -483,7 +485,7 @@ public final class ListSync {
 
     // ---- 3.15 car_type_sync -----------------------------------------------------------------------------------
 
-    private ObjectNode carTypeSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode carTypeSync(DownlinkFields in, ObjectNode reply) {
         String id = in.require("car_type_id");
         reply.put("car_type_id", id);
         int op = in.operateType(1, 2, 3);
@@ -503,7 +505,7 @@ public final class ListSync {
 
     // ---- 3.16 month_pay_sync ----------------------------------------------------------------------------------
 
-    private ObjectNode monthPaySync(SyncFields in, ObjectNode reply) {
+    private ObjectNode monthPaySync(DownlinkFields in, ObjectNode reply) {
         String tradeNo = in.require("trade_no");
         reply.put("trade_no", tradeNo);
         String cardId = in.require("card_id");
@@ -543,7 +545,7 @@ public final class ListSync {
 
     // ---- 3.19 visitor_sync ------------------------------------------------------------------------------------
 
-    private ObjectNode visitorSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode visitorSync(DownlinkFields in, ObjectNode reply) {
         String id = in.require("visitor_id");
         if (id.matches("\\d{1,18}")) {
             reply.put("visitor_id", Long.parseLong(id));
@@ -565,7 +567,7 @@ public final class ListSync {
             to = in.startDate(from).plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
         }
         if (to.isBefore(from)) {
-            throw new SyncFields.BadField("end_time 早于 begin_time");
+            throw new DownlinkFieldException("end_time 早于 begin_time");
         }
         // state (审核状态) missing = not approved: the car is charged as a temporary car rather than let in free
         int approval = in.integer("state", 0);
@@ -582,7 +584,7 @@ public final class ListSync {
 
     // ---- 3.20 prepay_card_sync --------------------------------------------------------------------------------
 
-    private ObjectNode prepayCardSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode prepayCardSync(DownlinkFields in, ObjectNode reply) {
         String id = in.require("card_id");
         reply.put("card_id", id);
         int op = in.operateType(1, 2, 3);
@@ -606,13 +608,13 @@ public final class ListSync {
 
     // ---- 3.21 prepay_card_trade_sync --------------------------------------------------------------------------
 
-    private ObjectNode prepayCardTradeSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode prepayCardTradeSync(DownlinkFields in, ObjectNode reply) {
         String tradeNo = in.require("trade_no");
         reply.put("trade_no", tradeNo);
         String cardId = in.require("card_id");
         Long amount = in.fen("total_price");
         if (amount == null) {
-            throw new SyncFields.BadField("缺少字段 total_price");
+            throw new DownlinkFieldException("缺少字段 total_price");
         }
         int account = in.integer("account_type", amount < 0 ? 0 : 1);
         long signed = account == 0 ? -Math.abs(amount) : amount;
@@ -637,7 +639,7 @@ public final class ListSync {
 
     // ---- 3.27 white_list_sync ---------------------------------------------------------------------------------
 
-    private ObjectNode whiteListSync(SyncFields in, ObjectNode reply) {
+    private ObjectNode whiteListSync(DownlinkFields in, ObjectNode reply) {
         String plate = plate(in.require("car_number"), "car_number");
         int op = in.operateType(1, 2, 3);
         reply.put("operate_type", String.valueOf(op));

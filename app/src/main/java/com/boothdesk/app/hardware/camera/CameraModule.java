@@ -103,13 +103,21 @@ public final class CameraModule implements AutoCloseable {
                 case HIKVISION -> {
                     HikvisionCamera c = new HikvisionCamera(cl.cameraId(), http(cl), cl.channel(),
                             Addresses.resolve(cl.host()), handler(cl, false), linkClock, Duration.ofSeconds(10));
-                    hikvision.add(cl.cameraId(), c);
+                    if (cl.stream()) {
+                        c.withAlertStream(settings.streamIdle());
+                    } else {
+                        hikvision.add(cl.cameraId(), c);
+                    }
                     yield c;
                 }
                 case DAHUA -> {
                     DahuaCamera c = new DahuaCamera(cl.cameraId(), http(cl), cl.channel(),
                             Addresses.resolve(cl.host()), handler(cl, false), linkClock, Duration.ofSeconds(10));
-                    dahua.add(c);
+                    if (cl.stream()) {
+                        c.withEventStream(settings.streamIdle());
+                    } else {
+                        dahua.add(c);
+                    }
                     yield c;
                 }
                 case HUAXIA -> {
@@ -120,10 +128,11 @@ public final class CameraModule implements AutoCloseable {
                 }
                 default -> throw new IllegalStateException("not an adapter kind: " + cl.kind());
             };
-            listen |= cl.kind() == CameraKind.HIKVISION || cl.kind() == CameraKind.DAHUA
-                    || cl.kind() == CameraKind.HUAXIA;
+            listen |= !cl.stream() && (cl.kind() == CameraKind.HIKVISION || cl.kind() == CameraKind.DAHUA
+                    || cl.kind() == CameraKind.HUAXIA);
             hub.add(camera, cl.cardViaCamera() ? cl.rs485() : -1);
-            LOG.info("Lane {}: {} camera {} at {}{}", cl.laneId(), cl.kind().key(), cl.cameraId(), cl.host(),
+            LOG.info("Lane {}: {} camera {} at {}{}{}", cl.laneId(), cl.kind().key(), cl.cameraId(), cl.host(),
+                    cl.stream() ? ", events read from its event stream" : "",
                     cl.cardViaCamera() ? ", LED/voice card on its RS485-" + (cl.rs485() + 1) : "");
         }
         for (CameraSettings.CameraLane cl : settings.replyCardLanes()) {
@@ -203,20 +212,44 @@ public final class CameraModule implements AutoCloseable {
         if (whiteList != null) {
             sync.scheduleWithFixedDelay(this::syncWhiteLists, 0, settings.whiteListSync().toMillis(),
                     TimeUnit.MILLISECONDS);
+            sync.scheduleWithFixedDelay(this::syncWhiteListsIfChanged, settings.whiteListCheck().toMillis(),
+                    settings.whiteListCheck().toMillis(), TimeUnit.MILLISECONDS);
         }
         if (!settings.clockSync().isZero()) {
             sync.scheduleWithFixedDelay(this::syncClocks, 0, settings.clockSync().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Makes every white-list camera's list equal to the booth's monthly and white plates now. */
-    public void syncWhiteLists() {
+    private volatile String lastFingerprint;
+
+    /** Syncs the camera lists at once when the booth's lists changed since the last look (a card added, changed). */
+    public void syncWhiteListsIfChanged() {
         if (whiteList == null) {
             return;
         }
-        List<WhiteListPlate> plates;
         try {
-            plates = whiteList.plates(LocalDate.now(clock.withZone(zone)));
+            String f = whiteList.fingerprint();
+            if (!f.equals(lastFingerprint)) {
+                syncWhiteLists();
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.warn("Camera white lists: the booth's lists could not be checked: {}", e.toString());
+        }
+    }
+
+    /**
+     * Makes every white-list camera's list equal to the booth's monthly and white plates now (an entry camera's only
+     * the cards that may use its lane).
+     */
+    public synchronized void syncWhiteLists() {
+        if (whiteList == null) {
+            return;
+        }
+        List<BoothWhiteList.Row> rows;
+        try {
+            String f = whiteList.fingerprint();
+            rows = whiteList.rows(LocalDate.now(clock.withZone(zone)));
+            lastFingerprint = f;
         } catch (java.sql.SQLException | RuntimeException e) {
             LOG.warn("Camera white lists not synced: the booth's lists could not be read: {}", e.toString());
             return;
@@ -226,8 +259,10 @@ public final class CameraModule implements AutoCloseable {
             if (cl == null || !cl.whiteList() || !c.capabilities().contains(CameraCapability.WHITE_LIST)) {
                 continue;
             }
+            List<WhiteListPlate> plates = BoothWhiteList.forLane(rows, cl.laneId(), cl.entry());
             c.replaceWhiteList(plates).whenComplete((o, err) -> {
                 if (err != null || !o.delivered()) {
+                    lastFingerprint = null; // try again at the next check
                     LOG.warn("Camera {}: white list not synced: {}", c.cameraId(), err != null ? err.toString()
                             : o.detail());
                 } else {

@@ -22,9 +22,12 @@ import com.boothdesk.devices.camera.common.CameraKind;
  * @param whiteListSync how often the camera white lists are compared with the booth's lists
  * @param decisionWait how long a reply-only camera (Huaxia) is kept waiting for the lane's decision, so that the gate
  *                     opens in the answer to the push itself
+ * @param streamIdle  how long a camera's event stream may stay silent before the booth reconnects
+ * @param whiteListCheck how often the booth's lists are checked for a change (then the cameras are synced at once)
  */
 public record CameraSettings(String listenHost, int listenPort, Duration clockSync, Duration whiteListSync,
-                             Duration decisionWait, List<CameraLane> lanes) {
+                             Duration decisionWait, Duration streamIdle, Duration whiteListCheck,
+                             List<CameraLane> lanes) {
 
     /**
      * One lane's camera.
@@ -36,9 +39,13 @@ public record CameraSettings(String listenHost, int listenPort, Duration clockSy
      * @param cardViaCamera the lane's LED/voice card hangs on the camera's RS485 port ({@code card.via=camera})
      * @param rs485       that port: 0 = RS485-1, 1 = RS485-2
      * @param whiteList   the camera keeps the booth's monthly and white plates for a total outage
+     * @param stream      the booth reads the camera's events from its event stream ({@code camera.events=stream}:
+     *                    Hikvision alertStream, Dahua snap stream) instead of waiting for pushes
+     * @param entry       an entry lane (its camera's list keeps only the cards that may use the lane)
      */
     public record CameraLane(String laneId, String cameraId, CameraKind kind, String host, int port, String user,
-                             String password, int channel, boolean cardViaCamera, int rs485, boolean whiteList) {
+                             String password, int channel, boolean cardViaCamera, int rs485, boolean whiteList,
+                             boolean stream, boolean entry) {
     }
 
     public static CameraSettings from(BoothConfig config) {
@@ -71,15 +78,26 @@ public record CameraSettings(String listenHost, int listenPort, Duration clockSy
                 throw new ConfigException(p + "card.via=camera: a " + kind.key() + " camera has no RS485 "
                         + "pass-through the booth can drive; wire the card to the booth (card.via=serial)");
             }
+            String events = get(k, p + "camera.events", "push").trim().toLowerCase(Locale.ROOT);
+            if (!events.equals("push") && !events.equals("stream")) {
+                throw new ConfigException(p + "camera.events: 'push' or 'stream', not '" + events + "'");
+            }
+            if (events.equals("stream") && kind != CameraKind.HIKVISION && kind != CameraKind.DAHUA) {
+                throw new ConfigException(p + "camera.events=stream: only hikvision and dahua cameras have an event "
+                        + "stream the booth reads (a " + kind.key() + " camera sends its events by itself)");
+            }
             lanes.add(new CameraLane(lc.lane().id(), lc.camera(), kind, camHost.trim(),
                     integer(k, p + "camera.port", defPort, 0, 65535), get(k, p + "camera.user", ""),
                     get(k, p + "camera.password", ""), integer(k, p + "camera.channel", 1, 1, 64),
                     via.equals("camera"), integer(k, p + "card.rs485", 1, 1, 2) - 1,
-                    Boolean.parseBoolean(get(k, p + "camera.white_list", "true").trim())));
+                    Boolean.parseBoolean(get(k, p + "camera.white_list", "true").trim()), events.equals("stream"),
+                    lc.lane().direction() == com.boothdesk.app.domain.lane.LaneDirection.ENTRY));
         }
         return new CameraSettings(host, port, Duration.ofMinutes(integer(k, "camera.clock_sync_minutes", 60, 0,
                 24 * 60)), Duration.ofSeconds(integer(k, "camera.white_list_sync_seconds", 60, 5, 86_400)),
-                Duration.ofMillis(integer(k, "camera.decision_wait_ms", 1500, 0, 5000)), List.copyOf(lanes));
+                Duration.ofMillis(integer(k, "camera.decision_wait_ms", 1500, 0, 5000)),
+                Duration.ofSeconds(integer(k, "camera.stream_idle_seconds", 30, 1, 600)),
+                Duration.ofSeconds(integer(k, "camera.white_list_check_seconds", 3, 1, 3600)), List.copyOf(lanes));
     }
 
     /** Zhenshi HTTP lanes whose card hangs on the camera: their frames ride the push server's answers. */

@@ -82,6 +82,10 @@ public final class Backups {
 
     /** Takes an online backup of the running {@code db} and applies the retention count. */
     public synchronized Path backup(Database db) throws IOException {
+        if (db.file() == null) { // multi: a site's PostgreSQL server is backed up on the server (pg_dump)
+            throw new IOException("站点数据库在服务器上备份 / the site database " + db.description()
+                    + " is backed up on the server (pg_dump), not by the booth");
+        }
         OwnerOnly.directory(dir);
         Instant now = clock.instant();
         Path target = dir.resolve(PREFIX + STAMP.format(now) + SUFFIX);

@@ -38,6 +38,15 @@ import com.boothdesk.app.store.Database;
  *
  * <p>One instance per {@link Database} ({@link #of}); every class that writes {@code parking_order} or
  * {@code space_adjustment} goes through it.
+ *
+ * <p><b>On a shared database</b> (a site's PostgreSQL, {@link Database#shared()}) other booths write too, so the
+ * index is a cache and the rule is: the database decides, the index narrows. (1) This booth's own commits are
+ * applied at once, as on H2. (2) The whole index is re-read from the database every {@link Database#refreshEvery()}
+ * (default 2 s) on the writer thread, so other booths' entries and exits reach the fuzzy match and the search
+ * within that time. (3) The stores never answer "not inside" from the index alone: an exact lookup the index misses
+ * asks the database, a hit is checked against its row, and counts (cars inside, remaining spaces) are read from
+ * the database's atomic per-lane counters ({@code lot_lane_count}), not from the index. (4) Once a minute the
+ * refresh checks those counters against the orders themselves and logs any difference as an error.
  */
 public final class LotIndex {
 
@@ -71,9 +80,127 @@ public final class LotIndex {
         return new LotIndex();
     }
 
-    /** The index of this database, loaded from H2 on first use. */
+    /** The index of this database, loaded from H2 on first use (and refreshed, on a shared database). */
     public static LotIndex of(Database db) {
-        return db.shared(LotIndex.class, LotIndex::load);
+        return db.shared(LotIndex.class, d -> {
+            LotIndex index = load(d);
+            if (d.shared()) {
+                index.startRefresh(d);
+            }
+            return index;
+        });
+    }
+
+    private static final int CHECK_EVERY = 30;
+    private volatile long refreshes;
+    private volatile long lastRefreshMillis;
+
+    private void startRefresh(Database db) {
+        java.util.concurrent.ScheduledExecutorService refresher =
+                com.boothdesk.app.common.Threads.scheduled("lot-refresh");
+        long every = Math.max(100, db.refreshEvery().toMillis());
+        refresher.scheduleWithFixedDelay(() -> refresh(db), every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        db.onClose(() -> com.boothdesk.app.common.Threads.shutdown(refresher));
+        LOG.info("Lot index: shared database, re-read every {} ms", every);
+    }
+
+    /** Re-reads the index from the database now (the refresher; tests). */
+    public void refresh(Database db) {
+        long t0 = System.nanoTime();
+        try {
+            db.write(c -> {
+                reload(c);
+                if (++refreshes % CHECK_EVERY == 0) {
+                    checkCounts(c);
+                }
+                return null;
+            });
+            lastRefreshMillis = (System.nanoTime() - t0) / 1_000_000;
+        } catch (RuntimeException e) {
+            LOG.warn("Lot index: could not re-read the cars inside from {}: {}", db.description(), e.toString());
+        }
+    }
+
+    /** How long the last refresh took (ms). */
+    public long lastRefreshMillis() {
+        return lastRefreshMillis;
+    }
+
+    /** Compares the per-lane counters with the orders, in one statement (one snapshot); logs a difference. */
+    static Map<String, int[]> checkCounts(Connection c) throws SQLException {
+        Map<String, int[]> drift = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.lane_id, l.inside, (SELECT COUNT(*) FROM"
+                + " parking_order o WHERE o.status = 'IN_LOT' AND o.entry_lane = l.lane_id) FROM lot_lane_count l");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getInt(2) != rs.getInt(3)) {
+                    drift.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                }
+            }
+        }
+        drift.forEach((lane, v) -> LOG.error("Lot count of entry lane {} is {} but {} of its orders are inside: an order"
+                + " was changed without its count (fix the writer; correct the spaces with 余位校正)", lane, v[0], v[1]));
+        return drift;
+    }
+
+    /** Cars inside per entry lane from the database's counters (exact across booths). */
+    public static Map<String, Integer> countsPerLane(Connection c) throws SQLException {
+        Map<String, Integer> m = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT lane_id, inside FROM lot_lane_count WHERE inside <> 0");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return m;
+    }
+
+    /** The corrections per area from the database. */
+    public static Map<String, Long> correctionsOf(Connection c) throws SQLException {
+        Map<String, Long> m = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT area, COALESCE(SUM(delta), 0) FROM space_adjustment GROUP BY area");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                m.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Adds {@code delta} to the count of cars inside that came in through {@code laneId}: one atomic statement
+     * ({@code inside = inside + delta}), in the caller's transaction with the order change it counts.
+     */
+    public static void count(Connection c, String laneId, int delta) throws SQLException {
+        if (add(c, laneId, delta)) {
+            return;
+        }
+        // the lane's first car: its row is made; if another booth made it meanwhile, the increment goes there
+        java.sql.Savepoint sp = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lot_lane_count (lane_id, inside) VALUES (?, ?)")) {
+            ps.setString(1, laneId);
+            ps.setInt(2, delta);
+            ps.executeUpdate();
+            c.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            if (!com.boothdesk.app.store.Sql.isDuplicateKey(e)) {
+                throw e;
+            }
+            c.rollback(sp);
+            if (!add(c, laneId, delta)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean add(Connection c, String laneId, int delta) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE lot_lane_count SET inside = inside + ? WHERE lane_id = ?")) {
+            ps.setInt(1, delta);
+            ps.setString(2, laneId);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /** Reads the cars inside and the corrections from H2, on the writer thread so that no write interleaves. */

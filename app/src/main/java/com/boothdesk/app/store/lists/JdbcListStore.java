@@ -1,5 +1,6 @@
 package com.boothdesk.app.store.lists;
 
+import com.boothdesk.app.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,10 +63,10 @@ public final class JdbcListStore {
 
     public void saveMonthMember(Connection c, MonthMember m, String origin, String cloudCardId) throws SQLException {
         MonthlyCard card = m.card();
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO month_card (card_id, cloud_card_id, origin, owner,"
-                + " valid_from, valid_to, spaces, vehicle_class, channels, package_id, tel, address, remark, price_fen,"
-                + " receivable_fen, member_kind, updated_at) KEY (card_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "month_card", "card_id",
+                "card_id, cloud_card_id, origin, owner, valid_from, valid_to, spaces, vehicle_class, "
+                + "channels, package_id, tel, address, remark, price_fen, receivable_fen, member_kind, "
+                + "updated_at")) {
             ps.setString(1, card.cardId());
             ps.setString(2, cloudCardId);
             ps.setString(3, origin);
@@ -170,8 +171,8 @@ public final class JdbcListStore {
     // ---- month-card packages ----------------------------------------------------------------------------------
 
     public void savePackage(Connection c, MonthPackage p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO month_package (package_id, name, price_fen, period,"
-                + " description, car_type_id, long_term, updated_at) KEY (package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "month_package", "package_id",
+                "package_id, name, price_fen, period, description, car_type_id, long_term, updated_at")) {
             ps.setString(1, p.packageId());
             ps.setString(2, cut(p.name(), 48));
             ps.setLong(3, p.priceFen());
@@ -202,8 +203,8 @@ public final class JdbcListStore {
     // ---- white list / internal cars ---------------------------------------------------------------------------
 
     public void saveWhite(Connection c, WhiteListEntry w, String whiteId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO white_list (plate, white_id, name, valid_from,"
-                + " valid_to, remark, updated_at) KEY (plate) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "white_list", "plate",
+                "plate, white_id, name, valid_from, valid_to, remark, updated_at")) {
             ps.setString(1, w.plate());
             ps.setString(2, cut(whiteId == null ? "" : whiteId, 24));
             ps.setString(3, cut(w.name(), 48));
@@ -235,9 +236,9 @@ public final class JdbcListStore {
     /** Saves a registration; a resent one keeps the entries already counted. */
     public void saveVisitor(Connection c, VisitorRecord v) throws SQLException {
         VisitorPass p = v.pass();
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO visitor (visitor_id, plate, valid_from, valid_to,"
-                + " max_entries, approval, channel_id, mobile, remark) KEY (visitor_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "visitor", "visitor_id",
+                "visitor_id, plate, valid_from, valid_to, max_entries, approval, channel_id, mobile, "
+                + "remark")) {
             ps.setString(1, v.visitorId());
             ps.setString(2, p.plate());
             ps.setObject(3, time(p.validFrom()));
@@ -272,9 +273,9 @@ public final class JdbcListStore {
     // ---- blacklist --------------------------------------------------------------------------------------------
 
     public void saveBlacklist(Connection c, BlacklistEntry b, String operator) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO blacklist (black_uuid, plate, reason, operator,"
-                + " valid_from, valid_to, window_start, window_end, weekdays, updated_at) KEY (black_uuid)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "blacklist", "black_uuid",
+                "black_uuid, plate, reason, operator, valid_from, valid_to, window_start, window_end, "
+                + "weekdays, updated_at")) {
             ps.setString(1, b.blackId());
             ps.setString(2, b.plate());
             ps.setString(3, cut(b.reason(), 96));
@@ -306,8 +307,8 @@ public final class JdbcListStore {
     // ---- locks ------------------------------------------------------------------------------------------------
 
     public void lock(Connection c, CarLock lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO car_lock (order_id, plate, lock_key, locked_at,"
-                + " locked_by) KEY (order_id) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "car_lock", "order_id",
+                "order_id, plate, lock_key, locked_at, locked_by")) {
             ps.setString(1, lock.orderId());
             ps.setString(2, lock.plate());
             ps.setString(3, cut(lock.lockKey(), 8));
@@ -346,8 +347,8 @@ public final class JdbcListStore {
     // ---- stored-value cards -----------------------------------------------------------------------------------
 
     public void saveStoredValue(Connection c, StoredValueAccount a) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO prepay_card (card_id, name, mobile, balance_fen,"
-                + " car_type_id, remark, updated_at) KEY (card_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "prepay_card", "card_id",
+                "card_id, name, mobile, balance_fen, car_type_id, remark, updated_at")) {
             ps.setString(1, a.cardId());
             ps.setString(2, cut(a.name(), 48));
             ps.setString(3, cut(a.mobile(), 32));
@@ -447,7 +448,7 @@ public final class JdbcListStore {
 
     /** A booth-made trade number, unique across restarts: prefix + epoch seconds + sequence (≤ 24 characters). */
     public String nextTradeNo(Connection c, String prefix, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT NEXT VALUE FOR list_trade_seq");
+        try (PreparedStatement ps = c.prepareStatement("SELECT NEXTVAL('list_trade_seq')");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return prefix + at.getEpochSecond() + "_" + rs.getLong(1);
@@ -457,8 +458,8 @@ public final class JdbcListStore {
     // ---- collectors, lanes, car types, price records ----------------------------------------------------------
 
     public void saveCollector(Connection c, Collector x) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO collector (user_id, name, sex, updated_at)"
-                + " KEY (user_id) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "collector", "user_id",
+                "user_id, name, sex, updated_at")) {
             ps.setString(1, x.userId());
             ps.setString(2, cut(x.name(), 48));
             ps.setInt(3, x.sex());
@@ -482,8 +483,8 @@ public final class JdbcListStore {
     }
 
     public void saveChannel(Connection c, ParkChannel ch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO park_channel (channel_id, name, direction, lane_no,"
-                + " device_no, updated_at) KEY (channel_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "park_channel", "channel_id",
+                "channel_id, name, direction, lane_no, device_no, updated_at")) {
             ps.setString(1, ch.channelId());
             ps.setString(2, cut(ch.name(), 48));
             ps.setString(3, ch.direction().name());
@@ -510,8 +511,8 @@ public final class JdbcListStore {
     }
 
     public void saveCarType(Connection c, CarType t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO car_type (car_type_id, name, sort, updated_at)"
-                + " KEY (car_type_id) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "car_type", "car_type_id",
+                "car_type_id, name, sort, updated_at")) {
             ps.setString(1, t.carTypeId());
             ps.setString(2, cut(t.name(), 24));
             ps.setInt(3, t.sort());
@@ -536,8 +537,8 @@ public final class JdbcListStore {
 
     /** Keeps the record; {@code deleted} marks one the cloud removed (the local tariff is not touched). */
     public void saveTariffRecord(Connection c, TariffRecord t, boolean deleted) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO tariff_sync (price_id, car_type, description,"
-                + " deleted, received_at) KEY (price_id) VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "tariff_sync", "price_id",
+                "price_id, car_type, description, deleted, received_at")) {
             ps.setString(1, t.priceId());
             ps.setString(2, cut(t.carType(), 24));
             ps.setString(3, cut(t.description(), 255));
@@ -565,9 +566,9 @@ public final class JdbcListStore {
     /** Saves a coupon; a resent one keeps its used state. */
     public void saveCoupon(Connection c, IssuedCoupon ic) throws SQLException {
         Coupon k = ic.coupon();
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO coupon (ticket_id, plate, order_id, ticket_type,"
-                + " kind, amount, valid_until, multi_use, shop_name, remark, received_at) KEY (ticket_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Sql.merge(c, "coupon", "ticket_id",
+                "ticket_id, plate, order_id, ticket_type, kind, amount, valid_until, multi_use, "
+                + "shop_name, remark, received_at")) {
             ps.setString(1, k.id());
             ps.setString(2, ic.plate());
             ps.setString(3, cut(ic.orderId(), 48));

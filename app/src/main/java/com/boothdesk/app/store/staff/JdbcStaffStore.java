@@ -1,5 +1,6 @@
 package com.boothdesk.app.store.staff;
 
+import com.boothdesk.app.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -215,8 +216,8 @@ public final class JdbcStaffStore implements StaffStore {
     @Override
     public void openSession(SessionInfo s) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO staff_session (user_id, workstation, instance,"
-                    + " since) KEY (user_id) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement ps = Sql.merge(c, "staff_session", "user_id",
+                    "user_id, workstation, instance, since")) {
                 ps.setString(1, s.userId());
                 ps.setString(2, s.workstation());
                 ps.setString(3, s.instance());

@@ -148,7 +148,8 @@ public final class LaneView extends VBox {
             HBox.setHgrow(side, Priority.ALWAYS);
             side.setMinWidth(180);
             side.setPrefWidth(180);
-            media.getChildren().addAll(entry, scene, side);
+            media.getChildren().addAll(entry, scene,
+                    com.boothdesk.app.ui.pay.PayCodeView.withPayCode(side, vm.port(), booth.env())); // pay
         } else {
             media.getChildren().add(scene);
         }

@@ -80,6 +80,9 @@ public record UiPorts(Messages messages, Clock clock, List<LanePort> lanes, Stat
             demo = app.config().demo().enabled();
             about = com.boothdesk.app.ops.AboutInfo.of(ctx.siteDir()).lines();
         }
+        if (ctx instanceof com.boothdesk.app.BoothApp app && app.payments() != null) { // pay: exit pay codes
+            lanes = com.boothdesk.app.ui.pay.PayingLanePort.attach(lanes, app.payments().exits());
+        }
         return new UiPorts(ctx.messages(), ctx.clock(), lanes, ctx::status, ctx::recentUplinks, adjust, ctx.siteDir(),
                 staff, demo, about, reports, opsAlerts);
     }

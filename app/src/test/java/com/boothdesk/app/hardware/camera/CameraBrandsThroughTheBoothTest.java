@@ -122,6 +122,56 @@ class CameraBrandsThroughTheBoothTest {
         }
     }
 
+    /** Pull mode: the booth connects to each camera's alert stream (digest) and reads the ANPR events there. */
+    @Test
+    void hikvisionOverItsAlertStream() throws Exception {
+        try (SimulatedHikvisionCamera a = new SimulatedHikvisionCamera(URI.create("http://127.0.0.1:1/"), "admin",
+                "Hik12345", real);
+             SimulatedHikvisionCamera b = new SimulatedHikvisionCamera(URI.create("http://127.0.0.1:1/"), "admin",
+                "Hik12345", real)) {
+            String[] more = {"lane.A1.camera.user", "admin", "lane.A1.camera.password", "Hik12345",
+                "lane.B1.camera.user", "admin", "lane.B1.camera.password", "Hik12345",
+                "lane.A1.camera.events", "stream", "lane.B1.camera.events", "stream"};
+            booth = RunningBooth.start(data, concat(lane("A1", "HIK-A1", "hikvision", a.isapiBase().getPort()),
+                    lane("B1", "HIK-B1", "hikvision", b.isapiBase().getPort()), more));
+            // nothing listens for pushes: the booth pulls
+            assertThat(booth.app.cameraModule().listenPort()).isEmpty();
+            await().atMost(WAIT).until(() -> a.alertStream().attached() == 1 && b.alertStream().attached() == 1);
+            fullPassage("京A12345", a::push, a.side(), b::push, b.side(), () -> { });
+            assertThat(b.requests().to("/ISAPI/Event/notification/alertStream")).isNotEmpty();
+            assertThat(a.digest().challenges()).isPositive();
+            assertThat(a.digest().rejected()).isZero();
+            // the pictures that followed the event on the stream reached the lane
+            var read = booth.app.lane("B1").state().get().lastRead();
+            assertThat(read).isNotNull();
+            assertThat(read.plateImage()).isNotEmpty();
+            assertThat(read.image()).isNotEmpty();
+            await().atMost(WAIT).until(() -> booth.app.cameraModule().health("HIK-A1").orElseThrow()
+                    == DeviceHealth.CONNECTED);
+        }
+    }
+
+    /** Pull mode: the booth attaches to each Dahua camera's snap stream (digest) and reads the traffic snaps. */
+    @Test
+    void dahuaOverItsSnapStream() throws Exception {
+        try (SimulatedDahuaCamera a = new SimulatedDahuaCamera(URI.create("http://127.0.0.1:1"), "DH-A1", "admin",
+                "dahua123", real);
+             SimulatedDahuaCamera b = new SimulatedDahuaCamera(URI.create("http://127.0.0.1:1"), "DH-B1", "admin",
+                "dahua123", real)) {
+            String[] more = {"lane.A1.camera.user", "admin", "lane.A1.camera.password", "dahua123",
+                "lane.B1.camera.user", "admin", "lane.B1.camera.password", "dahua123",
+                "lane.A1.camera.events", "stream", "lane.B1.camera.events", "stream"};
+            booth = RunningBooth.start(data, concat(lane("A1", "DH-A1", "dahua", a.cgiBase().getPort()),
+                    lane("B1", "DH-B1", "dahua", b.cgiBase().getPort()), more));
+            assertThat(booth.app.cameraModule().listenPort()).isEmpty();
+            await().atMost(WAIT).until(() -> a.snapStream().attached() == 1 && b.snapStream().attached() == 1);
+            fullPassage("浙A12345", a::push, a.side(), b::push, b.side(), () -> { });
+            assertThat(b.requests().to("/cgi-bin/snapManager.cgi?action=attachFileProc")).isNotEmpty();
+            assertThat(b.requests().to("/cgi-bin/trafficSnap.cgi?action=openStrobe&channel=1")).hasSize(1);
+            assertThat(a.digest().rejected()).isZero();
+        }
+    }
+
     @Test
     void dahua() throws Exception {
         SimulatedDahuaCamera a = new SimulatedDahuaCamera(URI.create("http://127.0.0.1:1"), "DH-A1", "admin",

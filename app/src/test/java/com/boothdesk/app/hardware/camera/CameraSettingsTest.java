@@ -46,6 +46,32 @@ class CameraSettingsTest {
     }
 
     @Test
+    void eventStreamsAndWhiteListTimingAndLaneDirection() {
+        CameraSettings s = CameraSettings.from(TestBooth.config(data, "lane.A1.camera.kind", "dahua",
+                "lane.A1.camera.host", "192.168.1.108", "lane.A1.camera.events", "Stream",
+                "lane.B1.camera.kind", "hikvision", "lane.B1.camera.host", "192.168.1.64",
+                "camera.stream_idle_seconds", "12", "camera.white_list_check_seconds", "2"));
+        assertThat(s.lanes().get(0).stream()).isTrue();
+        assertThat(s.lanes().get(0).entry()).isTrue();
+        assertThat(s.lanes().get(1).stream()).isFalse();
+        assertThat(s.lanes().get(1).entry()).isFalse();
+        assertThat(s.streamIdle()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(s.whiteListCheck()).isEqualTo(Duration.ofSeconds(2));
+        CameraSettings d = CameraSettings.from(TestBooth.config(data));
+        assertThat(d.streamIdle()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.whiteListCheck()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> CameraSettings.from(TestBooth.config(data, "lane.A1.camera.kind", "huaxia",
+                "lane.A1.camera.host", "10.0.0.1", "lane.A1.camera.events", "stream")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lane.A1.camera.events")
+                .hasMessageContaining("only hikvision and dahua");
+        assertThatThrownBy(() -> CameraSettings.from(TestBooth.config(data, "lane.A1.camera.kind", "dahua",
+                "lane.A1.camera.host", "10.0.0.1", "lane.A1.camera.events", "poll")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'push' or 'stream'");
+        assertThatThrownBy(() -> CameraSettings.from(TestBooth.config(data, "camera.stream_idle_seconds", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("camera.stream_idle_seconds");
+    }
+
+    @Test
     void mistakesAreNamedByTheirKey() {
         assertThatThrownBy(() -> CameraSettings.from(TestBooth.config(data, "lane.A1.camera.kind", "axis")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("lane.A1.camera.kind")

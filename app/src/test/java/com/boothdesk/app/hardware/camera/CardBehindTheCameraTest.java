@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.boothdesk.app.domain.gate.GateOutcome;
 import com.boothdesk.app.testing.RunningBooth;
 import com.boothdesk.devices.camera.SerialPayload;
 import com.boothdesk.devices.card.CardFrame;
@@ -78,6 +79,20 @@ class CardBehindTheCameraTest {
             assertThat(card.discardedBytes()).isZero();
             // the barrier went up by the card's relay, not the camera's
             assertThat(a.side().opens()).isZero();
+            // the card's ACKs came back through the camera's RS485 side byte for byte, and the booth read them:
+            // the entry's barrier open is recorded as confirmed by the card, not merely sent
+            await().atMost(RunningBooth.WAIT).untilAsserted(() -> {
+                java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+                card.receivedFrames().forEach(f -> expected.writeBytes(f.reply(0).encode()));
+                java.io.ByteArrayOutputStream relayed = new java.io.ByteArrayOutputStream();
+                a.side().rs485Answered().forEach(p -> relayed.writeBytes(p.data()));
+                assertThat(relayed.toByteArray()).containsExactly(expected.toByteArray());
+            });
+            await().atMost(RunningBooth.WAIT).untilAsserted(() -> {
+                var open = booth.app.gateEvents().recent(5).stream().filter(g -> g.laneId().equals("A1"))
+                        .findFirst().orElseThrow();
+                assertThat(open.outcome().result()).isEqualTo(GateOutcome.Result.CONFIRMED);
+            });
         }
     }
 

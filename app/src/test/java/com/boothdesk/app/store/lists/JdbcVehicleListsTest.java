@@ -36,6 +36,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The lists through the real H2 store: what lookup says, and what the exit-time changes write. */
 class JdbcVehicleListsTest {
 
+    /** The database the tests run on (the PostgreSQL subclass sets it). */
+    com.boothdesk.app.store.TestStore stores = com.boothdesk.app.store.TestStore.h2();
+
     @TempDir
     Path dir;
     ListsFixture f;
@@ -44,7 +47,7 @@ class JdbcVehicleListsTest {
 
     @BeforeEach
     void open() {
-        f = new ListsFixture(dir);
+        f = new ListsFixture(stores, dir);
         lists = f.lists;
         store = f.store;
     }

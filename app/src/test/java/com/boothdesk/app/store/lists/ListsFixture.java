@@ -30,7 +30,12 @@ public final class ListsFixture implements AutoCloseable {
     public final JdbcListStore store;
 
     public ListsFixture(Path dir) {
-        db = Database.open(dir);
+        this(com.boothdesk.app.store.TestStore.h2(), dir);
+    }
+
+    /** On the database {@code stores} opens (H2 or PostgreSQL). */
+    public ListsFixture(com.boothdesk.app.store.TestStore stores, Path dir) {
+        db = stores.open(dir);
         outbox = new JdbcOutbox(db.dataSource(), clock);
         lists = new JdbcVehicleLists(db, outbox, ZONE, clock);
         store = lists.store();

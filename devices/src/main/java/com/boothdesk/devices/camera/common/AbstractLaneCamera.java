@@ -116,6 +116,47 @@ public abstract class AbstractLaneCamera implements LaneCamera {
         }
     }
 
+    /**
+     * The listener of a pull-mode event stream: parts go to {@code groups}; an open stream counts as hearing from the
+     * camera, a lost one makes it unreachable (and hands on a half-received event).
+     */
+    protected final EventStream.Listener streamListener(StreamEventAssembler groups, String what) {
+        return new EventStream.Listener() {
+            @Override
+            public void onPart(Multipart.Part part) {
+                groups.feed(part);
+            }
+
+            @Override
+            public void onConnected() {
+                heard();
+            }
+
+            @Override
+            public void onLost(String why) {
+                groups.flush();
+                unreachable(what + " lost: " + why);
+            }
+        };
+    }
+
+    /**
+     * {@link LaneCamera#deliver} for a camera whose API has no RS485 pass-through: card frames are dropped (logged),
+     * an open goes out as {@link BarrierCommand#OPEN}, bounded by {@code window}.
+     */
+    protected final CompletableFuture<CommandOutcome> deliverOpenOnly(CameraReply reply, Duration window) {
+        if (!reply.serialData().isEmpty()) {
+            LOG.warn("camera {}: {} RS485 frame(s) dropped: no pass-through on {} cameras", cameraId,
+                    reply.serialData().size(), kind().key());
+        }
+        if (!reply.openGate()) {
+            return LaneCamera.unsupported(this, "RS485 pass-through");
+        }
+        return barrier(BarrierCommand.OPEN).completeOnTimeout(CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE,
+                "camera " + cameraId + " did not answer within " + window.toMillis() + " ms"), window.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     /** Runs {@code task} on the camera's command thread; refused when the queue is full. */
     protected final <T> CompletableFuture<T> onCommandThread(java.util.concurrent.Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();

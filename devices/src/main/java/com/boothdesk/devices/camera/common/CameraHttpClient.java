@@ -33,6 +33,8 @@ public final class CameraHttpClient {
     private final Duration timeout;
     private final int maxBody;
     private final HttpClient http;
+    private final String user;
+    private final String password;
 
     /**
      * @param base {@code http://host:port} of the camera
@@ -45,11 +47,22 @@ public final class CameraHttpClient {
         this.digest = user == null || user.isBlank() ? null : new DigestAuth(user, password == null ? "" : password);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.maxBody = maxBody;
+        this.user = user;
+        this.password = password;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public URI base() {
         return base;
+    }
+
+    /**
+     * A pull-mode event stream from this camera ({@link EventStream}), with the same credentials (its own digest
+     * state: the stream's connection counts its own {@code nc}); not started.
+     */
+    public EventStream stream(String name, String pathAndQuery, Duration idle, int maxPart,
+                              EventStream.Listener listener) {
+        return new EventStream(name, base, pathAndQuery, user, password, timeout, idle, maxPart, listener);
     }
 
     public Response get(String pathAndQuery) throws IOException {

@@ -110,6 +110,25 @@ public final class CameraHub implements PlateSource {
     }
 
     @Override
+    public com.boothdesk.devices.gate.GateState gateState(String serialNo) {
+        LaneCamera c;
+        synchronized (this) {
+            c = cameras.get(serialNo);
+        }
+        if (c != null) {
+            return c.gateState();
+        }
+        return fallback == null ? com.boothdesk.devices.gate.GateState.UNKNOWN : fallback.gateState(serialNo);
+    }
+
+    @Override
+    public void addGateStateListener(java.util.function.BiConsumer<String, com.boothdesk.devices.gate.GateState> l) {
+        if (fallback != null) {
+            fallback.addGateStateListener(l);
+        }
+    }
+
+    @Override
     public synchronized Optional<SerialLink> cardLinkFor(String serialNo) {
         SerialLink l = cardLinks.get(serialNo);
         return l != null ? Optional.of(l) : fallback == null ? Optional.empty() : fallback.cardLinkFor(serialNo);

@@ -9,6 +9,9 @@ import com.boothdesk.devices.camera.common.BarrierCommand;
 import com.boothdesk.devices.camera.common.CameraCapability;
 import com.boothdesk.devices.camera.common.CameraHttpClient;
 import com.boothdesk.devices.camera.common.CameraKind;
+import com.boothdesk.devices.camera.common.EventStream;
+import com.boothdesk.devices.camera.common.Multipart;
+import com.boothdesk.devices.camera.common.StreamEventAssembler;
 import com.boothdesk.devices.camera.common.LaneCamera;
 import com.boothdesk.devices.camera.common.LogText;
 import com.boothdesk.devices.camera.common.PushAnswer;
@@ -51,6 +54,8 @@ public final class DahuaCamera extends AbstractLaneCamera implements PushTarget 
     private final WhiteListDiff whiteList = new WhiteListDiff();
     private final Map<String, Long> recNos = new HashMap<>();
     private volatile String lastPlate = "";
+    private volatile Duration streamIdle;
+    private volatile EventStream stream;
 
     public DahuaCamera(String cameraId, CameraHttpClient cgi, int channel, Set<InetAddress> peers,
                        PlateEventHandler handler, Clock clock, Duration poll) {
@@ -77,9 +82,56 @@ public final class DahuaCamera extends AbstractLaneCamera implements PushTarget 
                 CameraCapability.CLOCK);
     }
 
+    /**
+     * Reads the camera's traffic snaps from its event stream ({@link DahuaItc#attachPath}, the booth connects)
+     * instead of waiting for ITSAPI pushes; {@code idle} is how long the stream may stay silent before it is taken as
+     * lost (the camera is asked for a heartbeat every third of it). Call before {@link #start}.
+     */
+    public DahuaCamera withEventStream(Duration idle) {
+        this.streamIdle = Objects.requireNonNull(idle, "idle");
+        return this;
+    }
+
+    /** The event stream, when this camera is read that way. */
+    public java.util.Optional<EventStream> eventStream() {
+        return java.util.Optional.ofNullable(stream);
+    }
+
     @Override
     public void start() {
+        if (streamIdle != null && stream == null) {
+            StreamEventAssembler groups = new StreamEventAssembler(p -> isHeartbeat(p) ? 0 : 1, this::onStreamEvent);
+            int heartbeat = (int) Math.max(1, streamIdle.toSeconds() / 3);
+            stream = cgi.stream(cameraId, DahuaItc.attachPath(channel, heartbeat), streamIdle, 4 * 1024 * 1024,
+                    streamListener(groups, "event stream"));
+            stream.start();
+        }
         timer.scheduleWithFixedDelay(this::probe, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean isHeartbeat(Multipart.Part p) {
+        return p.data().length < 32 && p.text().trim().equalsIgnoreCase("Heartbeat");
+    }
+
+    private void onStreamEvent(List<Multipart.Part> parts) {
+        byte[] picture = parts.size() > 1 ? parts.get(1).data() : new byte[0];
+        DahuaItc.StreamText t;
+        try {
+            t = DahuaItc.decodeStreamText(parts.get(0).data(), picture, cameraId, cgi.base().getHost(),
+                    clock.instant(), clock.getZone());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("camera {}: a snap-stream part cannot be read: {}", cameraId, LogText.cut(e.getMessage()));
+            return;
+        }
+        if (t instanceof DahuaItc.StreamEvent ev) {
+            lastPlate = ev.event().plate();
+            CameraReply reply = dispatch(ev.event());
+            if (!reply.isEmpty()) {
+                deliver(reply, Duration.ofSeconds(2));
+            }
+        } else {
+            heard();
+        }
     }
 
     private void probe() {
@@ -156,16 +208,7 @@ public final class DahuaCamera extends AbstractLaneCamera implements PushTarget 
 
     @Override
     public CompletableFuture<CommandOutcome> deliver(CameraReply reply, Duration window) {
-        if (!reply.serialData().isEmpty()) {
-            LOG.warn("camera {}: {} RS485 frame(s) dropped: no pass-through on Dahua CGI", cameraId,
-                    reply.serialData().size());
-        }
-        if (!reply.openGate()) {
-            return LaneCamera.unsupported(this, "RS485 pass-through");
-        }
-        return barrier(BarrierCommand.OPEN).completeOnTimeout(CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE,
-                "camera " + cameraId + " did not answer within " + window.toMillis() + " ms"), window.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return deliverOpenOnly(reply, window);
     }
 
     @Override
@@ -234,6 +277,10 @@ public final class DahuaCamera extends AbstractLaneCamera implements PushTarget 
 
     @Override
     public void close() {
+        EventStream s = stream;
+        if (s != null) {
+            s.close();
+        }
         timer.shutdownNow();
         super.close();
     }

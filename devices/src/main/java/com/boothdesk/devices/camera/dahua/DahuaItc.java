@@ -46,6 +46,16 @@ public final class DahuaItc {
         return "/cgi-bin/trafficSnap.cgi?action=closeStrobe&channel=" + channel;
     }
 
+    /**
+     * The event stream of traffic snaps with their pictures: {@code snapManager.cgi?action=attachFileProc} for
+     * {@code TrafficJunction} events, heartbeat every {@code heartbeatSeconds} (the {@code heartbeat} parameter as on
+     * {@code eventManager.cgi?action=attach}; INFERRED for snapManager). Brackets percent-encoded.
+     */
+    public static String attachPath(int channel, int heartbeatSeconds) {
+        return "/cgi-bin/snapManager.cgi?action=attachFileProc&channel=" + channel + "&heartbeat=" + heartbeatSeconds
+                + "&Flags%5B0%5D=Event&Events=%5BTrafficJunction%5D";
+    }
+
     public static String snapshot(int channel) {
         return "/cgi-bin/snapshot.cgi?channel=" + channel;
     }
@@ -127,6 +137,80 @@ public final class DahuaItc {
                 base64(pic.path("NormalPic").path("Content").asText("")),
                 base64(pic.path("CutoutPic").path("Content").asText("")),
                 vehicleType(pic.path("Vehicle").path("VehicleType").asText("")), cameraTime);
+    }
+
+    /** What one text part of the snap stream is. */
+    public sealed interface StreamText permits StreamEvent, StreamHeartbeat, StreamOther {
+    }
+
+    /** A traffic snap: its plate read (the picture follows as the next part). */
+    public record StreamEvent(PlateEvent event) implements StreamText {
+    }
+
+    public record StreamHeartbeat() implements StreamText {
+    }
+
+    public record StreamOther(String code) implements StreamText {
+    }
+
+    /**
+     * Decodes a text part of the snap stream: {@code Heartbeat}, or {@code key=value} lines of {@code Events[0]}:
+     * {@code EventBaseInfo.Code} ({@code TrafficJunction}), {@code TrafficCar.PlateNumber} (else {@code Object.Text}),
+     * {@code TrafficCar.PlateColor}, {@code EventID}, {@code LocaleTime} (camera local time). INFERRED:
+     * {@code Object.Confidence} and {@code Vehicle.Category} (names of the RPC event data); a snap whose plate is
+     * empty or {@code 无牌} is a read without a plate. Only {@code Events[0]} is read; the picture is the part after.
+     *
+     * @throws IllegalArgumentException for text that is neither a heartbeat nor {@code key=value} lines
+     */
+    public static StreamText decodeStreamText(byte[] text, byte[] picture, String cameraId, String peer, Instant now,
+                                              ZoneId zone) {
+        String t = new String(text, StandardCharsets.UTF_8).trim();
+        if (t.equalsIgnoreCase("Heartbeat")) {
+            return new StreamHeartbeat();
+        }
+        java.util.Map<String, String> kv = new java.util.HashMap<>();
+        for (String line : t.split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                if (!line.isBlank()) {
+                    throw new IllegalArgumentException("snap text line without '=': " + line.trim());
+                }
+                continue;
+            }
+            String k = line.substring(0, eq).trim();
+            if (k.startsWith("Events[0].")) {
+                kv.put(k.substring("Events[0].".length()), line.substring(eq + 1).trim());
+            }
+        }
+        String code = kv.getOrDefault("EventBaseInfo.Code", kv.getOrDefault("Code", ""));
+        if (!code.startsWith("Traffic")) {
+            return new StreamOther(code);
+        }
+        String plate = kv.getOrDefault("TrafficCar.PlateNumber", kv.getOrDefault("Object.Text", "")).trim();
+        Instant cameraTime = null;
+        String lt = kv.getOrDefault("LocaleTime", "");
+        if (!lt.isEmpty()) {
+            try {
+                cameraTime = LocalDateTime.parse(lt, SNAP_TIME).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                cameraTime = null;
+            }
+        }
+        long id;
+        try {
+            id = Long.parseLong(kv.getOrDefault("EventID", "-1"));
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        int confidence;
+        try {
+            confidence = Math.max(0, Math.min(100, Integer.parseInt(kv.getOrDefault("Object.Confidence", "0"))));
+        } catch (NumberFormatException e) {
+            confidence = 0;
+        }
+        return new StreamEvent(new PlateEvent(peer, "", cameraId, peer, plate,
+                colour(kv.getOrDefault("TrafficCar.PlateColor", "")), confidence, id, now, false, picture,
+                new byte[0], vehicleType(kv.getOrDefault("Vehicle.Category", "")), cameraTime));
     }
 
     public static int colour(String c) {

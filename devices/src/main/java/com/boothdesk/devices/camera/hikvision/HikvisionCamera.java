@@ -8,6 +8,9 @@ import com.boothdesk.devices.camera.common.BarrierCommand;
 import com.boothdesk.devices.camera.common.CameraCapability;
 import com.boothdesk.devices.camera.common.CameraHttpClient;
 import com.boothdesk.devices.camera.common.CameraKind;
+import com.boothdesk.devices.camera.common.EventStream;
+import com.boothdesk.devices.camera.common.Multipart;
+import com.boothdesk.devices.camera.common.StreamEventAssembler;
 import com.boothdesk.devices.camera.common.LaneCamera;
 import com.boothdesk.devices.camera.common.LogText;
 import com.boothdesk.devices.camera.common.PushAnswer;
@@ -48,6 +51,8 @@ public final class HikvisionCamera extends AbstractLaneCamera implements PushTar
     private final Duration poll;
     private final ScheduledExecutorService timer;
     private final WhiteListDiff whiteList = new WhiteListDiff();
+    private volatile Duration streamIdle;
+    private volatile EventStream stream;
 
     public HikvisionCamera(String cameraId, CameraHttpClient isapi, int channel, Set<InetAddress> peers,
                            PlateEventHandler handler, Clock clock, Duration poll) {
@@ -74,8 +79,29 @@ public final class HikvisionCamera extends AbstractLaneCamera implements PushTar
                 CameraCapability.SNAPSHOT, CameraCapability.WHITE_LIST, CameraCapability.CLOCK);
     }
 
+    /**
+     * Reads the camera's events from its alert stream ({@code GET /ISAPI/Event/notification/alertStream}, the booth
+     * connects) instead of waiting for its pushes; {@code idle} is how long the stream may stay silent (the camera
+     * sends a heartbeat every few seconds) before it is taken as lost and reconnected. Call before {@link #start}.
+     */
+    public HikvisionCamera withAlertStream(Duration idle) {
+        this.streamIdle = Objects.requireNonNull(idle, "idle");
+        return this;
+    }
+
+    /** The alert stream, when this camera is read that way (tests, health). */
+    public java.util.Optional<EventStream> alertStream() {
+        return java.util.Optional.ofNullable(stream);
+    }
+
     @Override
     public void start() {
+        if (streamIdle != null && stream == null) {
+            StreamEventAssembler groups = new StreamEventAssembler(HikvisionEvents::pictureCount, this::onStreamEvent);
+            stream = isapi.stream(cameraId, HikvisionIsapi.alertStreamPath(), streamIdle, 4 * 1024 * 1024,
+                    streamListener(groups, "alert stream"));
+            stream.start();
+        }
         timer.scheduleWithFixedDelay(() -> readState("poll"), 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -107,6 +133,27 @@ public final class HikvisionCamera extends AbstractLaneCamera implements PushTar
             }
         }
         return PushAnswer.text(200, "OK");
+    }
+
+    /** One event of the alert stream (the event part and its pictures). */
+    private void onStreamEvent(List<Multipart.Part> parts) {
+        HikvisionEvents.Decoded d;
+        String peer = isapi.base().getHost();
+        try {
+            d = HikvisionEvents.decodeParts(parts, cameraId, peer, clock.instant());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("camera {}: an alert-stream event cannot be read ({} part(s)): {}", cameraId, parts.size(),
+                    LogText.cut(e.getMessage()));
+            return;
+        }
+        if (d instanceof HikvisionEvents.Plate p) {
+            CameraReply reply = dispatch(p.event());
+            if (!reply.isEmpty()) {
+                deliver(reply, Duration.ofSeconds(2));
+            }
+        } else {
+            heard();
+        }
     }
 
     private void readState(String why) {
@@ -155,16 +202,7 @@ public final class HikvisionCamera extends AbstractLaneCamera implements PushTar
 
     @Override
     public CompletableFuture<CommandOutcome> deliver(CameraReply reply, Duration window) {
-        if (!reply.serialData().isEmpty()) {
-            LOG.warn("camera {}: {} RS485 frame(s) dropped: no pass-through on Hikvision ISAPI", cameraId,
-                    reply.serialData().size());
-        }
-        if (!reply.openGate()) {
-            return LaneCamera.unsupported(this, "RS485 pass-through");
-        }
-        return barrier(BarrierCommand.OPEN).completeOnTimeout(CommandOutcome.of(CommandOutcome.Status.DROPPED_STALE,
-                "camera " + cameraId + " did not answer within " + window.toMillis() + " ms"), window.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return deliverOpenOnly(reply, window);
     }
 
     @Override
@@ -230,6 +268,10 @@ public final class HikvisionCamera extends AbstractLaneCamera implements PushTar
 
     @Override
     public void close() {
+        EventStream s = stream;
+        if (s != null) {
+            s.close();
+        }
         timer.shutdownNow();
         super.close();
     }

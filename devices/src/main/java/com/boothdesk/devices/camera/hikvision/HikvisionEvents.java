@@ -52,28 +52,57 @@ public final class HikvisionEvents {
      *                                  field
      */
     public static Decoded decode(String contentType, byte[] body, String cameraId, String peer, Instant now) {
-        byte[] doc = body;
+        if (Multipart.isMultipart(contentType)) {
+            return decodeParts(Multipart.parse(contentType, body), cameraId, peer, now);
+        }
+        return decodeDocument(body, new byte[0], new byte[0], cameraId, peer, now);
+    }
+
+    /**
+     * Decodes one event given as its parts: the first part that is no picture is the event, the pictures are the plate
+     * crop ({@code licensePlatePicture}) and the scene (the first other picture). Used for multipart pushes and for
+     * the groups of the alert stream.
+     */
+    public static Decoded decodeParts(List<Multipart.Part> parts, String cameraId, String peer, Instant now) {
+        byte[] doc = null;
         byte[] full = new byte[0];
         byte[] crop = new byte[0];
-        if (Multipart.isMultipart(contentType)) {
-            List<Multipart.Part> parts = Multipart.parse(contentType, body);
-            doc = null;
-            for (Multipart.Part p : parts) {
-                String ct = p.contentType().toLowerCase(Locale.ROOT);
-                String name = (p.name() + " " + p.fileName()).toLowerCase(Locale.ROOT);
-                boolean image = ct.startsWith("image/") || name.endsWith(".jpg") || name.endsWith(".jpeg");
-                if (!image && doc == null) {
-                    doc = p.data();
-                } else if (image && name.contains("licenseplate")) {
-                    crop = p.data();
-                } else if (image && full.length == 0) {
-                    full = p.data();
-                }
-            }
-            if (doc == null) {
-                throw new IllegalArgumentException("multipart push without an event part");
+        for (Multipart.Part p : parts) {
+            String ct = p.contentType().toLowerCase(Locale.ROOT);
+            String name = (p.name() + " " + p.fileName()).toLowerCase(Locale.ROOT);
+            boolean image = ct.startsWith("image/") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+            if (!image && doc == null) {
+                doc = p.data();
+            } else if (image && name.contains("licenseplate")) {
+                crop = p.data();
+            } else if (image && full.length == 0) {
+                full = p.data();
             }
         }
+        if (doc == null) {
+            throw new IllegalArgumentException("multipart push without an event part");
+        }
+        return decodeDocument(doc, full, crop, cameraId, peer, now);
+    }
+
+    /**
+     * How many pictures follow this event part on the alert stream: its {@code picNum} (INFERRED: the count the
+     * ISAPI event carries for ANPR alerts with pictures), 0 when it names none or cannot be read.
+     */
+    public static int pictureCount(Multipart.Part eventPart) {
+        byte[] doc = eventPart.data();
+        try {
+            if (startsWithBrace(doc)) {
+                return Math.max(0, JSON.readTree(doc).path("picNum").asInt(0));
+            }
+            return Math.max(0, intOf(SafeXml.text(SafeXml.parse(doc), "picNum")));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private static Decoded decodeDocument(byte[] doc, byte[] full, byte[] crop, String cameraId, String peer,
+                                          Instant now) {
         Fields f = startsWithBrace(doc) ? fromJson(doc) : fromXml(doc);
         String type = f.eventType.toLowerCase(Locale.ROOT);
         if (type.equals("videoloss") && f.eventState.equalsIgnoreCase("inactive")) {

@@ -36,6 +36,11 @@ public final class HikvisionIsapi {
         return barrierPath(channel) + "/barrierGateStatus";
     }
 
+    /** The camera's event stream (all channels): an endless {@code multipart/mixed} answer. */
+    public static String alertStreamPath() {
+        return "/ISAPI/Event/notification/alertStream";
+    }
+
     public static String snapshotPath(int channel) {
         return "/ISAPI/Streaming/channels/" + channel + "01/picture";
     }

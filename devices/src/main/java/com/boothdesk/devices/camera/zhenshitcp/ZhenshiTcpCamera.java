@@ -77,8 +77,9 @@ public final class ZhenshiTcpCamera extends AbstractLaneCamera {
     @Override
     public Set<CameraCapability> capabilities() {
         // KEEP_OPEN holds the open relay on (ioctl value 1): INFERRED from the relay semantics, not documented
+        // RS485_RECEIVE: the camera relays what the card answers (ttransmission recv, INFERRED), so ACKs are read
         return EnumSet.of(CameraCapability.KEEP_OPEN, CameraCapability.SNAPSHOT, CameraCapability.RS485,
-                CameraCapability.WHITE_LIST, CameraCapability.CLOCK);
+                CameraCapability.RS485_RECEIVE, CameraCapability.WHITE_LIST, CameraCapability.CLOCK);
     }
 
     @Override
@@ -179,6 +180,8 @@ public final class ZhenshiTcpCamera extends AbstractLaneCamera {
             if (!reply.isEmpty()) {
                 deliver(reply, Duration.ofSeconds(2));
             }
+        } else if (m instanceof ZhenshiTcpProtocol.Serial serial) {
+            serialReceived(serial.payload());
         } else if (m instanceof ZhenshiTcpProtocol.Reply reply && reply.stateCode() >= 0 && reply.stateCode() != 200) {
             LOG.warn("camera {} refused {}: state_code {}", cameraId, LogText.cut(reply.cmd()), reply.stateCode());
         }

@@ -86,7 +86,21 @@ public final class ZhenshiTcpProtocol {
     }
 
     /** What one data frame from the camera is. */
-    public sealed interface Message permits Result, Reply, Unknown {
+    public sealed interface Message permits Result, Reply, Serial, Unknown {
+    }
+
+    /**
+     * Bytes the camera received on its RS485 port and relays to the booth (the card's ACKs). INFERRED: the
+     * {@code ttransmission} frame with {@code subcmd:"recv"}, {@code comm}, {@code datalen} and base64 {@code data},
+     * the mirror of the booth's {@code send}.
+     */
+    public record Serial(com.boothdesk.devices.camera.SerialPayload payload) implements Message {
+    }
+
+    /** The camera's relay of RS485 bytes it received (what {@link #decode} reads as {@link Serial}). */
+    public static String serialReceived(int channel, byte[] data) {
+        return "{\"cmd\":\"ttransmission\",\"subcmd\":\"recv\",\"datalen\":" + data.length + ",\"data\":\""
+                + Base64.getEncoder().encodeToString(data) + "\",\"comm\":\"rs485-" + (channel + 1) + "\"}";
     }
 
     /** A plate result ({@code ivs_result}). */
@@ -120,6 +134,21 @@ public final class ZhenshiTcpProtocol {
             throw new IllegalArgumentException("frame is not a JSON object");
         }
         String cmd = root.path("cmd").asText("");
+        if (cmd.equals("ttransmission") && root.path("subcmd").asText("").equals("recv")) {
+            byte[] data;
+            try {
+                data = Base64.getDecoder().decode(root.path("data").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ttransmission recv with data that is not base64");
+            }
+            int len = root.path("datalen").asInt(data.length);
+            if (len != data.length) {
+                throw new IllegalArgumentException("ttransmission recv: datalen " + len + " but " + data.length
+                        + " bytes of data");
+            }
+            int channel = root.path("comm").asText("rs485-1").endsWith("2") ? 1 : 0;
+            return new Serial(new com.boothdesk.devices.camera.SerialPayload(channel, data));
+        }
         if (!cmd.equals("ivs_result")) {
             if (root.has("state_code") || cmd.endsWith("_resp") || root.has("error_msg")) {
                 return new Reply(cmd, root.path("state_code").asInt(-1), root);

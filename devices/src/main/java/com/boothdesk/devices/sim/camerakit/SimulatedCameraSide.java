@@ -30,11 +30,34 @@ public final class SimulatedCameraSide {
     private final Map<String, LocalDateTime[]> whiteList = new ConcurrentHashMap<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private volatile SerialLink forward;
+    private final List<SerialPayload> answered = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<SerialPayload> relay;
     private volatile LocalDateTime clockSetTo;
 
-    /** Writes RS485 bytes of channel 0 on to this link (e.g. where a {@code SimulatedLaneCard} listens). */
+    /**
+     * Writes RS485 bytes of channel 0 on to this link (e.g. where a {@code SimulatedLaneCard} listens); what comes
+     * back on it (the card's ACKs) is recorded and handed to the camera's relay ({@link #onRs485Answer}).
+     */
     public void forwardRs485To(SerialLink link) {
         this.forward = link;
+        link.setReceiver(bytes -> {
+            SerialPayload p = new SerialPayload(0, bytes.clone());
+            answered.add(p);
+            java.util.function.Consumer<SerialPayload> r = relay;
+            if (r != null) {
+                r.accept(p);
+            }
+        });
+    }
+
+    /** How the camera passes bytes its RS485 port received on to the booth (brands that relay them). */
+    public void onRs485Answer(java.util.function.Consumer<SerialPayload> relay) {
+        this.relay = relay;
+    }
+
+    /** Bytes the card answered on the camera's RS485 port, in order. */
+    public List<SerialPayload> rs485Answered() {
+        return new ArrayList<>(answered);
     }
 
     public void relayOpen() {

@@ -2,6 +2,9 @@ package com.boothdesk.devices.sim.dahua;
 
 import com.boothdesk.devices.sim.PlateImages;
 import com.boothdesk.devices.sim.camerakit.DigestGuard;
+import com.boothdesk.devices.sim.camerakit.EventStreamServer;
+import com.boothdesk.devices.sim.camerakit.SimHttp;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.boothdesk.devices.sim.camerakit.HttpRequestLog;
 import com.boothdesk.devices.sim.camerakit.SimulatedCameraSide;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +63,9 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
     private final AtomicLong recNo = new AtomicLong(1);
     private final Map<Long, String> redList = new ConcurrentHashMap<>();
     private final Deque<ObjectNode> kept = new ArrayDeque<>();
+    /** The snap stream a booth may attach to (snapManager.cgi?action=attachFileProc); heartbeat every second. */
+    private final EventStreamServer snapStream = new EventStreamServer("myboundary", "multipart/x-mixed-replace",
+            Duration.ofSeconds(1), () -> List.of(EventStreamServer.Part.text("text/plain", "Heartbeat")));
 
     /** @param booth the booth's listener base, e.g. {@code http://127.0.0.1:p} */
     public SimulatedDahuaCamera(URI booth, String deviceId, String user, String password, Clock clock)
@@ -67,12 +74,7 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.guard = new DigestGuard("Login to " + deviceId, user, password, "MD5");
-        this.cgi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        cgi.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "sim-dahua-cgi");
-            t.setDaemon(true);
-            return t;
-        }));
+        this.cgi = SimHttp.loopback("sim-dahua-cgi", 4);
         cgi.createContext("/cgi-bin/", this::serve);
         cgi.start();
     }
@@ -101,7 +103,11 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
     /** A car drives up ("" = read without a plate): pushed, or kept if the booth is away. */
     public synchronized boolean push(String plate) {
         ObjectNode body = tollgate(plate);
-        if (post("/NotificationInfo/TollgateInfo", body)) {
+        if (snapStream.attached() > 0) {
+            if (snapStream.publish(streamEvent(body))) {
+                return true;
+            }
+        } else if (post("/NotificationInfo/TollgateInfo", body)) {
             return true;
         }
         if (side.whiteListAllows(plate, LocalDateTime.now(clock))) {
@@ -109,6 +115,32 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
             kept.add(body);
         }
         return false;
+    }
+
+    /** The snap stream's server side (attached booths, stall for deadline tests). */
+    public EventStreamServer snapStream() {
+        return snapStream;
+    }
+
+    /**
+     * One traffic snap as the stream carries it: the {@code Events[0].key=value} text, then the scene JPEG. Records
+     * kept while no booth was attached are not re-sent over the stream (the camera re-uploads them by ITSAPI push).
+     */
+    private List<EventStreamServer.Part> streamEvent(ObjectNode tollgate) {
+        JsonNode pic = tollgate.path("Picture");
+        JsonNode plate = pic.path("Plate");
+        String text = "Events[0].EventBaseInfo.Code=TrafficJunction\r\n"
+                + "Events[0].EventBaseInfo.Action=Pulse\r\n"
+                + "Events[0].EventBaseInfo.Index=0\r\n"
+                + "Events[0].EventID=" + pic.path("SnapInfo").path("EventID").asLong() + "\r\n"
+                + "Events[0].LocaleTime=" + pic.path("SnapInfo").path("AccurateTime").asText().substring(0, 19) + "\r\n"
+                + "Events[0].TrafficCar.PlateNumber=" + plate.path("PlateNumber").asText() + "\r\n"
+                + "Events[0].TrafficCar.PlateColor=" + plate.path("PlateColor").asText() + "\r\n"
+                + "Events[0].Object.Text=" + plate.path("PlateNumber").asText() + "\r\n"
+                + "Events[0].Object.Confidence=" + plate.path("Confidence").asInt() + "\r\n"
+                + "Events[0].Vehicle.Category=" + pic.path("Vehicle").path("VehicleType").asText() + "\r\n";
+        return List.of(EventStreamServer.Part.text("text/plain", text), new EventStreamServer.Part("image/jpeg",
+                Base64.getDecoder().decode(pic.path("NormalPic").path("Content").asText())));
     }
 
     public synchronized boolean keepAlive() {
@@ -169,17 +201,23 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
 
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
-            try (InputStream in = ex.getRequestBody()) {
-                in.readNBytes(64 * 1024);
-            }
+            SimHttp.body(ex, 64 * 1024);
             if (!guard.check(ex)) {
                 answer(ex, 401, "Error\r\nUnauthorized");
                 return;
             }
             requests.add(ex.getRequestMethod(), ex.getRequestURI().toString(), new byte[0]);
-            Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+            Map<String, String> q = SimHttp.query(ex.getRequestURI().getRawQuery());
             String path = ex.getRequestURI().getPath();
             String action = q.getOrDefault("action", "");
+            if (path.equals("/cgi-bin/snapManager.cgi") && action.equals("attachFileProc")) {
+                if (!"[TrafficJunction]".equals(q.get("Events")) || !"Event".equals(q.get("Flags[0]"))) {
+                    answer(ex, 400, "Error\r\nBad Request!");
+                    return;
+                }
+                snapStream.serve(ex, () -> { });
+                return;
+            }
             if (path.equals("/cgi-bin/trafficSnap.cgi") && action.equals("openStrobe")) {
                 side.relayOpen();
                 answer(ex, 200, "OK");
@@ -229,33 +267,13 @@ public final class SimulatedDahuaCamera implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null) {
-            return q;
-        }
-        for (String kv : raw.split("&")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                q.put(URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return q;
-    }
-
     private static void answer(HttpExchange ex, int status, String body) throws IOException {
-        byte[] b = (body + "\r\n").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain;charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(b);
-        }
+        SimHttp.answer(ex, status, "text/plain;charset=utf-8", body + "\r\n");
     }
 
     @Override
     public void close() {
-        cgi.stop(0);
-        ((java.util.concurrent.ExecutorService) cgi.getExecutor()).shutdownNow();
+        snapStream.close();
+        SimHttp.stop(cgi);
     }
 }

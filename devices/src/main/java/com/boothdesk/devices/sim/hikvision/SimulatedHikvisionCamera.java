@@ -2,6 +2,8 @@ package com.boothdesk.devices.sim.hikvision;
 
 import com.boothdesk.devices.sim.PlateImages;
 import com.boothdesk.devices.sim.camerakit.DigestGuard;
+import com.boothdesk.devices.sim.camerakit.EventStreamServer;
+import com.boothdesk.devices.sim.camerakit.SimHttp;
 import com.boothdesk.devices.sim.camerakit.HttpRequestLog;
 import com.boothdesk.devices.sim.camerakit.SimulatedCameraSide;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -57,18 +60,17 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
     private final Deque<String[]> kept = new ArrayDeque<>();
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean jsonEvents;
+    /** The alert stream a booth may attach to (GET /ISAPI/Event/notification/alertStream); heartbeat every second. */
+    private final EventStreamServer alertStream = new EventStreamServer("boundary", "multipart/mixed",
+            Duration.ofSeconds(1), () -> List.of(EventStreamServer.Part.text("application/xml; charset=\"UTF-8\"",
+                    heartbeatXml())));
 
     /** @param pushTo the booth's listener URL for this camera, e.g. {@code http://127.0.0.1:p/hikvision/CAM} */
     public SimulatedHikvisionCamera(URI pushTo, String user, String password, Clock clock) throws IOException {
         this.pushTo = Objects.requireNonNull(pushTo, "pushTo");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.guard = new DigestGuard("IP Camera(SIM)", user, password, "MD5");
-        this.isapi = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        isapi.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "sim-hikvision-isapi");
-            t.setDaemon(true);
-            return t;
-        }));
+        this.isapi = SimHttp.loopback("sim-hikvision-isapi", 4);
         isapi.createContext("/ISAPI/", this::serve);
         isapi.start();
     }
@@ -104,7 +106,11 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
     public synchronized boolean push(String plate) {
         String uuid = UUID.randomUUID().toString();
         String time = OffsetDateTime.now(clock).withNano(0).toString();
-        if (post(plate, uuid, time, false)) {
+        if (alertStream.attached() > 0) {
+            if (alertStream.publish(streamEvent(plate, uuid, time, false))) {
+                return true;
+            }
+        } else if (post(plate, uuid, time, false)) {
             return true;
         }
         if (side.whiteListAllows(plate, LocalDateTime.now(clock))) {
@@ -113,13 +119,57 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
         return false;
     }
 
-    /** The camera's heartbeat; when the booth answers, kept records are re-sent. */
-    public synchronized boolean heartbeat() {
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><EventNotificationAlert version=\"2.0\" "
+    private String heartbeatXml() {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><EventNotificationAlert version=\"2.0\" "
                 + "xmlns=\"http://www.isapi.org/ver20/XMLSchema\"><ipAddress>127.0.0.1</ipAddress><channelID>1"
                 + "</channelID><dateTime>" + OffsetDateTime.now(clock).withNano(0) + "</dateTime><activePostCount>0"
                 + "</activePostCount><eventType>videoloss</eventType><eventState>inactive</eventState>"
                 + "<eventDescription>videoloss alarm</eventDescription></EventNotificationAlert>";
+    }
+
+    /** The alert stream's server side (attached booths, stall for deadline tests). */
+    public EventStreamServer alertStream() {
+        return alertStream;
+    }
+
+    /** A booth attached to the alert stream: records kept while none was are re-sent first, flagged. */
+    private synchronized void attached() {
+        while (!kept.isEmpty()) {
+            String[] k = kept.peek();
+            if (!alertStream.publish(streamEvent(k[0], k[1], k[2], true))) {
+                return;
+            }
+            kept.poll();
+        }
+    }
+
+    /** One ANPR event as the alert stream carries it: the XML (announcing two pictures), plate crop, scene. */
+    private List<EventStreamServer.Part> streamEvent(String plate, String uuid, String time, boolean retransmission) {
+        String p = plate.isEmpty() ? "无车牌" : plate;
+        String xml = new String(eventXml(plate, uuid, time, retransmission), StandardCharsets.UTF_8)
+                .replace("</eventDescription>", "</eventDescription><picNum>2</picNum>");
+        return List.of(EventStreamServer.Part.text("application/xml; charset=\"UTF-8\"", xml),
+                new EventStreamServer.Part("image/jpeg", "licensePlatePicture.jpg", PlateImages.plateCrop(p)),
+                new EventStreamServer.Part("image/jpeg", "detectionPicture.jpg", PlateImages.scene(p, "SIM-HIK")));
+    }
+
+    private byte[] eventXml(String plate, String uuid, String time, boolean retransmission) {
+        String p = plate.isEmpty() ? "无车牌" : plate;
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><EventNotificationAlert version=\"2.0\" "
+                + "xmlns=\"http://www.isapi.org/ver20/XMLSchema\"><ipAddress>127.0.0.1</ipAddress><portNo>80"
+                + "</portNo><protocol>HTTP</protocol><channelID>1</channelID><dateTime>" + time + "</dateTime>"
+                + "<activePostCount>1</activePostCount><eventType>ANPR</eventType><eventState>active"
+                + "</eventState><eventDescription>ANPR</eventDescription><channelName>SIM</channelName><ANPR>"
+                + "<licensePlate>" + p + "</licensePlate><line>1</line><direction>forward</direction>"
+                + "<confidenceLevel>" + (plate.isEmpty() ? 0 : 95) + "</confidenceLevel><plateColor>"
+                + (plate.isEmpty() ? "unknown" : "blue") + "</plateColor><vehicleType>vehicle</vehicleType>"
+                + "</ANPR><UUID>" + uuid + "</UUID><isDataRetransmission>" + retransmission
+                + "</isDataRetransmission></EventNotificationAlert>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The camera's heartbeat; when the booth answers, kept records are re-sent. */
+    public synchronized boolean heartbeat() {
+        String xml = heartbeatXml();
         if (!send("application/xml; charset=UTF-8", xml.getBytes(StandardCharsets.UTF_8))) {
             return false;
         }
@@ -145,16 +195,7 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
                     + "\",\"vehicleType\":\"vehicle\"}}").getBytes(StandardCharsets.UTF_8);
             eventType = "application/json";
         } else {
-            event = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><EventNotificationAlert version=\"2.0\" "
-                    + "xmlns=\"http://www.isapi.org/ver20/XMLSchema\"><ipAddress>127.0.0.1</ipAddress><portNo>80"
-                    + "</portNo><protocol>HTTP</protocol><channelID>1</channelID><dateTime>" + time + "</dateTime>"
-                    + "<activePostCount>1</activePostCount><eventType>ANPR</eventType><eventState>active"
-                    + "</eventState><eventDescription>ANPR</eventDescription><channelName>SIM</channelName><ANPR>"
-                    + "<licensePlate>" + p + "</licensePlate><line>1</line><direction>forward</direction>"
-                    + "<confidenceLevel>" + (plate.isEmpty() ? 0 : 95) + "</confidenceLevel><plateColor>"
-                    + (plate.isEmpty() ? "unknown" : "blue") + "</plateColor><vehicleType>vehicle</vehicleType>"
-                    + "</ANPR><UUID>" + uuid + "</UUID><isDataRetransmission>" + retransmission
-                    + "</isDataRetransmission></EventNotificationAlert>").getBytes(StandardCharsets.UTF_8);
+            event = eventXml(plate, uuid, time, retransmission);
             eventType = "application/xml";
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -203,6 +244,10 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             requests.add(ex.getRequestMethod(), uri, body);
             String text = new String(body, StandardCharsets.UTF_8);
+            if (path.equals("/ISAPI/Event/notification/alertStream") && ex.getRequestMethod().equals("GET")) {
+                alertStream.serve(ex, this::attached);
+                return;
+            }
             if (path.matches("/ISAPI/Parking/channels/\\d+/barrierGate") && ex.getRequestMethod().equals("PUT")) {
                 Matcher m = CTRL.matcher(text);
                 if (!m.find()) {
@@ -271,12 +316,7 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
     }
 
     private static void answer(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(b);
-        }
+        SimHttp.answer(ex, status, type, body);
     }
 
     /** Timestamp format of the camera's dateTime for tests. */
@@ -284,7 +324,7 @@ public final class SimulatedHikvisionCamera implements AutoCloseable {
 
     @Override
     public void close() {
-        isapi.stop(0);
-        ((java.util.concurrent.ExecutorService) isapi.getExecutor()).shutdownNow();
+        alertStream.close();
+        SimHttp.stop(isapi);
     }
 }

@@ -2,6 +2,7 @@ package com.boothdesk.devices.sim.zhenshitcp;
 
 import com.boothdesk.devices.camera.SerialPayload;
 import com.boothdesk.devices.camera.zhenshitcp.VzFrame;
+import com.boothdesk.devices.camera.zhenshitcp.ZhenshiTcpProtocol;
 import com.boothdesk.devices.sim.PlateImages;
 import com.boothdesk.devices.sim.camerakit.SimulatedCameraSide;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,12 @@ public final class SimulatedZhenshiTcpCamera implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        // what the card answers on RS485 goes to the booth as ttransmission recv, while one is connected
+        side.onRs485Answer(p -> {
+            if (client != null) {
+                write(VzFrame.json(ZhenshiTcpProtocol.serialReceived(p.channel(), p.data())));
+            }
+        });
         Thread t = new Thread(this::acceptLoop, "sim-zhenshi-tcp-" + serialNo);
         t.setDaemon(true);
         t.start();

@@ -23,6 +23,39 @@ class DahuaItcTest {
     }
 
     @Test
+    void snapStreamTextDecodesByteExactlyIntoAPlateRead() throws IOException {
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, 1, 2, (byte) 0xff, (byte) 0xd9};
+        DahuaItc.StreamText t = DahuaItc.decodeStreamText(golden("snap_stream.txt"), jpeg, "DH-ITC-1", "10.0.0.9",
+                NOW, SHANGHAI);
+        PlateEvent e = ((DahuaItc.StreamEvent) t).event();
+        assertThat(e.plate()).isEqualTo("浙A12345");
+        assertThat(e.colorCode()).isEqualTo(1);
+        assertThat(e.confidence()).isEqualTo(93);
+        assertThat(e.plateId()).isEqualTo(516);
+        assertThat(e.vehicleType()).isEqualTo("car");
+        assertThat(e.cameraTime()).isEqualTo(Instant.parse("2026-11-25T00:00:05Z"));
+        assertThat(e.readAt()).isEqualTo(NOW);
+        assertThat(e.offline()).isFalse();
+        assertThat(e.fullImage()).containsExactly(jpeg);
+        assertThat(e.noPlate()).isFalse();
+    }
+
+    @Test
+    void snapStreamWithoutAPlateAndHeartbeats() throws IOException {
+        PlateEvent e = ((DahuaItc.StreamEvent) DahuaItc.decodeStreamText(golden("snap_stream_noplate.txt"),
+                new byte[0], "DH-ITC-1", "p", NOW, SHANGHAI)).event();
+        assertThat(e.plate()).isEmpty();
+        assertThat(e.noPlate()).isTrue();
+        assertThat(e.colorCode()).isZero();
+        assertThat(DahuaItc.decodeStreamText("Heartbeat\r\n".getBytes(), new byte[0], "c", "p", NOW, SHANGHAI))
+                .isInstanceOf(DahuaItc.StreamHeartbeat.class);
+        assertThat(DahuaItc.decodeStreamText("Events[0].EventBaseInfo.Code=VideoMotion\r\n".getBytes(), new byte[0],
+                "c", "p", NOW, SHANGHAI)).isInstanceOf(DahuaItc.StreamOther.class);
+        assertThatThrownBy(() -> DahuaItc.decodeStreamText("<html>oops</html>".getBytes(), new byte[0], "c", "p", NOW,
+                SHANGHAI)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without '='");
+    }
+
+    @Test
     void tollgateEventDecodes() throws IOException {
         byte[] body = golden("tollgate.json");
         assertThat(DahuaItc.deviceId(body)).isEqualTo("DH-ITC-1");

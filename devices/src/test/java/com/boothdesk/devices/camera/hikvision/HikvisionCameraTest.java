@@ -78,7 +78,10 @@ class HikvisionCameraTest {
         });
         HttpRequestLog.Entry put = sim.requests().to("/ISAPI/Parking/channels/1/barrierGate").stream()
                 .filter(r -> r.method().equals("PUT")).findFirst().orElseThrow();
-        assertThat(put.text()).contains("<ctrlMode>open</ctrlMode>");
+        // the documented ISAPI form, byte for byte
+        assertThat(put.text()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><BarrierGate version=\"2.0\" "
+                + "xmlns=\"http://www.isapi.org/ver20/XMLSchema\"><ctrlMode>open</ctrlMode></BarrierGate>");
+        assertThat(put.uri()).isEqualTo("/ISAPI/Parking/channels/1/barrierGate");
         await().atMost(Duration.ofSeconds(5)).until(() -> camera.gateState() == GateState.OPEN);
         assertThat(sim.digest().challenges()).isGreaterThanOrEqualTo(1);
         assertThat(sim.digest().rejected()).isZero();

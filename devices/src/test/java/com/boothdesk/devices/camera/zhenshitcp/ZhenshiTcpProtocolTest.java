@@ -28,6 +28,22 @@ class ZhenshiTcpProtocolTest {
     }
 
     @Test
+    void rs485BytesTheCameraRelaysDecodeByteExactly() throws IOException {
+        ZhenshiTcpProtocol.Message m = ZhenshiTcpProtocol.decode(VzFrame.json(trimmed("ttransmission_recv.json")),
+                "ZT-1", "p", NOW);
+        var p = ((ZhenshiTcpProtocol.Serial) m).payload();
+        assertThat(p.channel()).isZero();
+        assertThat(p.data()).containsExactly(0x00, 0x64, 0xFF, 0xFF, 0x01, 0x01, 0x00, 0xC4, 0x7A);
+        // the simulator's relay is the same form
+        assertThat(ZhenshiTcpProtocol.serialReceived(0, p.data())).isEqualTo(
+                "{\"cmd\":\"ttransmission\",\"subcmd\":\"recv\",\"datalen\":9,\"data\":\"AGT//wEBAMR6\","
+                        + "\"comm\":\"rs485-1\"}");
+        assertThatThrownBy(() -> ZhenshiTcpProtocol.decode(VzFrame.json("{\"cmd\":\"ttransmission\",\"subcmd\":"
+                + "\"recv\",\"datalen\":3,\"data\":\"AGT/\"}".replace("3", "5")), "ZT-1", "p", NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("datalen 5");
+    }
+
+    @Test
     void ioctlPulseIsTheDocumentedFrameByteForByte() {
         byte[] frame = VzFrame.json(ZhenshiTcpProtocol.ioctl(0, 2, 500)).encode();
         assertThat(Hex.format(frame).replace(" ", "").substring(0, 16)).isEqualToIgnoringCase("565A00000000002C");

@@ -1,4 +1,4 @@
-package com.boothdesk.app.cloud.sync;
+package com.boothdesk.sdk.message.downlink;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,39 +14,41 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Tolerant reading of one downlink: fields are looked up in {@code data} (停车云 sync messages) and then at top
+ * Tolerant reading of one downlink (reading is tolerant, writing strict): fields are looked up in {@code data} (停车云 sync messages) and then at top
  * level (flat pushes); keys are matched trimmed (the 3.16 example has {@code "end_time "}); numbers may come as
  * text; times as Unix seconds, milliseconds or "yyyy-MM-dd HH:mm:ss" in the park's zone; "null" counts as absent.
  */
-final class SyncFields {
+public final class DownlinkFields {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm[:ss]]");
     /** Below this a number is seconds, above it milliseconds (10^11 s is the year 5138). */
     private static final long MILLIS_FROM = 100_000_000_000L;
 
-    /** A field that is missing or unreadable; the message names it. */
-    static final class BadField extends RuntimeException {
-        BadField(String message) {
-            super(message);
-        }
-    }
+    /** The park's zone when none is configured. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ObjectNode message;
     private final ObjectNode data;
     private final ZoneId zone;
 
-    SyncFields(ObjectNode message, ZoneId zone) {
-        this.message = message;
+    public DownlinkFields(ObjectNode message, ZoneId zone) {
+        this.message = java.util.Objects.requireNonNull(message, "message");
         this.data = message.get("data") instanceof ObjectNode d ? d : null;
         this.zone = zone;
     }
 
-    ObjectNode message() {
+    /** Fields of a downlink read in the park's default zone. */
+    public static DownlinkFields of(ObjectNode message) {
+        return new DownlinkFields(message, DEFAULT_ZONE);
+    }
+
+    /** The downlink as it came. */
+    public ObjectNode message() {
         return message;
     }
 
     /** The value as text, trimmed; null when absent, JSON null, blank or "null". */
-    String text(String field) {
+    public String text(String field) {
         JsonNode v = find(data, field);
         if (absent(v)) {
             v = find(message, field);
@@ -58,21 +60,21 @@ final class SyncFields {
         return s.isEmpty() || s.equalsIgnoreCase("null") ? null : s;
     }
 
-    String text(String field, String fallback) {
+    public String text(String field, String fallback) {
         String v = text(field);
         return v == null ? fallback : v;
     }
 
-    String require(String field) {
+    public String require(String field) {
         String v = text(field);
         if (v == null) {
-            throw new BadField("缺少字段 " + field);
+            throw new DownlinkFieldException("缺少字段 " + field);
         }
         return v;
     }
 
     /** Whole number (also "1", "1.0", 1.0); null when absent. */
-    Long number(String field) {
+    public Long number(String field) {
         String v = text(field);
         if (v == null) {
             return null;
@@ -80,39 +82,39 @@ final class SyncFields {
         try {
             return new BigDecimal(v).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new BadField("字段 " + field + " 不是整数: " + v);
+            throw new DownlinkFieldException("字段 " + field + " 不是整数: " + v);
         }
     }
 
-    int integer(String field, int fallback) {
+    public int integer(String field, int fallback) {
         Long v = number(field);
         if (v == null) {
             return fallback;
         }
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new BadField("字段 " + field + " 超出范围: " + v);
+            throw new DownlinkFieldException("字段 " + field + " 超出范围: " + v);
         }
         return v.intValue();
     }
 
-    int requireInt(String field) {
+    public int requireInt(String field) {
         require(field);
         return integer(field, 0);
     }
 
     /** operate_type, which must be one of {@code allowed}. */
-    int operateType(int... allowed) {
+    public int operateType(int... allowed) {
         int op = requireInt("operate_type");
         for (int a : allowed) {
             if (a == op) {
                 return op;
             }
         }
-        throw new BadField("未知的操作类型 operate_type=" + op);
+        throw new DownlinkFieldException("未知的操作类型 operate_type=" + op);
     }
 
     /** Yuan (text or number) as fen; null when absent. */
-    Long fen(String field) {
+    public Long fen(String field) {
         String v = text(field);
         if (v == null) {
             return null;
@@ -121,17 +123,17 @@ final class SyncFields {
         try {
             return Fen.parse(s);
         } catch (NumberFormatException e) {
-            throw new BadField("字段 " + field + " 不是金额: " + v);
+            throw new DownlinkFieldException("字段 " + field + " 不是金额: " + v);
         }
     }
 
-    long fen(String field, long fallback) {
+    public long fen(String field, long fallback) {
         Long v = fen(field);
         return v == null ? fallback : v;
     }
 
     /** An instant from seconds, milliseconds or a local date-time text; null when absent. */
-    Instant instant(String field) {
+    public Instant instant(String field) {
         String v = text(field);
         if (v == null) {
             return null;
@@ -146,28 +148,52 @@ final class SyncFields {
             try {
                 return LocalDate.parse(v.replace('/', '-')).atStartOfDay(zone).toInstant();
             } catch (DateTimeParseException e2) {
-                throw new BadField("字段 " + field + " 不是时间: " + v);
+                throw new DownlinkFieldException("字段 " + field + " 不是时间: " + v);
             }
         }
     }
 
-    Instant requireInstant(String field) {
+    public Instant requireInstant(String field) {
         require(field);
         return instant(field);
     }
 
     /** The local date of an instant field in the park's zone. */
-    LocalDate startDate(Instant at) {
+    public LocalDate startDate(Instant at) {
         return LocalDateTime.ofInstant(at, zone).toLocalDate();
     }
 
     /** The last day an end instant covers: an end at 00:00:00 covers the day before (its last second). */
-    LocalDate endDate(Instant end) {
+    public LocalDate endDate(Instant end) {
         return LocalDateTime.ofInstant(end.minusSeconds(1), zone).toLocalDate();
     }
 
-    LocalDateTime local(Instant at) {
+    public LocalDateTime local(Instant at) {
         return LocalDateTime.ofInstant(at, zone);
+    }
+
+    /** The park's zone the local times are read in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** True when the field is present and not blank. */
+    public boolean has(String field) {
+        return text(field) != null;
+    }
+
+    /** A JSON object or array field (looked up in data, then at top level); null when absent. */
+    public JsonNode node(String field) {
+        JsonNode v = find(data, field);
+        if (v == null || v.isNull()) {
+            v = find(message, field);
+        }
+        return v == null || v.isNull() ? null : v;
+    }
+
+    /** The service_name as sent. */
+    public String serviceName() {
+        return message.path("service_name").asText("");
     }
 
     private static boolean absent(JsonNode v) {

@@ -1,0 +1,214 @@
+package com.boothdesk.app.payment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.boothdesk.app.store.Database;
+
+/**
+ * The payment events of the booth in H2 ({@code payment_record}, V90): each kind, trade number and state once, so a
+ * message the cloud sends again is answered again and never applied twice; and the 4.2 balances
+ * ({@code member_balance}). Times are stored as UTC timestamps.
+ */
+public final class PaymentStore {
+
+    private final Database db;
+
+    public PaymentStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Records the event unless the same kind, trade number and state is there already. Returns true when it was new
+     * (the caller applies its effect only then).
+     */
+    public boolean record(PaymentRecord r) {
+        return db.write(c -> recordIn(c, r));
+    }
+
+    /** As {@link #record}, inside the caller's transaction. */
+    public static boolean recordIn(Connection c, PaymentRecord r) throws SQLException {
+        if (r.tradeNo() != null) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM payment_record WHERE kind = ? AND trade_no = ?"
+                    + " AND state = ?")) {
+                ps.setString(1, r.kind().name());
+                ps.setString(2, r.tradeNo());
+                ps.setInt(3, r.state());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO payment_record (kind, trade_no, order_id, lane_id,"
+                + " plate, state, pay_type, channel, amount_fen, arrive_fen, fee_fen, operator, detail, received)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.kind().name());
+            ps.setString(2, cut(r.tradeNo(), 64));
+            ps.setString(3, cut(r.orderId(), 48));
+            ps.setString(4, cut(r.laneId(), 16));
+            ps.setString(5, cut(r.plate(), 16));
+            ps.setInt(6, r.state());
+            ps.setString(7, cut(r.payType(), 16));
+            ps.setString(8, cut(r.channel(), 16));
+            ps.setLong(9, r.amountFen());
+            setLong(ps, 10, r.arriveFen());
+            setLong(ps, 11, r.feeFen());
+            ps.setString(12, cut(r.operator(), 32));
+            ps.setString(13, cut(r.detail(), 256));
+            ps.setTimestamp(14, ts(r.received()));
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    /** Is there a successful record of this kind and trade number? */
+    public boolean succeeded(PaymentRecord.Kind kind, String tradeNo) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM payment_record WHERE kind = ? AND trade_no = ?"
+                    + " AND state = 1")) {
+                ps.setString(1, kind.name());
+                ps.setString(2, tradeNo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Every event recorded for an order, oldest first (shown on the order). */
+    public List<PaymentRecord> forOrder(String orderId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM payment_record WHERE order_id = ? ORDER BY id")) {
+                ps.setString(1, orderId);
+                return list(ps);
+            }
+        });
+    }
+
+    /** The newest events, newest first. */
+    public List<PaymentRecord> recent(int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM payment_record ORDER BY id DESC")) {
+                ps.setMaxRows(Math.max(1, limit));
+                return list(ps);
+            }
+        });
+    }
+
+    /**
+     * Successful money received per channel between two instants (refunds and change subtracted), for the shift
+     * report: channel name to fen.
+     */
+    public Map<String, Long> totalsByChannel(Instant from, Instant to) {
+        return db.read(c -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT kind, channel, SUM(amount_fen) FROM payment_record"
+                    + " WHERE state = 1 AND received >= ? AND received < ? GROUP BY kind, channel ORDER BY channel")) {
+                ps.setTimestamp(1, ts(from));
+                ps.setTimestamp(2, ts(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        PaymentRecord.Kind kind = PaymentRecord.Kind.valueOf(rs.getString(1));
+                        String channel = rs.getString(2) == null ? "unknown" : rs.getString(2);
+                        long fen = rs.getLong(3);
+                        long signed = kind == PaymentRecord.Kind.REFUND || kind == PaymentRecord.Kind.CHANGE ? -fen
+                                : kind == PaymentRecord.Kind.CHARGING || kind == PaymentRecord.Kind.LATER_PAY
+                                || kind == PaymentRecord.Kind.FIXED_CHARGE ? 0 : fen;
+                        out.merge(channel, signed, Long::sum);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** 4.2: keeps the newest balance and no-password flag of a plate. */
+    public void balance(String plate, long balanceFen, boolean autopay, Instant at) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE member_balance SET balance_fen = ?, autopay = ?,"
+                    + " updated = ? WHERE plate = ?")) {
+                ps.setLong(1, balanceFen);
+                ps.setBoolean(2, autopay);
+                ps.setTimestamp(3, ts(at));
+                ps.setString(4, plate);
+                if (ps.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_balance (plate, balance_fen, autopay,"
+                    + " updated) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, plate);
+                ps.setLong(2, balanceFen);
+                ps.setBoolean(3, autopay);
+                ps.setTimestamp(4, ts(at));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A plate's kept balance. */
+    public record Balance(String plate, long balanceFen, boolean autopay, Instant updated) {
+    }
+
+    public Optional<Balance> balance(String plate) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT balance_fen, autopay, updated FROM member_balance"
+                    + " WHERE plate = ?")) {
+                ps.setString(1, plate);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Balance(plate, rs.getLong(1), rs.getBoolean(2),
+                            instant(rs.getTimestamp(3)))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static List<PaymentRecord> list(PreparedStatement ps) throws SQLException {
+        List<PaymentRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new PaymentRecord(PaymentRecord.Kind.valueOf(rs.getString("kind")), rs.getString("trade_no"),
+                        rs.getString("order_id"), rs.getString("lane_id"), rs.getString("plate"), rs.getInt("state"),
+                        rs.getString("pay_type"), rs.getString("channel"), rs.getLong("amount_fen"),
+                        (Long) rs.getObject("arrive_fen", Long.class), (Long) rs.getObject("fee_fen", Long.class),
+                        rs.getString("operator"), rs.getString("detail"), instant(rs.getTimestamp("received"))));
+            }
+        }
+        return out;
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    static Timestamp ts(Instant i) {
+        return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+    }
+
+    static Instant instant(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,79 @@
+package com.boothdesk.app.ui.backoffice;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.BoothApp;
+import com.boothdesk.app.BoothContext;
+import com.boothdesk.app.ui.BoothWindow;
+import com.boothdesk.app.ui.header.HeaderView;
+import com.boothdesk.app.ui.backoffice.port.BackOfficePorts;
+
+/**
+ * Opens the back office from the booth window: a 后台 button in the header and Ctrl+B. With accounts, someone must be
+ * logged in (attendants read, supervisors change); the lanes keep running behind it.
+ */
+public final class BackOfficeEntry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackOfficeEntry.class);
+
+    private BackOfficeEntry() {
+    }
+
+    /** Adds the button and the key to {@code window}; does nothing for a context that is not the running booth. */
+    public static void attach(BoothWindow window, BoothContext ctx) {
+        if (!(ctx instanceof BoothApp app) || app.database() == null) {
+            return;
+        }
+        BackOfficePorts ports = BackOfficeModule.ports(app);
+        BackOfficeWindow[] open = new BackOfficeWindow[1];
+        Runnable show = () -> {
+            if (app.staff() != null && ports.access().who().isEmpty()) {
+                LOG.info("Back office asked for with nobody logged in: refused");
+                return;
+            }
+            if (open[0] == null) {
+                open[0] = new BackOfficeWindow(ports, ctx.messages());
+            }
+            var scene = window.root().getScene();
+            open[0].show(scene == null ? null : scene.getWindow(), 1366, 768);
+        };
+        Button b = new Button(ctx.messages().get("bo.open"));
+        b.setId("backoffice-button");
+        b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> show.run());
+        HeaderView header = find(window.root());
+        if (header != null) {
+            header.addBeforeClock(b);
+        }
+        window.root().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isControlDown() && e.getCode() == KeyCode.B) {
+                e.consume();
+                show.run();
+            }
+        });
+    }
+
+    private static HeaderView find(Node n) {
+        if (n instanceof HeaderView h) {
+            return h;
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                HeaderView h = find(c);
+                if (h != null) {
+                    return h;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,400 @@
+package com.boothdesk.app.ui.backoffice.settings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import com.boothdesk.app.domain.fee.FeeQuote;
+import com.boothdesk.app.settings.BackOfficeSettings;
+import com.boothdesk.app.settings.FieldException;
+import com.boothdesk.app.ui.backoffice.BackOfficeEnv;
+import com.boothdesk.app.ui.backoffice.port.BackOfficePorts;
+import com.boothdesk.devices.templates.Outcome;
+
+/**
+ * The settings screen: the tariff editor with a live quote for a typed stay and the validator's message (it names the
+ * wrong period), applied at once for new stays; the LED / voice templates with a preview, saved to the site file
+ * (the lanes re-read it) and sent to a lane's card with the card's answer shown; each lane's devices with a test
+ * button; the match tolerance; the language (switched in the window at once); and the audit log.
+ */
+public final class SettingsViewModel {
+
+    private static final DateTimeFormatter STAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter AUDIT = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+
+    private final BackOfficePorts.Settings port;
+    private final BackOfficePorts.Access access;
+    private final BackOfficeEnv env;
+
+    private final StringProperty tariffJson = new SimpleStringProperty("");
+    private final StringProperty vehicleClass = new SimpleStringProperty("small");
+    private final StringProperty stayIn = new SimpleStringProperty("");
+    private final StringProperty stayOut = new SimpleStringProperty("");
+    private final StringProperty quote = new SimpleStringProperty("");
+    private final StringProperty tariffError = new SimpleStringProperty("");
+    private final BooleanProperty tariffOk = new SimpleBooleanProperty();
+    private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.FEE_DUE);
+    private final List<StringProperty> lines = List.of(new SimpleStringProperty(""), new SimpleStringProperty(""),
+            new SimpleStringProperty(""), new SimpleStringProperty(""));
+    private final StringProperty voice = new SimpleStringProperty("");
+    private final StringProperty preview = new SimpleStringProperty("");
+    private final StringProperty templateError = new SimpleStringProperty("");
+    private final StringProperty lane = new SimpleStringProperty("");
+    private final StringProperty cardAnswer = new SimpleStringProperty("");
+    private final ObservableList<String> laneIds = FXCollections.observableArrayList();
+    private final ObservableList<String> devices = FXCollections.observableArrayList();
+    private final StringProperty matchTolerance = new SimpleStringProperty("6");
+    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>();
+    private final ObservableList<String> audit = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty canChange = new SimpleBooleanProperty();
+    private List<BackOfficeSettings.Template> templates = List.of();
+    private long quoteGeneration;
+    private Consumer<Locale> languageSwitch = l -> { };
+
+    public SettingsViewModel(BackOfficePorts.Settings port, BackOfficePorts.Access access, BackOfficeEnv env) {
+        this.port = port;
+        this.access = access;
+        this.env = env;
+        language.set(env.msg().locale());
+        LocalDateTime now = LocalDateTime.now(env.clock().withZone(env.zone())).withSecond(0).withNano(0);
+        stayIn.set(STAY.format(now.minusHours(3)));
+        stayOut.set(STAY.format(now));
+        tariffJson.addListener((o, a, b) -> requote());
+        vehicleClass.addListener((o, a, b) -> requote());
+        stayIn.addListener((o, a, b) -> requote());
+        stayOut.addListener((o, a, b) -> requote());
+        outcome.addListener((o, a, b) -> showTemplate());
+        lines.forEach(l -> l.addListener((o, a, b) -> previewTemplate()));
+        voice.addListener((o, a, b) -> previewTemplate());
+    }
+
+    /** Loads the tariff in force, the templates, the lanes and devices, and the audit log. */
+    public void start() {
+        canChange.set(access.canChange());
+        env.async(() -> new Loaded(port.currentTariffJson(), port.templates(), port.laneIds(), port.devices(),
+                port.audit(200)), l -> {
+                    templates = l.templates;
+                    laneIds.setAll(l.lanes);
+                    if (!l.lanes.isEmpty() && lane.get().isEmpty()) {
+                        lane.set(l.lanes.get(0));
+                    }
+                    devices.setAll(l.devices);
+                    audit.setAll(l.audit.stream().map(this::auditLine).toList());
+                    tariffJson.set(l.tariff);
+                    showTemplate();
+                }, e -> status.set(env.msg().get("bo.error", e.getMessage())));
+    }
+
+    private record Loaded(String tariff, List<BackOfficeSettings.Template> templates, List<String> lanes,
+                          List<String> devices, List<com.boothdesk.app.store.history.JdbcAudit.Entry> audit) {
+    }
+
+    private String auditLine(com.boothdesk.app.store.history.JdbcAudit.Entry e) {
+        return AUDIT.format(e.at().atZone(env.zone())) + "  " + e.who() + "  " + e.setting() + "  "
+                + cut(e.oldValue()) + " → " + cut(e.newValue());
+    }
+
+    private static String cut(String s) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replace('\n', ' ');
+        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+    }
+
+    // ---- tariff -------------------------------------------------------------------------------------------------
+
+    /** Re-checks the typed tariff and re-prices the typed stay (on the UI executor; the newest answer wins). */
+    public void requote() {
+        String json = tariffJson.get();
+        String cls = vehicleClass.get();
+        Instant in;
+        Instant out;
+        try {
+            in = LocalDateTime.parse(stayIn.get().trim(), STAY).atZone(env.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            quote.set(env.msg().get("bo.settings.bad_time", env.msg().get("bo.settings.stay_in")));
+            return;
+        }
+        try {
+            out = LocalDateTime.parse(stayOut.get().trim(), STAY).atZone(env.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            quote.set(env.msg().get("bo.settings.bad_time", env.msg().get("bo.settings.stay_out")));
+            return;
+        }
+        if (out.isBefore(in)) {
+            quote.set(env.msg().get("bo.settings.out_before_in"));
+            return;
+        }
+        long gen = ++quoteGeneration;
+        env.async(() -> {
+            BackOfficeSettings.TariffCheck c = port.check(json);
+            FeeQuote q = c.ok() ? port.quote(c.tariff(), cls, in, out) : null;
+            return new Quoted(c, q);
+        }, r -> {
+            if (gen != quoteGeneration) {
+                return;
+            }
+            tariffOk.set(r.check.ok());
+            tariffError.set(r.check.ok() ? "" : r.check.error());
+            quote.set(r.quote == null ? "" : env.msg().get("bo.settings.quote", yuan(r.quote.totalFen()),
+                    r.quote.explain(6)));
+        }, e -> {
+            tariffOk.set(false);
+            tariffError.set(String.valueOf(e.getMessage()));
+            quote.set("");
+        });
+    }
+
+    private record Quoted(BackOfficeSettings.TariffCheck check, FeeQuote quote) {
+    }
+
+    /** Puts the typed tariff in force (supervisors only): new stays are priced with it at once. */
+    public void applyTariff() {
+        if (!allowed()) {
+            return;
+        }
+        String json = tariffJson.get();
+        String who = access.who();
+        env.async(() -> {
+            try {
+                port.applyTariff(json, who);
+                return port.audit(200);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, a -> {
+            audit.setAll(a.stream().map(this::auditLine).toList());
+            status.set(env.msg().get("bo.settings.tariff_applied"));
+        }, e -> status.set(e instanceof FieldException fe ? fe.reason() : env.msg().get("bo.error", e.getMessage())));
+    }
+
+    // ---- templates ----------------------------------------------------------------------------------------------
+
+    private void showTemplate() {
+        templates.stream().filter(t -> t.outcome() == outcome.get()).findFirst().ifPresent(t -> {
+            for (int i = 0; i < 4; i++) {
+                lines.get(i).set(i < t.lines().size() ? t.lines().get(i) : "");
+            }
+            voice.set(t.voice());
+        });
+        previewTemplate();
+    }
+
+    private BackOfficeSettings.Template typed() {
+        List<String> l = new ArrayList<>();
+        lines.forEach(p -> l.add(p.get() == null ? "" : p.get()));
+        return new BackOfficeSettings.Template(outcome.get(), l, voice.get());
+    }
+
+    private void previewTemplate() {
+        BackOfficeSettings.Template t = typed();
+        try {
+            BackOfficeSettings.validate(t);
+            templateError.set("");
+        } catch (FieldException e) {
+            templateError.set(env.msg().get("bo.lists.refused", e.field(), e.reason()));
+        }
+        BackOfficeSettings.Template r = BackOfficeSettings.render(t, BackOfficeSettings.SAMPLE);
+        preview.set(String.join("\n", r.lines()) + "\n🔊 " + r.voice());
+    }
+
+    /** Saves the template (the lanes use it from their next car) and logs old → new. */
+    public void saveTemplate() {
+        if (!allowed()) {
+            return;
+        }
+        BackOfficeSettings.Template t = typed();
+        String who = access.who();
+        env.async(() -> {
+            try {
+                port.saveTemplate(t, who);
+                return new Loaded(null, port.templates(), List.of(), List.of(), port.audit(200));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, l -> {
+            templates = l.templates;
+            audit.setAll(l.audit.stream().map(this::auditLine).toList());
+            status.set(env.msg().get("bo.settings.template_saved", t.outcome().key()));
+        }, e -> templateError.set(e instanceof FieldException fe ? env.msg().get("bo.lists.refused", fe.field(),
+                fe.reason()) : env.msg().get("bo.error", e.getMessage())));
+    }
+
+    /** Sends the previewed template (with the sample values) to the chosen lane's card; shows what it answered. */
+    public void sendTemplate() {
+        BackOfficeSettings.Template r = BackOfficeSettings.render(typed(), BackOfficeSettings.SAMPLE);
+        send(lane.get(), r.lines(), r.voice());
+    }
+
+    /** The device test button: a test text to the lane's card, and its ACK shown. */
+    public void testCard(String laneId) {
+        send(laneId, List.of(env.msg().get("bo.settings.test_text")), "");
+    }
+
+    private void send(String laneId, List<String> l, String v) {
+        if (laneId == null || laneId.isBlank()) {
+            cardAnswer.set(env.msg().get("bo.settings.no_lane"));
+            return;
+        }
+        cardAnswer.set(env.msg().get("bo.settings.sending", laneId));
+        port.sendToCard(laneId, l, v).whenComplete((answer, e) -> env.fx().execute(() -> cardAnswer.set(
+                env.msg().get("bo.settings.card_answer", laneId, e == null ? answer : String.valueOf(e.getMessage())))));
+    }
+
+    // ---- match tolerance and language ---------------------------------------------------------------------------
+
+    public void applyMatchTolerance() {
+        if (!allowed()) {
+            return;
+        }
+        String v = matchTolerance.get();
+        String who = access.who();
+        env.async(() -> {
+            try {
+                port.setMatchTolerance(v, who);
+                return port.audit(200);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, a -> {
+            audit.setAll(a.stream().map(this::auditLine).toList());
+            status.set(env.msg().get("bo.settings.restart_needed", "match.min_matching"));
+        }, e -> status.set(e instanceof FieldException fe ? env.msg().get("bo.lists.refused", fe.field(),
+                fe.reason()) : env.msg().get("bo.error", e.getMessage())));
+    }
+
+    /** Switches the window's language now (no restart) and keeps the choice for the next start. */
+    public void switchLanguage(Locale l) {
+        String who = access.who();
+        if (access.canChange()) {
+            env.async(() -> {
+                try {
+                    port.setLanguage(l, who);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return l;
+            }, x -> { }, e -> status.set(env.msg().get("bo.error", e.getMessage())));
+        }
+        languageSwitch.accept(l);
+    }
+
+    /** Who rebuilds the window in another language. */
+    public void onLanguageSwitch(Consumer<Locale> c) {
+        this.languageSwitch = c;
+    }
+
+    private boolean allowed() {
+        canChange.set(access.canChange());
+        if (!canChange.get()) {
+            status.set(env.msg().get("bo.lists.read_only"));
+        }
+        return canChange.get();
+    }
+
+    private static String yuan(long fen) {
+        return String.format("%d.%02d", fen / 100, fen % 100);
+    }
+
+    public StringProperty tariffJson() {
+        return tariffJson;
+    }
+
+    public StringProperty vehicleClass() {
+        return vehicleClass;
+    }
+
+    public StringProperty stayIn() {
+        return stayIn;
+    }
+
+    public StringProperty stayOut() {
+        return stayOut;
+    }
+
+    public StringProperty quote() {
+        return quote;
+    }
+
+    public StringProperty tariffError() {
+        return tariffError;
+    }
+
+    public BooleanProperty tariffOk() {
+        return tariffOk;
+    }
+
+    public ObjectProperty<Outcome> outcome() {
+        return outcome;
+    }
+
+    public StringProperty line(int i) {
+        return lines.get(i);
+    }
+
+    public StringProperty voice() {
+        return voice;
+    }
+
+    public StringProperty preview() {
+        return preview;
+    }
+
+    public StringProperty templateError() {
+        return templateError;
+    }
+
+    public StringProperty lane() {
+        return lane;
+    }
+
+    public StringProperty cardAnswer() {
+        return cardAnswer;
+    }
+
+    public ObservableList<String> laneIds() {
+        return laneIds;
+    }
+
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    public StringProperty matchTolerance() {
+        return matchTolerance;
+    }
+
+    public ObjectProperty<Locale> language() {
+        return language;
+    }
+
+    public ObservableList<String> audit() {
+        return audit;
+    }
+
+    public StringProperty status() {
+        return status;
+    }
+
+    public BooleanProperty canChange() {
+        return canChange;
+    }
+}

@@ -1,0 +1,23 @@
+package com.boothdesk.app.ui.pay;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.boothdesk.app.common.Observable;
+import com.boothdesk.app.payment.PayState;
+
+/**
+ * What the exit panel may ask of one exit lane's electronic payment: its state (listeners run on the publisher's
+ * thread) and paying the waiting car with a pay code the booth scanner read. Never blocks the caller.
+ */
+public interface PayPort {
+
+    Observable<PayState> state();
+
+    /** The driver's WeChat / Alipay pay code (the scanner's burst) for the car waiting at this exit. */
+    CompletableFuture<PayState> payByCode(String authCode);
+
+    /** A lane port that also carries the lane's payment (exit lanes of the running booth). */
+    interface Paying {
+        PayPort pay();
+    }
+}
