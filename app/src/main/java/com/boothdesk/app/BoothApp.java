@@ -163,7 +163,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
         router = new DownlinkRouter(config.zone());
-        ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, router, linkClock));
+        ops = push(com.boothdesk.app.ops.OpsModule.start(config, db, outbox, router, linkClock));
         startCloud(bridge);
 
         FeeEngine engine = new FeeEngine(config.zone());

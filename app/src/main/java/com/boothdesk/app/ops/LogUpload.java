@@ -99,7 +99,12 @@ public final class LogUpload {
     }
 
     public void register(DownlinkRouter router) {
-        router.on(settings.logUploadServiceName(), this::onDownlink);
+        try {
+            router.on(settings.logUploadServiceName(), this::onDownlink);
+        } catch (IllegalArgumentException e) {
+            throw new com.boothdesk.app.config.ConfigException("ops.log_upload_service_name: '"
+                    + settings.logUploadServiceName() + "' is no downlink of the protocol (default upload_park_log)");
+        }
     }
 
     /** Wakes the outbox dispatcher once the 2.32 is stored. */

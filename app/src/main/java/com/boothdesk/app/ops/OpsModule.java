@@ -46,6 +46,12 @@ public final class OpsModule implements AutoCloseable {
     }
 
     public static OpsModule start(BoothConfig config, Database db, DownlinkRouter router, Clock clock) {
+        return start(config, db, new JdbcOutbox(db.dataSource(), clock), router, clock);
+    }
+
+    /** As above, storing its uplinks (2.32) in the booth's own outbox (its claimant on a shared database). */
+    public static OpsModule start(BoothConfig config, Database db, JdbcOutbox outbox, DownlinkRouter router,
+                                  Clock clock) {
         BoothConfig.Operations ops = config.ops();
         Backups b = new Backups(backupDir(config), ops.backupKeep(), clock);
         OpsModule m = new OpsModule(new BackupSchedule(b, db, ops.backupInterval(), Duration.ofMinutes(10), clock),
@@ -54,7 +60,7 @@ public final class OpsModule implements AutoCloseable {
         m.upgrades = new UpgradeNotices(db, clock, AboutInfo.of(config.dataDir()).version());
         m.upgrades.register(router);
         m.settings = OpsSettings.load(config.dataDir());
-        m.logUpload = new LogUpload(LogUpload.logFolder(config.dataDir()), new JdbcOutbox(db.dataSource(), clock),
+        m.logUpload = new LogUpload(LogUpload.logFolder(config.dataDir()), outbox,
                 m.settings, clock, config.zone(), m.scheduler);
         m.logUpload.register(router);
         m.clockWatch = new ClockWatch(clock, m.settings.clockDriftWarn());

@@ -28,12 +28,15 @@ public final class PayKinds {
                 : channelName(o.channel());
     }
 
-    /** {@code pay_channel} codes (protocol §5.1.12: 0 微信, 1 支付宝; the others by number); text is kept. */
+    /** {@code pay_channel} codes (protocol §5.1.12: 0 微信, 1 支付宝 …, by code or by the payments part's name); other text is kept. */
     public static String channelName(String code) {
         String c = code.trim();
         return switch (c) {
-            case "0" -> "微信";
-            case "1" -> "支付宝";
+            case "0", "wechat" -> "微信";
+            case "1", "alipay" -> "支付宝";
+            case "2", "balance" -> "余额";
+            case "3", "unionpay" -> "银联";
+            case "4", "ccb" -> "建行";
             default -> c.matches("\\d{1,4}") ? "支付通道" + c : c.length() > 16 ? c.substring(0, 16) : c;
         };
     }

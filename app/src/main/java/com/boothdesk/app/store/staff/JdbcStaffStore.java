@@ -406,8 +406,8 @@ public final class JdbcStaffStore implements StaffStore {
     // ---- the ledger of a shift ----------------------------------------------------------------------------------
 
     /**
-     * The electronic payment's channel per order: the payments part records it on the order as
-     * {@code parking_order.pay_channel} (the protocol's code or name); a schema without that column has none.
+     * The electronic payment's channel per order: the payments part records every payment event with its channel
+     * in {@code payment_record} (V90, state 1 = paid); a schema without that table has none.
      */
     private volatile Boolean payChannel;
 
@@ -415,10 +415,10 @@ public final class JdbcStaffStore implements StaffStore {
         Boolean known = payChannel;
         if (known == null) {
             boolean found = false;
-            for (String table : new String[] {"PARKING_ORDER", "parking_order"}) {
+            for (String table : new String[] {"PAYMENT_RECORD", "payment_record"}) {
                 try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
                     while (rs.next()) {
-                        found |= "pay_channel".equalsIgnoreCase(rs.getString("COLUMN_NAME"));
+                        found |= "channel".equalsIgnoreCase(rs.getString("COLUMN_NAME"));
                     }
                 }
             }
@@ -435,7 +435,9 @@ public final class JdbcStaffStore implements StaffStore {
             boolean channels = hasPayChannel(c);
             String sql = "SELECT order_id, plate, in_time, out_time, exit_lane, due_fen, paid_fen, prepaid_fen,"
                     + " discount_fen, pay_method, free_reason, remark, car_kind"
-                    + (channels ? ", pay_channel" : "") + " FROM parking_order WHERE "
+                    + (channels ? ", (SELECT MAX(pr.channel) FROM payment_record pr WHERE pr.order_id ="
+                            + " parking_order.order_id AND pr.state = 1 AND pr.channel IS NOT NULL) AS pay_channel"
+                            : "") + " FROM parking_order WHERE "
                     + (s.open() ? "shift_id IS NULL AND status = 'CLOSED' AND exit_operator = ? AND out_time >= ?"
                             + " AND out_time <= ?" : "shift_id = ?")
                     + " ORDER BY out_time, order_id";
