@@ -63,7 +63,7 @@ class UiStaysAnsweringTest {
         exit.publish(exit.paying("京A12345", FakeLane.T0, 700));
         await().atMost(Duration.ofSeconds(10)).until(() -> text("#due-B1").equals("7.00"));
         exit.answer = null; // the LED card hangs: the lane's cash command never completes
-        robot.clickOn("#plate-B1");
+        clickOnFx("#plate-B1");
         robot.type(KeyCode.F1);
         assertThat(exit.calls).containsExactly("cash 0");
         status.set(new BoothStatus("DOWN", 12, 0, 10, Map.of("main", 10), "demo", Map.of()));
@@ -79,22 +79,35 @@ class UiStaysAnsweringTest {
         // the other lane works meanwhile
         entry.publish(entry.phase(com.boothdesk.app.domain.lane.LanePhase.AWAITING_CONFIRMATION, "", FakeLane.T0,
                 "entry.noplate"));
-        robot.clickOn("#plate-A1");
+        clickOnFx("#plate-A1");
         await().atMost(Duration.ofSeconds(10)).until(() -> text("#status-line").contains("入口1"));
         robot.type(KeyCode.F3);
         assertThat(entry.calls).containsExactly("confirm");
         // and the hung lane says so instead of taking a second command
-        robot.clickOn("#plate-B1");
+        clickOnFx("#plate-B1");
         robot.type(KeyCode.F1);
         await().atMost(Duration.ofSeconds(10)).until(() -> text("#feedback-B1").equals("上一个操作尚未完成,请稍候"));
         assertThat(exit.calls).containsExactly("cash 0");
 
-        robot.clickOn("#uplinks-button"); // its query hangs on the store
+        clickOnFx("#uplinks-button"); // its query hangs on the store
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#uplinks").tryQuery().isPresent());
         for (int i = 0; i < 5; i++) {
             WaitForAsyncUtils.asyncFx(() -> true).get(2, TimeUnit.SECONDS);
         }
         assertThat(robot.lookup("#uplinks-refresh").queryButton().isDisabled()).as("still loading").isTrue();
+    }
+
+    /**
+     * Clicks the node's centre, measured on the FX thread: TestFX's {@code clickOn(query)} computes bounds on the test
+     * thread, which races with the FX thread laying out text (the header clock ticks, lanes publish) and can throw.
+     */
+    private void clickOnFx(String query) throws Exception {
+        javafx.geometry.Point2D p = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node node = robot.lookup(query).query();
+            javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn(p.getX(), p.getY());
     }
 
     private String text(String query) {
