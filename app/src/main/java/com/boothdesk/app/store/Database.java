@@ -258,6 +258,27 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource ds, Vendor vendor, java.util.List<String> extraMigrations) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.Arrays.asList(locations(vendor)));
+        all.addAll(extraMigrations);
+        all.add(OutboxSchema.LOCATION);
+        // the stamp covers scripts on the class path only; any other location always goes through Flyway
+        String stamp = all.stream().allMatch(l -> l.startsWith("classpath:")) ? SchemaStamp.of(vendor.name(), all) : null;
+        if (stamp != null && stamp.equals(SchemaStamp.read(ds))) {
+            LOG.info("Schema up to date: the database carries this build's migration stamp {}", stamp.substring(0, 12));
+            return;
+        }
+        flyway(ds, vendor, extraMigrations);
+        if (stamp != null) {
+            try {
+                SchemaStamp.write(ds, stamp);
+            } catch (java.sql.SQLException e) {
+                // only the next start's head start is lost: it runs Flyway again
+                LOG.warn("Could not record the migration stamp: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void flyway(DataSource ds, Vendor vendor, java.util.List<String> extraMigrations) {
         // outOfOrder: the lists' scripts are numbered from V10 so that the order scripts (V2..V9) can grow
         // independently; a database that has V10 must still accept a later V3.
         var app = Flyway.configure().dataSource(ds)
