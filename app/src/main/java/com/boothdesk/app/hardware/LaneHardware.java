@@ -121,6 +121,7 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
             }
             JSerialCommLink link = new JSerialCommLink(new SerialSettings(portPath, c.cardBaud(),
                     SerialSettings.Parity.valueOf(c.cardParity().name()), 8, 1));
+            closeables.add(link); // the card driver does not own its line: closed after it (no reconnect loop at stop)
             if (c.simulatedCard()) {
                 link.open();
             } else {

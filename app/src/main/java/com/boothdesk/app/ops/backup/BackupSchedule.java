@@ -39,6 +39,8 @@ public final class BackupSchedule {
      * @param firstDelay no scheduled backup before this long after start (a booth that was never backed up gets its
      *                   first one then, not in the middle of its start-up)
      */
+    private boolean serverNoted;
+
     public BackupSchedule(Backups backups, Database db, Duration interval, Duration firstDelay, Clock clock) {
         this.backups = backups;
         this.db = db;
@@ -62,6 +64,14 @@ public final class BackupSchedule {
         }
         Instant now = clock.instant();
         if (now.isBefore(notBefore)) {
+            return;
+        }
+        if (db.file() == null) {
+            // a site's PostgreSQL is backed up on its server (pg_dump): said once, not an error every hour
+            if (!serverNoted) {
+                serverNoted = true;
+                LOG.info("No scheduled backup by this booth: the site database is backed up on its server (pg_dump)");
+            }
             return;
         }
         try {

@@ -3,7 +3,6 @@ package com.boothdesk.app.ui.lane;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -43,15 +42,24 @@ final class CheckoutView extends VBox {
         stay.textProperty().bind(Bindings.when(vm.stayProperty().isEmpty()).then("")
                 .otherwise(Bindings.concat(msg.get("ui.checkout.stay"), " ", vm.stayProperty())));
         stay.getStyleClass().add("fee-item");
-        GridPane totals = new GridPane();
-        totals.setHgap(10);
-        totals.setVgap(2);
+        // 应收 减免 / 已付 待缴 two to a row; a four-digit fee that does not fit puts them one to a row, never "55..."
+        javafx.scene.layout.FlowPane totals = new javafx.scene.layout.FlowPane(10, 2,
+                pair(msg.get("ui.checkout.gross"), amount("gross-" + laneId, vm.grossProperty())),
+                pair(msg.get("ui.checkout.discount"), amount("discount-" + laneId, vm.discountProperty())),
+                pair(msg.get("ui.checkout.paid"), amount("paid-" + laneId, vm.paidProperty())),
+                pair(msg.get("ui.checkout.due"), due(laneId, vm)));
         totals.getStyleClass().add("fee-totals");
-        totals.addRow(0, name(msg.get("ui.checkout.gross")), amount("gross-" + laneId, vm.grossProperty()),
-                name(msg.get("ui.checkout.discount")), amount("discount-" + laneId, vm.discountProperty()));
-        totals.addRow(1, name(msg.get("ui.checkout.paid")), amount("paid-" + laneId, vm.paidProperty()),
-                name(msg.get("ui.checkout.due")), due(laneId, vm));
         getChildren().addAll(heading, items, stay, totals);
+    }
+
+    private static javafx.scene.layout.HBox pair(String name, Label amount) {
+        Label n = name(name);
+        n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        amount.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, n, amount);
+        box.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return box;
     }
 
     private static Label name(String text) {

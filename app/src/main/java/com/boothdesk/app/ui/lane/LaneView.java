@@ -110,6 +110,7 @@ public final class LaneView extends VBox {
         if (exit) {
             Label dueName = new Label(msg.get("ui.checkout.due"));
             dueName.getStyleClass().add("due-name");
+            dueName.setMinWidth(Region.USE_PREF_SIZE); // the crop gives way, never 待缴
             Label due = new Label();
             due.setId("due-" + id);
             due.getStyleClass().add("due");
