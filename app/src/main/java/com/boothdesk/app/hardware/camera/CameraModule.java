@@ -130,15 +130,17 @@ public final class CameraModule implements AutoCloseable {
             };
             listen |= !cl.stream() && (cl.kind() == CameraKind.HIKVISION || cl.kind() == CameraKind.DAHUA
                     || cl.kind() == CameraKind.HUAXIA);
-            hub.add(camera, cl.cardViaCamera() ? cl.rs485() : -1);
+            hub.add(camera, cl.cardViaCamera() ? cl.rs485() : -1, cl.cardAckWait());
             LOG.info("Lane {}: {} camera {} at {}{}{}", cl.laneId(), cl.kind().key(), cl.cameraId(), cl.host(),
                     cl.stream() ? ", events read from its event stream" : "",
                     cl.cardViaCamera() ? ", LED/voice card on its RS485-" + (cl.rs485() + 1) : "");
         }
         for (CameraSettings.CameraLane cl : settings.replyCardLanes()) {
-            hub.addReplyCardLine(cl.cameraId(), cl.rs485(), Duration.ofSeconds(5));
-            LOG.info("Lane {}: LED/voice card on Zhenshi camera {}'s RS485-{} (serialData in its replies)",
-                    cl.laneId(), cl.cameraId(), cl.rs485() + 1);
+            hub.addReplyCardLine(cl.cameraId(), cl.rs485(), Duration.ofSeconds(5), cl.cardAckWait());
+            LOG.info("Lane {}: LED/voice card on Zhenshi camera {}'s RS485-{} (serialData in its replies{})",
+                    cl.laneId(), cl.cameraId(), cl.rs485() + 1, cl.cardAckWait() == null || cl.cardAckWait().isZero()
+                            ? ", no ACKs" : ", ACKs from its SerialData pushes within "
+                            + cl.cardAckWait().toMillis() + " ms");
         }
         if (listen) {
             listener = new CameraPushListener(new InetSocketAddress(settings.listenHost(), settings.listenPort()),
