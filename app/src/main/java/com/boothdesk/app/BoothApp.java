@@ -319,7 +319,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                     LaneHardware.LaneDeviceHealth h = hardware.health(lc.lane().id());
                     devices.put(lc.lane().id(), new BoothStatus.LaneDevices(h.card().name(), h.gate().name(),
                             cameraModule.health(lc.camera()).orElseGet(() -> cameras.cameraHealth(lc.camera()))
-                                    .name()));
+                                    .name(), cameraModule.barrierPosition(lc.camera()))); // cam3: as the camera reports it
                 }
             }
             if (staff != null) {

@@ -289,6 +289,14 @@ public final class CameraModule implements AutoCloseable {
         }
     }
 
+    /**
+     * The barrier's position as the lane's camera last reported it (Hikvision {@code barrierGateStatus}, the Zhenshi
+     * gate-state field), a {@code GateState} name; UNKNOWN where the camera reports none.
+     */
+    public String barrierPosition(String cameraId) {
+        return hub.gateState(cameraId).name();
+    }
+
     /** The health of a camera this module drives; empty for a Zhenshi HTTP camera. */
     public Optional<DeviceHealth> health(String cameraId) {
         return hub.camera(cameraId).map(c -> c.health().health());

@@ -276,10 +276,12 @@ public final class LaneViewModel {
             return;
         }
         devices.set(msg.get("device.card") + " " + msg.get("health." + d.card()) + "   "
-                + msg.get("device.gate") + " " + msg.get("health." + d.gate()) + "   "
+                + msg.get("device.gate") + " " + msg.get("health." + d.gate())
+                // cam3: the barrier's position where its camera reports it
+                + ("UNKNOWN".equals(d.barrier()) ? "" : " (" + msg.get("camera.barrier." + d.barrier()) + ")") + "   "
                 + msg.get("device.camera") + " " + msg.get("health." + d.camera()));
         devicesTrouble.set(!("CONNECTED".equals(d.card()) && "CONNECTED".equals(d.gate())
-                && "CONNECTED".equals(d.camera())));
+                && "CONNECTED".equals(d.camera())) || "FAULT".equals(d.barrier()));
     }
 
     // ---- the attendant's commands (FX thread) -------------------------------------------------------------------
