@@ -539,7 +539,12 @@ public final class ZhenshiPushServer implements PlateSource {
             }
         }
         Taken taken = offline ? Taken.NONE : takeQueued(serial, now);
-        CameraReply sentReply = (offline ? reply.withoutGate() : reply).merge(taken.reply);
+        if (offline && !reply.serialData().isEmpty()) {
+            // frames for a passage that happened while the booth was away (a card-relay open among them) are stale
+            LOG.info("camera {} offline record {}: the handler's {} card frame(s) not sent (the car is long gone)",
+                    LogSafe.text(serial, ID_WIDTH), plateId, reply.serialData().size());
+        }
+        CameraReply sentReply = offline ? CameraReply.none() : reply.merge(taken.reply);
         ObjectNode body = replyBody(sentReply);
         if (offline) {
             ObjectNode cont = ((ObjectNode) body.get("Response_AlarmInfoPlate")).putObject("ContinuePushOffline");
