@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +67,7 @@ public final class CameraModule implements AutoCloseable {
     private CameraPushListener listener;
     private ScheduledExecutorService sync;
     private BoothWhiteList whiteList;
+    private volatile CameraClockSync clockSync;
 
     private CameraModule(CameraSettings settings, Clock clock, Clock linkClock, ZoneId zone, PlateSource zhenshi) {
         this.settings = settings;
@@ -217,6 +217,7 @@ public final class CameraModule implements AutoCloseable {
             sync.scheduleWithFixedDelay(this::syncWhiteListsIfChanged, settings.whiteListCheck().toMillis(),
                     settings.whiteListCheck().toMillis(), TimeUnit.MILLISECONDS);
         }
+        clockSync = new CameraClockSync(hub::cameras, clock, zone, sync, settings.clockRetry());
         if (!settings.clockSync().isZero()) {
             sync.scheduleWithFixedDelay(this::syncClocks, 0, settings.clockSync().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -274,18 +275,11 @@ public final class CameraModule implements AutoCloseable {
         }
     }
 
-    /** Sets every camera's clock to the booth's local time. */
+    /** Sets every camera's clock to the booth's local time (a camera that does not take it is tried again). */
     public void syncClocks() {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
-        for (LaneCamera c : hub.cameras()) {
-            if (c.capabilities().contains(CameraCapability.CLOCK)) {
-                c.setClock(now).whenComplete((o, err) -> {
-                    if (err != null || !o.delivered()) {
-                        LOG.warn("Camera {}: clock not set: {}", c.cameraId(), err != null ? err.toString()
-                                : o.detail());
-                    }
-                });
-            }
+        CameraClockSync c = clockSync;
+        if (c != null) {
+            c.syncAll();
         }
     }
 

@@ -24,10 +24,17 @@ import com.boothdesk.devices.camera.common.CameraKind;
  *                     opens in the answer to the push itself
  * @param streamIdle  how long a camera's event stream may stay silent before the booth reconnects
  * @param whiteListCheck how often the booth's lists are checked for a change (then the cameras are synced at once)
+ * @param clockRetry  after how long a camera that did not take the booth's time is tried again
  */
 public record CameraSettings(String listenHost, int listenPort, Duration clockSync, Duration whiteListSync,
                              Duration decisionWait, Duration streamIdle, Duration whiteListCheck,
-                             List<CameraLane> lanes) {
+                             List<CameraLane> lanes, Duration clockRetry) {
+
+    public CameraSettings(String listenHost, int listenPort, Duration clockSync, Duration whiteListSync,
+                          Duration decisionWait, Duration streamIdle, Duration whiteListCheck, List<CameraLane> lanes) {
+        this(listenHost, listenPort, clockSync, whiteListSync, decisionWait, streamIdle, whiteListCheck, lanes,
+                Duration.ofMinutes(5));
+    }
 
     /**
      * One lane's camera.
@@ -114,7 +121,8 @@ public record CameraSettings(String listenHost, int listenPort, Duration clockSy
                 24 * 60)), Duration.ofSeconds(integer(k, "camera.white_list_sync_seconds", 60, 5, 86_400)),
                 Duration.ofMillis(integer(k, "camera.decision_wait_ms", 1500, 0, 5000)),
                 Duration.ofSeconds(integer(k, "camera.stream_idle_seconds", 30, 1, 600)),
-                Duration.ofSeconds(integer(k, "camera.white_list_check_seconds", 3, 1, 3600)), List.copyOf(lanes));
+                Duration.ofSeconds(integer(k, "camera.white_list_check_seconds", 3, 1, 3600)), List.copyOf(lanes),
+                Duration.ofSeconds(integer(k, "camera.clock_retry_seconds", 300, 1, 86_400)));
     }
 
     /** Zhenshi HTTP lanes whose card hangs on the camera: their frames ride the push server's answers. */
