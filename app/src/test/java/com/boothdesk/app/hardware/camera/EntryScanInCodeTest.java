@@ -62,6 +62,8 @@ class EntryScanInCodeTest {
                 + "'timetemp':" + booth.clock.instant().getEpochSecond() + "}");
         assertThat(answer.path("state").asInt()).isEqualTo(1);
         await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().findInLot("62000F9").isPresent());
+        await().atMost(RunningBooth.WAIT).until(() -> booth.app.lane("A1").state().get().phase()
+                == LanePhase.ENTERED);
     }
 
     @Test
