@@ -91,6 +91,7 @@ public final class BoothWindow {
     public BoothWindow(BoothContext ctx) {
         this(UiPorts.of(ctx));
         com.boothdesk.app.ui.backoffice.BackOfficeEntry.attach(this, ctx); // back office (issue 15): 后台 button, Ctrl+B
+        com.boothdesk.app.ui.shift.ReceiptPrinting.attach(this, ctx); // receipts on the system printer, Ctrl+P
     }
 
     /** Builds the window content on the given ports; call on the FX thread. */

@@ -65,6 +65,7 @@ public final class DutyViewModel implements AutoCloseable {
         this.ex = Objects.requireNonNull(ex, "ex");
         this.demo = demo;
         this.login = new LoginViewModel(staff, messages, zone, ex);
+        login.onShiftClosed(r -> afterHandover.accept(r)); // a shift a supervisor closed: its report, as a handover's
         needsFirstAdmin.set(staff.needsFirstAdmin());
         subscription = staff.duty().subscribe(d -> ex.ui().execute(() -> dutyChanged(d)));
         dutyChanged(staff.duty().get());
