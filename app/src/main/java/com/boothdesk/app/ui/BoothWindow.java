@@ -186,6 +186,8 @@ public final class BoothWindow {
                     new com.boothdesk.app.ui.shift.FxPrinterSink(), ex);
             duty.onHandedOver(r -> printer.printShift(r.shift(), r.closedBy(),
                     rep -> duty.notice().set(msg.get("ui.duty.report.printed", r.shift().shiftId())),
+                    ports.siteDir().resolve("reports"), // no printer: the PDF (shift3)
+                    pdf -> duty.notice().set(msg.get("ui.duty.report.pdf", r.shift().shiftId(), pdf.toString())),
                     e -> {
                         LOG.warn("Report of shift {} not printed: {}", r.shift().shiftId(), e.toString());
                         duty.notice().set(msg.get("ui.duty.report.failed", r.shift().shiftId(),
