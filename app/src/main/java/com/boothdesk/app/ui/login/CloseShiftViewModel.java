@@ -59,6 +59,9 @@ public final class CloseShiftViewModel {
         canSubmit = Bindings.createBooleanBinding(() -> !busy.get() && done.get() == null
                 && !supervisor.get().isBlank() && !password.get().isEmpty() && !remark.get().isBlank(),
                 busy, done, supervisor, password, remark);
+        // a changed supervisor or reason starts over: the last refusal no longer applies
+        supervisor.addListener((o, a, b) -> message.set(""));
+        remark.addListener((o, a, b) -> message.set(""));
     }
 
     /** Whose shift, which, since when. */
