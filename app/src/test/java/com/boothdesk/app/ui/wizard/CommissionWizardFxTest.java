@@ -79,7 +79,7 @@ class CommissionWizardFxTest {
             cameraPort = s.getLocalPort();
         }
 
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clock.system(java.time.ZoneId.of("Asia/Shanghai")); // the site's zone, as FirstRun
         // the first admin as the installed booth creates it: after the site file is written, in the site's database,
         // through the modal first-admin step (no built-in account, no default password)
         CommissionViewModel.AdminAccountHook adminHook = dir -> {
