@@ -75,6 +75,9 @@ public final class LoginView extends VBox {
         message.setWrapText(true);
         message.setStyle("-fx-text-fill: #ff8389;"); // light red: reads on the booth's dark panel and on white
         message.textProperty().bind(vm.message());
+        // no empty rows under the button: the message and the closing form take room only when there is something
+        message.visibleProperty().bind(vm.message().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
 
         // a supervisor closes another attendant's open shift here when it refuses the log-in
         VBox closing = new VBox();
@@ -82,6 +85,8 @@ public final class LoginView extends VBox {
         closing.setAlignment(Pos.CENTER);
         java.util.function.Consumer<CloseShiftViewModel> showClosing = c -> closing.getChildren()
                 .setAll(c == null ? java.util.List.of() : java.util.List.of(new CloseShiftView(c, m)));
+        closing.managedProperty().bind(vm.closeShift().isNotNull());
+        closing.visibleProperty().bind(vm.closeShift().isNotNull());
         vm.closeShift().addListener((o, a, b) -> showClosing.accept(b));
         showClosing.accept(vm.closeShift().get());
 
