@@ -91,6 +91,7 @@ public final class BoothWindow {
     public BoothWindow(BoothContext ctx) {
         this(UiPorts.of(ctx));
         com.boothdesk.app.ui.backoffice.BackOfficeEntry.attach(this, ctx); // back office (issue 15): 后台 button, Ctrl+B
+        com.boothdesk.app.ui.shift.ReceiptPrinting.attach(this, ctx); // receipts on the system printer, Ctrl+P
     }
 
     /** Builds the window content on the given ports; call on the FX thread. */
@@ -185,6 +186,8 @@ public final class BoothWindow {
                     new com.boothdesk.app.ui.shift.FxPrinterSink(), ex);
             duty.onHandedOver(r -> printer.printShift(r.shift(), r.closedBy(),
                     rep -> duty.notice().set(msg.get("ui.duty.report.printed", r.shift().shiftId())),
+                    ports.siteDir().resolve("reports"), // no printer: the PDF (shift3)
+                    pdf -> duty.notice().set(msg.get("ui.duty.report.pdf", r.shift().shiftId(), pdf.toString())),
                     e -> {
                         LOG.warn("Report of shift {} not printed: {}", r.shift().shiftId(), e.toString());
                         duty.notice().set(msg.get("ui.duty.report.failed", r.shift().shiftId(),
