@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -247,30 +248,46 @@ public final class JdbcHistory {
         return out;
     }
 
-    /** The distinct stored plates (and exit reads) the matcher takes for {@code typed}, with their scores. */
+    /**
+     * The distinct stored plates (and exit reads) the matcher takes for {@code typed}, with their scores. The plates
+     * come from {@code history_plate} (kept by the database, V130) through {@link HistoryPlates}, caught up with
+     * what was added since the last search: no scan of the stays.
+     */
     private Map<String, PlateCandidate> fuzzyPlates(String typed) {
-        Set<String> plates = new LinkedHashSet<>();
-        db.read(c -> {
-            distinct(c, "SELECT DISTINCT plate FROM parking_order", plates);
-            distinct(c, "SELECT DISTINCT exit_plate_read FROM parking_order WHERE exit_plate_read IS NOT NULL",
-                    plates);
-            return null;
-        });
+        HistoryPlates pool = HistoryPlates.of(db);
+        List<String> plates = pool.current(db);
         Map<String, PlateCandidate> out = new java.util.LinkedHashMap<>();
-        List<PlateCandidate> exact = new ArrayList<>();
-        if (plates.contains(typed)) {
-            exact.add(new PlateCandidate(typed, 100, true, "完全一致"));
+        if (pool.contains(typed)) {
+            // the exact plate first, then the near ones (rank gives only the exact when there is one)
+            out.put(typed, new PlateCandidate(typed, 100, true, "完全一致"));
         }
-        plates.remove(typed);
-        // the exact plate first, then the near ones (rank gives only the exact when there is one)
-        for (PlateCandidate c : exact) {
-            out.put(c.plate(), c);
-        }
-        for (PlateCandidate c : matcher.rank(typed, plates)) {
+        Collection<String> others = out.isEmpty() ? plates : new Without(plates, typed);
+        for (PlateCandidate c : matcher.rank(typed, others)) {
             out.putIfAbsent(c.plate(), c);
         }
         LOG.debug("Fuzzy plate {} among {} distinct plates: {}", SafeText.plate(typed), plates.size(), out.keySet());
         return out;
+    }
+
+    /** {@code plates} without one plate, as a view (the pool is not copied for each search). */
+    private static final class Without extends java.util.AbstractCollection<String> {
+        private final List<String> plates;
+        private final String left;
+
+        Without(List<String> plates, String left) {
+            this.plates = plates;
+            this.left = left;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return plates.stream().filter(p -> !p.equals(left)).iterator();
+        }
+
+        @Override
+        public int size() {
+            return plates.size() - 1;
+        }
     }
 
     private static void distinct(Connection c, String sql, Set<String> into) throws SQLException {

@@ -76,6 +76,37 @@ class JdbcHistoryTest {
     }
 
     @Test
+    void theFuzzySearchSeesPlatesWrittenAfterItsFirstSearchNewStaysCorrectionsAndExitReads() {
+        assertThat(history.search(HistoryQuery.all().withPlate("浙K7Z001", HistoryQuery.PlateMode.FUZZY))).isEmpty();
+
+        // a new stay, a corrected plate and a plate read at the exit, all written after the pool was first read
+        HistoryFixtures.insert(db, List.of(HistoryFixtures.paid("o6", "浙K72001", "B1", T0.plusSeconds(99),
+                T0.plusSeconds(999), "li", 200)));
+        db.write(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE parking_order SET plate = '闽D5G789' WHERE order_id = 'o3'");
+                st.executeUpdate("UPDATE parking_order SET exit_plate_read = '川Q1I111' WHERE order_id = 'o2'");
+            }
+            return null;
+        });
+
+        assertThat(history.search(HistoryQuery.all().withPlate("浙K7Z001", HistoryQuery.PlateMode.FUZZY)))
+                .extracting(HistoryRow::orderId).containsExactly("o6");
+        assertThat(history.search(HistoryQuery.all().withPlate("闽D56789", HistoryQuery.PlateMode.FUZZY)))
+                .extracting(HistoryRow::orderId).containsExactly("o3");
+        assertThat(history.search(HistoryQuery.all().withPlate("川Q11111", HistoryQuery.PlateMode.FUZZY)))
+                .extracting(HistoryRow::orderId).containsExactly("o2");
+        // the pool is the table the database keeps, one row per plate however often it is written
+        long rows = db.read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM history_plate")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(rows).isEqualTo(9); // o1..o6 plates, 苏E00123 read at o4, 闽D5G789, 川Q1I111 (沪C88888 stays)
+    }
+
+    @Test
     void aFuzzySearchAlsoFindsThePlateReadAtTheExitAndIgnoresTheProvince() {
         assertThat(history.search(HistoryQuery.all().withPlate("苏E00123", HistoryQuery.PlateMode.FUZZY)))
                 .extracting(HistoryRow::orderId).containsExactly("o4");

@@ -28,6 +28,7 @@ public final class SettingsView extends BorderPane {
     public SettingsView(SettingsViewModel vm, Messages msg) {
         setId("bo-settings");
         TabPane tabs = new TabPane();
+        tabs.setId("bo-settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("bo-settings-tariff-tab", msg.get("bo.settings.tariff"), tariff(vm, msg)),
                 tab("bo-settings-templates-tab", msg.get("bo.settings.templates"), templates(vm, msg)),
