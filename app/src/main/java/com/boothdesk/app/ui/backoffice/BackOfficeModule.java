@@ -61,17 +61,22 @@ public final class BackOfficeModule {
                 new FeeEngine(cfg.zone()), clock, cfg.tariffFile());
 
         BackOfficePorts.Access access = new BackOfficePorts.Access() {
+            /** No accounts at all (the demo, a booth before its first admin): the booth works without log-in. */
+            private boolean noAccounts() {
+                return app.staff() == null || app.staff().service().needsFirstAdmin();
+            }
+
             @Override
             public String who() {
-                if (app.staff() == null) {
-                    return cfg.operator() == null ? "" : cfg.operator();
+                if (noAccounts()) {
+                    return cfg.operator() == null || cfg.operator().isBlank() ? "booth" : cfg.operator();
                 }
                 return app.staff().service().onDuty().map(Account::userId).orElse("");
             }
 
             @Override
             public boolean canChange() {
-                if (app.staff() == null) {
+                if (noAccounts()) {
                     return true; // a site without accounts (the demo): the booth's operator is its own supervisor
                 }
                 return app.staff().service().onDuty().map(a -> a.role().supervises()).orElse(false);

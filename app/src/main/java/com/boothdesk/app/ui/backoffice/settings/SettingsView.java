@@ -86,6 +86,17 @@ public final class SettingsView extends BorderPane {
         outcome.setId("bo-template-outcome");
         outcome.getItems().setAll(Outcome.values());
         outcome.valueProperty().bindBidirectional(vm.outcome());
+        outcome.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Outcome o) {
+                return o == null ? "" : msg.get("bo.template.outcome." + o.name());
+            }
+
+            @Override
+            public Outcome fromString(String s) {
+                return null;
+            }
+        });
         GridPane g = new GridPane();
         g.setHgap(6);
         g.setVgap(4);
