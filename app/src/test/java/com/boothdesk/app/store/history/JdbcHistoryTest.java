@@ -126,6 +126,21 @@ class JdbcHistoryTest {
     }
 
     @Test
+    void aFragmentMostPlatesHoldIsSearchedOverTheStaysThemselves() {
+        List<HistoryFixtures.Stay> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(HistoryFixtures.paid("m" + i, String.format("闽F9%04d", i), "B1", T0.plusSeconds(i),
+                    T0.plusSeconds(5000 + i), "li", 100));
+        }
+        HistoryFixtures.insert(db, many);
+        // 600 plates hold "F9" (more than the plate pool answers for): every one of their stays is found all the same
+        assertThat(history.count(HistoryQuery.all().withPlate("F9", HistoryQuery.PlateMode.CONTAINS)
+                .withRange(null, null))).isEqualTo(600);
+        assertThat(history.search(HistoryQuery.all().withPlate("F90599", HistoryQuery.PlateMode.CONTAINS)))
+                .extracting(HistoryRow::orderId).containsExactly("m599");
+    }
+
+    @Test
     void filtersByTimeLaneAttendantPaymentAndOutcome() {
         HistoryQuery firstDay = HistoryQuery.all().withRange(T0.minusSeconds(1), T0.plus(Duration.ofDays(1)));
         assertThat(history.search(firstDay)).extracting(HistoryRow::orderId)
@@ -176,9 +191,12 @@ class JdbcHistoryTest {
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.CLOUD).extracting(StoryEvent::title)
                 .anyMatch(t -> t.contains("in_park")).anyMatch(t -> t.contains("out_park"));
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.CLOUD).extracting(StoryEvent::detail)
-                .allMatch(d2 -> d2.startsWith("PENDING"));
+                .allMatch(d2 -> d2.startsWith("待发送")); // PENDING, in the operator's words
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.GATE).singleElement()
-                .satisfies(g -> assertThat(g.detail()).contains("设备故障").contains("zhang"));
+                .satisfies(g -> {
+                    assertThat(g.title()).isEqualTo("道闸 B1 抬杆（手动）");
+                    assertThat(g.detail()).startsWith("设备 已确认").contains("设备故障").contains("zhang");
+                });
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.EXIT).singleElement()
                 .satisfies(x -> assertThat(x.image()).isEqualTo("a/out.jpg"));
         for (int i = 1; i < story.size(); i++) {

@@ -131,8 +131,12 @@ class BackOfficeFlowsFxTest {
         press("#bo-history-search");
         @SuppressWarnings("unchecked")
         TableView<HistoryRow> table = node("#bo-history-table", TableView.class);
-        await().atMost(WAIT).until(() -> !table.getItems().isEmpty());
-        assertThat(table.getItems()).extracting(HistoryRow::orderId).first().isEqualTo(order.orderId());
+        // the screen opened on the latest stays; the search's answer puts the misread's car first, with its score
+        await().atMost(WAIT).untilAsserted(() -> assertThat(table.getItems()).first().satisfies(r -> {
+            assertThat(r.orderId()).isEqualTo(order.orderId());
+            assertThat(r.match()).isBetween(1, 99);
+        }));
+        assertThat(table.getItems()).extracting(HistoryRow::orderId).hasSize(2);
         await().atMost(WAIT).until(() -> node("#bo-history-entry-picture", PictureBox.class).hasPicture()
                 && node("#bo-history-exit-picture", PictureBox.class).hasPicture());
         @SuppressWarnings("unchecked")
@@ -182,7 +186,7 @@ class BackOfficeFlowsFxTest {
         await().atMost(WAIT).until(() -> text("#bo-tariff-quote").startsWith("试算：11.00 元"));
         assertThat(text("#bo-tariff-error")).isEmpty();
 
-        robot.interact(() -> json.setText(json.getText().replaceFirst("\"end\"\\s*:\\s*\"24:00\"", "\"end\" : \"24:61\"")));
+        robot.interact(() -> json.setText(json.getText().replaceFirst("\"start\"\\s*:\\s*\"00:00\"", "\"start\" : \"25:00\"")));
         await().atMost(WAIT).until(() -> text("#bo-tariff-error").contains("'全天'"));
         assertThat(node("#bo-tariff-apply", Button.class).isDisabled()).isTrue();
     }

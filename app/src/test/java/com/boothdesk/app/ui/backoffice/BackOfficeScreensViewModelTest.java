@@ -367,4 +367,77 @@ class BackOfficeScreensViewModelTest {
     private static double yuan(String quote) {
         return Double.parseDouble(quote.replaceAll("(?s)^试算：([0-9.]+) 元.*$", "$1"));
     }
+    @Test
+    void aMonthlyCardIsRenewedWithTheCashTakenAStoredValueCardToppedUpAndARowDeleted() {
+        java.util.Map<String, java.util.List<String>> calls = new java.util.LinkedHashMap<>();
+        com.boothdesk.app.store.history.ListTable.Row card = new com.boothdesk.app.store.history.ListTable.Row(
+                "M1", java.util.Map.of("card_id", "M1", "plates", "京A12345", "valid_to", "2026-11-30"));
+        BackOfficePorts.Lists port = new BackOfficePorts.Lists() {
+            public com.boothdesk.app.store.history.ListTable read(
+                    com.boothdesk.app.store.history.JdbcListReads.Kind kind, String f) {
+                return new com.boothdesk.app.store.history.ListTable(kind, List.of("card_id", "plates", "valid_to"),
+                        List.of(card));
+            }
+
+            public String save(com.boothdesk.app.store.history.JdbcListReads.Kind k, java.util.Map<String, String> f,
+                               String who) {
+                return "";
+            }
+
+            public boolean delete(com.boothdesk.app.store.history.JdbcListReads.Kind kind, String key, String who) {
+                calls.put("delete", List.of(kind.name(), key, who));
+                return true;
+            }
+
+            public com.boothdesk.app.domain.lists.MonthRenewal renew(String c, String to, String paid, int m,
+                                                                     String who) {
+                calls.put("renew", List.of(c, to, paid, who));
+                return new com.boothdesk.app.domain.lists.MonthRenewal("T1", c, NOW, 30000, 30000, "cash", who, m,
+                        LocalDate.of(2026, 12, 1), LocalDate.parse(to), "");
+            }
+
+            public void topUp(String c, String yuan, String who) {
+                if (yuan.startsWith("-")) {
+                    throw new FieldException("amount", "must be more than 0");
+                }
+                calls.put("topUp", List.of(c, yuan, who));
+            }
+
+            public com.boothdesk.app.settings.ListImport.Report importFile(
+                    com.boothdesk.app.store.history.JdbcListReads.Kind kind, Path file, String who) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        var vm = new com.boothdesk.app.ui.backoffice.lists.ListsViewModel(port, access(new boolean[] {true}), ENV);
+        vm.refresh();
+        assertThat(vm.rows()).hasSize(1);
+        vm.selected().set(vm.rows().get(0));
+        assertThat(vm.field("plates").get()).isEqualTo("京A12345"); // the editor shows the selected card
+
+        vm.renewTo().set("2026-12-31");
+        vm.renewPaid().set("300");
+        vm.renew();
+        assertThat(calls.get("renew")).containsExactly("M1", "2026-12-31", "300", "zhang");
+        assertThat(vm.status().get()).isEqualTo("M1 已续至 2026-12-31，收款 300.00 元");
+
+        vm.delete();
+        assertThat(calls.get("delete")).containsExactly("MONTHLY", "M1", "zhang");
+        assertThat(vm.status().get()).isEqualTo("已删除 M1");
+
+        vm.kind().set(com.boothdesk.app.store.history.JdbcListReads.Kind.STORED_VALUE);
+        vm.selected().set(vm.rows().get(0));
+        vm.topUpAmount().set("-5");
+        vm.topUp();
+        assertThat(calls).doesNotContainKey("topUp");
+        assertThat(vm.errorField().get()).isEqualTo("amount");
+        vm.topUpAmount().set("50");
+        vm.topUp();
+        assertThat(calls.get("topUp")).containsExactly("M1", "50", "zhang");
+        assertThat(vm.status().get()).isEqualTo("M1 已充值 50 元");
+
+        vm.kind().set(com.boothdesk.app.store.history.JdbcListReads.Kind.VISITOR);
+        vm.selected().set(vm.rows().get(0));
+        vm.delete();
+        assertThat(vm.status().get()).isEqualTo("此名单由云端下发，岗亭不修改");
+    }
 }

@@ -132,7 +132,9 @@ public final class SettingsView extends BorderPane {
         HBox buttons = new HBox(6, save, lane, send, answer);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox top = new HBox(16, g, new VBox(4, new Label(msg.get("bo.settings.preview")), preview));
-        VBox box = new VBox(8, top, error, buttons);
+        Label known = new Label(msg.get("bo.settings.placeholders"));
+        known.setWrapText(true);
+        VBox box = new VBox(8, top, known, error, buttons);
         box.setPadding(new Insets(8));
         return box;
     }
