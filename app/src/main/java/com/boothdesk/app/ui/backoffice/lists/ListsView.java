@@ -78,6 +78,7 @@ public final class ListsView extends BorderPane {
         top.setPadding(new Insets(8));
 
         table.setId("bo-lists-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // every column in sight at 1366 wide
         table.setItems(vm.rows());
         vm.columns().addListener((ListChangeListener<String>) c -> columns());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selected().set(b));
@@ -165,6 +166,13 @@ public final class ListsView extends BorderPane {
             t.setId("bo-field-" + name);
             t.textProperty().bindBidirectional(vm.field(name));
             t.setPrefColumnCount(16);
+            if (name.startsWith("valid_")) {
+                t.setPromptText("yyyy-MM-dd");
+            } else if (name.startsWith("window_")) {
+                t.setPromptText("HH:mm");
+            } else if (name.equals("weekdays")) {
+                t.setPromptText(msg.get("bo.lists.weekdays_hint"));
+            }
             t.disableProperty().bind(vm.canChange().not());
             editor.addRow(row++, l, t);
         }
