@@ -67,7 +67,9 @@ public final class ProtocolCoverage {
     /** Uplinks sent for an entry the notes give no service_name for (by ToC number). */
     public static final Map<String, String> UNNAMED_SENDERS = Map.of(
             "2.22", "at the handover, name configured in staff settings (StaffUplinks)",
-            "2.27", "a stored-value payment at the exit, name INFERRED (JdbcVehicleLists)");
+            "2.27", "a stored-value payment at the exit, name INFERRED (JdbcVehicleLists)",
+            "7.5", "the exit pay-code URL with its MD5 sign, renewed while a car waits, shown as the exit QR "
+                    + "(ExitPayCodeUrl)");
 
     /** What the notes leave open, per entry, listed under the table. */
     public static final Map<String, String> OPEN = openQuestions();
@@ -267,6 +269,16 @@ public final class ProtocolCoverage {
         m.put(ServiceName.QUERY_ORDER, "every 2 s from 10 s after an exit price was answered, for 2 min "
                 + "(PaymentStatusPoller)");
         m.put(ServiceName.UPLOAD_TICKET_DEDUCTION, "a coupon is used at the exit (CouponDeductions)");
+        m.put(ServiceName.UPLOAD_ORDER, "the complete order after an electronic exit payment (ExitPayments)");
+        m.put(ServiceName.CODE_URL, "after each login, the lasting exit code of every exit with payment.exit_code=lane "
+                + "(PaymentModule)");
+        m.put(ServiceName.UPLOAD_FILE, "the period's logs asked for by 3.32 (LogUpload)");
+        m.put(ServiceName.QUERY_ESCAPE, "the car waiting at an exit: unpaid escapes are flagged (ExitPayments)");
+        m.put(ServiceName.PAY_STATUS, "before the fee is shown: a no-password wallet is charged (ExitPayments)");
+        m.put(ServiceName.SCREEN_INFO, "after each login, for every exit with a smart screen (SmartScreens)");
+        m.put(ServiceName.INIT_SCREEN, "after 7.1, and to send the screen home after a page (SmartScreens)");
+        m.put(ServiceName.OUT, "the car at the exit: monthly, nothing to pay, paid, or due with the pay code "
+                + "(SmartScreens)");
         String admin = "a list is changed at the booth (ListAdmin, the one path for booth list changes)";
         for (ServiceName n : List.of(ServiceName.UPLOAD_MONTH_CARD, ServiceName.UPLOAD_MONTH_MEMBER,
                 ServiceName.MONTH_PAY_RECORD, ServiceName.UPLOAD_GATE, ServiceName.UPLOAD_BLACKUSER,
