@@ -269,7 +269,8 @@ public final class ProtocolCoverage {
         m.put(ServiceName.QUERY_ORDER, "every 2 s from 10 s after an exit price was answered, for 2 min "
                 + "(PaymentStatusPoller)");
         m.put(ServiceName.UPLOAD_TICKET_DEDUCTION, "a coupon is used at the exit (CouponDeductions)");
-        m.put(ServiceName.UPLOAD_ORDER, "the complete order after an electronic exit payment (ExitPayments)");
+        m.put(ServiceName.UPLOAD_ORDER, "the complete order after an electronic exit payment (ExitPayments); an "
+                + "exception order: an exit without entry record, a stay the cloud settled by 3.28 (CloudBridge)");
         m.put(ServiceName.CODE_URL, "after each login, the lasting exit code of every exit with payment.exit_code=lane "
                 + "(PaymentModule)");
         m.put(ServiceName.UPLOAD_FILE, "the period's logs asked for by 3.32 (LogUpload)");

@@ -175,7 +175,7 @@ public final class PaymentDownlinks {
             LOG.info("3.28 manual settlement {} for {}: no stay in the lot; recorded only", sync, plate);
             return r;
         }
-        ParkingOrder closed = o.get().closed(new ParkingOrder.Settlement("CLOUD", out, cash + ele, cash + ele,
+        ParkingOrder closed = o.get().closed(new ParkingOrder.Settlement(com.boothdesk.app.cloud.CloudBridge.CLOUD_SETTLED_LANE, out, cash + ele, cash + ele,
                 cash + ele == 0 ? PaymentMethod.FREE : PaymentMethod.CASH, "cloud", null, 0,
                 cash + ele == 0 ? "云端手动结算" : null, null, o.get().kind()));
         orders.recordExit(closed, Math.min(spaces.capacity(), spaces.free() + 1));

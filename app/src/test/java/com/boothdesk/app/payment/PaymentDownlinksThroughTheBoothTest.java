@@ -121,6 +121,15 @@ class PaymentDownlinksThroughTheBoothTest {
         assertThat(closed.outTime()).isEqualTo(Instant.ofEpochSecond(in + 600));
         assertThat(booth.push(msg).path("state").asInt()).isEqualTo(1); // resent: answered, nothing more
         assertThat(store().forOrder(orderId)).hasSize(1);
+        // an exception order of 2.3: the complete order goes up after its out_park, once
+        await().atMost(RunningBooth.WAIT).until(() -> booth.cloud().received("upload_order").stream()
+                .anyMatch(u -> u.data().path("order_id").asText().equals(orderId)));
+        assertThat(booth.cloud().received("upload_order").stream()
+                .filter(u -> u.data().path("order_id").asText().equals(orderId))).singleElement().satisfies(u -> {
+                    assertThat(u.data().path("data_target").asText()).isEqualTo("cloud");
+                    assertThat(u.data().path("out_channel_id").asText()).isEqualTo("CLOUD");
+                    assertThat(u.data().path("total").asText()).isEqualTo("1.00");
+                });
     }
 
     @Test
