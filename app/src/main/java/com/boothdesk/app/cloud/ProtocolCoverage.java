@@ -273,6 +273,8 @@ public final class ProtocolCoverage {
                 + "exception order: an exit without entry record, a stay the cloud settled by 3.28 (CloudBridge)");
         m.put(ServiceName.CODE_URL, "after each login, the lasting exit code of every exit with payment.exit_code=lane "
                 + "(PaymentModule)");
+        m.put(ServiceName.PARK_LOG, "a setting is changed in the back office (tariff, templates, match, language), with "
+                + "its audit row (ParkLogs)");
         m.put(ServiceName.UPLOAD_FILE, "the period's logs asked for by 3.32 (LogUpload)");
         m.put(ServiceName.QUERY_ESCAPE, "the car waiting at an exit: unpaid escapes are flagged (ExitPayments)");
         m.put(ServiceName.PAY_STATUS, "before the fee is shown: a no-password wallet is charged (ExitPayments)");
