@@ -305,8 +305,19 @@ public final class ProtocolCoverage {
                 + "force_update 1, which the notes define (\"强删云平台重复订单号的订单\"), instead.");
         m.put("3.5", "price_sync carries price_id, car_type, describe and times, no tariff structure: kept for "
                 + "reference, the local tariff prices the stays.");
+        m.put("2.37", "etc_pay needs an ETC reader at the exit (金溢 / 畅捷 / 蚂蚁智行 lane units); the booth drives none, so "
+                + "it is never sent.");
+        m.put("2.44", "laterpay_order_upload (先走后付) needs the attendant's choice on the exit panel when no payment can "
+                + "be taken; that action does not exist yet, so it is never sent (its answer is read).");
         m.put("3.8", "collector_sync is kept in the collector list; feeding the booth's log-in accounts needs a "
                 + "write in the staff store that does not echo a 2.4 back (app/store/staff, not done here).");
+        m.put("3.13", "gate_sync is kept (park_channel); the lanes' names and their mapping still come from the site "
+                + "file: answered only.");
+        m.put("3.15", "car_type_sync is kept (car_type); the fee class of a stay is still fee.vehicle_class, not the "
+                + "cloud's car type or the camera's plate colour (needs a hook in the lane's entry decision): answered "
+                + "only.");
+        m.put("3.44", "fixed_charge is recorded and answered; setting the plate's order to 待支付 so the exit code "
+                + "takes the fixed price needs a lane command the lane does not have yet: answered only.");
         m.put("3.11", "the answer's cloud_notice field is cut off in the notes: the booth leaves it out, so the cloud "
                 + "sends 3.10 and the booth extends the card itself.");
         m.put("3.26", "the notes give no service_name; INFERRED from the open API getparkempty: a push with "

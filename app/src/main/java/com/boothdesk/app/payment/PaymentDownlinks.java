@@ -70,14 +70,20 @@ public final class PaymentDownlinks {
         raw(router, ServiceName.ORDER_ZERO_BALANCE, "云端手动结算: 关闭在场订单", this::zeroBalance);
         raw(router, ServiceName.REPAIR, "追缴结果记入订单", this::repair);
         raw(router, ServiceName.ESCAPE_ORDER, "逃单补缴结果记入订单", this::escapeOrder);
-        raw(router, ServiceName.FIXED_CHARGE, "无在场订单固定收费: 记录 (出口收费待补)", this::fixedCharge);
+        raw(router, ServiceName.FIXED_CHARGE, DownlinkRouter.Handling.ANSWERED,
+                "无在场订单固定收费: 记录并应答; 置为待支付尚未实现 (see the coverage notes)", this::fixedCharge);
         raw(router, ServiceName.UPDATE_BALANCE, "车主余额/免密状态保存, 出口4.1使用", this::updateBalance);
         raw(router, ServiceName.SWEEPCODE, "智慧屏付款码(2.2 sweepcode)或断网支付成功码(放行, 待对账)", this::sweepcode);
     }
 
     private static void raw(DownlinkRouter router, ServiceName name, String note,
                             Function<ObjectNode, ObjectNode> handler) {
-        router.on(DownlinkType.raw(name), EFFECT, note, (RawDownlink m) -> DownlinkReply.of(handler.apply(
+        raw(router, name, EFFECT, note, handler);
+    }
+
+    private static void raw(DownlinkRouter router, ServiceName name, DownlinkRouter.Handling handling, String note,
+                            Function<ObjectNode, ObjectNode> handler) {
+        router.on(DownlinkType.raw(name), handling, note, (RawDownlink m) -> DownlinkReply.of(handler.apply(
                 m.fields().message())));
     }
 
