@@ -22,9 +22,10 @@ public interface ParkValidityPort {
 
     /** Attaches the running booth's 3.35 validity to the header (no-op for a context without the protocol half). */
     static void attach(HeaderViewModel header, com.boothdesk.app.BoothContext ctx) {
-        if (ctx instanceof com.boothdesk.app.BoothApp app && app.protocol() != null) {
-            var protocol = app.protocol();
-            header.parkValidity(() -> protocol.validity().map(v -> new Warning(v.until(), v.expired())));
+        if (ctx instanceof com.boothdesk.app.BoothApp app) {
+            // asked at each refresh: the window may be built before the protocol half is installed
+            header.parkValidity(() -> app.protocol() == null ? Optional.empty()
+                    : app.protocol().validity().map(v -> new Warning(v.until(), v.expired())));
         }
     }
 }
