@@ -83,13 +83,15 @@ public final class ListSync {
                 this::monthCardSync);
         on(router, ServiceName.MONTH_MEMBER_SYNC, EFFECT, "month cards used at the entry and exit",
                 this::monthMemberSync);
-        on(router, ServiceName.COLLECTOR_SYNC, EFFECT, "collector list kept (booth log-in accounts are the "
-                + "booth's own, see the coverage notes)", this::collectorSync);
+        on(router, ServiceName.COLLECTOR_SYNC, DownlinkRouter.Handling.ANSWERED, "kept in the collector list; not yet "
+                + "the booth's log-in accounts (see the coverage notes)", this::collectorSync);
         on(router, ServiceName.LOCK_CAR, EFFECT, "locked cars refused at the exit", this::lockCar);
         on(router, ServiceName.DELIVER_TICKET, EFFECT, "coupons taken off the fee", this::deliverTicket);
-        on(router, ServiceName.GATE_SYNC, EFFECT, "the park's channels kept (names of the lanes)", this::gateSync);
+        on(router, ServiceName.GATE_SYNC, DownlinkRouter.Handling.ANSWERED, "the park's channels kept; the lanes' "
+                + "names and mapping still come from the site file", this::gateSync);
         on(router, ServiceName.BLACKUSER_SYNC, EFFECT, "blacklist checked at the entry", this::blackuserSync);
-        on(router, ServiceName.CAR_TYPE_SYNC, EFFECT, "car types kept (names of the fee classes)", this::carTypeSync);
+        on(router, ServiceName.CAR_TYPE_SYNC, DownlinkRouter.Handling.ANSWERED, "car types kept; the fee class is "
+                + "still fee.vehicle_class (see the coverage notes)", this::carTypeSync);
         on(router, ServiceName.MONTH_PAY_SYNC, EFFECT, "renewals extend the card", this::monthPaySync);
         on(router, ServiceName.VISITOR_SYNC, EFFECT, "visitor passes let in", this::visitorSync);
         on(router, ServiceName.PREPAY_CARD_SYNC, EFFECT, "stored-value accounts", this::prepayCardSync);

@@ -55,7 +55,7 @@ public final class BackOfficeModule {
         ListForms forms = new ListForms(app.listAdmin());
         ListImport importer = new ListImport(forms);
         JdbcReports reports = new JdbcReports(db, cfg.zone());
-        JdbcAudit audit = new JdbcAudit(db);
+        JdbcAudit audit = new JdbcAudit(db, com.boothdesk.app.cloud.ParkLogs.of(app)); // proto2: 2.6 with each change
         LiveTariffs tariffs = app.liveTariffs();
         BackOfficeSettings settings = new BackOfficeSettings(cfg.dataDir(), tariffs, new JdbcTariffVersions(db), audit,
                 new FeeEngine(cfg.zone()), clock, cfg.tariffFile());
