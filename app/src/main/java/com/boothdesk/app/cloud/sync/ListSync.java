@@ -104,7 +104,10 @@ public final class ListSync {
 
     private void on(DownlinkRouter router, ServiceName name, DownlinkRouter.Handling handling, String note,
                     Handler h) {
-        Function<ObjectNode, ObjectNode> g = guarded(name.wire(), h);
+        Function<ObjectNode, ObjectNode> one = guarded(name.wire(), h);
+        // multi: on a site's shared database the downlink every booth receives is applied once (site_once)
+        java.util.function.UnaryOperator<ObjectNode> g = com.boothdesk.app.site.SiteOnce.of(db)
+                .guard(name.wire(), one::apply, d -> ok(echoOp(d), "已由站点其他岗亭处理 / already applied for the site"));
         router.on(DownlinkType.raw(name), handling, note, raw -> DownlinkReply.of(g.apply(raw.fields().message())));
     }
 
@@ -131,6 +134,15 @@ public final class ListSync {
                 return reply;
             }
         };
+    }
+
+    private ObjectNode echoOp(ObjectNode downlink) {
+        ObjectNode reply = WireCodec.MAPPER.createObjectNode();
+        String op = new DownlinkFields(downlink, zone).text("operate_type");
+        if (op != null && op.matches("\\d{1,2}")) {
+            reply.put("operate_type", Integer.parseInt(op));
+        }
+        return reply;
     }
 
     private static ObjectNode ok(ObjectNode reply, String errmsg) {
