@@ -82,6 +82,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private final Clock linkClock;
     private final Messages messages;
     private final List<AutoCloseable> stack = new ArrayList<>();
+    private volatile boolean closing;
     private final Map<String, LaneController> lanes = new LinkedHashMap<>();
     private final Observable<BoothStatus> status;
 
@@ -307,6 +308,9 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     }
 
     private synchronized void refreshStatus() {
+        if (closing) {
+            return; // the link's last status change while the booth stops: the store may be closed already
+        }
         try {
             String cloud = link == null ? LinkStatus.STOPPED.name() : link.status().name();
             long pending = outbox == null ? 0 : outbox.countUndelivered();
@@ -504,6 +508,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         for (int i = stack.size() - 1; i >= 0; i--) {
             try {
                 stack.get(i).close();

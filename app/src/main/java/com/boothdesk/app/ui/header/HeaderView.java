@@ -81,6 +81,10 @@ public final class HeaderView extends HBox {
         Label operator = bound("operator", vm.attendantLine());
         Label clock = bound("clock", vm.clockProperty());
         clock.getStyleClass().add("clock");
+        javafx.animation.Timeline ticks = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
+        ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        ticks.play();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(title, spacer, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator, clock);

@@ -51,6 +51,8 @@ public final class HeaderViewModel {
     private final StringProperty clock = new SimpleStringProperty("");
     private final StringProperty duty = new SimpleStringProperty("");
     private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    /** Devices that have been in trouble once: from then on every change of theirs is listed. */
+    private final java.util.Set<String> troubleSeen = new java.util.HashSet<>();
     private final IntegerProperty unseen = new SimpleIntegerProperty(0);
     private final BooleanProperty trouble = new SimpleBooleanProperty(false);
     private final Map<String, String> lastHealth = new HashMap<>();
@@ -106,18 +108,30 @@ public final class HeaderViewModel {
     private void health(String lane, String device, String now) {
         String key = lane + "/" + device;
         String was = lastHealth.put(key, now);
-        if (now.equals(was) || was == null && "CONNECTED".equals(now)) {
-            return; // no change, or fine from the start
+        boolean starting = was == null || "UNKNOWN".equals(was) && !troubleSeen.contains(key);
+        if (now.equals(was) || starting && ("CONNECTED".equals(now) || "UNKNOWN".equals(now))) {
+            return; // no change, or a device coming up as the booth starts: nothing for the attendant to look at
+        }
+        boolean bad = !"CONNECTED".equals(now);
+        if (bad) {
+            troubleSeen.add(key);
         }
         var msg = env.msg();
         String time = CLOCK.format(env.clock().instant().atZone(env.clock().getZone()));
         String text = laneNames.getOrDefault(lane, lane) + " " + msg.get("device." + device) + " "
                 + msg.get("health." + now);
-        alerts.add(0, new Alert(time, lane, text, !"CONNECTED".equals(now)));
+        alerts.add(0, new Alert(time, lane, text, bad));
         if (alerts.size() > MAX_ALERTS) {
             alerts.remove(MAX_ALERTS, alerts.size());
         }
-        unseen.set(unseen.get() + 1);
+        if (bad) {
+            unseen.set(unseen.get() + 1); // a device coming back is listed, but only trouble asks to be looked at
+        }
+    }
+
+    /** The clock line, once a second (the status feed publishes only when something changed). */
+    public void tick() {
+        clock.set(CLOCK.format(env.clock().instant().atZone(env.clock().getZone())));
     }
 
     /** The attendant looked at the alerts. */

@@ -160,8 +160,7 @@ public final class LaneView extends VBox {
             // no stay matched yet: the entry picture belongs to a candidate, so its slot goes to the pick list
             entry.visibleProperty().bind(vm.unmatchedProperty().not());
             entry.managedProperty().bind(vm.unmatchedProperty().not());
-            media.getChildren().addAll(entry, scene,
-                    com.boothdesk.app.ui.pay.PayCodeView.withPayCode(side, vm.port(), booth.env())); // pay
+            media.getChildren().addAll(entry, scene, side);
         } else {
             media.getChildren().add(scene);
         }
@@ -170,6 +169,10 @@ public final class LaneView extends VBox {
         if (!exit) {
             getChildren().add(echo);
         }
+
+        // ---- under the pictures: cash, actions, reason and barrier, the device echo; on an exit that takes
+        // payments the pay code stands beside them, so the lane is no taller with it than without it
+        VBox below = new VBox(getSpacing());
 
         // ---- cash: tendered and change, large
         if (exit) {
@@ -189,7 +192,7 @@ public final class LaneView extends VBox {
             cash.getStyleClass().add("action-cash");
             HBox cashRow = new HBox(10, tendered, cash, change);
             cashRow.setAlignment(Pos.CENTER_LEFT);
-            getChildren().add(cashRow);
+            below.getChildren().add(cashRow);
         }
 
         // ---- the lane's actions, each with its key
@@ -253,9 +256,11 @@ public final class LaneView extends VBox {
         info.visibleProperty().bind(vm.infoProperty().isNotEmpty());
 
         if (exit) {
-            getChildren().addAll(actions, gate, feedback, info, echo);
+            below.getChildren().addAll(actions, gate, feedback, info, echo);
+            getChildren().add(com.boothdesk.app.ui.pay.PayCodeView.beside(below, vm.port(), booth.env())); // pay
         } else {
-            getChildren().addAll(actions, gate, feedback, info);
+            below.getChildren().addAll(actions, gate, feedback, info);
+            getChildren().add(below);
         }
     }
 

@@ -23,7 +23,7 @@ import com.boothdesk.app.ui.port.LanePort;
  */
 public final class PayCodeView extends VBox {
 
-    private static final double SIZE = 150;
+    private static final double SIZE = 132;
     private final PayCodeViewModel vm;
     private final Canvas qr = new Canvas(SIZE, SIZE);
 
@@ -42,7 +42,10 @@ public final class PayCodeView extends VBox {
         Label state = new Label();
         state.setId("pay-state-" + laneId);
         state.setWrapText(true);
-        state.setMaxWidth(SIZE + 20);
+        state.setMaxWidth(SIZE + 44);
+        state.setMinWidth(SIZE + 44);
+        state.setAlignment(Pos.CENTER);
+        state.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         state.setMinHeight(Region.USE_PREF_SIZE);
         state.textProperty().bind(vm.messageProperty());
         vm.phaseProperty().addListener((o, a, b) -> style(state, b));
@@ -52,7 +55,7 @@ public final class PayCodeView extends VBox {
         Label alert = new Label();
         alert.setId("pay-alert-" + laneId);
         alert.setWrapText(true);
-        alert.setMaxWidth(SIZE + 20);
+        alert.setMaxWidth(SIZE + 44);
         alert.setStyle("-fx-text-fill: white; -fx-background-color: #b3261e; -fx-padding: 2 4 2 4;");
         alert.textProperty().bind(vm.alertProperty());
         alert.visibleProperty().bind(vm.alertProperty().isNotEmpty());
@@ -63,19 +66,22 @@ public final class PayCodeView extends VBox {
     }
 
     /**
-     * The exit's side column with the pay code under it, when the lane's port carries a payment; otherwise the
-     * column unchanged. (The one line the lane view calls.)
+     * The exit's controls (cash, actions, reason, barrier, device echo) with the pay code beside them on the right,
+     * when the lane's port carries a payment; otherwise the controls unchanged. Beside, not under the fee box: the
+     * pay code is no taller than the controls, so the lane keeps its height and the window fits 1366×768.
+     * (The one line the lane view calls.)
      */
-    public static Node withPayCode(Region side, LanePort port, UiEnv env) {
+    public static Node beside(Region controls, LanePort port, UiEnv env) {
         if (!(port instanceof PayPort.Paying p)) {
-            return side;
+            return controls;
         }
         PayCodeView view = new PayCodeView(new PayCodeViewModel(p.pay(), env).start(), env, port.lane().id());
-        VBox column = new VBox(6, side, view);
-        column.setMinWidth(side.getMinWidth());
-        column.setPrefWidth(side.getPrefWidth());
-        javafx.scene.layout.HBox.setHgrow(column, Priority.ALWAYS);
-        return column;
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, controls, view);
+        javafx.scene.layout.HBox.setHgrow(controls, Priority.ALWAYS);
+        controls.setMinWidth(0);
+        view.setMinWidth(Region.USE_PREF_SIZE);
+        view.setMaxHeight(Region.USE_PREF_SIZE);
+        return row;
     }
 
     public PayCodeViewModel viewModel() {

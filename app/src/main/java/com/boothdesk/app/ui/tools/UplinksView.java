@@ -28,11 +28,11 @@ public final class UplinksView {
         TableView<UplinkRow> table = new TableView<>(vm.rows());
         table.setId("uplinks");
         table.getColumns().add(column(msg.get("uplinks.time"), vm::time, 160));
-        table.getColumns().add(column(msg.get("uplinks.service"), UplinkRow::serviceName, 150));
+        table.getColumns().add(column(msg.get("uplinks.service"), UplinkRow::serviceName, 230));
         table.getColumns().add(column(msg.get("uplinks.key"), r -> r.key() == null ? "" : r.key(), 270));
         table.getColumns().add(column(msg.get("uplinks.status"), vm::status, 80));
         table.getColumns().add(column(msg.get("uplinks.attempts"), r -> String.valueOf(r.attempts()), 60));
-        table.getColumns().add(column(msg.get("uplinks.error"), r -> r.lastError() == null ? "" : r.lastError(), 320));
+        table.getColumns().add(column(msg.get("uplinks.error"), r -> r.lastError() == null ? "" : r.lastError(), 240));
         Button refresh = new Button(msg.get("uplinks.refresh"));
         refresh.setId("uplinks-refresh");
         refresh.disableProperty().bind(vm.loadingProperty());

@@ -51,6 +51,35 @@ class HeaderViewModelTest {
         assertThat(vm.unseenProperty().get()).isZero();
     }
 
+    @Test
+    void devicesComingUpAsTheBoothStartsAreNoAlert() {
+        Observable<BoothStatus> feed = new Observable<>(status(Map.of("main", 88), "UNKNOWN", 0));
+        HeaderViewModel vm = new HeaderViewModel(FakeLane.env(), () -> feed, Map.of("B1", "出口1"));
+        vm.start();
+        feed.set(status(Map.of("main", 88), "UNKNOWN", 0));
+        feed.set(status(Map.of("main", 88), "CONNECTED", 0));
+        assertThat(vm.alerts()).isEmpty();
+        assertThat(vm.unseenProperty().get()).isZero();
+        // once in trouble, every change of that device is listed; only trouble counts as unseen
+        feed.set(status(Map.of("main", 88), "OFFLINE", 0));
+        feed.set(status(Map.of("main", 88), "UNKNOWN", 0));
+        feed.set(status(Map.of("main", 88), "CONNECTED", 0));
+        assertThat(vm.alerts()).extracting(HeaderViewModel.Alert::text)
+                .containsExactly("出口1 相机 正常", "出口1 相机 未知", "出口1 相机 离线");
+        assertThat(vm.unseenProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeviceThatNeverComesUpIsAnAlert() {
+        Observable<BoothStatus> feed = new Observable<>(status(Map.of("main", 88), "UNKNOWN", 0));
+        HeaderViewModel vm = new HeaderViewModel(FakeLane.env(), () -> feed, Map.of("B1", "出口1"));
+        vm.start();
+        feed.set(status(Map.of("main", 88), "UNKNOWN", 0));
+        feed.set(status(Map.of("main", 88), "OFFLINE", 0));
+        assertThat(vm.alerts()).extracting(HeaderViewModel.Alert::text).containsExactly("出口1 相机 离线");
+        assertThat(vm.unseenProperty().get()).isEqualTo(1);
+    }
+
     static BoothStatus status(Map<String, Integer> areas, String camera, int outbox) {
         return new BoothStatus("LOGGED_IN", outbox, 3, areas.values().stream().mapToInt(i -> i).sum(), areas, "demo",
                 Map.of("B1", new BoothStatus.LaneDevices("CONNECTED", "CONNECTED", camera)));
