@@ -27,6 +27,10 @@ public final class HeaderView extends HBox {
         title.getStyleClass().add("app-title");
         // the title gives way first on a narrow screen: the buttons and figures never turn into "..."
         title.setMinWidth(Region.USE_COMPUTED_SIZE);
+        // and it is shown whole or not at all (never "Boot..."): the attendant needs the figures, not the name
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
+        title.widthProperty().addListener((o, a, w) ->
+                title.setOpacity(w.doubleValue() + 0.5 < title.prefWidth(-1) ? 0 : 1));
         Label cloud = bound("cloud-status", vm.cloudProperty());
         vm.cloudStateProperty().addListener((o, a, b) -> cloudStyle(cloud, b));
         cloudStyle(cloud, vm.cloudStateProperty().get());

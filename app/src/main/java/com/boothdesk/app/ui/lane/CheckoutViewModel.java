@@ -32,6 +32,8 @@ public final class CheckoutViewModel {
     private final StringProperty discount = new SimpleStringProperty("");
     private final StringProperty paid = new SimpleStringProperty("");
     private final StringProperty due = new SimpleStringProperty("");
+    /** What was paid before this exit (prepaid and wallet), as shown in 已付. */
+    private long paidFen;
     private final StringProperty stay = new SimpleStringProperty("");
     private final LongProperty dueFen = new SimpleLongProperty(-1);
     private final StringProperty tendered = new SimpleStringProperty("");
@@ -55,7 +57,8 @@ public final class CheckoutViewModel {
         items.setAll(lines(q));
         gross.set(Fen.format(q.grossFen()));
         discount.set(Fen.format(q.discountFen() + capped(q)));
-        paid.set(Fen.format(q.prepaidFen() + q.balanceFen()));
+        paidFen = q.prepaidFen() + q.balanceFen();
+        paid.set(Fen.format(paidFen));
         due.set(Fen.format(q.totalFen()));
         stay.set(duration(msg, q.stayMinutes()));
         attention.set(q.needsAttention());
@@ -70,6 +73,7 @@ public final class CheckoutViewModel {
         gross.set("");
         discount.set("");
         paid.set("");
+        paidFen = 0;
         due.set("");
         stay.set("");
         attention.set(false);
@@ -82,6 +86,11 @@ public final class CheckoutViewModel {
     /** The cash was taken: the change to hand back stays large until the next car. */
     void settled(long tenderedFen, long changeFen) {
         tendered.set("");
+        if (dueFen.get() > 0) {
+            // the fee is paid: 已付 takes it and nothing is due any more (the big 待缴 never shows a paid fee)
+            paid.set(Fen.format(paidFen + dueFen.get()));
+            due.set(Fen.format(0));
+        }
         changeGiven.set(true);
         change.set(msg.get("lane.change", Fen.format(changeFen)) + (tenderedFen > 0
                 ? "  (" + msg.get("ui.checkout.received", Fen.format(tenderedFen)) + ")" : ""));

@@ -74,6 +74,9 @@ class LaneViewModelTest {
         assertThat(lane.calls).containsExactly("cash 500", "cash 2000");
         assertThat(vm.checkout().changeProperty().get()).startsWith("找零 13.00 元");
         assertThat(vm.checkout().tenderedProperty().get()).isEmpty();
+        // paid: the big 待缴 never shows a fee that was just taken
+        assertThat(vm.checkout().dueProperty().get()).isEqualTo("0.00");
+        assertThat(vm.checkout().paidProperty().get()).isEqualTo("7.00");
     }
 
     @Test
