@@ -360,8 +360,8 @@ public final class SiteSoakHarness {
                 expectedFree);
         System.out.printf("  journal: %d read(s) replayed after a kill or stop, %d left undecided%n", replayed,
                 journalLeft);
-        System.out.printf("  lane errors logged %d, of them two booths settling the same car (closed once, the"
-                + " second told so) %d%n", storeErrors, races);
+        System.out.printf("  lane and store errors logged %d; log lines of two booths settling the same car (closed"
+                + " once, the second told so) %d%n", storeErrors, races);
         Result r = new Result(orders, lost, undelivered, duplicated, outOfOrder, insideOrders, insideCounters,
                 freeSpaces, expectedFree, replayed, journalLeft, kills, restarts);
         System.out.println(r.passed() ? "SITESOAK PASSED" : "SITESOAK FAILED");
