@@ -441,7 +441,7 @@ public final class JdbcHistory {
             String money = "应收 " + yuan(o.dueFen()) + "，实收 " + yuan(o.paidFen())
                     + (o.prepaidFen() > 0 ? "，预付 " + yuan(o.prepaidFen()) : "")
                     + (o.discountFen() > 0 ? "，减免 " + yuan(o.discountFen()) : "")
-                    + (o.payment() == null ? "" : "，" + o.payment().name())
+                    + (o.payment() == null ? "" : "，" + zh("pay_" + o.payment().name()))
                     + (o.freeReason() == null ? "" : "，免费原因 " + o.freeReason());
             out.add(new StoryEvent(o.outTime(), StoryEvent.Kind.EXIT, "出场 " + nz(o.exitLane()),
                     money + "，操作员 " + nz(o.exitOperator()), o.exitImage()));
@@ -562,7 +562,9 @@ public final class JdbcHistory {
             Map.entry("ENTRY_ACCEPTED", "入场放行"), Map.entry("EXIT_PAID", "缴费放行"), Map.entry("EXIT_FREE", "免费放行"),
             Map.entry("MANUAL", "手动"), Map.entry("CONFIRMED", "已确认"), Map.entry("SENT", "已发送"),
             Map.entry("FAILED", "失败"), Map.entry("PENDING", "待发送"), Map.entry("ACKNOWLEDGED", "云端已确认"),
-            Map.entry("pic_in", "入场"), Map.entry("pic_out", "出场"), Map.entry("pic_", ""));
+            Map.entry("pay_CASH", "现金"), Map.entry("pay_ELECTRONIC", "扫码"), Map.entry("pay_MONTHLY", "月卡"),
+            Map.entry("pay_PREPAID", "预付"), Map.entry("pay_FREE", "免费"), Map.entry("pay_STORED_VALUE", "储值"),
+            Map.entry("pay_NONE", "无"), Map.entry("pic_in", "入场"), Map.entry("pic_out", "出场"), Map.entry("pic_", ""));
 
     static String zh(String word) {
         return word == null ? "" : WORDS.getOrDefault(word, word);

@@ -345,10 +345,13 @@ class BackOfficeScreensViewModelTest {
             assertThat(r[0]).isEqualTo(Instant.parse("2026-11-18T16:00:00Z"));
             assertThat(r[1]).isEqualTo(Instant.parse("2026-11-25T16:00:00Z"));
         });
-        assertThat(vm.totals().get()).isEqualTo("应收 372.00 元  实收 367.00 元  出场 7 辆  免费 2 次  手动抬杆 3 次");
+        // 实收 counts the prepaid 2.00 too (paid 367.00 at the exits + 2.00 prepaid)
+        assertThat(vm.totals().get()).isEqualTo("应收 372.00 元  实收 369.00 元  出场 7 辆  免费 2 次  手动抬杆 3 次");
         assertThat(vm.incomeSeries()).extracting(e -> e.getKey()).containsExactly("现金", "扫码", "月卡续费");
         assertThat(vm.incomeSeries().get(0).getValue()).extracting(ReportsViewModel.Point::y)
                 .containsExactly(35.0, 10.0);
+        assertThat(vm.incomeSeries().get(1).getValue()).extracting(ReportsViewModel.Point::y)
+                .containsExactly(0.0, 24.0); // electronic: 22.00 paid + 2.00 prepaid, nothing on the first day
         assertThat(vm.flowPoints("in")).extracting(ReportsViewModel.Point::y).containsExactly(3.0, 0.0, 1.0);
         assertThat(vm.flowPoints("inside")).extracting(ReportsViewModel.Point::x).first().isEqualTo("11-25 08");
         var tables = vm.tables();

@@ -99,7 +99,7 @@ public final class HistoryView extends BorderPane {
             "match"}) {
             TableColumn<HistoryRow, String> col = new TableColumn<>(msg.get("bo.history.col." + c));
             col.setCellValueFactory(d -> new SimpleStringProperty(vm.cell(d.getValue(), c)));
-            col.setPrefWidth("plate".equals(c) ? 170 : "match".equals(c) ? 150 : 110);
+            col.setPrefWidth("plate".equals(c) ? 170 : "match".equals(c) ? 330 : 110);
             table.getColumns().add(col);
         }
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

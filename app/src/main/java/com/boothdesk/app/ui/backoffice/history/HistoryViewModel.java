@@ -168,7 +168,7 @@ public final class HistoryViewModel {
             case "out" -> r.outTime() == null ? "" : TIME.format(r.outTime().atZone(env.zone()));
             case "lanes" -> r.entryLane() + " → " + (r.exitLane() == null ? "" : r.exitLane());
             case "paid" -> r.outTime() == null && r.paidFen() == 0 && r.dueFen() == 0 ? ""
-                    : yuan(r.paidFen()) + " / " + yuan(r.dueFen());
+                    : yuan(r.paidFen() + r.prepaidFen()) + " / " + yuan(r.dueFen()); // prepaid is taken too
             case "payment" -> r.payment() == null ? "" : env.msg().get("bo.pay." + r.payment().name());
             case "outcome" -> env.msg().get("bo.outcome." + r.outcome().name());
             case "attendant" -> r.exitOperator() == null ? nz(r.entryOperator()) : r.exitOperator();

@@ -78,7 +78,6 @@ public final class ListsView extends BorderPane {
         top.setPadding(new Insets(8));
 
         table.setId("bo-lists-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY); // every column in sight at 1366 wide
         table.setItems(vm.rows());
         vm.columns().addListener((ListChangeListener<String>) c -> columns());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selected().set(b));
