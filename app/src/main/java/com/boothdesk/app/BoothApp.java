@@ -104,6 +104,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     private DownlinkRouter router;
     private com.boothdesk.app.cloud.ProtocolModule protocol;
     private PictureUploads pictures;
+    private com.boothdesk.app.hardware.camera.EntryScanInCode scanIn; // cam3
     /** Guarded by refreshStatus's lock. */
     private int lastFreeShown = -1;
     private java.time.Instant lastFreeShownAt;
@@ -213,6 +214,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         protocol = com.boothdesk.app.cloud.ProtocolModule.install(db, orders, lanes, spaces, bridge, router,
                 config.zone(), clock);
         payments = push(com.boothdesk.app.payment.PaymentModule.start(this, poller, router)); // pay
+        scanIn = com.boothdesk.app.hardware.camera.EntryScanInCode.start(config.keys(), List.copyOf(lanes.values()),
+                hardware, link); // cam3: the no-plate scan-in code on the entry LED
+        if (scanIn != null) {
+            push(scanIn);
+        }
         listAdmin = new ListAdmin(db, outbox, config.zone(), clock);
         if (dispatcher != null) {
             lists.onUplinkStored(dispatcher::wake);
@@ -323,7 +329,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                     LaneHardware.LaneDeviceHealth h = hardware.health(lc.lane().id());
                     devices.put(lc.lane().id(), new BoothStatus.LaneDevices(h.card().name(), h.gate().name(),
                             cameraModule.health(lc.camera()).orElseGet(() -> cameras.cameraHealth(lc.camera()))
-                                    .name()));
+                                    .name(), cameraModule.barrierPosition(lc.camera()))); // cam3: as the camera reports it
                 }
             }
             if (staff != null) {
@@ -478,6 +484,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** pay: exit payments, pay codes, smart screens, the payment records. */
     public com.boothdesk.app.payment.PaymentModule payments() {
         return payments;
+    }
+
+    /** cam3: the no-plate scan-in codes of the entry lanes that show one on their LED. */
+    public Optional<com.boothdesk.app.hardware.camera.EntryScanInCode> scanInCodes() {
+        return Optional.ofNullable(scanIn);
     }
 
     public LaneHardware hardware() {

@@ -21,7 +21,15 @@ public record BoothStatus(String cloud, int outboxPending, int inLot, int freeSp
         devices = Map.copyOf(devices);
     }
 
-    /** Health names (CONNECTED, DEGRADED, OFFLINE, UNKNOWN); UNKNOWN is never shown as fine. */
-    public record LaneDevices(String card, String gate, String camera) {
+    /**
+     * Health names (CONNECTED, DEGRADED, OFFLINE, UNKNOWN); UNKNOWN is never shown as fine. {@code barrier}: the
+     * barrier's position as its camera reports it (a {@code GateState} name: OPEN, CLOSED, HELD_OPEN, FAULT; UNKNOWN
+     * where the device reports none).
+     */
+    public record LaneDevices(String card, String gate, String camera, String barrier) {
+
+        public LaneDevices(String card, String gate, String camera) {
+            this(card, gate, camera, "UNKNOWN");
+        }
     }
 }

@@ -51,6 +51,7 @@ public final class Main {
         cl.addSubcommand("report", new ReportCommand());
         cl.addSubcommand("account", new AccountCommand());
         cl.addSubcommand("data", new com.boothdesk.app.cli.DataCommand());
+        cl.addSubcommand("site", new com.boothdesk.app.site.SiteCommand()); // multi: the site database
         return cl.setCaseInsensitiveEnumValuesAllowed(true);
     }
 

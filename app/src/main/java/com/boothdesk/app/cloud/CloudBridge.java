@@ -12,6 +12,7 @@ import com.boothdesk.app.store.OrderUplinks;
 import com.boothdesk.sdk.message.Codes;
 import com.boothdesk.sdk.message.UploadConfirmOrder;
 import com.boothdesk.sdk.message.UploadLiftrod;
+import com.boothdesk.sdk.message.UploadOrder;
 import com.boothdesk.sdk.message.InPark;
 import com.boothdesk.sdk.message.OutPark;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
@@ -67,7 +68,7 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
     @Override
     public void exited(Connection txn, ParkingOrder o, int emptySpaces) throws SQLException {
         PaymentMethod method = o.paymentMethod() == null ? PaymentMethod.FREE : o.paymentMethod();
-        ObjectNode out = OutPark.builder()
+        OutPark exit = OutPark.builder()
                 .carNumber(o.plate())
                 .inTimeEpochSec(o.inTime().getEpochSecond())
                 .outTimeEpochSec(o.outTime().getEpochSecond())
@@ -90,8 +91,8 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
                 .outUid(operator(o.exitOperator()))
                 .workStationUuid(boothId)
                 .remark(remark(o.remark()))
-                .build()
-                .toJson();
+                .build();
+        ObjectNode out = exit.toJson();
         String read = o.exitPlateRead();
         if (read != null && !read.isBlank() && !read.equals(o.plate()) && read.length() <= 8) {
             // the exit read matched no stay exactly and the stay was picked by similarity: 2.17 tells the cloud
@@ -101,7 +102,23 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
                     o.orderId());
         }
         outbox.enqueue(txn, out, o.orderId());
+        if (exceptionOrder(o)) {
+            // 2.3 "异常订单记录上传": an exit without an entry record, or a stay the cloud settled by hand (3.28), goes
+            // up again as the complete order so the cloud's statistics hold it; after out_park, in the same order
+            outbox.enqueue(txn, new UploadOrder(exit).toJson(), o.orderId());
+        }
         PictureUploads.queue(txn, o, false, clock.instant());
+    }
+
+    /** The remark the lane gives a stay charged at the exit without an entry record. */
+    static final String NO_RECORD_REMARK = "无入场记录";
+    /** The exit lane of a stay the cloud settled by hand (3.28 order_zero_balance). */
+    public static final String CLOUD_SETTLED_LANE = "CLOUD";
+
+    /** An exception order of 2.3: no entry record, or settled by the cloud's back office (3.28). */
+    static boolean exceptionOrder(ParkingOrder o) {
+        return o.remark() != null && o.remark().startsWith(NO_RECORD_REMARK)
+                || CLOUD_SETTLED_LANE.equals(o.exitLaneId());
     }
 
     /**

@@ -71,6 +71,8 @@ public final class ParkDownlinks {
     private final Clock clock;
     private final ZoneId zone;
     private final JdbcListStore store;
+    /** 3.35's validity, read from the database once and kept with every 3.35 (the header asks every second). */
+    private volatile Optional<Instant> validUntil;
 
     public ParkDownlinks(Database db, OrderRepository orders, Map<String, LaneController> lanes, JdbcParkSpaces spaces,
                          ZoneId zone, Clock clock) {
@@ -338,6 +340,7 @@ public final class ParkDownlinks {
             }
             return null;
         });
+        validUntil = Optional.of(v.expTime());
         if (v.expTime().isBefore(clock.instant().plus(VALIDITY_WARNING))) {
             LOG.warn("车场有效期将于 {} 到期 (park_valid from the cloud)", v.expTime().atZone(zone).toLocalDate());
         } else {
@@ -348,7 +351,11 @@ public final class ParkDownlinks {
 
     /** The park's validity as last sent by 3.35, if ever. */
     public Optional<Instant> parkValidUntil() {
-        return db.read(c -> {
+        Optional<Instant> kept = validUntil;
+        if (kept != null) {
+            return kept;
+        }
+        kept = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT state_value FROM cloud_park_state WHERE state_key = ?")) {
                 ps.setString(1, PARK_VALID_UNTIL);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -357,6 +364,22 @@ public final class ParkDownlinks {
                 }
             }
         });
+        validUntil = kept;
+        return kept;
+    }
+
+    /**
+     * The park's validity within {@link #VALIDITY_WARNING} of its end (or past it): its last day in the site's zone
+     * (exp_time is the moment it ends, so a midnight end names the day before) and whether it has passed.
+     */
+    public Optional<Validity> validity() {
+        Instant now = clock.instant();
+        return parkValidUntil().filter(t -> t.isBefore(now.plus(VALIDITY_WARNING)))
+                .map(t -> new Validity(t.minusSeconds(1).atZone(zone).toLocalDate(), !t.isAfter(now)));
+    }
+
+    /** @param until the last valid day; @param expired the validity has ended */
+    public record Validity(LocalDate until, boolean expired) {
     }
 
     /** The text the header shows: empty while the validity is far, "车场有效期至 …" within the warning time. */

@@ -67,7 +67,9 @@ public final class ProtocolCoverage {
     /** Uplinks sent for an entry the notes give no service_name for (by ToC number). */
     public static final Map<String, String> UNNAMED_SENDERS = Map.of(
             "2.22", "at the handover, name configured in staff settings (StaffUplinks)",
-            "2.27", "a stored-value payment at the exit, name INFERRED (JdbcVehicleLists)");
+            "2.27", "a stored-value payment at the exit, name INFERRED (JdbcVehicleLists)",
+            "7.5", "the exit pay-code URL with its MD5 sign, renewed while a car waits, shown as the exit QR "
+                    + "(ExitPayCodeUrl)");
 
     /** What the notes leave open, per entry, listed under the table. */
     public static final Map<String, String> OPEN = openQuestions();
@@ -267,6 +269,19 @@ public final class ProtocolCoverage {
         m.put(ServiceName.QUERY_ORDER, "every 2 s from 10 s after an exit price was answered, for 2 min "
                 + "(PaymentStatusPoller)");
         m.put(ServiceName.UPLOAD_TICKET_DEDUCTION, "a coupon is used at the exit (CouponDeductions)");
+        m.put(ServiceName.UPLOAD_ORDER, "the complete order after an electronic exit payment (ExitPayments); an "
+                + "exception order: an exit without entry record, a stay the cloud settled by 3.28 (CloudBridge)");
+        m.put(ServiceName.CODE_URL, "after each login, the lasting exit code of every exit with payment.exit_code=lane "
+                + "(PaymentModule)");
+        m.put(ServiceName.PARK_LOG, "a setting is changed in the back office (tariff, templates, match, language), with "
+                + "its audit row (ParkLogs)");
+        m.put(ServiceName.UPLOAD_FILE, "the period's logs asked for by 3.32 (LogUpload)");
+        m.put(ServiceName.QUERY_ESCAPE, "the car waiting at an exit: unpaid escapes are flagged (ExitPayments)");
+        m.put(ServiceName.PAY_STATUS, "before the fee is shown: a no-password wallet is charged (ExitPayments)");
+        m.put(ServiceName.SCREEN_INFO, "after each login, for every exit with a smart screen (SmartScreens)");
+        m.put(ServiceName.INIT_SCREEN, "after 7.1, and to send the screen home after a page (SmartScreens)");
+        m.put(ServiceName.OUT, "the car at the exit: monthly, nothing to pay, paid, or due with the pay code "
+                + "(SmartScreens)");
         String admin = "a list is changed at the booth (ListAdmin, the one path for booth list changes)";
         for (ServiceName n : List.of(ServiceName.UPLOAD_MONTH_CARD, ServiceName.UPLOAD_MONTH_MEMBER,
                 ServiceName.MONTH_PAY_RECORD, ServiceName.UPLOAD_GATE, ServiceName.UPLOAD_BLACKUSER,
@@ -290,8 +305,19 @@ public final class ProtocolCoverage {
                 + "force_update 1, which the notes define (\"强删云平台重复订单号的订单\"), instead.");
         m.put("3.5", "price_sync carries price_id, car_type, describe and times, no tariff structure: kept for "
                 + "reference, the local tariff prices the stays.");
+        m.put("2.37", "etc_pay needs an ETC reader at the exit (金溢 / 畅捷 / 蚂蚁智行 lane units); the booth drives none, so "
+                + "it is never sent.");
+        m.put("2.44", "laterpay_order_upload (先走后付) needs the attendant's choice on the exit panel when no payment can "
+                + "be taken; that action does not exist yet, so it is never sent (its answer is read).");
         m.put("3.8", "collector_sync is kept in the collector list; feeding the booth's log-in accounts needs a "
                 + "write in the staff store that does not echo a 2.4 back (app/store/staff, not done here).");
+        m.put("3.13", "gate_sync is kept (park_channel); the lanes' names and their mapping still come from the site "
+                + "file: answered only.");
+        m.put("3.15", "car_type_sync is kept (car_type); the fee class of a stay is still fee.vehicle_class, not the "
+                + "cloud's car type or the camera's plate colour (needs a hook in the lane's entry decision): answered "
+                + "only.");
+        m.put("3.44", "fixed_charge is recorded and answered; setting the plate's order to 待支付 so the exit code "
+                + "takes the fixed price needs a lane command the lane does not have yet: answered only.");
         m.put("3.11", "the answer's cloud_notice field is cut off in the notes: the booth leaves it out, so the cloud "
                 + "sends 3.10 and the booth extends the card itself.");
         m.put("3.26", "the notes give no service_name; INFERRED from the open API getparkempty: a push with "

@@ -36,6 +36,11 @@ public final class ProtocolModule {
         return park;
     }
 
+    /** The park's validity (3.35) when it ends within a week or has ended; empty otherwise. */
+    public Optional<ParkDownlinks.Validity> validity() {
+        return park.validity();
+    }
+
     /** The header's warning when the park's validity (3.35) ends within a week. */
     public Optional<String> validityWarning() {
         return park.validityWarning();

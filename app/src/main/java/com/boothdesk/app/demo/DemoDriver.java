@@ -76,7 +76,17 @@ public final class DemoDriver implements AutoCloseable {
         for (LaneConfig lane : config.lanes()) {
             SimulatedZhenshiCamera camera = new SimulatedZhenshiCamera(target, lane.camera(), "127.0.0.1", clock);
             // the camera beats like a real one: its health does not depend on cars coming
-            timer.scheduleWithFixedDelay(() -> safely(camera::heartbeat), 200, 5000, TimeUnit.MILLISECONDS);
+            // cam3: a camera-relay lane's camera reports its barrier (up after an open, down after the next beat)
+            boolean relay = lane.gate() == LaneConfig.GateRoute.CAMERA;
+            if (relay) {
+                camera.reportingGateState();
+            }
+            timer.scheduleWithFixedDelay(() -> safely(() -> {
+                camera.heartbeat();
+                if (relay) {
+                    camera.carPassed();
+                }
+            }), 200, 5000, TimeUnit.MILLISECONDS);
             if (lane.lane().direction() == LaneDirection.ENTRY) {
                 long every = config.demo().entryInterval().toMillis();
                 timer.scheduleWithFixedDelay(() -> safely(() -> driveIn(lane, camera)), 1000, every,

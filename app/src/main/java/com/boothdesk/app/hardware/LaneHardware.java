@@ -83,11 +83,12 @@ public final class LaneHardware implements LaneSignals, AutoCloseable {
 
     /** The lane card behind the camera: no ACK waits unless the camera relays the card's answers. */
     private Lane cardViaCamera(LaneConfig c, SerialLink link) {
-        boolean acks = link instanceof com.boothdesk.devices.camera.common.CameraSerialLink l && l.relaysAck();
-        // cam2: the ACK comes back through the camera (a TCP round trip more than a serial line): wait 600 ms for it
+        // cam3: the ACK comes back through the camera where it relays the card's answers, within the line's wait
+        java.util.Optional<java.time.Duration> ackWait = link instanceof com.boothdesk.devices.camera.common
+                .CameraCardLine l ? l.ackWait() : java.util.Optional.empty();
         LaneCard card = new LaneCard(link, c.cardAddress(), clock,
-                com.boothdesk.devices.card.LaneCardOptions.DEFAULTS.withExpectAck(acks)
-                        .withAckTimeout(java.time.Duration.ofMillis(acks ? 600 : 300)));
+                com.boothdesk.devices.card.LaneCardOptions.DEFAULTS.withExpectAck(ackWait.isPresent())
+                        .withAckTimeout(ackWait.orElse(java.time.Duration.ofMillis(300))));
         closeables.add(card);
         LOG.info("Lane {}: LED/voice card at address {} behind the camera ({})", c.lane().id(), c.cardAddress(),
                 link.name());

@@ -103,6 +103,11 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
         return List.copyOf(lanes.keySet());
     }
 
+    /** The payment keys this booth runs with. */
+    public PaymentSettings settings() {
+        return settings;
+    }
+
     /** The payment state of an exit lane (listeners run on the publisher's thread). */
     public Observable<PayState> state(String laneId) {
         Lane l = lanes.get(laneId);

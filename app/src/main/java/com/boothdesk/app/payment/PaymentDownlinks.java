@@ -65,18 +65,25 @@ public final class PaymentDownlinks {
         router.on(Outpark.TYPE, EFFECT, "电子支付结果: 成功记账并放行, 支付中/失败显示在出口面板", exits::outpark);
         raw(router, ServiceName.REFUND, "退款记入订单和班次", this::refund);
         raw(router, ServiceName.RECHARGE, "找零支出记入订单和班次", this::recharge);
-        raw(router, ServiceName.PAY_NOTICE, "平台缴费(3.25)/充电减免(3.36)记入订单", this::payNotice);
+        raw(router, ServiceName.PAY_NOTICE, "平台缴费(3.25)/充电减免(3.36)记入订单并从费用中扣除, 出口重新判定",
+                this::payNotice);
         raw(router, ServiceName.ORDER_ZERO_BALANCE, "云端手动结算: 关闭在场订单", this::zeroBalance);
         raw(router, ServiceName.REPAIR, "追缴结果记入订单", this::repair);
         raw(router, ServiceName.ESCAPE_ORDER, "逃单补缴结果记入订单", this::escapeOrder);
-        raw(router, ServiceName.FIXED_CHARGE, "无在场订单固定收费: 记录 (出口收费待补)", this::fixedCharge);
+        raw(router, ServiceName.FIXED_CHARGE, DownlinkRouter.Handling.ANSWERED,
+                "无在场订单固定收费: 记录并应答; 置为待支付尚未实现 (see the coverage notes)", this::fixedCharge);
         raw(router, ServiceName.UPDATE_BALANCE, "车主余额/免密状态保存, 出口4.1使用", this::updateBalance);
         raw(router, ServiceName.SWEEPCODE, "智慧屏付款码(2.2 sweepcode)或断网支付成功码(放行, 待对账)", this::sweepcode);
     }
 
     private static void raw(DownlinkRouter router, ServiceName name, String note,
                             Function<ObjectNode, ObjectNode> handler) {
-        router.on(DownlinkType.raw(name), EFFECT, note, (RawDownlink m) -> DownlinkReply.of(handler.apply(
+        raw(router, name, EFFECT, note, handler);
+    }
+
+    private static void raw(DownlinkRouter router, ServiceName name, DownlinkRouter.Handling handling, String note,
+                            Function<ObjectNode, ObjectNode> handler) {
+        router.on(DownlinkType.raw(name), handling, note, (RawDownlink m) -> DownlinkReply.of(handler.apply(
                 m.fields().message())));
     }
 
@@ -141,9 +148,40 @@ public final class PaymentDownlinks {
                         + j.text("type") + (reduce > 0 ? " 减免 " + Fen.format(reduce) : ""))));
         LOG.info("{} pay_notice {} for order {}: {}{}", charging ? "3.36" : "3.25", uuid, orderId,
                 Fen.format(charging ? reduce : paid), fresh ? "" : " (resend)");
+        if (fresh) {
+            long deduction = charging || reduce > 0 ? reduce
+                    : Optional.ofNullable(j.fen("deduction_money")).orElse(0L);
+            applyToFee(uuid, orderId, charging ? 0 : Optional.ofNullable(j.fen("act_total")).orElse(0L), deduction,
+                    charging ? "充电减免" : "平台减免", j.time("pay_time").orElse(clock.instant()));
+        }
         ObjectNode r = j.ok("success");
         r.put("uuid", uuid);
         return r;
+    }
+
+    /**
+     * 3.25 / 3.36 on the fee ("车场在计算价格的时候需减去充电减免金额"): money paid on the platform counts as a prepayment
+     * of the stay, a reduction as an amount coupon bound to it; a car of that stay waiting at an exit is decided again
+     * (released when nothing is left to pay). A stay no longer in the lot keeps the record only.
+     */
+    private void applyToFee(String uuid, String orderId, long paidFen, long reduceFen, String what, Instant paidAt) {
+        Optional<ParkingOrder> o = orders.find(orderId);
+        if (o.isEmpty() || o.get().status() != OrderStatus.IN_LOT) {
+            LOG.info("pay_notice {}: order {} is not in the lot; recorded only", uuid, orderId);
+            return;
+        }
+        Instant now = clock.instant();
+        if (paidFen > 0) {
+            orders.recordPrepayment(PaymentStore.REDUCTION_PREFIX + uuid, orderId, paidFen, paidAt, now);
+        }
+        if (reduceFen > 0) {
+            store.reduction(uuid, o.get().plate(), orderId, reduceFen, what, now, clock);
+        }
+        if (paidFen > 0 || reduceFen > 0) {
+            LOG.info("pay_notice {}: order {} ({}) {} paid {} reduced; the exit decides again", uuid, orderId,
+                    o.get().plate(), Fen.format(paidFen), Fen.format(reduceFen));
+            lanes.values().forEach(l -> l.prepaid(orderId));
+        }
     }
 
     /**
@@ -175,7 +213,7 @@ public final class PaymentDownlinks {
             LOG.info("3.28 manual settlement {} for {}: no stay in the lot; recorded only", sync, plate);
             return r;
         }
-        ParkingOrder closed = o.get().closed(new ParkingOrder.Settlement("CLOUD", out, cash + ele, cash + ele,
+        ParkingOrder closed = o.get().closed(new ParkingOrder.Settlement(com.boothdesk.app.cloud.CloudBridge.CLOUD_SETTLED_LANE, out, cash + ele, cash + ele,
                 cash + ele == 0 ? PaymentMethod.FREE : PaymentMethod.CASH, "cloud", null, 0,
                 cash + ele == 0 ? "云端手动结算" : null, null, o.get().kind()));
         orders.recordExit(closed, Math.min(spaces.capacity(), spaces.free() + 1));

@@ -30,6 +30,23 @@ public final class PaymentStore {
         this.db = db;
     }
 
+    /** The coupon ids of the cloud's fee reductions (3.25 / 3.36): kept as coupons, never uploaded as 2.29. */
+    public static final String REDUCTION_PREFIX = "pay_notice:";
+
+    /**
+     * A reduction the cloud tells the booth to take off a stay's fee (3.36 charging discount, a 3.25 deduction): kept
+     * as an amount coupon bound to the stay, so the exit's price takes it off as it takes a merchant's coupon.
+     */
+    public void reduction(String uuid, String plate, String orderId, long fen, String what, Instant at,
+                          java.time.Clock clock) {
+        var coupon = new com.boothdesk.app.domain.lists.IssuedCoupon(com.boothdesk.app.domain.fee.Coupon.amount(
+                REDUCTION_PREFIX + uuid, fen), plate, orderId, 0, false, what, what);
+        db.write(c -> {
+            new com.boothdesk.app.store.lists.JdbcListStore(clock).saveCoupon(c, coupon);
+            return null;
+        });
+    }
+
     /**
      * Records the event unless the same kind, trade number and state is there already. Returns true when it was new
      * (the caller applies its effect only then).

@@ -70,7 +70,7 @@ public final class ExitReceipts implements AutoCloseable {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.attendantName = Objects.requireNonNull(attendantName, "attendantName");
-        this.printer = this::writePdf;
+        this.printer = this::savePdf;
     }
 
     /**
@@ -216,8 +216,37 @@ public final class ExitReceipts implements AutoCloseable {
         });
     }
 
-    /** The PDF file sink: one page the width of the paper. */
-    private void writePdf(Receipt r) {
+    /**
+     * Prints the receipt of this booth's latest cash exit on request (the attendant's key at the exit): the first
+     * print of a kept receipt as it is, a later one says 重印. Empty when no receipt is kept.
+     */
+    public Optional<Receipt> printLatest() {
+        Optional<Object[]> latest = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT order_id, prints FROM exit_receipt"
+                    + " ORDER BY made_at DESC, order_id DESC FETCH FIRST 1 ROWS ONLY");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Object[] {rs.getString(1), rs.getInt(2)}) : Optional.empty();
+            }
+        });
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        String orderId = (String) latest.get()[0];
+        if ((Integer) latest.get()[1] > 0) {
+            return reprint(orderId);
+        }
+        Optional<Receipt> r = find(orderId);
+        r.ifPresent(this::print);
+        return r;
+    }
+
+    /**
+     * The PDF file sink: one page the width of the paper, {@code <data>/receipts/<date>/<order>[-reprint].pdf};
+     * also the fallback of a screen whose printer failed.
+     *
+     * @return the file written
+     */
+    public Path savePdf(Receipt r) {
         try {
             Path day = folder.resolve(DAY.format(r.outTime().atZone(zone)));
             Files.createDirectories(day);
@@ -228,6 +257,7 @@ public final class ExitReceipts implements AutoCloseable {
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Receipt of order {} printed to {}", r.orderId(), out);
             printed.accept(out);
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException("the receipt of " + r.orderId() + " could not be written: "
                     + e.getMessage(), e);

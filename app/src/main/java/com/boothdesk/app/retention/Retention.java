@@ -70,7 +70,7 @@ public final class Retention implements AutoCloseable {
         if (timer != null) {
             return;
         }
-        if (lastCompaction() == null) {
+        if (db.file() != null && lastCompaction() == null) { // multi: a site server has no file to stamp
             note(clock.instant()); // a new file: the first compaction is due compactEveryDays from now
         }
         timer = Threads.scheduled("retention");

@@ -38,6 +38,7 @@ public final class SiteModule {
     /** The outbox of this booth: its own messages are its own to deliver until it has been gone too long. */
     public static JdbcOutbox outbox(Database db, BoothConfig config, Clock clock) {
         StoreSettings s = StoreSettings.from(config);
+        SiteOnce.register(db, config.boothId(), clock); // list downlinks applied once per site (ListSync)
         return new JdbcOutbox(db.dataSource(), clock, config.boothId(), s.outboxLease());
     }
 }

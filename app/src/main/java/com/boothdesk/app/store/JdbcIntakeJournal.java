@@ -59,12 +59,21 @@ public final class JdbcIntakeJournal implements IntakeJournal {
         if (id < 0) {
             return;
         }
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM intake_journal WHERE id = ?")) {
-                ps.setLong(1, id);
-                return ps.executeUpdate();
-            }
-        });
+        db.write(c -> settle(c, id));
+    }
+
+    /**
+     * Deletes the journal entry {@code id} (-1: none) inside the caller's transaction: the order store settles the
+     * read in the transaction that records its stay or its exit.
+     */
+    static int settle(java.sql.Connection c, long id) throws java.sql.SQLException {
+        if (id < 0) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM intake_journal WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        }
     }
 
     @Override

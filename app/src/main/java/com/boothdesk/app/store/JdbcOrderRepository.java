@@ -88,6 +88,11 @@ public final class JdbcOrderRepository implements OrderRepository {
 
     @Override
     public void recordEntry(ParkingOrder order, int emptySpaces) {
+        recordEntry(order, emptySpaces, -1);
+    }
+
+    @Override
+    public boolean recordEntry(ParkingOrder order, int emptySpaces, long intakeId) {
         db.write(c -> {
             // each earlier stay of the plate still inside is superseded on its own, so that its lane's count goes
             // down exactly once even when another booth closes it at the same moment
@@ -120,6 +125,7 @@ public final class JdbcOrderRepository implements OrderRepository {
                 LotIndex.count(c, order.entryLaneId(), 1);
             }
             uplinks.entered(c, order, emptySpaces);
+            JdbcIntakeJournal.settle(c, intakeId); // lane3: the read is decided exactly when its stay is stored
             c.commit();
             lot.removePlate(order.plate());
             if (order.status() == OrderStatus.IN_LOT) {
@@ -128,10 +134,16 @@ public final class JdbcOrderRepository implements OrderRepository {
             return null;
         });
         uplinks.committed();
+        return intakeId >= 0;
     }
 
     @Override
     public void recordExit(ParkingOrder closed, int emptySpaces) {
+        recordExit(closed, emptySpaces, -1);
+    }
+
+    @Override
+    public boolean recordExit(ParkingOrder closed, int emptySpaces, long intakeId) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE parking_order SET status = ?, exit_lane = ?,"
                     + " out_time = ?, due_fen = ?, paid_fen = ?, pay_method = ?, exit_operator = ?, exit_image = ?,"
@@ -157,11 +169,13 @@ public final class JdbcOrderRepository implements OrderRepository {
             }
             LotIndex.count(c, entryLane(c, closed), -1);
             uplinks.exited(c, closed, emptySpaces);
+            JdbcIntakeJournal.settle(c, intakeId);
             c.commit();
             lot.remove(closed.orderId());
             return null;
         });
         uplinks.committed();
+        return intakeId >= 0;
     }
 
     /** The entry lane as stored (the closed order carries it; the row is the truth). */

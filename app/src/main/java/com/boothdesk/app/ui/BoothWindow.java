@@ -84,13 +84,14 @@ public final class BoothWindow {
     private com.boothdesk.app.ui.duty.DutyViewModel duty;
     private com.boothdesk.app.ui.duty.DutyLayer dutyLayer;
     /** pay: the booth scanner's bursts go to the selected exit; the attendant's digits reach the keymap as before. */
-    private final com.boothdesk.app.ui.pay.ScannerKeys scanner = new com.boothdesk.app.ui.pay.ScannerKeys(
-            java.time.Duration.ofMillis(40), this::selectedPay, this::scannerReleased, System::nanoTime);
+    private final com.boothdesk.app.ui.pay.ScannerKeys scanner;
 
     /** Builds the window content for the running application; call on the FX thread. */
     public BoothWindow(BoothContext ctx) {
         this(UiPorts.of(ctx));
         com.boothdesk.app.ui.backoffice.BackOfficeEntry.attach(this, ctx); // back office (issue 15): 后台 button, Ctrl+B
+        com.boothdesk.app.ui.shift.ReceiptPrinting.attach(this, ctx); // receipts on the system printer, Ctrl+P
+        com.boothdesk.app.ui.header.ParkValidityPort.attach(vm.header(), ctx); // proto2: 3.35 validity in the header
     }
 
     /** Builds the window content on the given ports; call on the FX thread. */
@@ -100,6 +101,8 @@ public final class BoothWindow {
 
     public BoothWindow(UiPorts ports, Duration commandTimeout) {
         this.ports = ports;
+        this.scanner = new com.boothdesk.app.ui.pay.ScannerKeys(com.boothdesk.app.ui.pay.ScannerKeys.maxGapOf(
+                ports.lanes()), this::selectedPay, this::scannerReleased, System::nanoTime); // payment.scanner.max_gap_ms
         // the one UI executor: store reads and picture decoding, never the FX thread, never the common pool
         this.worker = Executors.newFixedThreadPool(2, Threads.named("ui-worker"));
         List<String> freeFallback = ports.lanes().isEmpty() ? List.of() : ports.lanes().get(0).freeReasons();
@@ -185,6 +188,8 @@ public final class BoothWindow {
                     new com.boothdesk.app.ui.shift.FxPrinterSink(), ex);
             duty.onHandedOver(r -> printer.printShift(r.shift(), r.closedBy(),
                     rep -> duty.notice().set(msg.get("ui.duty.report.printed", r.shift().shiftId())),
+                    ports.siteDir().resolve("reports"), // no printer: the PDF (shift3)
+                    pdf -> duty.notice().set(msg.get("ui.duty.report.pdf", r.shift().shiftId(), pdf.toString())),
                     e -> {
                         LOG.warn("Report of shift {} not printed: {}", r.shift().shiftId(), e.toString());
                         duty.notice().set(msg.get("ui.duty.report.failed", r.shift().shiftId(),

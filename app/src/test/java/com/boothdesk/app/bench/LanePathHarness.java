@@ -137,13 +137,13 @@ public final class LanePathHarness {
                 () -> new IllegalStateException("lane A1 has no simulated card (card.port=sim needs socat)"));
         com.boothdesk.devices.card.LaneCard host = app.hardware().card("A1").orElseThrow();
         BlockingQueue<Long> opened = new LinkedBlockingQueue<>();
-        BlockingQueue<Long> spoke = new LinkedBlockingQueue<>();
+        BlockingQueue<String> spoke = new LinkedBlockingQueue<>();
         java.util.concurrent.Semaphore textStarted = new java.util.concurrent.Semaphore(0);
         card.addListener(e -> {
             if (e instanceof CardEvent.GateOpened) {
                 opened.add(System.nanoTime());
-            } else if (e instanceof CardEvent.VoicePlayed) {
-                spoke.add(System.nanoTime());
+            } else if (e instanceof CardEvent.VoicePlayed v) {
+                spoke.add(v.text());
             } else if (e instanceof CardEvent.TextShown t && t.line() == 0) {
                 textStarted.release();
             }
@@ -183,10 +183,24 @@ public final class LanePathHarness {
                 if (text != null) {
                     text.get(20, TimeUnit.SECONDS);
                 }
-                spoke.poll(10, TimeUnit.SECONDS);
+                // this car's own welcome: a voice still coming from the car before (under load) must not count,
+                // or every later car would meet its predecessor's welcome on the line (a lag that never recovers)
+                awaitVoiceOf(spoke, plate);
             }
         }
         return ms;
+    }
+
+    /** Waits (bounded) until the card has spoken a voice line naming {@code plate}; the ones before are skipped. */
+    private static void awaitVoiceOf(BlockingQueue<String> spoke, String plate) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            String voice = spoke.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (voice != null && voice.contains(plate)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the welcome of " + plate + " was never spoken");
     }
 
     private static double[] exits(BoothApp app, List<String> inside, int pushes) throws Exception {

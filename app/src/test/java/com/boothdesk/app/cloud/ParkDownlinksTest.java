@@ -197,6 +197,15 @@ class ParkDownlinksTest {
         assertThat(valid.path("state").asInt()).isEqualTo(1);
         assertThat(valid.path("uuid").asText()).isEqualTo("u-1");
         assertThat(app.protocol().validityWarning()).contains("车场有效期至 2026-11-28");
+        // the header's port: the last valid day, not yet ended; a later 3.35 a month away clears the warning
+        assertThat(app.protocol().validity()).contains(new ParkDownlinks.Validity(LocalDate.of(2026, 11, 28), false));
+        booth.clock.advance(Duration.ofDays(4));
+        assertThat(app.protocol().validity()).contains(new ParkDownlinks.Validity(LocalDate.of(2026, 11, 28), true));
+        assertThat(booth.push("{'service_name':'park_valid','uuid':'u-2','exp_time':"
+                + booth.clock.instant().plus(Duration.ofDays(30)).getEpochSecond() + "}").path("state").asInt())
+                .isEqualTo(1);
+        assertThat(app.protocol().validity()).isEmpty();
+        assertThat(app.protocol().park().parkValidUntil()).as("kept in H2 too").isPresent();
 
         ObjectNode pass = booth.push("{'data':{'authUuid':'abc-type_1','plateNo':'京ABCDE1'},"
                 + "'service_name':'pass_through','park_id':'24155','uuid':'d5317bbf'}");

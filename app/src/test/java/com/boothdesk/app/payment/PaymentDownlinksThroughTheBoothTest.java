@@ -95,12 +95,61 @@ class PaymentDownlinksThroughTheBoothTest {
                 + "'order_id':'A1_2C99','car_number':'京A99','type':2,'trade_no':'t-325','act_total':3.5,"
                 + "'pay_type':2,'deduction_money':1.0}");
         assertThat(platform.path("uuid").asText()).isEqualTo("u-325");
-        assertThat(records(PaymentRecord.Kind.CHARGING)).singleElement()
-                .satisfies(r -> assertThat(r.amountFen()).isEqualTo(200));
-        assertThat(records(PaymentRecord.Kind.PLATFORM)).singleElement().satisfies(r -> {
+        // this test's orders only (another test of this booth sends pay_notice for a stay of its own)
+        assertThat(records(PaymentRecord.Kind.CHARGING).stream().filter(r -> "A1_2C1587980476".equals(r.orderId())))
+                .singleElement().satisfies(r -> assertThat(r.amountFen()).isEqualTo(200));
+        assertThat(records(PaymentRecord.Kind.PLATFORM).stream().filter(r -> "A1_2C99".equals(r.orderId())))
+                .singleElement().satisfies(r -> {
             assertThat(r.amountFen()).isEqualTo(350);
             assertThat(r.channel()).isEqualTo("alipay");
         });
+    }
+
+    static long price(String orderId, String plate) throws Exception {
+        ObjectNode p = booth.push("{'service_name':'query_price','order_id':'" + orderId + "','car_number':'" + plate
+                + "','pay_scene':0,'query_order_no':'q-" + orderId + "'}");
+        assertThat(p.path("state").asInt()).isEqualTo(1);
+        return com.boothdesk.app.domain.fee.Fen.parse(p.path("price").asText());
+    }
+
+    @Test
+    void aChargingDiscountAndAPlatformPaymentAreTakenOffTheFeeAndReleaseTheWaitingCar() throws Exception {
+        String orderId = booth.enter("苏DPN001");
+        booth.clock.advance(Duration.ofHours(3));
+        long before = price(orderId, "苏DPN001");
+        assertThat(before).as("a stay of three hours costs something").isGreaterThan(300);
+
+        String charging = "{'service_name':'pay_notice','start_charging_time':'2026-11-25 08:10:00',"
+                + "'car_number':'苏DPN001','comid':'24155','stop_charging_time':'2026-11-25 10:00:00',"
+                + "'reduce_amount':2.0,'order_id':'" + orderId + "','uuid':'pn-336-1'}";
+        assertThat(booth.push(charging).path("state").asInt()).isEqualTo(1);
+        assertThat(booth.push(charging).path("state").asInt()).as("resent").isEqualTo(1);
+        assertThat(price(orderId, "苏DPN001")).as("3.36 taken off once").isEqualTo(before - 200);
+
+        String platform = "{'service_name':'pay_notice','comid':'24155','uuid':'pn-325-1','order_id':'" + orderId
+                + "','car_number':'苏DPN001','type':2,'trade_no':'t-pn-325','act_total':1.0,'pay_type':1}";
+        assertThat(booth.push(platform).path("state").asInt()).isEqualTo(1);
+        assertThat(price(orderId, "苏DPN001")).as("3.25 paid on the platform").isEqualTo(before - 300);
+        assertThat(booth.app.orders().find(orderId).orElseThrow().prepaidFen()).isEqualTo(100);
+
+        // the car comes to the exit and waits; the platform pays the rest: the exit decides again and releases it
+        booth.camera("SIM-CAM-B1").push("苏DPN001");
+        var exit = booth.app.lane("B1");
+        await().atMost(RunningBooth.WAIT).until(() -> exit.state().get().phase()
+                == com.boothdesk.app.domain.lane.LanePhase.AWAITING_PAYMENT);
+        long rest = exit.waitingToPay().orElseThrow().quote().totalFen();
+        assertThat(rest).isEqualTo(before - 300);
+        assertThat(booth.push("{'service_name':'pay_notice','comid':'24155','uuid':'pn-325-2','order_id':'" + orderId
+                + "','car_number':'苏DPN001','type':2,'trade_no':'t-pn-325b','act_total':"
+                + com.boothdesk.app.domain.fee.Fen.format(rest) + ",'pay_type':2}").path("state").asInt())
+                .isEqualTo(1);
+        await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().find(orderId).orElseThrow().status()
+                == OrderStatus.CLOSED);
+        await().atMost(RunningBooth.WAIT).until(() -> booth.cloud().received("out_park").stream()
+                .anyMatch(u -> u.data().path("order_id").asText().equals(orderId)));
+        assertThat(booth.cloud().received("upload_ticket_deduction").stream()
+                .filter(u -> u.data().path("order_id").asText().equals(orderId)))
+                .as("the cloud's reduction is no coupon of its own: no 2.29").isEmpty();
     }
 
     @Test
@@ -121,6 +170,15 @@ class PaymentDownlinksThroughTheBoothTest {
         assertThat(closed.outTime()).isEqualTo(Instant.ofEpochSecond(in + 600));
         assertThat(booth.push(msg).path("state").asInt()).isEqualTo(1); // resent: answered, nothing more
         assertThat(store().forOrder(orderId)).hasSize(1);
+        // an exception order of 2.3: the complete order goes up after its out_park, once
+        await().atMost(RunningBooth.WAIT).until(() -> booth.cloud().received("upload_order").stream()
+                .anyMatch(u -> u.data().path("order_id").asText().equals(orderId)));
+        assertThat(booth.cloud().received("upload_order").stream()
+                .filter(u -> u.data().path("order_id").asText().equals(orderId))).singleElement().satisfies(u -> {
+                    assertThat(u.data().path("data_target").asText()).isEqualTo("cloud");
+                    assertThat(u.data().path("out_channel_id").asText()).isEqualTo("CLOUD");
+                    assertThat(u.data().path("total").asText()).isEqualTo("1.00");
+                });
     }
 
     @Test

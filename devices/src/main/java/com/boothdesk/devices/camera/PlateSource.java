@@ -57,6 +57,14 @@ public interface PlateSource extends HealthSource, AutoCloseable {
     default void addGateStateListener(java.util.function.BiConsumer<String, com.boothdesk.devices.gate.GateState> l) {
     }
 
+    /**
+     * Receives the bytes the camera with this serial number relays from its RS485 port (the card's ACKs behind the
+     * camera), when this source reads them (Zhenshi {@code SerialData} pushes); one receiver per camera, the last one
+     * set wins. Called on the source's thread.
+     */
+    default void onSerialReceived(String serialNo, java.util.function.Consumer<SerialPayload> receiver) {
+    }
+
     @Override
     void close();
 }

@@ -86,6 +86,8 @@ public final class ZhenshiPushServer implements PlateSource {
     public static final int ID_WIDTH = 64;
     /** Largest heartbeat form (multipart or url-encoded) accepted. */
     public static final int MAX_FORM_BYTES = 64 * 1024;
+    /** Largest RS485 chunk a camera may relay in one {@code SerialData} push. */
+    public static final int MAX_SERIAL_BYTES = 4096;
     /** Cameras remembered when none is registered. */
     public static final int OPEN_MODE_CAMERAS = 64;
     private static final int WIRE_LOG_WIDTH = 4096;
@@ -106,6 +108,7 @@ public final class ZhenshiPushServer implements PlateSource {
     private final Map<String, com.boothdesk.devices.gate.GateState> gateStates = new ConcurrentHashMap<>();
     private final java.util.List<java.util.function.BiConsumer<String, com.boothdesk.devices.gate.GateState>>
             gateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, java.util.function.Consumer<SerialPayload>> serialReceivers = new ConcurrentHashMap<>();
     private final AtomicLong unknownPushes = new AtomicLong();
     private final AtomicLong cutValues = new AtomicLong();
     private final AtomicLong badPushes = new AtomicLong();
@@ -412,11 +415,13 @@ public final class ZhenshiPushServer implements PlateSource {
             String serial = text(hb, "serialno");
             return heartbeat(serial.isEmpty() ? text(root, "serialno") : serial, text(hb, "ipaddr"), from);
         }
-        if (root.has("AlarmGioIn") || root.has("SerialData")) {
-            String kind = root.has("AlarmGioIn") ? "AlarmGioIn" : "SerialData";
-            String serial = text(root.path(kind), "serialno");
-            LOG.debug("camera {} reported {}", LogSafe.text(serial.isEmpty() ? from : serial), kind);
-            return heartbeat(serial, text(root.path(kind), "ipaddr"), from);
+        if (root.has("SerialData")) {
+            return serialData(root.path("SerialData"), from);
+        }
+        if (root.has("AlarmGioIn")) {
+            String serial = text(root.path("AlarmGioIn"), "serialno");
+            LOG.debug("camera {} reported AlarmGioIn", LogSafe.text(serial.isEmpty() ? from : serial));
+            return heartbeat(serial, text(root.path("AlarmGioIn"), "ipaddr"), from);
         }
         note(badPushes, "camera push from {} has no AlarmInfoPlate (fields {})", from, fieldNames(root));
         return error(400, "unknown payload: expected AlarmInfoPlate");
@@ -534,7 +539,12 @@ public final class ZhenshiPushServer implements PlateSource {
             }
         }
         Taken taken = offline ? Taken.NONE : takeQueued(serial, now);
-        CameraReply sentReply = (offline ? reply.withoutGate() : reply).merge(taken.reply);
+        if (offline && !reply.serialData().isEmpty()) {
+            // frames for a passage that happened while the booth was away (a card-relay open among them) are stale
+            LOG.info("camera {} offline record {}: the handler's {} card frame(s) not sent (the car is long gone)",
+                    LogSafe.text(serial, ID_WIDTH), plateId, reply.serialData().size());
+        }
+        CameraReply sentReply = offline ? CameraReply.none() : reply.merge(taken.reply);
         ObjectNode body = replyBody(sentReply);
         if (offline) {
             ObjectNode cont = ((ObjectNode) body.get("Response_AlarmInfoPlate")).putObject("ContinuePushOffline");
@@ -670,6 +680,70 @@ public final class ZhenshiPushServer implements PlateSource {
     @Override
     public void addGateStateListener(java.util.function.BiConsumer<String, com.boothdesk.devices.gate.GateState> l) {
         gateListeners.add(Objects.requireNonNull(l, "listener"));
+    }
+
+    /**
+     * {@code {"SerialData":{"serialno","ipaddr","serialChannel":0|1,"data":<base64>,"dataLen":n}}}: bytes the camera
+     * received on its RS485 port (the card's answers), pushed when the camera's "串口数据推送" is on. INFERRED: the
+     * field names mirror the reply's {@code serialData} items (the public copies of the document name the push
+     * only); {@code channel} is read when {@code serialChannel} is absent. At most {@value #MAX_SERIAL_BYTES} bytes;
+     * a bad item is logged and answered 400, the camera's queued replies wait for its next call.
+     */
+    private Answer serialData(JsonNode sd, String from) {
+        if (!sd.isObject()) {
+            note(badPushes, "camera push from {}: SerialData is not an object", from);
+            return error(400, "SerialData must be an object");
+        }
+        String serialField = text(sd, "serialno");
+        String ipAddr = text(sd, "ipaddr");
+        String serial = identify(serialField, ipAddr, from);
+        if (serial == null) {
+            return unknown(serialField, ipAddr, from, "serial data");
+        }
+        JsonNode ch = sd.has("serialChannel") ? sd.get("serialChannel") : sd.path("channel");
+        int channel = ch.canConvertToInt() ? ch.asInt() : 0;
+        JsonNode data = sd.get("data");
+        if (channel < 0 || channel > 1 || data == null || !data.isTextual()) {
+            note(badPushes, "camera {} pushed SerialData without a channel 0/1 and base64 data", LogSafe.text(serial,
+                    ID_WIDTH));
+            return error(400, "SerialData needs serialChannel 0|1 and base64 data");
+        }
+        if ((long) data.asText().length() * 3 / 4 > MAX_SERIAL_BYTES + 2) {
+            note(badPushes, "camera {} pushed {} base64 chars of SerialData, more than {} bytes; dropped",
+                    LogSafe.text(serial, ID_WIDTH), data.asText().length(), MAX_SERIAL_BYTES);
+            return error(400, "SerialData longer than " + MAX_SERIAL_BYTES + " bytes");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(data.asText().trim());
+        } catch (IllegalArgumentException e) {
+            note(badPushes, "camera {} pushed SerialData that is not base64", LogSafe.text(serial, ID_WIDTH));
+            return error(400, "SerialData.data is not base64");
+        }
+        if (sd.path("dataLen").canConvertToInt() && sd.path("dataLen").asInt() != bytes.length) {
+            note(badPushes, "camera {} SerialData dataLen {} but {} bytes decoded; the bytes are kept",
+                    LogSafe.text(serial, ID_WIDTH), sd.path("dataLen").asInt(), bytes.length);
+        }
+        java.util.function.Consumer<SerialPayload> r = serialReceivers.get(serial);
+        if (r == null && !serialField.isEmpty()) {
+            r = serialReceivers.get(serialField);
+        }
+        if (r != null && bytes.length > 0) {
+            try {
+                r.accept(new SerialPayload(channel, bytes));
+            } catch (RuntimeException e) {
+                LOG.error("serial receiver of camera {} failed", LogSafe.text(serial, ID_WIDTH), e);
+            }
+        } else if (bytes.length > 0) {
+            LOG.debug("camera {} relayed {} RS485 bytes nobody reads", LogSafe.text(serial, ID_WIDTH), bytes.length);
+        }
+        return heartbeat(serialField.isEmpty() ? serial : serialField, ipAddr, from);
+    }
+
+    @Override
+    public void onSerialReceived(String serialNo, java.util.function.Consumer<SerialPayload> receiver) {
+        serialReceivers.put(Objects.requireNonNull(serialNo, "serialNo"), Objects.requireNonNull(receiver,
+                "receiver"));
     }
 
     private Answer heartbeat(String serialField, String ipAddr, String from) {

@@ -81,7 +81,84 @@ public final class SimulatedZhenshiCamera {
      */
     public SimulatedZhenshiCamera forwardSerialTo(com.boothdesk.devices.serial.SerialLink link) {
         rs485 = link;
+        java.util.concurrent.ScheduledExecutorService ex = relay();
+        link.setReceiver(bytes -> {
+            answered.add(new SerialPayload(0, bytes.clone()));
+            if (pushSerialInput) {
+                try {
+                    ex.execute(() -> postSerialData(0, bytes));
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    LOG.debug("simulated camera {} closed: RS485 answer not pushed", serialNo);
+                }
+            }
+        });
         return this;
+    }
+
+    private final java.util.List<SerialPayload> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean pushSerialInput;
+    private java.util.concurrent.ScheduledExecutorService relay;
+
+    private synchronized java.util.concurrent.ScheduledExecutorService relay() {
+        if (relay == null) {
+            relay = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sim-zhenshi-" + serialNo);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return relay;
+    }
+
+    /**
+     * "串口数据推送" on: what the card answers on the camera's RS485 port is pushed to the booth as
+     * {@code {"SerialData":{"serialno","ipaddr","serialChannel","data","dataLen"}}} (field names INFERRED, mirroring
+     * the reply's {@code serialData}), in order, one push per chunk the port received.
+     */
+    public SimulatedZhenshiCamera pushingSerialInput() {
+        pushSerialInput = true;
+        return this;
+    }
+
+    /**
+     * Comet polling: a heartbeat every {@code interval} on the camera's own thread, each answer's {@code serialData}
+     * written to its RS485 port, as the camera does in "comet 轮询" mode. Stopped by {@link #close()}.
+     */
+    public SimulatedZhenshiCamera polling(Duration interval) {
+        relay().scheduleWithFixedDelay(this::heartbeat, 0, interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private final java.util.List<SerialPayload> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What the camera wrote to its RS485 port from the booth's replies, in order. */
+    public java.util.List<SerialPayload> rs485Written() {
+        return new ArrayList<>(written);
+    }
+
+    /** What the card answered on the camera's RS485 port, in order. */
+    public java.util.List<SerialPayload> rs485Answered() {
+        return new ArrayList<>(answered);
+    }
+
+    /** Stops polling and relaying. */
+    public synchronized void close() {
+        if (relay != null) {
+            relay.shutdownNow();
+            relay = null;
+        }
+    }
+
+    /** Pushes bytes the RS485 port received (a {@code SerialData} push). */
+    public CameraPushResult postSerialData(int channel, byte[] bytes) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode a = root.putObject("SerialData");
+        a.put("serialno", serialNo);
+        a.put("ipaddr", ipAddr);
+        a.put("serialChannel", channel);
+        a.put("data", Base64.getEncoder().encodeToString(bytes));
+        a.put("dataLen", bytes.length);
+        return post(root.toString().getBytes(StandardCharsets.UTF_8), -1);
     }
 
     public String serialNo() {
@@ -224,6 +301,7 @@ public final class SimulatedZhenshiCamera {
         if (out != null) {
             for (SerialPayload p : serial) {
                 try {
+                    written.add(p);
                     out.write(p.data());
                 } catch (com.boothdesk.devices.serial.SerialException e) {
                     LOG.warn("simulated camera {} could not write serialData to its RS485 port: {}", serialNo,

@@ -206,7 +206,9 @@ public final class PaymentPeer {
             case "code_url" -> {
                 String lane = data.path("channel_id").asText("");
                 o.put("state", 1);
-                o.put("code_url", "https://beta.bolink.club/unionapi/exitpay?code=" + parkId + "-" + lane);
+                // cam3: type 3 is the no-plate entry code (the seed's example URL form), else the exit code
+                o.put("code_url", "https://beta.bolink.club/unionapi/" + (data.path("type").asInt(2) == 3
+                        ? "nolienceinpark" : "exitpay") + "?code=" + parkId + "-" + lane);
                 o.put("errmsg", "getCodeUrl success");
                 o.put("type", data.path("type").asInt(2));
                 o.put("channel_id", lane);

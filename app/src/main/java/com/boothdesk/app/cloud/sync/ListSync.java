@@ -83,13 +83,15 @@ public final class ListSync {
                 this::monthCardSync);
         on(router, ServiceName.MONTH_MEMBER_SYNC, EFFECT, "month cards used at the entry and exit",
                 this::monthMemberSync);
-        on(router, ServiceName.COLLECTOR_SYNC, EFFECT, "collector list kept (booth log-in accounts are the "
-                + "booth's own, see the coverage notes)", this::collectorSync);
+        on(router, ServiceName.COLLECTOR_SYNC, DownlinkRouter.Handling.ANSWERED, "kept in the collector list; not yet "
+                + "the booth's log-in accounts (see the coverage notes)", this::collectorSync);
         on(router, ServiceName.LOCK_CAR, EFFECT, "locked cars refused at the exit", this::lockCar);
         on(router, ServiceName.DELIVER_TICKET, EFFECT, "coupons taken off the fee", this::deliverTicket);
-        on(router, ServiceName.GATE_SYNC, EFFECT, "the park's channels kept (names of the lanes)", this::gateSync);
+        on(router, ServiceName.GATE_SYNC, DownlinkRouter.Handling.ANSWERED, "the park's channels kept; the lanes' "
+                + "names and mapping still come from the site file", this::gateSync);
         on(router, ServiceName.BLACKUSER_SYNC, EFFECT, "blacklist checked at the entry", this::blackuserSync);
-        on(router, ServiceName.CAR_TYPE_SYNC, EFFECT, "car types kept (names of the fee classes)", this::carTypeSync);
+        on(router, ServiceName.CAR_TYPE_SYNC, DownlinkRouter.Handling.ANSWERED, "car types kept; the fee class is "
+                + "still fee.vehicle_class (see the coverage notes)", this::carTypeSync);
         on(router, ServiceName.MONTH_PAY_SYNC, EFFECT, "renewals extend the card", this::monthPaySync);
         on(router, ServiceName.VISITOR_SYNC, EFFECT, "visitor passes let in", this::visitorSync);
         on(router, ServiceName.PREPAY_CARD_SYNC, EFFECT, "stored-value accounts", this::prepayCardSync);
@@ -102,7 +104,10 @@ public final class ListSync {
 
     private void on(DownlinkRouter router, ServiceName name, DownlinkRouter.Handling handling, String note,
                     Handler h) {
-        Function<ObjectNode, ObjectNode> g = guarded(name.wire(), h);
+        Function<ObjectNode, ObjectNode> one = guarded(name.wire(), h);
+        // multi: on a site's shared database the downlink every booth receives is applied once (site_once)
+        java.util.function.UnaryOperator<ObjectNode> g = com.boothdesk.app.site.SiteOnce.of(db)
+                .guard(name.wire(), one::apply, d -> ok(echoOp(d), "已由站点其他岗亭处理 / already applied for the site"));
         router.on(DownlinkType.raw(name), handling, note, raw -> DownlinkReply.of(g.apply(raw.fields().message())));
     }
 
@@ -129,6 +134,15 @@ public final class ListSync {
                 return reply;
             }
         };
+    }
+
+    private ObjectNode echoOp(ObjectNode downlink) {
+        ObjectNode reply = WireCodec.MAPPER.createObjectNode();
+        String op = new DownlinkFields(downlink, zone).text("operate_type");
+        if (op != null && op.matches("\\d{1,2}")) {
+            reply.put("operate_type", Integer.parseInt(op));
+        }
+        return reply;
     }
 
     private static ObjectNode ok(ObjectNode reply, String errmsg) {

@@ -133,7 +133,7 @@ final class EntryFlow {
         String image = s.images().save(orderId + "-in", read.image()).orElse(null);
         ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), s.vehicleClass(), core.lane.id(),
                 read.readAt(), core.operator(), image, kind, cardId, "离线补传");
-        s.orders().recordEntry(order, Math.max(0, s.spaces().free() - 1));
+        core.settledInStore(s.orders().recordEntry(order, Math.max(0, s.spaces().free() - 1), core.intake()));
         LOG.info("Lane {}: offline entry of {} at {} recorded as order {} ({})", core.lane.id(), read.plate(),
                 read.readAt(), orderId, kind.label());
         return order;
@@ -193,7 +193,10 @@ final class EntryFlow {
         ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), s.vehicleClass(), core.lane.id(), at,
                 core.operator(), image, v.kind(), v.cardId(), v.note());
         int empty = Math.max(0, s.spaces().free() - 1);
-        s.orders().recordEntry(order, empty);
+        // the read leaves the intake journal in the stay's own transaction: a crash right after it cannot make the
+        // restart decide the read again (a second stay and in_park)
+        core.settledInStore(s.orders().recordEntry(order, empty, core.intake()));
+        TestHooks.reached(TestHooks.AFTER_ORDER_WRITE);
         if (v.kind() == CarKind.VISITOR) {
             s.lists().visitorEntered(read.plate(), at);
         }

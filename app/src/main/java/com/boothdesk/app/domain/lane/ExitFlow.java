@@ -240,7 +240,7 @@ final class ExitFlow {
             }
         }
         int empty = Math.min(s.spaces().capacity(), s.spaces().free() + 1);
-        s.orders().recordExit(closed, empty);
+        core.settledInStore(s.orders().recordExit(closed, empty, core.intake()));
         if (discount > 0 && quote != null) {
             quote.couponDeductions(coupons(w)).forEach((id, fen) ->
                     s.lists().couponDeducted(id, order.orderId(), fen, read.readAt()));

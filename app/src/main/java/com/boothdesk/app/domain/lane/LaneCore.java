@@ -70,6 +70,18 @@ final class LaneCore {
         }
     }
 
+    /** The journal entry of the read being decided (-1: none), for the store to settle with the stay it records. */
+    long intake() {
+        return intake;
+    }
+
+    /** The store settled the read's journal entry in the transaction that recorded its outcome ({@code settled}). */
+    void settledInStore(boolean settled) {
+        if (settled) {
+            intake = -1;
+        }
+    }
+
     /** The lane waits for the attendant; published with the phase of {@code w}. */
     void await(Waiting w, ParkingOrder order, FeeQuote quote, Decision d, List<LaneState.Candidate> candidates,
                CarKind kind) {

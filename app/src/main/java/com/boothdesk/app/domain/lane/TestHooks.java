@@ -10,6 +10,8 @@ public final class TestHooks {
 
     /** After the camera was answered, before the entry's order is written. */
     public static final String BEFORE_ORDER_WRITE = "before-order-write";
+    /** After the entry's stay (with its in_park) was committed, before anything else the lane does for it. */
+    public static final String AFTER_ORDER_WRITE = "after-order-write";
 
     private static final String HOLD = System.getProperty("boothdesk.testhook.hold", "");
     private static final CountDownLatch NEVER = new CountDownLatch(1);

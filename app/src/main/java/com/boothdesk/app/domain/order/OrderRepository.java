@@ -20,6 +20,23 @@ public interface OrderRepository {
     /** Stores the closed order. Fails if the order is not in the lot any more (settled twice). */
     void recordExit(ParkingOrder closed, int emptySpaces);
 
+    /**
+     * As {@link #recordEntry(ParkingOrder, int)}, and the camera read that caused it (its intake journal entry,
+     * {@code intakeId}; -1: none) leaves the journal in the same transaction, so that a crash can never leave a
+     * recorded stay whose read is still pending (it would be decided a second time after the restart). Returns true
+     * when the journal entry was settled here; false when the caller must settle it (stores without a journal).
+     */
+    default boolean recordEntry(ParkingOrder order, int emptySpaces, long intakeId) {
+        recordEntry(order, emptySpaces);
+        return false;
+    }
+
+    /** As {@link #recordExit(ParkingOrder, int)}, with the read's journal entry settled as for an entry. */
+    default boolean recordExit(ParkingOrder closed, int emptySpaces, long intakeId) {
+        recordExit(closed, emptySpaces);
+        return false;
+    }
+
     Optional<ParkingOrder> find(String orderId);
 
     /** The most recent in-lot order of exactly this plate. */

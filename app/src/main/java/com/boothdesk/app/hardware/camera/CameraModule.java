@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +67,7 @@ public final class CameraModule implements AutoCloseable {
     private CameraPushListener listener;
     private ScheduledExecutorService sync;
     private BoothWhiteList whiteList;
+    private volatile CameraClockSync clockSync;
 
     private CameraModule(CameraSettings settings, Clock clock, Clock linkClock, ZoneId zone, PlateSource zhenshi) {
         this.settings = settings;
@@ -130,15 +130,17 @@ public final class CameraModule implements AutoCloseable {
             };
             listen |= !cl.stream() && (cl.kind() == CameraKind.HIKVISION || cl.kind() == CameraKind.DAHUA
                     || cl.kind() == CameraKind.HUAXIA);
-            hub.add(camera, cl.cardViaCamera() ? cl.rs485() : -1);
+            hub.add(camera, cl.cardViaCamera() ? cl.rs485() : -1, cl.cardAckWait());
             LOG.info("Lane {}: {} camera {} at {}{}{}", cl.laneId(), cl.kind().key(), cl.cameraId(), cl.host(),
                     cl.stream() ? ", events read from its event stream" : "",
                     cl.cardViaCamera() ? ", LED/voice card on its RS485-" + (cl.rs485() + 1) : "");
         }
         for (CameraSettings.CameraLane cl : settings.replyCardLanes()) {
-            hub.addReplyCardLine(cl.cameraId(), cl.rs485(), Duration.ofSeconds(5));
-            LOG.info("Lane {}: LED/voice card on Zhenshi camera {}'s RS485-{} (serialData in its replies)",
-                    cl.laneId(), cl.cameraId(), cl.rs485() + 1);
+            hub.addReplyCardLine(cl.cameraId(), cl.rs485(), Duration.ofSeconds(5), cl.cardAckWait());
+            LOG.info("Lane {}: LED/voice card on Zhenshi camera {}'s RS485-{} (serialData in its replies{})",
+                    cl.laneId(), cl.cameraId(), cl.rs485() + 1, cl.cardAckWait() == null || cl.cardAckWait().isZero()
+                            ? ", no ACKs" : ", ACKs from its SerialData pushes within "
+                            + cl.cardAckWait().toMillis() + " ms");
         }
         if (listen) {
             listener = new CameraPushListener(new InetSocketAddress(settings.listenHost(), settings.listenPort()),
@@ -215,6 +217,7 @@ public final class CameraModule implements AutoCloseable {
             sync.scheduleWithFixedDelay(this::syncWhiteListsIfChanged, settings.whiteListCheck().toMillis(),
                     settings.whiteListCheck().toMillis(), TimeUnit.MILLISECONDS);
         }
+        clockSync = new CameraClockSync(hub::cameras, clock, zone, sync, settings.clockRetry());
         if (!settings.clockSync().isZero()) {
             sync.scheduleWithFixedDelay(this::syncClocks, 0, settings.clockSync().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -272,19 +275,20 @@ public final class CameraModule implements AutoCloseable {
         }
     }
 
-    /** Sets every camera's clock to the booth's local time. */
+    /** Sets every camera's clock to the booth's local time (a camera that does not take it is tried again). */
     public void syncClocks() {
-        LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
-        for (LaneCamera c : hub.cameras()) {
-            if (c.capabilities().contains(CameraCapability.CLOCK)) {
-                c.setClock(now).whenComplete((o, err) -> {
-                    if (err != null || !o.delivered()) {
-                        LOG.warn("Camera {}: clock not set: {}", c.cameraId(), err != null ? err.toString()
-                                : o.detail());
-                    }
-                });
-            }
+        CameraClockSync c = clockSync;
+        if (c != null) {
+            c.syncAll();
         }
+    }
+
+    /**
+     * The barrier's position as the lane's camera last reported it (Hikvision {@code barrierGateStatus}, the Zhenshi
+     * gate-state field), a {@code GateState} name; UNKNOWN where the camera reports none.
+     */
+    public String barrierPosition(String cameraId) {
+        return hub.gateState(cameraId).name();
     }
 
     /** The health of a camera this module drives; empty for a Zhenshi HTTP camera. */

@@ -24,10 +24,17 @@ import com.boothdesk.devices.camera.common.CameraKind;
  *                     opens in the answer to the push itself
  * @param streamIdle  how long a camera's event stream may stay silent before the booth reconnects
  * @param whiteListCheck how often the booth's lists are checked for a change (then the cameras are synced at once)
+ * @param clockRetry  after how long a camera that did not take the booth's time is tried again
  */
 public record CameraSettings(String listenHost, int listenPort, Duration clockSync, Duration whiteListSync,
                              Duration decisionWait, Duration streamIdle, Duration whiteListCheck,
-                             List<CameraLane> lanes) {
+                             List<CameraLane> lanes, Duration clockRetry) {
+
+    public CameraSettings(String listenHost, int listenPort, Duration clockSync, Duration whiteListSync,
+                          Duration decisionWait, Duration streamIdle, Duration whiteListCheck, List<CameraLane> lanes) {
+        this(listenHost, listenPort, clockSync, whiteListSync, decisionWait, streamIdle, whiteListCheck, lanes,
+                Duration.ofMinutes(5));
+    }
 
     /**
      * One lane's camera.
@@ -42,10 +49,20 @@ public record CameraSettings(String listenHost, int listenPort, Duration clockSy
      * @param stream      the booth reads the camera's events from its event stream ({@code camera.events=stream}:
      *                    Hikvision alertStream, Dahua snap stream) instead of waiting for pushes
      * @param entry       an entry lane (its camera's list keeps only the cards that may use the lane)
+     * @param cardAckWait {@code card.ack_timeout_ms}: how long the card driver waits for the card's ACK relayed by the
+     *                    camera (0 = the camera does not relay it: frames go without ACK); null = the brand's default
+     *                    (Zhenshi TCP 600 ms, the others none)
      */
     public record CameraLane(String laneId, String cameraId, CameraKind kind, String host, int port, String user,
                              String password, int channel, boolean cardViaCamera, int rs485, boolean whiteList,
-                             boolean stream, boolean entry) {
+                             boolean stream, boolean entry, Duration cardAckWait) {
+
+        public CameraLane(String laneId, String cameraId, CameraKind kind, String host, int port, String user,
+                          String password, int channel, boolean cardViaCamera, int rs485, boolean whiteList,
+                          boolean stream, boolean entry) {
+            this(laneId, cameraId, kind, host, port, user, password, channel, cardViaCamera, rs485, whiteList, stream,
+                    entry, null);
+        }
     }
 
     public static CameraSettings from(BoothConfig config) {
@@ -86,18 +103,26 @@ public record CameraSettings(String listenHost, int listenPort, Duration clockSy
                 throw new ConfigException(p + "camera.events=stream: only hikvision and dahua cameras have an event "
                         + "stream the booth reads (a " + kind.key() + " camera sends its events by itself)");
             }
+            String ackKey = p + "card.ack_timeout_ms";
+            Duration ackWait = k.get(ackKey) == null || k.get(ackKey).isBlank() ? null
+                    : Duration.ofMillis(integer(k, ackKey, 0, 0, 10_000));
+            if (ackWait != null && !via.equals("camera")) {
+                throw new ConfigException(ackKey + ": only for card.via=camera (a card on the booth's own RS485 "
+                        + "adapter always answers on the line)");
+            }
             lanes.add(new CameraLane(lc.lane().id(), lc.camera(), kind, camHost.trim(),
                     integer(k, p + "camera.port", defPort, 0, 65535), get(k, p + "camera.user", ""),
                     get(k, p + "camera.password", ""), integer(k, p + "camera.channel", 1, 1, 64),
                     via.equals("camera"), integer(k, p + "card.rs485", 1, 1, 2) - 1,
                     Boolean.parseBoolean(get(k, p + "camera.white_list", "true").trim()), events.equals("stream"),
-                    lc.lane().direction() == com.boothdesk.app.domain.lane.LaneDirection.ENTRY));
+                    lc.lane().direction() == com.boothdesk.app.domain.lane.LaneDirection.ENTRY, ackWait));
         }
         return new CameraSettings(host, port, Duration.ofMinutes(integer(k, "camera.clock_sync_minutes", 60, 0,
                 24 * 60)), Duration.ofSeconds(integer(k, "camera.white_list_sync_seconds", 60, 5, 86_400)),
                 Duration.ofMillis(integer(k, "camera.decision_wait_ms", 1500, 0, 5000)),
                 Duration.ofSeconds(integer(k, "camera.stream_idle_seconds", 30, 1, 600)),
-                Duration.ofSeconds(integer(k, "camera.white_list_check_seconds", 3, 1, 3600)), List.copyOf(lanes));
+                Duration.ofSeconds(integer(k, "camera.white_list_check_seconds", 3, 1, 3600)), List.copyOf(lanes),
+                Duration.ofSeconds(integer(k, "camera.clock_retry_seconds", 300, 1, 86_400)));
     }
 
     /** Zhenshi HTTP lanes whose card hangs on the camera: their frames ride the push server's answers. */

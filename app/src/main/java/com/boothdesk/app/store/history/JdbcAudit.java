@@ -16,16 +16,29 @@ public final class JdbcAudit {
                         String newValue) {
     }
 
+    /** proto2: told of every change inside its transaction (the 2.6 park_log uplink goes with the row). */
+    @FunctionalInterface
+    public interface Uplink {
+        void recorded(java.sql.Connection c, long id, Instant at, String who, String area, String setting,
+                      String newValue) throws java.sql.SQLException;
+    }
+
     private final Database db;
+    private final Uplink uplink;
 
     public JdbcAudit(Database db) {
+        this(db, null);
+    }
+
+    public JdbcAudit(Database db, Uplink uplink) {
         this.db = db;
+        this.uplink = uplink;
     }
 
     public void record(Instant at, String who, String area, String setting, String oldValue, String newValue) {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings_audit (at, who, area, setting,"
-                    + " old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 ps.setObject(1, JdbcHistory.time(at));
                 ps.setString(2, cut(who == null || who.isBlank() ? "?" : who, 24));
                 ps.setString(3, cut(area, 32));
@@ -33,6 +46,11 @@ public final class JdbcAudit {
                 ps.setString(5, cut(oldValue, 4000));
                 ps.setString(6, cut(newValue, 4000));
                 ps.executeUpdate();
+                if (uplink != null) {
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        uplink.recorded(c, keys.next() ? keys.getLong(1) : 0, at, who, area, setting, newValue);
+                    }
+                }
             }
             return null;
         });

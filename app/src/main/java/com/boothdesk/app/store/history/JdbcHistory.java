@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +50,8 @@ public final class JdbcHistory {
             + " discount_fen, pay_method, free_reason, remark";
     /** At most this many plates of a fuzzy match go into one query (best first). */
     private static final int MAX_FUZZY_PLATES = 200;
+    /** A fragment search by the plate pool when at most this many plates hold the fragment (else LIKE). */
+    private static final int MAX_FRAGMENT_PLATES = 500;
     /** At most this many stays of the matched plates are considered (newest entry first after that). */
     private static final int MAX_PLATE_STAYS = 20_000;
 
@@ -165,6 +168,14 @@ public final class JdbcHistory {
                     }
                 }
                 case CONTAINS -> {
+                    Set<String> plates = containing(typed);
+                    if (plates != null) {
+                        if (!w.ids(ids(plates))) {
+                            return null;
+                        }
+                        break;
+                    }
+                    // a fragment most plates hold (one letter): the database's own LIKE over the stays
                     String like = "%" + typed.replace("\\", "\\\\").replace("%", "\\%") + "%";
                     w.and("(plate LIKE ? ESCAPE '\\' OR exit_plate_read LIKE ? ESCAPE '\\')");
                     w.args.add(like);
@@ -218,6 +229,23 @@ public final class JdbcHistory {
     }
 
     /**
+     * The distinct plates (stored or read) holding the typed fragment, from the pool the database keeps; null when
+     * more than {@link #MAX_FRAGMENT_PLATES} do (then the stays are searched with LIKE instead).
+     */
+    private Set<String> containing(String typed) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : HistoryPlates.of(db).current(db)) {
+            if (PlateMatcher.normalize(p).contains(typed)) {
+                out.add(p);
+                if (out.size() > MAX_FRAGMENT_PLATES) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The order ids of the stays of these plates, stored or read at the exit: two index lookups (an OR over the two
      * columns would scan the table), so a plate search stays fast on a year of stays.
      */
@@ -247,30 +275,46 @@ public final class JdbcHistory {
         return out;
     }
 
-    /** The distinct stored plates (and exit reads) the matcher takes for {@code typed}, with their scores. */
+    /**
+     * The distinct stored plates (and exit reads) the matcher takes for {@code typed}, with their scores. The plates
+     * come from {@code history_plate} (kept by the database, V130) through {@link HistoryPlates}, caught up with
+     * what was added since the last search: no scan of the stays.
+     */
     private Map<String, PlateCandidate> fuzzyPlates(String typed) {
-        Set<String> plates = new LinkedHashSet<>();
-        db.read(c -> {
-            distinct(c, "SELECT DISTINCT plate FROM parking_order", plates);
-            distinct(c, "SELECT DISTINCT exit_plate_read FROM parking_order WHERE exit_plate_read IS NOT NULL",
-                    plates);
-            return null;
-        });
+        HistoryPlates pool = HistoryPlates.of(db);
+        List<String> plates = pool.current(db);
         Map<String, PlateCandidate> out = new java.util.LinkedHashMap<>();
-        List<PlateCandidate> exact = new ArrayList<>();
-        if (plates.contains(typed)) {
-            exact.add(new PlateCandidate(typed, 100, true, "完全一致"));
+        if (pool.contains(typed)) {
+            // the exact plate first, then the near ones (rank gives only the exact when there is one)
+            out.put(typed, new PlateCandidate(typed, 100, true, "完全一致"));
         }
-        plates.remove(typed);
-        // the exact plate first, then the near ones (rank gives only the exact when there is one)
-        for (PlateCandidate c : exact) {
-            out.put(c.plate(), c);
-        }
-        for (PlateCandidate c : matcher.rank(typed, plates)) {
+        Collection<String> others = out.isEmpty() ? plates : new Without(plates, typed);
+        for (PlateCandidate c : matcher.rank(typed, others)) {
             out.putIfAbsent(c.plate(), c);
         }
         LOG.debug("Fuzzy plate {} among {} distinct plates: {}", SafeText.plate(typed), plates.size(), out.keySet());
         return out;
+    }
+
+    /** {@code plates} without one plate, as a view (the pool is not copied for each search). */
+    private static final class Without extends java.util.AbstractCollection<String> {
+        private final List<String> plates;
+        private final String left;
+
+        Without(List<String> plates, String left) {
+            this.plates = plates;
+            this.left = left;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return plates.stream().filter(p -> !p.equals(left)).iterator();
+        }
+
+        @Override
+        public int size() {
+            return plates.size() - 1;
+        }
     }
 
     private static void distinct(Connection c, String sql, Set<String> into) throws SQLException {
@@ -363,9 +407,9 @@ public final class JdbcHistory {
                         String reason = rs.getString("reason");
                         String detail = rs.getString("outcome_detail");
                         out.add(new StoryEvent(instant(rs, "at"), StoryEvent.Kind.GATE,
-                                "道闸 " + rs.getString("lane_id") + " " + rs.getString("action") + " ("
-                                        + rs.getString("cause") + ")",
-                                "设备 " + rs.getString("outcome") + (detail == null || detail.isEmpty() ? ""
+                                "道闸 " + rs.getString("lane_id") + " " + zh(rs.getString("action")) + "（"
+                                        + zh(rs.getString("cause")) + "）",
+                                "设备 " + zh(rs.getString("outcome")) + (detail == null || detail.isEmpty() ? ""
                                         : " " + detail) + "，操作员 " + rs.getString("operator")
                                         + (reason == null || reason.isEmpty() ? "" : "，原因 " + reason),
                                 rs.getString("image")));
@@ -379,7 +423,8 @@ public final class JdbcHistory {
                     while (rs.next()) {
                         String err = rs.getString("last_error");
                         out.add(new StoryEvent(instant(rs, "taken_at"), StoryEvent.Kind.PICTURE,
-                                "图片上传 " + nz(rs.getString("in_or_out")) + " " + rs.getString("status"),
+                                "图片上传 " + zh("pic_" + nz(rs.getString("in_or_out"))) + " "
+                                        + zh(rs.getString("status")),
                                 "尝试 " + rs.getInt("attempts") + " 次" + (err == null ? "" : "，" + err),
                                 rs.getString("image_ref")));
                     }
@@ -396,7 +441,7 @@ public final class JdbcHistory {
             String money = "应收 " + yuan(o.dueFen()) + "，实收 " + yuan(o.paidFen())
                     + (o.prepaidFen() > 0 ? "，预付 " + yuan(o.prepaidFen()) : "")
                     + (o.discountFen() > 0 ? "，减免 " + yuan(o.discountFen()) : "")
-                    + (o.payment() == null ? "" : "，" + o.payment().name())
+                    + (o.payment() == null ? "" : "，" + zh("pay_" + o.payment().name()))
                     + (o.freeReason() == null ? "" : "，免费原因 " + o.freeReason());
             out.add(new StoryEvent(o.outTime(), StoryEvent.Kind.EXIT, "出场 " + nz(o.exitLane()),
                     money + "，操作员 " + nz(o.exitOperator()), o.exitImage()));
@@ -408,7 +453,7 @@ public final class JdbcHistory {
             }
             for (OutboxEntry m : msgs) {
                 out.add(new StoryEvent(m.createdAt(), StoryEvent.Kind.CLOUD, "云端消息 " + m.serviceName(),
-                        m.status().name() + "，尝试 " + m.attempts() + " 次"
+                        zh(m.status().name()) + "，尝试 " + m.attempts() + " 次"
                                 + (m.lastError() == null ? "" : "，" + SafeText.of(m.lastError(), 120)), null));
             }
         }
@@ -509,6 +554,20 @@ public final class JdbcHistory {
 
     static String yuan(long fen) {
         return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100) + "元";
+    }
+
+    /** The stored enum words of a story in the operator's words (Chinese first; an unknown word as stored). */
+    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("OPEN", "抬杆"),
+            Map.entry("CLOSE", "落杆"), Map.entry("KEEP_OPEN", "常开"), Map.entry("RELEASE_KEEP_OPEN", "取消常开"),
+            Map.entry("ENTRY_ACCEPTED", "入场放行"), Map.entry("EXIT_PAID", "缴费放行"), Map.entry("EXIT_FREE", "免费放行"),
+            Map.entry("MANUAL", "手动"), Map.entry("CONFIRMED", "已确认"), Map.entry("SENT", "已发送"),
+            Map.entry("FAILED", "失败"), Map.entry("PENDING", "待发送"), Map.entry("ACKNOWLEDGED", "云端已确认"),
+            Map.entry("pay_CASH", "现金"), Map.entry("pay_ELECTRONIC", "扫码"), Map.entry("pay_MONTHLY", "月卡"),
+            Map.entry("pay_PREPAID", "预付"), Map.entry("pay_FREE", "免费"), Map.entry("pay_STORED_VALUE", "储值"),
+            Map.entry("pay_NONE", "无"), Map.entry("pic_in", "入场"), Map.entry("pic_out", "出场"), Map.entry("pic_", ""));
+
+    static String zh(String word) {
+        return word == null ? "" : WORDS.getOrDefault(word, word);
     }
 
     private static String nz(String s) {

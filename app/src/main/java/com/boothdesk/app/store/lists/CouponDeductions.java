@@ -32,6 +32,9 @@ public final class CouponDeductions {
             return false;
         }
         store.markCouponUsed(c, ticketId, orderId, now);
+        if (ticketId.startsWith("pay_notice:")) { // proto2: a 3.25/3.36 reduction of the cloud's, no coupon of its
+            return true;
+        }
         outbox.enqueue(c, ListUplinks.ticketDeduction(ticketId, k.get().plate(), k.get().shopName(), orderId,
                 now, deductionFen, k.get().remark()), ListUplinks.key("ticket", ticketId));
         return true;

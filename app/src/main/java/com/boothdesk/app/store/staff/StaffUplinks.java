@@ -6,8 +6,7 @@ import java.util.Objects;
 import com.boothdesk.app.domain.staff.HandoverRecord;
 import com.boothdesk.app.domain.staff.Shift;
 import com.boothdesk.app.domain.staff.ShiftTotals;
-import com.boothdesk.sdk.message.Fen;
-import com.boothdesk.sdk.message.GenericUplink;
+import com.boothdesk.sdk.message.uplink.ShiftHandover;
 import com.boothdesk.sdk.message.WorkRecord;
 import com.boothdesk.sdk.wire.WireCodec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * handover record (岗亭交接班记录).
  *
  * <p>2.22: the notes know neither its service_name nor its fields (protocol notes §9). It is sent as the
- * catalogue's fields-unknown entry ({@link GenericUplink}, data_target {@code bolink} as the catalogue lists it)
+ * catalogue's fields-unknown entry ({@link ShiftHandover}, data_target {@code bolink} as the catalogue lists it)
  * under the service_name the site configures ({@code staff.handover_service_name}, default
  * {@code upload_shift_handover}), with the booth's own fields, named in the protocol's style (money as yuan text
  * as in upload_order, times in unix seconds). All of this is INFERRED.
@@ -39,45 +38,17 @@ public final class StaffUplinks {
                 s.endedAt().getEpochSecond(), s.workstation()).toJson();
     }
 
-    /** 2.22 handover record (INFERRED fields, see the class comment). */
+    /** 2.22 handover record (INFERRED fields, see the class comment): the typed message of sdk.message.uplink. */
     public ObjectNode handover(HandoverRecord h) {
         ShiftTotals t = h.totals();
-        ObjectNode f = WireCodec.MAPPER.createObjectNode();
-        f.put("uuid", h.shift().shiftId());
-        f.put("work_station_uuid", h.shift().workstation());
-        f.put("user_id", h.shift().userId());
-        if (h.incoming() != null) {
-            f.put("next_user_id", h.incoming());
-        }
-        f.put("closed_by", h.closedBy());
-        f.put("start_time", h.shift().startedAt().getEpochSecond());
-        f.put("end_time", h.shift().endedAt().getEpochSecond());
-        putTotals(f, t);
-        f.put("expected_cash", Fen.format(h.expectedCashFen()));
-        if (h.counted() != null) {
-            f.put("counted_cash", Fen.format(h.counted().totalFen()));
-            f.put("cash_diff", Fen.format(h.differenceFen()));
-        }
-        f.put("remark", h.remark() == null ? "" : h.remark());
-        return new GenericUplink(handoverServiceName, "bolink", f).toJson();
-    }
-
-    private static void putTotals(ObjectNode f, ShiftTotals t) {
-        f.put("order_count", t.exitCount());
-        f.put("amount_receivable", Fen.format(t.receivableFen()));
-        f.put("reduce_amount", Fen.format(t.reductionFen()));
-        f.put("total", Fen.format(t.receivedFen()));
-        f.put("cash_pay", Fen.format(t.cashFen()));
-        f.put("electronic_pay", Fen.format(t.electronicTotalFen()));
-        f.put("electronic_prepay", Fen.format(t.prepaidFen()));
-        f.put("wallet_pay", Fen.format(t.storedValueFen()));
-        f.put("free_count", t.freeTotal().count());
-        f.put("free_amount", Fen.format(t.freeTotal().fen()));
-        f.put("norecord_count", t.noRecord().count());
-        f.put("norecord_amount", Fen.format(t.noRecord().fen()));
-        f.put("liftrod_count", t.manualTotal());
-        f.put("in_count", t.carsIn());
-        f.put("out_count", t.carsOut());
+        return new ShiftHandover(handoverServiceName, h.shift().shiftId(), h.shift().workstation(), h.shift().userId(),
+                h.incoming(), h.closedBy(), h.shift().startedAt().getEpochSecond(),
+                h.shift().endedAt().getEpochSecond(), (long) t.exitCount(), t.receivableFen(), t.reductionFen(),
+                t.receivedFen(), t.cashFen(), t.electronicTotalFen(), t.prepaidFen(), t.storedValueFen(),
+                (long) t.freeTotal().count(), t.freeTotal().fen(), (long) t.noRecord().count(), t.noRecord().fen(),
+                (long) t.manualTotal(), (long) t.carsIn(), (long) t.carsOut(), h.expectedCashFen(),
+                h.counted() == null ? null : h.counted().totalFen(), h.counted() == null ? null : h.differenceFen(),
+                h.remark()).toJson();
     }
 
     /** The totals as kept with the handover row (audit copy, fen). */

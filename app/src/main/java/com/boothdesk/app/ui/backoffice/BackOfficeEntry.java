@@ -35,15 +35,28 @@ public final class BackOfficeEntry {
         BackOfficePorts ports = BackOfficeModule.ports(app);
         BackOfficeWindow[] open = new BackOfficeWindow[1];
         Runnable show = () -> {
-            if (app.staff() != null && ports.access().who().isEmpty()) {
+            if (ports.access().who().isEmpty()) {
                 LOG.info("Back office asked for with nobody logged in: refused");
+                var scene = window.root().getScene();
+                javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.INFORMATION, ctx.messages().get("bo.login_first"));
+                a.setHeaderText(null);
+                a.setTitle(ctx.messages().get("bo.title"));
+                if (scene != null && scene.getWindow() != null) {
+                    a.initOwner(scene.getWindow());
+                }
+                a.show(); // not modal-blocking: the lanes keep being served
                 return;
             }
             if (open[0] == null) {
                 open[0] = new BackOfficeWindow(ports, ctx.messages());
             }
             var scene = window.root().getScene();
-            open[0].show(scene == null ? null : scene.getWindow(), 1366, 768);
+            var owner = scene == null ? null : scene.getWindow();
+            // as large as the booth window (a 1920x1080 booth gets the room), never below the 1366x768 layout
+            double w = owner == null ? 1366 : Math.max(1024, owner.getWidth());
+            double h = owner == null ? 768 : Math.max(700, owner.getHeight());
+            open[0].show(owner, w, h);
         };
         Button b = new Button(ctx.messages().get("bo.open"));
         b.setId("backoffice-button");

@@ -55,23 +55,28 @@ public final class BackOfficeModule {
         ListForms forms = new ListForms(app.listAdmin());
         ListImport importer = new ListImport(forms);
         JdbcReports reports = new JdbcReports(db, cfg.zone());
-        JdbcAudit audit = new JdbcAudit(db);
+        JdbcAudit audit = new JdbcAudit(db, com.boothdesk.app.cloud.ParkLogs.of(app)); // proto2: 2.6 with each change
         LiveTariffs tariffs = app.liveTariffs();
         BackOfficeSettings settings = new BackOfficeSettings(cfg.dataDir(), tariffs, new JdbcTariffVersions(db), audit,
                 new FeeEngine(cfg.zone()), clock, cfg.tariffFile());
 
         BackOfficePorts.Access access = new BackOfficePorts.Access() {
+            /** No accounts at all (the demo, a booth before its first admin): the booth works without log-in. */
+            private boolean noAccounts() {
+                return app.staff() == null || app.staff().service().needsFirstAdmin();
+            }
+
             @Override
             public String who() {
-                if (app.staff() == null) {
-                    return cfg.operator() == null ? "" : cfg.operator();
+                if (noAccounts()) {
+                    return cfg.operator() == null || cfg.operator().isBlank() ? "booth" : cfg.operator();
                 }
                 return app.staff().service().onDuty().map(Account::userId).orElse("");
             }
 
             @Override
             public boolean canChange() {
-                if (app.staff() == null) {
+                if (noAccounts()) {
                     return true; // a site without accounts (the demo): the booth's operator is its own supervisor
                 }
                 return app.staff().service().onDuty().map(a -> a.role().supervises()).orElse(false);
@@ -194,15 +199,18 @@ public final class BackOfficeModule {
             @Override
             public List<String> devices() {
                 List<String> out = new ArrayList<>();
+                var m = app.messages(); // the booth's language (these lines are read again on each opening)
                 for (LaneConfig lc : cfg.lanes()) {
-                    String health = app.hardware() == null ? "" : app.hardware().health(lc.lane().id()).card().name();
-                    String cam = app.cameraIntake() == null ? "" : app.cameraIntake().cameraHealth(lc.camera()).name();
-                    out.add(lc.lane().id() + "  " + lc.lane().name() + "  " + lc.lane().direction() + "  card "
-                            + lc.cardPort() + " @" + lc.cardBaud() + " " + health + "  camera " + lc.camera() + " "
-                            + cam);
+                    String health = app.hardware() == null ? "UNKNOWN"
+                            : app.hardware().health(lc.lane().id()).card().name();
+                    String cam = app.cameraIntake() == null ? "UNKNOWN"
+                            : app.cameraIntake().cameraHealth(lc.camera()).name();
+                    out.add(m.get("bo.device.line", lc.lane().id(), lc.lane().name(),
+                            m.get("bo.device." + lc.lane().direction()), lc.cardPort(), String.valueOf(lc.cardBaud()),
+                            m.get("bo.device." + health), lc.camera(), m.get("bo.device." + cam)));
                 }
-                out.add("camera.allowed = " + String.join(", ", cfg.cameras().allowed()) + "  (port "
-                        + (app.cameraIntake() == null ? "?" : String.valueOf(app.cameraPort())) + ")");
+                out.add(m.get("bo.device.allowed", String.join(", ", cfg.cameras().allowed()),
+                        app.cameraIntake() == null ? "?" : String.valueOf(app.cameraPort())));
                 return out;
             }
 

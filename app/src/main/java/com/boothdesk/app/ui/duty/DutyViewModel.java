@@ -65,6 +65,7 @@ public final class DutyViewModel implements AutoCloseable {
         this.ex = Objects.requireNonNull(ex, "ex");
         this.demo = demo;
         this.login = new LoginViewModel(staff, messages, zone, ex);
+        login.onShiftClosed(r -> afterHandover.accept(r)); // a shift a supervisor closed: its report, as a handover's
         needsFirstAdmin.set(staff.needsFirstAdmin());
         subscription = staff.duty().subscribe(d -> ex.ui().execute(() -> dutyChanged(d)));
         dutyChanged(staff.duty().get());
@@ -153,6 +154,7 @@ public final class DutyViewModel implements AutoCloseable {
         HandoverViewModel vm = new HandoverViewModel(staff, messages, zone, ex);
         vm.done().addListener((o, a, b) -> {
             if (b != null && handover.get() == vm) {
+                vm.close();
                 handover.set(null);
                 screen.set(Screen.NONE);
                 login.message().set(messages.get("staff.handover.done",
@@ -164,6 +166,7 @@ public final class DutyViewModel implements AutoCloseable {
         handover.set(vm);
         screen.set(Screen.HANDOVER);
         vm.refresh();
+        vm.follow();
     }
 
     /** Log-out: the attendant's password; the shift stays open (the handover closes it). */
@@ -198,6 +201,9 @@ public final class DutyViewModel implements AutoCloseable {
 
     /** Back from a screen the attendant opened (the handover, the first admin, the password) without doing it. */
     public void back() {
+        if (handover.get() != null) {
+            handover.get().close();
+        }
         handover.set(null);
         firstAdmin.set(null);
         leave.set(null);

@@ -82,6 +82,16 @@ public final class HeaderView extends HBox {
         for (Region r : new Region[] {uplinks, spaces, alerts}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
+        Label validity = bound("park-validity", vm.parkValidityProperty()); // 3.35, shown only within its week
+        validity.getStyleClass().add("park-validity");
+        validity.visibleProperty().bind(vm.parkValidityProperty().isNotEmpty());
+        validity.managedProperty().bind(validity.visibleProperty());
+        vm.parkExpiredProperty().addListener((o, a, b) -> {
+            validity.getStyleClass().remove("park-expired");
+            if (b) {
+                validity.getStyleClass().add("park-expired");
+            }
+        });
         Label operator = bound("operator", vm.attendantLine());
         Label clock = bound("clock", vm.clockProperty());
         clock.getStyleClass().add("clock");
@@ -91,7 +101,8 @@ public final class HeaderView extends HBox {
         ticks.play();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(title, spacer, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator, clock);
+        getChildren().addAll(title, spacer, validity, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator,
+                clock);
     }
 
     /** Puts more controls (the duty buttons) between the attendant line and the clock. */

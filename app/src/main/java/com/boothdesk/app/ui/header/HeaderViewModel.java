@@ -56,6 +56,9 @@ public final class HeaderViewModel {
     private final IntegerProperty unseen = new SimpleIntegerProperty(0);
     private final BooleanProperty trouble = new SimpleBooleanProperty(false);
     private final Map<String, String> lastHealth = new HashMap<>();
+    private final StringProperty parkValidity = new SimpleStringProperty("");
+    private final BooleanProperty parkExpired = new SimpleBooleanProperty(false);
+    private volatile ParkValidityPort validityPort;
     private Observable.Subscription subscription;
 
     /** @param laneNames lane id → name, in screen order */
@@ -98,6 +101,30 @@ public final class HeaderViewModel {
             health(lane, "camera", d.camera());
         }
         trouble.set(anyTrouble);
+        applyValidity();
+    }
+
+    /** The park's validity (3.35) this header warns about; without it the warning stays empty. */
+    public void parkValidity(ParkValidityPort port) {
+        this.validityPort = port;
+    }
+
+    private void applyValidity() {
+        ParkValidityPort port = validityPort;
+        var w = port == null ? java.util.Optional.<ParkValidityPort.Warning>empty() : port.warning();
+        parkValidity.set(w.map(v -> env.msg().get(v.expired() ? "header.park_valid.expired" : "header.park_valid.soon",
+                v.until().toString())).orElse(""));
+        parkExpired.set(w.map(ParkValidityPort.Warning::expired).orElse(false));
+    }
+
+    /** "车场有效期至 …，请续期" within a week of the park's end (3.35), "车场有效期已于 … 到期" after it; else empty. */
+    public StringProperty parkValidityProperty() {
+        return parkValidity;
+    }
+
+    /** The park's validity has ended (the warning is shown as trouble). */
+    public BooleanProperty parkExpiredProperty() {
+        return parkExpired;
     }
 
     /** An area as the attendant knows it: the single default area is "the whole lot", never its id {@code main}. */

@@ -151,7 +151,8 @@ public final class LaneViewModel {
     }
 
     /**
-     * Who confirms what the site reserves to a supervisor (free release, manual lift, no-record fee); asked before
+     * Who confirms what the site reserves to a supervisor (free release, manual lift, no-record fee, a correction
+     * after the fee is shown); asked before
      * the lane command, which is sent only once the check says yes.
      */
     public void supervisor(com.boothdesk.app.ui.port.SupervisorCheck check) {
@@ -276,10 +277,12 @@ public final class LaneViewModel {
             return;
         }
         devices.set(msg.get("device.card") + " " + msg.get("health." + d.card()) + "   "
-                + msg.get("device.gate") + " " + msg.get("health." + d.gate()) + "   "
+                + msg.get("device.gate") + " " + msg.get("health." + d.gate())
+                // cam3: the barrier's position where its camera reports it
+                + ("UNKNOWN".equals(d.barrier()) ? "" : " (" + msg.get("camera.barrier." + d.barrier()) + ")") + "   "
                 + msg.get("device.camera") + " " + msg.get("health." + d.camera()));
         devicesTrouble.set(!("CONNECTED".equals(d.card()) && "CONNECTED".equals(d.gate())
-                && "CONNECTED".equals(d.camera())));
+                && "CONNECTED".equals(d.camera())) || "FAULT".equals(d.barrier()));
     }
 
     // ---- the attendant's commands (FX thread) -------------------------------------------------------------------
@@ -389,7 +392,15 @@ public final class LaneViewModel {
     /** The plate correction the dialog confirmed. Completes on the FX thread: "" when the lane took it, else why not. */
     public CompletableFuture<String> correct(String newPlate) {
         CompletableFuture<String> done = new CompletableFuture<>();
-        run(() -> port.correctPlate(newPlate), r -> done.complete(""), e -> done.complete(error.get()));
+        Runnable command = () -> run(() -> port.correctPlate(newPlate), r -> done.complete(""),
+                e -> done.complete(error.get()));
+        if (!paying.get()) {
+            command.run();
+            return done;
+        }
+        // the fee is shown: a site may reserve the correction to a supervisor (staff.supervisor_actions)
+        supervised(SupervisedAction.CORRECTION_AFTER_FEE, checkout.dueFenProperty().get(),
+                plate.get() + " → " + newPlate, command, () -> done.complete(error.get()));
         return done;
     }
 
@@ -408,8 +419,15 @@ public final class LaneViewModel {
      * to the lane and says so. While the check is open the lane counts as busy (no second command meanwhile).
      */
     private void supervised(SupervisedAction action, long amountFen, String subject, Runnable command) {
+        supervised(action, amountFen, subject, command, () -> { });
+    }
+
+    /** As above; {@code refused} runs (after the reason is shown) when the command is not sent. */
+    private void supervised(SupervisedAction action, long amountFen, String subject, Runnable command,
+                            Runnable refused) {
         if (busy.get()) {
             fail(msg.get("ui.lane.busy"));
+            refused.run();
             return;
         }
         CompletableFuture<Boolean> check;
@@ -417,6 +435,7 @@ public final class LaneViewModel {
             check = supervisor.approve(action, amountFen, subject);
         } catch (RuntimeException e) {
             fail(msg.get("ui.supervisor.refused", action.label()));
+            refused.run();
             return;
         }
         if (check.isDone() && !check.isCompletedExceptionally() && Boolean.TRUE.equals(check.getNow(false))) {
@@ -430,6 +449,7 @@ public final class LaneViewModel {
                 command.run();
             } else {
                 fail(msg.get("ui.supervisor.refused", action.label()));
+                refused.run();
             }
         }));
     }

@@ -14,7 +14,8 @@ import com.boothdesk.app.ui.Messages;
 /**
  * The log-in screen: user id, password, the log-in button; for a first log-in the new password twice. Layout and
  * bindings only; every rule is in {@link LoginViewModel}. Node ids: {@code #login-user}, {@code #login-password},
- * {@code #login-submit}, {@code #login-new}, {@code #login-repeat}, {@code #login-message}.
+ * {@code #login-submit}, {@code #login-new}, {@code #login-repeat}, {@code #login-message}; a supervisor's closing of another attendant's
+ * shift under it ({@link CloseShiftView}) while that shift refuses the log-in.
  */
 public final class LoginView extends VBox {
 
@@ -74,7 +75,21 @@ public final class LoginView extends VBox {
         message.setWrapText(true);
         message.setStyle("-fx-text-fill: #ff8389;"); // light red: reads on the booth's dark panel and on white
         message.textProperty().bind(vm.message());
+        // no empty rows under the button: the message and the closing form take room only when there is something
+        message.visibleProperty().bind(vm.message().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
 
-        getChildren().addAll(title, form, submit, message);
+        // a supervisor closes another attendant's open shift here when it refuses the log-in
+        VBox closing = new VBox();
+        closing.setId("login-close-shift");
+        closing.setAlignment(Pos.CENTER);
+        java.util.function.Consumer<CloseShiftViewModel> showClosing = c -> closing.getChildren()
+                .setAll(c == null ? java.util.List.of() : java.util.List.of(new CloseShiftView(c, m)));
+        closing.managedProperty().bind(vm.closeShift().isNotNull());
+        closing.visibleProperty().bind(vm.closeShift().isNotNull());
+        vm.closeShift().addListener((o, a, b) -> showClosing.accept(b));
+        showClosing.accept(vm.closeShift().get());
+
+        getChildren().addAll(title, form, submit, message, closing);
     }
 }

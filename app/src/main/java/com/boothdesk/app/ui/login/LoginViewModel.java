@@ -45,6 +45,8 @@ public final class LoginViewModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.LOGIN);
     private final ObjectProperty<StaffService.Login> loggedIn = new SimpleObjectProperty<>();
     private final BooleanBinding canSubmit;
+    private final ObjectProperty<CloseShiftViewModel> closeShift = new SimpleObjectProperty<>();
+    private java.util.function.Consumer<com.boothdesk.app.domain.staff.HandoverRecord> afterClose = r -> { };
 
     public LoginViewModel(StaffService staff, Messages messages, ZoneId zone, UiExecutors ex) {
         this.staff = Objects.requireNonNull(staff, "staff");
@@ -95,6 +97,19 @@ public final class LoginViewModel {
         return canSubmit;
     }
 
+    /**
+     * Set while another attendant's open shift at this booth refuses the log-in: a supervisor closes it on the
+     * log-in screen ({@link CloseShiftViewModel}); null otherwise.
+     */
+    public ObjectProperty<CloseShiftViewModel> closeShift() {
+        return closeShift;
+    }
+
+    /** What follows a shift closed by a supervisor here (the window prints its report). */
+    public void onShiftClosed(java.util.function.Consumer<com.boothdesk.app.domain.staff.HandoverRecord> action) {
+        this.afterClose = Objects.requireNonNull(action, "action");
+    }
+
     /** The command of the log-in button (Enter). */
     public void submit() {
         if (mode.get() == Mode.SET_PASSWORD) {
@@ -133,6 +148,7 @@ public final class LoginViewModel {
 
     private void succeeded(StaffService.Login login) {
         busy.set(false);
+        closeShift.set(null);
         mode.set(Mode.LOGIN);
         String who = login.account().display();
         message.set(login.resumed()
@@ -147,6 +163,28 @@ public final class LoginViewModel {
             mode.set(Mode.SET_PASSWORD);
         }
         message.set(StaffMessages.of(messages, e));
+        if (e instanceof StaffException se && se.key().equals("staff.shift.open_by_other")) {
+            offerClose();
+        }
+    }
+
+    /** Looks up the open shift that refused the log-in and offers its closing by a supervisor. */
+    private void offerClose() {
+        ex.run(() -> staff.openShiftHere().map(s -> new CloseShiftViewModel(staff, messages, zone, ex, s,
+                staff.accounts().stream().filter(a -> a.userId().equals(s.userId())).findFirst()
+                        .map(com.boothdesk.app.domain.staff.Account::display).orElse(s.userId()))), found -> {
+            CloseShiftViewModel vm = found.orElse(null);
+            if (vm != null) {
+                vm.done().addListener((o, a, b) -> {
+                    if (b != null && closeShift.get() == vm) {
+                        closeShift.set(null);
+                        message.set(messages.get("staff.close_shift.done", vm.title(), b.closedBy()));
+                        afterClose.accept(b);
+                    }
+                });
+            }
+            closeShift.set(vm);
+        }, e -> message.set(StaffMessages.of(messages, e)));
     }
 
     /** Back to an empty screen (after the attendant left or handed over). */
@@ -157,5 +195,6 @@ public final class LoginViewModel {
         repeatPassword.set("");
         mode.set(Mode.LOGIN);
         message.set("");
+        closeShift.set(null);
     }
 }

@@ -16,6 +16,14 @@ public interface PayPort {
     /** The driver's WeChat / Alipay pay code (the scanner's burst) for the car waiting at this exit. */
     CompletableFuture<PayState> payByCode(String authCode);
 
+    /** {@code payment.scanner.max_gap_ms}: the longest average pause between two keys of a scanner burst. */
+    default java.time.Duration scannerMaxGap() {
+        return DEFAULT_SCANNER_GAP;
+    }
+
+    /** The scanner gap when nothing is configured (40 ms). */
+    java.time.Duration DEFAULT_SCANNER_GAP = java.time.Duration.ofMillis(40);
+
     /** A lane port that also carries the lane's payment (exit lanes of the running booth). */
     interface Paying {
         PayPort pay();

@@ -46,6 +46,11 @@ public final class PayingLanePort implements LanePort, PayPort.Paying {
             public CompletableFuture<PayState> payByCode(String authCode) {
                 return payments.payByCode(laneId, authCode, "booth scanner");
             }
+
+            @Override
+            public java.time.Duration scannerMaxGap() {
+                return payments.settings().scanGap();
+            }
         };
     }
 

@@ -27,6 +27,7 @@ public final class ScannerKeys {
     private final BiConsumer<String, Boolean> dispatch;
     private final java.util.function.LongSupplier nanos;
     private final PauseTransition expiry;
+    private final java.time.Duration maxGap;
 
     /**
      * @param selected the pay code of the lane the screen shows as selected (empty: not an exit with payments)
@@ -34,12 +35,27 @@ public final class ScannerKeys {
      */
     public ScannerKeys(java.time.Duration maxGap, Supplier<Optional<PayPort>> selected,
                        BiConsumer<String, Boolean> dispatch, java.util.function.LongSupplier nanos) {
+        this.maxGap = maxGap;
         this.detector = new ScanBurstDetector(maxGap);
         this.selected = selected;
         this.dispatch = dispatch;
         this.nanos = nanos;
         this.expiry = new PauseTransition(Duration.millis(detector.holdFor().toMillis() + 5));
         this.expiry.setOnFinished(e -> release(detector.expire(this.nanos.getAsLong()), false));
+    }
+
+    /**
+     * The burst detector's gap for a screen over these lane ports: {@code payment.scanner.max_gap_ms} as the payment
+     * settings carry it (the first exit with payments), 40 ms on a screen without payments.
+     */
+    public static java.time.Duration maxGapOf(List<?> lanePorts) {
+        return lanePorts.stream().map(ScannerKeys::payOf).flatMap(Optional::stream).map(PayPort::scannerMaxGap)
+                .findFirst().orElse(PayPort.DEFAULT_SCANNER_GAP);
+    }
+
+    /** The gap this screen's detector was built with. */
+    public java.time.Duration maxGap() {
+        return maxGap;
     }
 
     /** The payment of a lane port, when it carries one. */

@@ -71,7 +71,10 @@ public final class HandoverView extends VBox {
         TextField remark = new TextField();
         remark.setId("handover-remark");
         remark.textProperty().bindBidirectional(vm.remark());
-        remark.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.remarkRequired())
+        // red while a remark is needed and missing; a written remark looks like any filled field
+        remark.styleProperty().bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings
+                .createBooleanBinding(() -> vm.remarkRequired().get() && vm.remark().get().isBlank(),
+                        vm.remarkRequired(), vm.remark()))
                 .then("-fx-border-color: #c62828;").otherwise(""));
         TextField user = new TextField();
         user.setId("handover-user");

@@ -46,6 +46,7 @@ public final class HandoverViewModel {
     private final Messages messages;
     private final ZoneId zone;
     private final UiExecutors ex;
+    private com.boothdesk.app.common.Observable.Subscription following;
     private Consumer<HandoverRecord> afterHandover = r -> { };
 
     private final StringProperty outgoing = new SimpleStringProperty("");
@@ -101,6 +102,30 @@ public final class HandoverViewModel {
     /** What to do with the stored handover (print the shift report). */
     public void onHandedOver(Consumer<HandoverRecord> action) {
         this.afterHandover = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Keeps the totals current while the screen is open: cloud payments, prepaid exits and the lanes' own decisions
+     * go on behind it, so every change of the shift's takings reloads them (the handover itself books the totals
+     * of the moment it is stored). {@link #close} stops it.
+     */
+    public void follow() {
+        close();
+        long[] seen = {staff.duty().get().receivedFen()};
+        following = staff.duty().subscribe(d -> ex.ui().execute(() -> {
+            if (d.onDuty() && d.receivedFen() != seen[0] && done.get() == null && !busy.get()) {
+                seen[0] = d.receivedFen();
+                refresh();
+            }
+        }));
+    }
+
+    /** Stops following the shift's takings (the screen closed). */
+    public void close() {
+        if (following != null) {
+            following.close();
+            following = null;
+        }
     }
 
     /** Loads the totals of the shift on duty (background). */

@@ -66,7 +66,10 @@ public final class ReportPages {
     }
 
     private static Node summary(ShiftReport r) {
-        VBox p = page(r, "班次报表");
+        VBox p = page(r, "班次报表 Shift report");
+        Label unit = new Label("金额单位：元");
+        unit.setStyle("-fx-text-fill: #555555;");
+        p.getChildren().add(unit);
         ShiftTotals x = r.totals();
         GridPane g = new GridPane();
         g.setHgap(24);
@@ -100,8 +103,14 @@ public final class ReportPages {
             g.addRow(row++, new Label("备注"), new Label(r.handover().remark()));
             g.addRow(row, new Label("接班"), new Label(r.handover().incoming() == null ? "-"
                     : r.handover().incoming()));
+            if (r.handover().closedBy() != null && !r.handover().closedBy().equals(r.shift().userId())) {
+                g.addRow(++row, new Label("结班人"), new Label(r.handover().closedBy() + "（主管结束）"));
+            }
         }
-        p.getChildren().add(g);
+        // the paper is signed at the handover, as the booth's cash book
+        Label sign = new Label("交班人签字：__________    接班人签字：__________    主管签字：__________");
+        sign.setPadding(new Insets(28, 0, 0, 0));
+        p.getChildren().addAll(g, sign);
         return p;
     }
 

@@ -135,4 +135,81 @@ class CardBehindTheCameraTest {
             assertThat(a.side().opens()).isZero();
         }
     }
+
+    /**
+     * The camera relays the card's answers (Zhenshi {@code SerialData} pushes, "串口数据推送" on) and polls in comet
+     * mode: with {@code card.ack_timeout_ms} the booth waits for the card's ACK, so the entry's open by the card's
+     * relay is recorded as confirmed, and every frame and every ACK crossed the camera byte for byte.
+     */
+    @Test
+    void zhenshiHttpRelaysTheCardsAcksSoTheOpenIsConfirmed() throws Exception {
+        try (InMemorySerialPair rs485 = new InMemorySerialPair("zs-a1-ack")) {
+            SimulatedLaneCard card = cardOn(rs485);
+            booth = RunningBooth.start(data, "lane.A1.card.via", "camera", "lane.A1.gate", "card",
+                    "lane.A1.card.ack_timeout_ms", "1500");
+            var camera = booth.camera("SIM-CAM-A1").forwardSerialTo(rs485.endA()).pushingSerialInput()
+                    .polling(java.time.Duration.ofMillis(50));
+            try {
+                camera.push("京A54322");
+                await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().findInLot("京A54322").isPresent());
+                assertConfirmedOpen("A1");
+                await().atMost(RunningBooth.WAIT).until(() -> !card.lastVoice().isEmpty());
+                assertByteExact(card, () -> camera.rs485Written(), camera::rs485Answered);
+            } finally {
+                camera.close();
+            }
+        }
+    }
+
+    /** The same on a Huaxia camera: its {@code type:"rs485"} pushes carry the card's ACKs back. */
+    @Test
+    void huaxiaRelaysTheCardsAcksSoTheOpenIsConfirmed() throws Exception {
+        try (InMemorySerialPair rs485 = new InMemorySerialPair("hx-a1-ack")) {
+            SimulatedLaneCard card = cardOn(rs485);
+            booth = RunningBooth.start(data, "lane.A1.camera", "HX-A1", "lane.A1.camera.kind", "huaxia",
+                    "lane.A1.camera.host", "127.0.0.1", "lane.A1.card.via", "camera", "lane.A1.gate", "card",
+                    "lane.A1.card.ack_timeout_ms", "1500");
+            int port = booth.app.cameraModule().listenPort().orElseThrow();
+            SimulatedHuaxiaCamera a = new SimulatedHuaxiaCamera(URI.create("http://127.0.0.1:" + port
+                    + "/huaxia/HX-A1"), "HX-A1", real);
+            a.side().forwardRs485To(rs485.endA());
+            a.pushingRs485Input().polling(java.time.Duration.ofMillis(50));
+            try {
+                a.push("粤B12346");
+                await().atMost(RunningBooth.WAIT).until(() -> booth.app.orders().findInLot("粤B12346").isPresent());
+                assertConfirmedOpen("A1");
+                await().atMost(RunningBooth.WAIT).until(() -> !card.lastVoice().isEmpty());
+                assertByteExact(card, () -> a.side().rs485Received(), () -> a.side().rs485Answered());
+                assertThat(a.side().opens()).isZero();
+            } finally {
+                a.close();
+            }
+        }
+    }
+
+    private void assertConfirmedOpen(String lane) {
+        await().atMost(RunningBooth.WAIT).untilAsserted(() -> {
+            var open = booth.app.gateEvents().recent(5).stream().filter(g -> g.laneId().equals(lane))
+                    .findFirst().orElseThrow();
+            assertThat(open.outcome().result()).isEqualTo(GateOutcome.Result.CONFIRMED);
+        });
+    }
+
+    private static void assertByteExact(SimulatedLaneCard card, java.util.function.Supplier<List<SerialPayload>> out,
+                                        java.util.function.Supplier<List<SerialPayload>> back) {
+        await().atMost(RunningBooth.WAIT).untilAsserted(() -> {
+            List<byte[]> written = out.get().stream().map(SerialPayload::data).toList();
+            List<byte[]> decoded = card.receivedFrames().stream().map(CardFrame::encode).toList();
+            assertThat(written).hasSameSizeAs(decoded);
+            for (int i = 0; i < written.size(); i++) {
+                assertThat(written.get(i)).containsExactly(decoded.get(i));
+            }
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            card.receivedFrames().forEach(f -> expected.writeBytes(f.reply(0).encode()));
+            java.io.ByteArrayOutputStream relayed = new java.io.ByteArrayOutputStream();
+            back.get().forEach(p -> relayed.writeBytes(p.data()));
+            assertThat(relayed.toByteArray()).containsExactly(expected.toByteArray());
+        });
+        assertThat(card.discardedBytes()).isZero();
+    }
 }

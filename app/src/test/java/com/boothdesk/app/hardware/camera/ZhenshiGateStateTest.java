@@ -61,15 +61,24 @@ class ZhenshiGateStateTest {
         assertThat(open.outcome().detail()).contains("reports the barrier open");
         assertThat(booth.app.cameraModule().plateSource().gateState("SIM-CAM-B1")).isEqualTo(com.boothdesk.devices.gate.GateState.OPEN);
 
+        // the lane's devices carry the position the camera reports (the lane screen shows it)
+        await().atMost(RunningBooth.WAIT).untilAsserted(() ->
+                assertThat(booth.app.status().get().devices().get("B1").barrier()).isEqualTo("OPEN"));
+
         exit.carPassed();
         exit.heartbeat();
         assertThat(booth.app.cameraModule().plateSource().gateState("SIM-CAM-B1"))
                 .isEqualTo(com.boothdesk.devices.gate.GateState.CLOSED);
+        await().atMost(RunningBooth.WAIT).untilAsserted(() ->
+                assertThat(booth.app.status().get().devices().get("B1").barrier()).isEqualTo("CLOSED"));
         exit.barrierFault();
         exit.heartbeat();
-        await().atMost(RunningBooth.WAIT).untilAsserted(() ->
-                assertThat(booth.app.status().get().devices().get("B1").gate()).isEqualTo("DEGRADED"));
+        await().atMost(RunningBooth.WAIT).untilAsserted(() -> {
+            assertThat(booth.app.status().get().devices().get("B1").gate()).isEqualTo("DEGRADED");
+            assertThat(booth.app.status().get().devices().get("B1").barrier()).isEqualTo("FAULT");
+        });
         // a camera without the field: nothing changes for its lane
         assertThat(booth.app.status().get().devices().get("A1").gate()).isNotEqualTo("DEGRADED");
+        assertThat(booth.app.status().get().devices().get("A1").barrier()).isEqualTo("UNKNOWN");
     }
 }

@@ -76,6 +76,37 @@ class JdbcHistoryTest {
     }
 
     @Test
+    void theFuzzySearchSeesPlatesWrittenAfterItsFirstSearchNewStaysCorrectionsAndExitReads() {
+        assertThat(history.search(HistoryQuery.all().withPlate("浙K7Z001", HistoryQuery.PlateMode.FUZZY))).isEmpty();
+
+        // a new stay, a corrected plate and a plate read at the exit, all written after the pool was first read
+        HistoryFixtures.insert(db, List.of(HistoryFixtures.paid("o6", "浙K72001", "B1", T0.plusSeconds(99),
+                T0.plusSeconds(999), "li", 200)));
+        db.write(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE parking_order SET plate = '闽D5G789' WHERE order_id = 'o3'");
+                st.executeUpdate("UPDATE parking_order SET exit_plate_read = '川Q1I111' WHERE order_id = 'o2'");
+            }
+            return null;
+        });
+
+        assertThat(history.search(HistoryQuery.all().withPlate("浙K7Z001", HistoryQuery.PlateMode.FUZZY)))
+                .extracting(HistoryRow::orderId).containsExactly("o6");
+        assertThat(history.search(HistoryQuery.all().withPlate("闽D56789", HistoryQuery.PlateMode.FUZZY)))
+                .extracting(HistoryRow::orderId).containsExactly("o3");
+        assertThat(history.search(HistoryQuery.all().withPlate("川Q11111", HistoryQuery.PlateMode.FUZZY)))
+                .extracting(HistoryRow::orderId).containsExactly("o2");
+        // the pool is the table the database keeps, one row per plate however often it is written
+        long rows = db.read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM history_plate")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(rows).isEqualTo(9); // o1..o6 plates, 苏E00123 read at o4, 闽D5G789, 川Q1I111 (沪C88888 stays)
+    }
+
+    @Test
     void aFuzzySearchAlsoFindsThePlateReadAtTheExitAndIgnoresTheProvince() {
         assertThat(history.search(HistoryQuery.all().withPlate("苏E00123", HistoryQuery.PlateMode.FUZZY)))
                 .extracting(HistoryRow::orderId).containsExactly("o4");
@@ -92,6 +123,21 @@ class JdbcHistoryTest {
                 .extracting(HistoryRow::orderId).containsExactlyInAnyOrder("o1", "o2");
         // LIKE characters typed by the user are taken literally
         assertThat(history.search(HistoryQuery.all().withPlate("%", HistoryQuery.PlateMode.CONTAINS))).isEmpty();
+    }
+
+    @Test
+    void aFragmentMostPlatesHoldIsSearchedOverTheStaysThemselves() {
+        List<HistoryFixtures.Stay> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(HistoryFixtures.paid("m" + i, String.format("闽F9%04d", i), "B1", T0.plusSeconds(i),
+                    T0.plusSeconds(5000 + i), "li", 100));
+        }
+        HistoryFixtures.insert(db, many);
+        // 600 plates hold "F9" (more than the plate pool answers for): every one of their stays is found all the same
+        assertThat(history.count(HistoryQuery.all().withPlate("F9", HistoryQuery.PlateMode.CONTAINS)
+                .withRange(null, null))).isEqualTo(600);
+        assertThat(history.search(HistoryQuery.all().withPlate("F90599", HistoryQuery.PlateMode.CONTAINS)))
+                .extracting(HistoryRow::orderId).containsExactly("m599");
     }
 
     @Test
@@ -145,9 +191,12 @@ class JdbcHistoryTest {
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.CLOUD).extracting(StoryEvent::title)
                 .anyMatch(t -> t.contains("in_park")).anyMatch(t -> t.contains("out_park"));
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.CLOUD).extracting(StoryEvent::detail)
-                .allMatch(d2 -> d2.startsWith("PENDING"));
+                .allMatch(d2 -> d2.startsWith("待发送")); // PENDING, in the operator's words
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.GATE).singleElement()
-                .satisfies(g -> assertThat(g.detail()).contains("设备故障").contains("zhang"));
+                .satisfies(g -> {
+                    assertThat(g.title()).isEqualTo("道闸 B1 抬杆（手动）");
+                    assertThat(g.detail()).startsWith("设备 已确认").contains("设备故障").contains("zhang");
+                });
         assertThat(story).filteredOn(e -> e.kind() == StoryEvent.Kind.EXIT).singleElement()
                 .satisfies(x -> assertThat(x.image()).isEqualTo("a/out.jpg"));
         for (int i = 1; i < story.size(); i++) {

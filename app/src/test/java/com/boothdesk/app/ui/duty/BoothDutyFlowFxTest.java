@@ -47,7 +47,7 @@ class BoothDutyFlowFxTest {
     @BeforeEach
     void start() throws Exception {
         Files.writeString(data.resolve("boothdesk.properties"),
-                "staff.supervisor_actions=free_release\nstaff.supervisor_free_above=0\n");
+                "staff.supervisor_actions=free_release,manual_lift\nstaff.supervisor_free_above=0\n");
         booth = RunningBooth.start(data);
         staff = booth.app.staff().service();
         staff.createFirstAdmin("admin", "站长", "admin-secret".toCharArray());
@@ -113,6 +113,17 @@ class BoothDutyFlowFxTest {
                 == PaymentMethod.FREE);
         assertThat(booth.app.orders().find(second).orElseThrow().freeReason()).isEqualTo("设备故障");
 
+        // a manual lift the site reserves to a supervisor: F7 with a reason, the dialog, then the barrier
+        robot.interact(() -> robot.lookup("#reason-B1").queryAs(ComboBox.class).getSelectionModel()
+                .select("设备故障"));
+        robot.type(KeyCode.F7);
+        await().atMost(WAIT).until(() -> robot.lookup("#supervisor-user").tryQuery().isPresent());
+        assertThat(staff.currentTotals().manual()).as("nothing before the confirmation").isEmpty();
+        robot.clickOn("#supervisor-user").write("boss");
+        robot.clickOn("#supervisor-password").write("secret-boss");
+        robot.clickOn("#supervisor-confirm");
+        await().atMost(WAIT).until(() -> staff.currentTotals().manual().getOrDefault("抬杆:设备故障", 0) == 1);
+
         // 换班 with a count, a remark, and the next attendant's log-in on the same screen
         robot.clickOn("#handover-button");
         await().atMost(WAIT).until(() -> visible("#handover-view"));
@@ -138,7 +149,61 @@ class BoothDutyFlowFxTest {
         // the outgoing shift's report went to the system printer; this machine has none, and the screen says so
         String closed = staff.lastClosedShift().orElseThrow().shiftId();
         await().atMost(WAIT).until(() -> text("#duty-notice").contains(closed));
-        assertThat(text("#duty-notice")).matches(".*报表(已打印|未打印：.+)");
+        assertThat(text("#duty-notice")).matches(".*(报表已打印|报表已存为 .+\\.pdf)");
+        java.util.regex.Matcher saved = java.util.regex.Pattern.compile("报表已存为 (.+\\.pdf)")
+                .matcher(text("#duty-notice"));
+        if (saved.find()) { // no printer here: the same report as PDF, with the shift's totals
+            String pdf = pdfText(Path.of(saved.group(1)));
+            assertThat(pdf).contains(closed, "小王(a1)", "7.00", "设备故障", "找零短款");
+        }
+    }
+
+    @Test
+    void aSupervisorClosesTheShiftACrashLeftOpenOnTheLogInScreen() {
+        // a1's shift left open by an earlier run of this booth (same data, same booth id)
+        StaffService earlier = new StaffService(booth.app.staff().store(), staff.settings(),
+                com.boothdesk.app.domain.staff.PasswordHasher.forTests(staff.settings().iterations()), booth.clock,
+                staff.workstation());
+        String left = earlier.login("a1", "secret-a1".toCharArray()).shift().shiftId();
+        await().atMost(WAIT).until(() -> visible("#login-view"));
+        robot.clickOn("#login-user").write("a2");
+        robot.clickOn("#login-password").write("secret-a2");
+        robot.clickOn("#login-submit");
+        await().atMost(WAIT).until(() -> visible("#close-shift-view"));
+        assertThat(text("#login-message")).startsWith("小王(a1) 的班次");
+        assertThat(text("#close-shift-title")).contains(left);
+        robot.clickOn("#close-shift-user").write("a2");
+        robot.clickOn("#close-shift-password").write("secret-a2");
+        robot.clickOn("#close-shift-remark").write("收费员离岗");
+        robot.clickOn("#close-shift-submit");
+        await().atMost(WAIT).until(() -> text("#close-shift-message").equals("小李(a2) 不是主管，不能确认"));
+        robot.interact(() -> robot.lookup("#close-shift-user").queryAs(javafx.scene.control.TextField.class)
+                .setText("boss"));
+        robot.clickOn("#close-shift-password").write("secret-boss");
+        robot.interact(() -> com.boothdesk.app.ui.BoothFx.saveScreenshot(
+                robot.lookup("#login-view").query().getScene().getRoot(),
+                Path.of("target/screenshots/booth-close-shift-1366x768.png")));
+        robot.clickOn("#close-shift-submit");
+        await().atMost(WAIT).until(() -> !visible("#close-shift-view"));
+        assertThat(text("#login-message")).endsWith("已由主管 boss 结束（未清点现金），请重新登录");
+        assertThat(staff.shift(left).orElseThrow().open()).isFalse();
+        assertThat(staff.handoverOf(left).orElseThrow().closedBy()).isEqualTo("boss");
+        // the closed shift's report, as after a handover
+        await().atMost(WAIT).until(() -> text("#duty-notice").contains(left));
+
+        robot.clickOn("#login-password").write("secret-a2");
+        robot.clickOn("#login-submit");
+        await().atMost(WAIT).until(() -> !visible("#login-view"));
+        await().atMost(WAIT).until(() -> text("#operator").startsWith("值班：小李(a2)"));
+        assertThat(staff.currentShift().orElseThrow().shiftId()).isNotEqualTo(left);
+    }
+
+    private static String pdfText(Path pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(d);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String waitingAtTheExit(String plate) {

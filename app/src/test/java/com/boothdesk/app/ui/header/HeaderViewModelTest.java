@@ -52,6 +52,23 @@ class HeaderViewModelTest {
     }
 
     @Test
+    void theParksValidityIsWarnedInTheHeaderWithinItsWeekAndAsTroubleOnceEnded() {
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<ParkValidityPort.Warning>> w =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        vm.parkValidity(w::get);
+        vm.start();
+        assertThat(vm.parkValidityProperty().get()).as("far away or unknown: nothing shown").isEmpty();
+        w.set(java.util.Optional.of(new ParkValidityPort.Warning(java.time.LocalDate.of(2026, 11, 28), false)));
+        feed.set(status(Map.of("main", 88), "CONNECTED", 1)); // the next refresh
+        assertThat(vm.parkValidityProperty().get()).isEqualTo("车场有效期至 2026-11-28，请及时续期");
+        assertThat(vm.parkExpiredProperty().get()).isFalse();
+        w.set(java.util.Optional.of(new ParkValidityPort.Warning(java.time.LocalDate.of(2026, 11, 28), true)));
+        feed.set(status(Map.of("main", 88), "CONNECTED", 2));
+        assertThat(vm.parkValidityProperty().get()).isEqualTo("车场有效期已于 2026-11-28 到期，请联系平台续期");
+        assertThat(vm.parkExpiredProperty().get()).isTrue();
+    }
+
+    @Test
     void devicesComingUpAsTheBoothStartsAreNoAlert() {
         Observable<BoothStatus> feed = new Observable<>(status(Map.of("main", 88), "UNKNOWN", 0));
         HeaderViewModel vm = new HeaderViewModel(FakeLane.env(), () -> feed, Map.of("B1", "出口1"));

@@ -60,6 +60,24 @@ class HandoverViewModelTest {
     }
 
     @Test
+    void whileTheScreenIsOpenTheTotalsFollowTheShiftsTakings() {
+        vm.follow();
+        vm.countedText().set("35.00");
+        assertThat(vm.differenceFen().get()).isZero();
+        // a car settled behind the screen (a cloud payment, a prepaid exit, the lane itself)
+        f.exit("京A44444", 500, 500, 0, PaymentMethod.CASH, null, "a1");
+        f.staff.refreshDuty();
+        assertThat(vm.expectedFen().get()).isEqualTo(4000);
+        assertThat(vm.differenceFen().get()).as("the count against the new expected cash").isEqualTo(-500);
+        assertThat(vm.remarkRequired().get()).isTrue();
+
+        vm.close();
+        f.exit("京A55555", 500, 500, 0, PaymentMethod.CASH, null, "a1");
+        f.staff.refreshDuty();
+        assertThat(vm.expectedFen().get()).as("closed: no longer following").isEqualTo(4000);
+    }
+
+    @Test
     void theDifferenceFollowsTheCountAndNeedsARemark() {
         vm.countedText().set("34.50");
         assertThat(vm.differenceFen().get()).isEqualTo(-50);

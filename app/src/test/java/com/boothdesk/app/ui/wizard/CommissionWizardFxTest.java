@@ -79,12 +79,24 @@ class CommissionWizardFxTest {
             cameraPort = s.getLocalPort();
         }
 
-        Clock clock = Clock.systemUTC();
+        Clock clock = Clock.system(java.time.ZoneId.of("Asia/Shanghai")); // the site's zone, as FirstRun
+        // the first admin as the installed booth creates it: after the site file is written, in the site's database,
+        // through the modal first-admin step (no built-in account, no default password)
+        CommissionViewModel.AdminAccountHook adminHook = dir -> {
+            BoothConfig cfg = BoothConfig.load(dir, null, null);
+            try (com.boothdesk.app.store.Database db = com.boothdesk.app.store.Database.open(dir.resolve("db"))) {
+                var staff = com.boothdesk.app.store.staff.StaffModule.open(db,
+                        new com.boothdesk.sdk.outbox.JdbcOutbox(db.dataSource(), clock),
+                        com.boothdesk.app.store.staff.StaffConfig.load(dir), clock, cfg.boothId(), null);
+                FirstAdminStep.showAndWait(staff.service(), new com.boothdesk.app.ui.Messages(cfg.locale()));
+            }
+        };
         CommissionViewModel vm = new CommissionViewModel(data, background, CommissionViewModel.serialTester(clock),
-                null, clock);
+                adminHook, clock);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(new CommissionView(vm, new com.boothdesk.app.ui.Messages(java.util.Locale.SIMPLIFIED_CHINESE)).root(), 1200, 900));
+            // a booth PC's screen
+            stage.setScene(new Scene(new CommissionView(vm, new com.boothdesk.app.ui.Messages(java.util.Locale.SIMPLIFIED_CHINESE)).root(), 1366, 768));
             stage.show();
         });
 
@@ -112,8 +124,20 @@ class CommissionWizardFxTest {
         assertThat(card.displayLines()).anyMatch(l -> l.contains("TEST"));
         screenshot("commission-wizard.png");
 
-        press("#commission");
-        await().atMost(Duration.ofSeconds(5))
+        // commission: the site file, then the first-admin step (a nested event loop: fired, not waited for)
+        javafx.scene.control.Button commission = robot.lookup("#commission").queryButton();
+        com.boothdesk.app.ui.UiThread.run(commission::fire);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#first-admin-submit").tryQuery().isPresent());
+        assertThat(Files.isRegularFile(data.resolve("boothdesk.properties"))).isTrue();
+        set("#first-admin-user", "admin");
+        set("#first-admin-name", "站长");
+        robot.interact(() -> {
+            robot.lookup("#first-admin-password").queryAs(TextField.class).setText("Admin-Pass-2026");
+            robot.lookup("#first-admin-repeat").queryAs(TextField.class).setText("Admin-Pass-2026");
+        });
+        screenshotOf("#first-admin-view", "first-admin.png");
+        press("#first-admin-submit");
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> vm.outcomeProperty().get() == CommissionViewModel.Outcome.COMMISSIONED);
         assertThat(robot.lookup("#status").queryAs(Label.class).getText()).contains("boothdesk.properties");
         card.close();
@@ -125,6 +149,30 @@ class CommissionWizardFxTest {
         assertThat(booth.lanes()).hasSize(2);
         assertThat(booth.cameraPort()).isEqualTo(cameraPort);
         assertThat(booth.config().demo().enabled()).isFalse();
+        assertThat(booth.staff().service().needsFirstAdmin()).as("the admin made in the wizard").isFalse();
+
+        // the booth's window: the log-in first; the admin logs in and the header shows the shift
+        FxToolkit.setupStage(stage -> new com.boothdesk.app.ui.BoothWindow(booth).show(stage, 1366, 768));
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#login-view").tryQuery().isPresent());
+        robot.clickOn("#login-user").write("admin");
+        robot.clickOn("#login-password").write("Admin-Pass-2026");
+        robot.clickOn("#login-submit");
+        await().atMost(Duration.ofSeconds(20)).until(() -> booth.staff().service().onDuty().isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String[] t = new String[1];
+            robot.interact(() -> t[0] = ((javafx.scene.control.Labeled) robot.lookup("#operator").query()).getText());
+            return t[0].startsWith("值班：站长(admin)");
+        });
+        screenshotOf("#operator", "booth-after-commissioning.png");
+    }
+
+    private void screenshotOf(String query, String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        java.util.concurrent.atomic.AtomicReference<java.awt.image.BufferedImage> img =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> img.set(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                robot.lookup(query).query().getScene().getRoot().snapshot(null, null), null)));
+        javax.imageio.ImageIO.write(img.get(), "png", dir.resolve(name).toFile());
     }
 
     /** For the README: target/screenshots/NAME, drawn by the window itself. */

@@ -86,10 +86,12 @@ public abstract class AbstractLaneCamera implements LaneCamera {
         if (reply == null) {
             return CameraReply.none();
         }
-        if (event.offline() && reply.openGate()) {
-            LOG.warn("handler asked to open the gate for offline record {} of camera {}; not sent (too late)",
-                    event.plateId(), cameraId);
-            reply = reply.withoutGate();
+        if (event.offline() && (reply.openGate() || !reply.serialData().isEmpty())) {
+            // the car passed while the booth was away: neither the relay nor card frames (a card-relay open among
+            // them, stale texts) go out for it
+            LOG.warn("handler answered offline record {} of camera {} with {}; not sent (too late)",
+                    event.plateId(), cameraId, reply.openGate() ? "a gate open" : "card frames");
+            reply = CameraReply.none();
         }
         return reply;
     }

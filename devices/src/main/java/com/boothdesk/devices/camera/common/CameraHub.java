@@ -46,10 +46,18 @@ public final class CameraHub implements PlateSource {
      * open by {@link #cardLinkFor}).
      */
     public synchronized CameraHub add(LaneCamera camera, int cardChannel) {
+        return add(camera, cardChannel, null);
+    }
+
+    /**
+     * As {@link #add(LaneCamera, int)}, with the card driver's ACK wait on that line ({@link CameraSerialLink}: null
+     * the brand's default, zero none).
+     */
+    public synchronized CameraHub add(LaneCamera camera, int cardChannel, Duration ackWait) {
         cameras.put(camera.cameraId(), camera);
         gates.put(camera.cameraId(), new CameraGate(camera, clock));
         if (cardChannel >= 0) {
-            CameraSerialLink link = new CameraSerialLink(camera, cardChannel);
+            CameraSerialLink link = new CameraSerialLink(camera, cardChannel, ackWait);
             link.open();
             cardLinks.put(camera.cameraId(), link);
         }
@@ -61,10 +69,15 @@ public final class CameraHub implements PlateSource {
      * in the push server's answers ({@link ReplySerialLink}).
      */
     public synchronized CameraHub addReplyCardLine(String serialNo, int channel, Duration window) {
+        return addReplyCardLine(serialNo, channel, window, null);
+    }
+
+    /** As above; {@code ackWait} > 0 when the camera pushes the card's answers back ({@code SerialData}). */
+    public synchronized CameraHub addReplyCardLine(String serialNo, int channel, Duration window, Duration ackWait) {
         if (fallback == null) {
             throw new IllegalStateException("no push server for camera " + serialNo);
         }
-        ReplySerialLink link = new ReplySerialLink(fallback, serialNo, channel, window);
+        ReplySerialLink link = new ReplySerialLink(fallback, serialNo, channel, window, ackWait);
         link.open();
         cardLinks.put(serialNo, link);
         return this;
@@ -132,6 +145,19 @@ public final class CameraHub implements PlateSource {
     public synchronized Optional<SerialLink> cardLinkFor(String serialNo) {
         SerialLink l = cardLinks.get(serialNo);
         return l != null ? Optional.of(l) : fallback == null ? Optional.empty() : fallback.cardLinkFor(serialNo);
+    }
+
+    @Override
+    public void onSerialReceived(String serialNo, Consumer<com.boothdesk.devices.camera.SerialPayload> receiver) {
+        LaneCamera c;
+        synchronized (this) {
+            c = cameras.get(serialNo);
+        }
+        if (c != null) {
+            c.onSerialReceived(receiver);
+        } else if (fallback != null) {
+            fallback.onSerialReceived(serialNo, receiver);
+        }
     }
 
     /** Health of one camera: its adapter's, or UNKNOWN for a camera the hub does not drive. */

@@ -5,6 +5,7 @@ import com.boothdesk.devices.serial.LinkState;
 import com.boothdesk.devices.serial.SerialException;
 import com.boothdesk.devices.serial.SerialIoException;
 import com.boothdesk.devices.serial.SerialLink;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * works unchanged, priorities and all. A write returns once the frame is handed to the camera adapter; it never waits
  * for the camera's next call.
  */
-public final class CameraSerialLink implements SerialLink {
+public final class CameraSerialLink implements CameraCardLine {
 
     /** Each write is one pass-through command to the camera: the card driver must hand over whole frames. */
     @Override
@@ -30,11 +31,23 @@ public final class CameraSerialLink implements SerialLink {
 
     private final LaneCamera camera;
     private final int channel;
+    private final Duration ackWait;
     private final List<Consumer<LinkState>> listeners = new CopyOnWriteArrayList<>();
     private volatile Consumer<byte[]> receiver = b -> { };
     private volatile LinkState state = LinkState.CLOSED;
 
     public CameraSerialLink(LaneCamera camera, int channel) {
+        this(camera, channel, null);
+    }
+
+    /**
+     * @param ackWait the card driver's wait for the card's ACK relayed by the camera; null: the brand's default
+     *                ({@link #DEFAULT_ACK_WAIT} where the camera relays RS485 input by itself, none otherwise); zero:
+     *                do not wait (the camera's RS485 input push is off)
+     */
+    public CameraSerialLink(LaneCamera camera, int channel, Duration ackWait) {
+        this.ackWait = ackWait != null ? ackWait : camera.capabilities().contains(CameraCapability.RS485_RECEIVE)
+                ? DEFAULT_ACK_WAIT : Duration.ZERO;
         this.camera = Objects.requireNonNull(camera, "camera");
         if (channel < 0 || channel > 1) {
             throw new IllegalArgumentException("RS485 channel must be 0 or 1: " + channel);
@@ -47,9 +60,17 @@ public final class CameraSerialLink implements SerialLink {
         });
     }
 
-    /** True when the camera relays the card's answers (else the card driver must not wait for ACKs). */
+    /** A TCP round trip more than a serial line: the wait for an ACK a connected camera relays at once. */
+    public static final Duration DEFAULT_ACK_WAIT = Duration.ofMillis(600);
+
+    /** True when the card's answers are waited for (the camera relays them), else frames go without ACK. */
     public boolean relaysAck() {
-        return camera.capabilities().contains(CameraCapability.RS485_RECEIVE);
+        return !ackWait.isZero() && !ackWait.isNegative();
+    }
+
+    @Override
+    public java.util.Optional<Duration> ackWait() {
+        return relaysAck() ? java.util.Optional.of(ackWait) : java.util.Optional.empty();
     }
 
     @Override

@@ -18,24 +18,55 @@ import org.slf4j.LoggerFactory;
 /**
  * The lane card's line behind a Zhenshi camera in HTTP push mode ({@code card.via=camera} with the default camera
  * kind): every write is queued with the push server as {@code serialData} for that camera and goes out in the answer
- * to its next push or (comet) heartbeat within the window, else it is dropped. The camera does not relay the card's
- * answers in its replies, so the card driver must not wait for ACKs.
+ * to its next push or (comet) heartbeat within the window, else it is dropped. What the card answers comes back only
+ * when the camera pushes its RS485 input ({@code SerialData}, "串口数据推送" on): then the site sets an ACK wait that
+ * covers the camera's polling interval ({@code lane.<id>.card.ack_timeout_ms}) and the card driver waits for the
+ * card's ACKs as on a direct line; without it frames go without ACK.
  */
-public final class ReplySerialLink implements SerialLink {
+public final class ReplySerialLink implements CameraCardLine {
     private static final Logger LOG = LoggerFactory.getLogger(ReplySerialLink.class);
 
     private final PlateSource server;
     private final String serialNo;
     private final int channel;
     private final Duration window;
+    private final Duration ackWait;
+    private volatile Consumer<byte[]> receiver = b -> { };
     private final List<Consumer<LinkState>> listeners = new CopyOnWriteArrayList<>();
     private volatile LinkState state = LinkState.CLOSED;
 
     public ReplySerialLink(PlateSource server, String serialNo, int channel, Duration window) {
+        this(server, serialNo, channel, window, null);
+    }
+
+    /**
+     * @param ackWait how long the card driver waits for an ACK the camera relays back ({@code SerialData} pushes);
+     *                null or zero: the camera does not relay them
+     */
+    public ReplySerialLink(PlateSource server, String serialNo, int channel, Duration window, Duration ackWait) {
         this.server = Objects.requireNonNull(server, "server");
         this.serialNo = Objects.requireNonNull(serialNo, "serialNo");
         this.channel = channel;
         this.window = Objects.requireNonNull(window, "window");
+        this.ackWait = ackWait == null || ackWait.isZero() || ackWait.isNegative() ? null : ackWait;
+        if (this.ackWait != null) {
+            server.onSerialReceived(serialNo, p -> {
+                if (p.channel() == this.channel && state == LinkState.OPEN) {
+                    receiver.accept(p.data());
+                }
+            });
+        }
+    }
+
+    @Override
+    public java.util.Optional<Duration> ackWait() {
+        return java.util.Optional.ofNullable(ackWait);
+    }
+
+    /** Each write is one {@code serialData} item: the card driver hands over whole frames. */
+    @Override
+    public boolean framed() {
+        return true;
     }
 
     @Override
@@ -63,7 +94,7 @@ public final class ReplySerialLink implements SerialLink {
 
     @Override
     public void setReceiver(Consumer<byte[]> receiver) {
-        // the camera's replies carry nothing back from the card
+        this.receiver = Objects.requireNonNull(receiver, "receiver");
     }
 
     @Override

@@ -58,6 +58,54 @@ public final class SimulatedHuaxiaCamera {
         return side;
     }
 
+    private java.util.concurrent.ScheduledExecutorService relay;
+
+    private synchronized java.util.concurrent.ScheduledExecutorService relay() {
+        if (relay == null) {
+            relay = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sim-huaxia-" + camId);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return relay;
+    }
+
+    /**
+     * What the card answers on the camera's RS485 port is pushed to the booth ({@code type:"rs485"}), in order, on
+     * the camera's own thread.
+     */
+    public SimulatedHuaxiaCamera pushingRs485Input() {
+        java.util.concurrent.ScheduledExecutorService ex = relay();
+        side.onRs485Answer(p -> {
+            try {
+                ex.execute(() -> reportRs485(p.data()));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                LOG.debug("sim huaxia {} closed: RS485 answer not pushed", camId);
+            }
+        });
+        return this;
+    }
+
+    /** Heartbeats every {@code interval} on the camera's own thread (each answer carried out). Stopped by {@link #close()}. */
+    public SimulatedHuaxiaCamera polling(Duration interval) {
+        relay().scheduleWithFixedDelay(this::heartbeat, 0, interval.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Stops polling and relaying. */
+    public void close() {
+        java.util.concurrent.ScheduledExecutorService r;
+        synchronized (this) {
+            r = relay;
+            relay = null;
+        }
+        if (r != null) {
+            r.shutdownNow();
+        }
+    }
+
     /** A car drives up ("" = no plate read). */
     public synchronized boolean push(String plate) {
         ObjectNode r = json.createObjectNode();

@@ -45,11 +45,11 @@ public final class HistoryView extends BorderPane {
         mode.getItems().setAll(HistoryQuery.PlateMode.values());
         mode.setConverter(names(msg, "bo.history.mode."));
         mode.valueProperty().bindBidirectional(vm.plateMode());
-        DatePicker from = new DatePicker();
+        DatePicker from = com.boothdesk.app.ui.backoffice.IsoDates.of(new DatePicker());
         from.setId("bo-history-from");
         from.valueProperty().bindBidirectional(vm.from());
         from.setPrefWidth(130);
-        DatePicker to = new DatePicker();
+        DatePicker to = com.boothdesk.app.ui.backoffice.IsoDates.of(new DatePicker());
         to.setId("bo-history-to");
         to.valueProperty().bindBidirectional(vm.to());
         to.setPrefWidth(130);
@@ -99,7 +99,7 @@ public final class HistoryView extends BorderPane {
             "match"}) {
             TableColumn<HistoryRow, String> col = new TableColumn<>(msg.get("bo.history.col." + c));
             col.setCellValueFactory(d -> new SimpleStringProperty(vm.cell(d.getValue(), c)));
-            col.setPrefWidth("plate".equals(c) ? 170 : "match".equals(c) ? 150 : 110);
+            col.setPrefWidth("plate".equals(c) ? 170 : "match".equals(c) ? 330 : 110);
             table.getColumns().add(col);
         }
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -122,6 +122,7 @@ public final class HistoryView extends BorderPane {
         ListView<String> story = new ListView<>(vm.story());
         story.setId("bo-history-story");
         story.setPrefHeight(170);
+        story.setPlaceholder(new Label(msg.get("bo.history.story_hint")));
         HBox.setHgrow(story, Priority.ALWAYS);
         HBox detail = new HBox(8, entry, exit, story);
         detail.setPadding(new Insets(6, 8, 6, 8));

@@ -65,12 +65,13 @@ public final class HistoryViewModel {
         selected.addListener((o, a, b) -> open(b));
     }
 
-    /** Fills the lane and attendant choices. */
+    /** Fills the lane and attendant choices and shows the latest stays (the screen never opens empty). */
     public void start() {
         env.async(() -> List.of(port.lanes(), port.attendants()), l -> {
             lanes.setAll(l.get(0));
             attendants.setAll(l.get(1));
         }, e -> status.set(env.msg().get("bo.error", e.getMessage())));
+        search();
     }
 
     /** The query the form describes. */
@@ -166,7 +167,8 @@ public final class HistoryViewModel {
             case "in" -> r.inTime() == null ? "" : TIME.format(r.inTime().atZone(env.zone()));
             case "out" -> r.outTime() == null ? "" : TIME.format(r.outTime().atZone(env.zone()));
             case "lanes" -> r.entryLane() + " → " + (r.exitLane() == null ? "" : r.exitLane());
-            case "paid" -> yuan(r.paidFen()) + " / " + yuan(r.dueFen());
+            case "paid" -> r.outTime() == null && r.paidFen() == 0 && r.dueFen() == 0 ? ""
+                    : yuan(r.paidFen() + r.prepaidFen()) + " / " + yuan(r.dueFen()); // prepaid is taken too
             case "payment" -> r.payment() == null ? "" : env.msg().get("bo.pay." + r.payment().name());
             case "outcome" -> env.msg().get("bo.outcome." + r.outcome().name());
             case "attendant" -> r.exitOperator() == null ? nz(r.entryOperator()) : r.exitOperator();

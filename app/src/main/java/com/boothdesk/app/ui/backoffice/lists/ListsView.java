@@ -165,6 +165,13 @@ public final class ListsView extends BorderPane {
             t.setId("bo-field-" + name);
             t.textProperty().bindBidirectional(vm.field(name));
             t.setPrefColumnCount(16);
+            if (name.startsWith("valid_")) {
+                t.setPromptText("yyyy-MM-dd");
+            } else if (name.startsWith("window_")) {
+                t.setPromptText("HH:mm");
+            } else if (name.equals("weekdays")) {
+                t.setPromptText(msg.get("bo.lists.weekdays_hint"));
+            }
             t.disableProperty().bind(vm.canChange().not());
             editor.addRow(row++, l, t);
         }

@@ -42,10 +42,10 @@ public final class ReportsView extends BorderPane {
 
     public ReportsView(ReportsViewModel vm, Messages msg) {
         setId("bo-reports");
-        DatePicker from = new DatePicker();
+        DatePicker from = com.boothdesk.app.ui.backoffice.IsoDates.of(new DatePicker());
         from.setId("bo-reports-from");
         from.valueProperty().bindBidirectional(vm.from());
-        DatePicker to = new DatePicker();
+        DatePicker to = com.boothdesk.app.ui.backoffice.IsoDates.of(new DatePicker());
         to.setId("bo-reports-to");
         to.valueProperty().bindBidirectional(vm.to());
         ComboBox<JdbcReports.Period> period = new ComboBox<>();
@@ -91,7 +91,7 @@ public final class ReportsView extends BorderPane {
         HBox.setHgrow(incomeChart, Priority.ALWAYS);
         HBox.setHgrow(flowChart, Priority.ALWAYS);
         HBox charts = new HBox(8, incomeChart, flowChart);
-        vm.incomeSeries().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+        Runnable redraw = () -> {
             incomeChart.getData().clear();
             for (var s : vm.incomeSeries()) {
                 XYChart.Series<String, Number> series = new XYChart.Series<>();
@@ -106,9 +106,13 @@ public final class ReportsView extends BorderPane {
                 vm.flowPoints(which).forEach(p -> series.getData().add(new XYChart.Data<>(p.x(), p.y())));
                 flowChart.getData().add(series);
             }
-        });
+        };
+        // either list may change alone (a week without income still has cars in and out)
+        vm.incomeSeries().addListener((javafx.collections.ListChangeListener<Object>) c -> redraw.run());
+        vm.flow().addListener((javafx.collections.ListChangeListener<Object>) c -> redraw.run());
 
         TableView<JdbcReports.IncomeRow> income = new TableView<>(vm.income());
+        income.setPlaceholder(new Label(msg.get("bo.reports.none")));
         income.setId("bo-income-table");
         col(income, msg.get("bo.reports.period"), r -> r.period().toString());
         col(income, msg.get("bo.history.payment"), r -> msg.get("bo.pay." + r.method()));
@@ -142,6 +146,7 @@ public final class ReportsView extends BorderPane {
     private static TableView<JdbcReports.ReasonRow> reasons(javafx.collections.ObservableList<JdbcReports.ReasonRow>
                                                                    rows, Messages msg, String id) {
         TableView<JdbcReports.ReasonRow> t = new TableView<>(rows);
+        t.setPlaceholder(new Label(msg.get("bo.reports.none")));
         t.setId(id);
         t.setPrefHeight(200);
         col(t, msg.get("bo.history.attendant"), JdbcReports.ReasonRow::attendant);

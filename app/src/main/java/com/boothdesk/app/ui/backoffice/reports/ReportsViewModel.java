@@ -83,7 +83,8 @@ public final class ReportsViewModel {
                     free.setAll(l.free);
                     manual.setAll(l.manual);
                     incomeSeries.setAll(series(l.income));
-                    long paid = l.income.stream().mapToLong(JdbcReports.IncomeRow::paidFen).sum();
+                    // taken = paid at the exit + prepaid (in the lot or by the exit QR): what the lot earned
+                    long paid = l.income.stream().mapToLong(r -> r.paidFen() + r.prepaidFen()).sum();
                     long due = l.income.stream().mapToLong(JdbcReports.IncomeRow::dueFen).sum();
                     long cars = l.income.stream().filter(r -> !"RENEWAL".equals(r.method()))
                             .mapToLong(JdbcReports.IncomeRow::count).sum();
@@ -102,7 +103,8 @@ public final class ReportsViewModel {
         Map<String, Map<LocalDate, Long>> byMethod = new TreeMap<>();
         java.util.TreeSet<LocalDate> periods = new java.util.TreeSet<>();
         for (JdbcReports.IncomeRow r : rows) {
-            byMethod.computeIfAbsent(r.method(), k -> new TreeMap<>()).merge(r.period(), r.paidFen(), Long::sum);
+            byMethod.computeIfAbsent(r.method(), k -> new TreeMap<>()).merge(r.period(), r.paidFen() + r.prepaidFen(),
+                    Long::sum);
             periods.add(r.period());
         }
         List<Map.Entry<String, List<Point>>> out = new ArrayList<>();

@@ -28,6 +28,7 @@ public final class SettingsView extends BorderPane {
     public SettingsView(SettingsViewModel vm, Messages msg) {
         setId("bo-settings");
         TabPane tabs = new TabPane();
+        tabs.setId("bo-settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("bo-settings-tariff-tab", msg.get("bo.settings.tariff"), tariff(vm, msg)),
                 tab("bo-settings-templates-tab", msg.get("bo.settings.templates"), templates(vm, msg)),
@@ -85,6 +86,17 @@ public final class SettingsView extends BorderPane {
         outcome.setId("bo-template-outcome");
         outcome.getItems().setAll(Outcome.values());
         outcome.valueProperty().bindBidirectional(vm.outcome());
+        outcome.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Outcome o) {
+                return o == null ? "" : msg.get("bo.template.outcome." + o.name());
+            }
+
+            @Override
+            public Outcome fromString(String s) {
+                return null;
+            }
+        });
         GridPane g = new GridPane();
         g.setHgap(6);
         g.setVgap(4);
@@ -120,7 +132,9 @@ public final class SettingsView extends BorderPane {
         HBox buttons = new HBox(6, save, lane, send, answer);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox top = new HBox(16, g, new VBox(4, new Label(msg.get("bo.settings.preview")), preview));
-        VBox box = new VBox(8, top, error, buttons);
+        Label known = new Label(msg.get("bo.settings.placeholders"));
+        known.setWrapText(true);
+        VBox box = new VBox(8, top, known, error, buttons);
         box.setPadding(new Insets(8));
         return box;
     }

@@ -213,7 +213,7 @@ public final class SettingsViewModel {
             templateError.set(env.msg().get("bo.lists.refused", e.field(), e.reason()));
         }
         BackOfficeSettings.Template r = BackOfficeSettings.render(t, BackOfficeSettings.SAMPLE);
-        preview.set(String.join("\n", r.lines()) + "\n🔊 " + r.voice());
+        preview.set(String.join("\n", r.lines()) + "\n" + env.msg().get("bo.settings.voice") + "：" + r.voice());
     }
 
     /** Saves the template (the lanes use it from their next car) and logs old → new. */
