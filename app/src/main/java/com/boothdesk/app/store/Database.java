@@ -369,6 +369,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in its own transaction on the caller's thread, on a connection of its own, not queued on the
+     * writer thread: for a write that must not wait behind this booth's other writes (the intake journal's row,
+     * committed before the camera is answered). Only for rows no writer-thread transaction has to be ordered with:
+     * the work must touch tables the writer changes only by key, after this commit (the journal row is deleted by
+     * its id in the stay's transaction, which can only begin once this returned the id). Committed when it returns.
+     */
+    public <T> T writeAside(SqlWork<T> work) {
+        return inTransaction(work);
+    }
+
     /** Runs {@code work} on the caller's thread with a read-only view. */
     public <T> T read(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
@@ -379,20 +390,55 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The after-commit actions of the transactions open on this thread, innermost first. */
+    private static final ThreadLocal<java.util.ArrayDeque<java.util.List<Runnable>>> AFTER_COMMIT =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    /**
+     * Runs {@code action} once the write transaction open on this thread has committed (never when it rolls back);
+     * with no such transaction (a connection in auto-commit, outside {@link #write}) at once.
+     */
+    public static void afterCommit(Runnable action) {
+        java.util.ArrayDeque<java.util.List<Runnable>> open = AFTER_COMMIT.get();
+        if (open.isEmpty()) {
+            action.run();
+        } else {
+            open.peek().add(action);
+        }
+    }
+
     private <T> T inTransaction(SqlWork<T> work) {
+        java.util.List<Runnable> after = new java.util.ArrayList<>(0);
+        java.util.ArrayDeque<java.util.List<Runnable>> open = AFTER_COMMIT.get();
+        T result;
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            open.push(after);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                open.pop();
             }
         } catch (SQLException e) {
             throw new StoreException("write failed: " + e.getMessage(), e);
         }
+        for (Runnable r : after) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("after-commit action failed: {}", e.toString());
+            }
+        }
+        return result;
+    }
+
+    /** The one {@code type} kept with this database, if it was made. */
+    public <T> java.util.Optional<T> sharedIfMade(Class<T> type) {
+        return java.util.Optional.ofNullable(type.cast(shared.get(type)));
     }
 
     @Override

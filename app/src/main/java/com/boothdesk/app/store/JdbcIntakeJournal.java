@@ -12,7 +12,8 @@ import com.boothdesk.app.domain.plate.SafeText;
 
 /**
  * The intake journal in H2: one row per camera read, committed before the camera is answered, deleted once the lane
- * decided the read. Only what a decision needs is kept (the picture is not: a recovered read has none). A raw read
+ * decided the read. The row is written on the caller's (camera's) thread on a connection of its own
+ * ({@link Database#writeAside}), never queued behind the writer thread's transactions. Only what a decision needs is kept (the picture is not: a recovered read has none). A raw read
  * longer than any plate is kept in its safe, cut form, which no plate grammar accepts.
  */
 public final class JdbcIntakeJournal implements IntakeJournal {
@@ -30,7 +31,9 @@ public final class JdbcIntakeJournal implements IntakeJournal {
         // kept raw when short; a NUL is escaped too (PostgreSQL text cannot hold it, and it is no plate anyway)
         String plate = read.plate().length() <= RAW_KEPT && read.plate().indexOf('\0') < 0 ? read.plate()
                 : SafeText.plate(read.plate());
-        return db.write(c -> {
+        // on the camera's thread, on its own connection: the read is durable before the camera's answer without
+        // waiting behind the order / outbox / gate-event writes queued on the writer thread (their p99 tail)
+        return db.writeAside(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO intake_journal (lane_id, plate, color,"
                     + " confidence, read_at, received_at, source, offline, camera_time_unknown, no_plate_type)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
