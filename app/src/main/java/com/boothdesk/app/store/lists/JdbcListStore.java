@@ -62,6 +62,7 @@ public final class JdbcListStore {
     // ---- monthly cards ----------------------------------------------------------------------------------------
 
     public void saveMonthMember(Connection c, MonthMember m, String origin, String cloudCardId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         MonthlyCard card = m.card();
         try (PreparedStatement ps = Sql.merge(c, "month_card", "card_id",
                 "card_id, cloud_card_id, origin, owner, valid_from, valid_to, spaces, vehicle_class, "
@@ -116,11 +117,13 @@ public final class JdbcListStore {
     }
 
     public boolean deleteMonthMember(Connection c, String cardId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         return update(c, "DELETE FROM month_card WHERE card_id = ?", cardId) > 0;
     }
 
     /** New validity of a card; {@code from} null keeps the first day. False when the card is unknown. */
     public boolean setMonthValidity(Connection c, String cardId, LocalDate from, LocalDate to) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         try (PreparedStatement ps = c.prepareStatement("UPDATE month_card SET valid_from = COALESCE(?, valid_from),"
                 + " valid_to = ?, updated_at = ? WHERE card_id = ?")) {
             if (from == null) {
@@ -137,6 +140,7 @@ public final class JdbcListStore {
 
     /** Stores a renewal; false (and nothing changed) when its trade_no is already known. */
     public boolean insertRenewal(Connection c, MonthRenewal r, String origin) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         if (exists(c, "SELECT 1 FROM month_renewal WHERE trade_no = ?", r.tradeNo())) {
             return false;
         }
@@ -203,6 +207,7 @@ public final class JdbcListStore {
     // ---- white list / internal cars ---------------------------------------------------------------------------
 
     public void saveWhite(Connection c, WhiteListEntry w, String whiteId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         try (PreparedStatement ps = Sql.merge(c, "white_list", "plate",
                 "plate, white_id, name, valid_from, valid_to, remark, updated_at")) {
             ps.setString(1, w.plate());
@@ -228,6 +233,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteWhite(Connection c, String plate) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         return update(c, "DELETE FROM white_list WHERE plate = ?", plate) > 0;
     }
 
@@ -235,6 +241,7 @@ public final class JdbcListStore {
 
     /** Saves a registration; a resent one keeps the entries already counted. */
     public void saveVisitor(Connection c, VisitorRecord v) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         VisitorPass p = v.pass();
         try (PreparedStatement ps = Sql.merge(c, "visitor", "visitor_id",
                 "visitor_id, plate, valid_from, valid_to, max_entries, approval, channel_id, mobile, "
@@ -253,6 +260,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteVisitor(Connection c, String visitorId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         return update(c, "DELETE FROM visitor WHERE visitor_id = ?", visitorId) > 0;
     }
 
@@ -267,12 +275,14 @@ public final class JdbcListStore {
     }
 
     public void countVisitorEntry(Connection c, String visitorId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         update(c, "UPDATE visitor SET used_entries = used_entries + 1 WHERE visitor_id = ?", visitorId);
     }
 
     // ---- blacklist --------------------------------------------------------------------------------------------
 
     public void saveBlacklist(Connection c, BlacklistEntry b, String operator) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         try (PreparedStatement ps = Sql.merge(c, "blacklist", "black_uuid",
                 "black_uuid, plate, reason, operator, valid_from, valid_to, window_start, window_end, "
                 + "weekdays, updated_at")) {
@@ -292,6 +302,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteBlacklist(Connection c, String blackId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         return update(c, "DELETE FROM blacklist WHERE black_uuid = ?", blackId) > 0;
     }
 
@@ -307,6 +318,7 @@ public final class JdbcListStore {
     // ---- locks ------------------------------------------------------------------------------------------------
 
     public void lock(Connection c, CarLock lock) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         try (PreparedStatement ps = Sql.merge(c, "car_lock", "order_id",
                 "order_id, plate, lock_key, locked_at, locked_by")) {
             ps.setString(1, lock.orderId());
@@ -319,6 +331,7 @@ public final class JdbcListStore {
     }
 
     public boolean unlock(Connection c, String orderId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         return update(c, "DELETE FROM car_lock WHERE order_id = ?", orderId) > 0;
     }
 
@@ -347,6 +360,7 @@ public final class JdbcListStore {
     // ---- stored-value cards -----------------------------------------------------------------------------------
 
     public void saveStoredValue(Connection c, StoredValueAccount a) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         try (PreparedStatement ps = Sql.merge(c, "prepay_card", "card_id",
                 "card_id, name, mobile, balance_fen, car_type_id, remark, updated_at")) {
             ps.setString(1, a.cardId());
@@ -376,6 +390,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteStoredValue(Connection c, String cardId) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         return update(c, "DELETE FROM prepay_card WHERE card_id = ?", cardId) > 0;
     }
 
@@ -397,6 +412,7 @@ public final class JdbcListStore {
      * deduction of the same card for the same order, is already recorded. False too when the card is unknown.
      */
     public boolean applyTrade(Connection c, StoredValueTrade t, String origin) throws SQLException {
+        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
         if (exists(c, "SELECT 1 FROM prepay_trade WHERE trade_no = ?", t.tradeNo())
                 || !t.orderId().isEmpty() && deductionFor(c, t.cardId(), t.orderId()).isPresent()
                 || !exists(c, "SELECT 1 FROM prepay_card WHERE card_id = ?", t.cardId())) {
@@ -619,6 +635,89 @@ public final class JdbcListStore {
         }
     }
 
+    // ---- the lists of every plate at once (ListSnapshot) -----------------------------------------------------
+
+    /** Every monthly card by each of its plates, latest end first (as {@link #monthlyCardsOf}). */
+    java.util.Map<String, List<MonthlyCard>> allMonthlyCards(Connection c) throws SQLException {
+        java.util.Map<String, List<String>> platesOf = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT card_id, plate FROM month_card_plate ORDER BY card_id, pos");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                platesOf.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        java.util.Map<String, List<MonthlyCard>> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM month_card ORDER BY valid_to DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> plates = platesOf.getOrDefault(rs.getString("card_id"), List.of());
+                MonthlyCard card = member(rs, plates).card();
+                for (String plate : plates) {
+                    out.computeIfAbsent(plate, k -> new ArrayList<>()).add(card);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every approved visitor registration by plate, latest end first (as {@link #approvedVisitors}). */
+    java.util.Map<String, List<VisitorRecord>> allApprovedVisitors(Connection c) throws SQLException {
+        java.util.Map<String, List<VisitorRecord>> out = new java.util.HashMap<>();
+        for (VisitorRecord v : visitors(c, "SELECT * FROM visitor WHERE approval = 1 AND plate <> ? ORDER BY valid_to DESC", "")) {
+            out.computeIfAbsent(v.pass().plate(), k -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    /** Every blacklist entry by plate (as {@link #blacklistOf}). */
+    java.util.Map<String, List<BlacklistEntry>> allBlacklist(Connection c) throws SQLException {
+        java.util.Map<String, List<BlacklistEntry>> out = new java.util.HashMap<>();
+        for (BlacklistEntry b : blacklist(c, "SELECT * FROM blacklist WHERE plate <> ? ORDER BY black_uuid", "")) {
+            out.computeIfAbsent(b.plate(), k -> new ArrayList<>()).add(b);
+        }
+        return out;
+    }
+
+    /** Every white-list entry by plate (as {@link #findWhite}). */
+    java.util.Map<String, WhiteListEntry> allWhite(Connection c) throws SQLException {
+        java.util.Map<String, WhiteListEntry> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM white_list"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString("plate"), new WhiteListEntry(rs.getString("plate"), rs.getString("name"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                        rs.getString("remark")));
+            }
+        }
+        return out;
+    }
+
+    /** The latest lock of every locked plate (as {@link #lockOf}). */
+    java.util.Map<String, CarLock> allLocks(Connection c) throws SQLException {
+        java.util.Map<String, CarLock> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM car_lock ORDER BY locked_at DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.putIfAbsent(rs.getString("plate"), new CarLock(rs.getString("plate"), instant(rs, "locked_at"),
+                        rs.getString("locked_by"), rs.getString("order_id"), rs.getString("lock_key")));
+            }
+        }
+        return out;
+    }
+
+    /** The fullest stored-value card of every plate (as {@link #storedValueOf}). */
+    java.util.Map<String, StoredValueCard> allStoredValue(Connection c) throws SQLException {
+        java.util.Map<String, StoredValueCard> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pc.card_id, pc.balance_fen, p.plate FROM prepay_card pc"
+                + " JOIN prepay_card_plate p ON p.card_id = pc.card_id ORDER BY pc.balance_fen DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String plate = rs.getString(3);
+                out.putIfAbsent(plate, new StoredValueCard(rs.getString(1), plate, rs.getLong(2)));
+            }
+        }
+        return out;
+    }
+
     // ---- row mapping ------------------------------------------------------------------------------------------
 
     @FunctionalInterface
@@ -651,19 +750,22 @@ public final class JdbcListStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString("card_id");
-                    String channels = rs.getString("channels");
-                    MonthlyCard card = new MonthlyCard(id, plates(c, "month_card_plate", id), rs.getString("owner"),
-                            rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                            rs.getInt("spaces"), rs.getString("vehicle_class"),
-                            channels.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(channels.split(","))));
-                    out.add(new MonthMember(card, rs.getString("package_id"), rs.getString("tel"),
-                            rs.getString("address"), rs.getString("remark"), rs.getLong("price_fen"),
-                            rs.getLong("receivable_fen"), rs.getInt("member_kind")));
+                    out.add(member(rs, plates(c, "month_card_plate", rs.getString("card_id"))));
                 }
             }
         }
         return out;
+    }
+
+    private static MonthMember member(ResultSet rs, List<String> plates) throws SQLException {
+        String channels = rs.getString("channels");
+        MonthlyCard card = new MonthlyCard(rs.getString("card_id"), plates, rs.getString("owner"),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                rs.getInt("spaces"), rs.getString("vehicle_class"),
+                channels.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(channels.split(","))));
+        return new MonthMember(card, rs.getString("package_id"), rs.getString("tel"),
+                rs.getString("address"), rs.getString("remark"), rs.getLong("price_fen"),
+                rs.getLong("receivable_fen"), rs.getInt("member_kind"));
     }
 
     private static List<VisitorRecord> visitors(Connection c, String sql, String arg) throws SQLException {

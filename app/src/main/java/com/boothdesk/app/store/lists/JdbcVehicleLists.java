@@ -28,7 +28,8 @@ import com.boothdesk.app.store.Database;
 import com.boothdesk.sdk.outbox.JdbcOutbox;
 
 /**
- * {@link VehicleLists} over the V10 tables. Lookups read on the caller's thread through indexed plate columns;
+ * {@link VehicleLists} over the V10 tables. Lookups are served from memory ({@link ListSnapshot}, kept current with
+ * every list write and, on a site database, with the site's {@code list_version});
  * changes run on the database writer, and a stored-value deduction writes its 2.27 uplink into the outbox in the
  * same transaction.
  */
@@ -49,6 +50,7 @@ public final class JdbcVehicleLists implements VehicleLists {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.store = new JdbcListStore(clock);
+        ListSnapshot.of(db, clock); // built now (at the booth's start), not on the first car's lookup
     }
 
     /** Called after a transaction that stored an uplink has committed (e.g. the outbox dispatcher's wake). */
@@ -78,18 +80,16 @@ public final class JdbcVehicleLists implements VehicleLists {
         }
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
         LocalDate day = local.toLocalDate();
-        return db.read(c -> {
-            List<MonthlyCard> cards = store.monthlyCardsOf(c, p);
-            Optional<MonthlyCard> monthly = cards.stream().filter(k -> k.validOn(day)).findFirst()
-                    .or(() -> cards.stream().findFirst());
-            List<VisitorPass> passes = store.approvedVisitors(c, p).stream().map(VisitorRecord::pass).toList();
-            Optional<VisitorPass> visitor = passes.stream().filter(v -> v.usableAt(at)).findFirst()
-                    .or(() -> passes.stream().findFirst());
-            Optional<BlacklistEntry> black = store.blacklistOf(c, p).stream().filter(b -> b.activeAt(local))
-                    .findFirst();
-            return new PlateStatus(p, at, monthly, store.findWhite(c, p), visitor, black, store.lockOf(c, p),
-                    store.storedValueOf(c, p));
-        });
+        // from memory (ListSnapshot): no query on the lane path, and served while the database cannot be read
+        ListSnapshot.PlateLists l = ListSnapshot.of(db, clock).of(p);
+        List<MonthlyCard> cards = l.monthlyCards();
+        Optional<MonthlyCard> monthly = cards.stream().filter(k -> k.validOn(day)).findFirst()
+                .or(() -> cards.stream().findFirst());
+        List<VisitorPass> passes = l.visitors().stream().map(VisitorRecord::pass).toList();
+        Optional<VisitorPass> visitor = passes.stream().filter(v -> v.usableAt(at)).findFirst()
+                .or(() -> passes.stream().findFirst());
+        Optional<BlacklistEntry> black = l.blacklist().stream().filter(b -> b.activeAt(local)).findFirst();
+        return new PlateStatus(p, at, monthly, l.white(), visitor, black, l.lock(), l.storedValue());
     }
 
     @Override
