@@ -1,0 +1,177 @@
+package com.boothdesk.app.site;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.store.Database;
+import com.boothdesk.app.store.Sql;
+import com.boothdesk.app.store.index.LotIndex;
+
+/**
+ * The lot-full rule across the booths of a site: an atomic reservation of one space of an area.
+ *
+ * <p>{@link #take} runs in one transaction on the booth's writer: it locks the area's row in {@code space_area_lock}
+ * ({@code SELECT ... FOR UPDATE}, a row lock that another booth's transaction waits for), counts the area's free
+ * spaces from the database itself (capacity − the lanes' counters in {@code lot_lane_count} + the corrections in
+ * {@code space_adjustment} − the live holds) and inserts a hold only when one is left. Two booths admitting the last
+ * space are thus serialised and the second is told "full". A hold lives until {@link #release} (the stay was
+ * recorded, which moves the car into its lane's counter, or the car was sent away) or until it expires (a booth that
+ * died between the hold and the barrier does not keep the space).
+ *
+ * <p>Not yet called by the entry flow (see the README, "A site with several booths").
+ */
+public final class SpaceHolds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpaceHolds.class);
+
+    private final Database db;
+    private final Map<String, Integer> capacities;
+    private final Map<String, String> laneArea;
+    private final String defaultArea;
+    private final String boothId;
+    private final Clock clock;
+    private final Duration ttl;
+
+    /**
+     * @param capacities area → capacity (the first area also holds lanes no area names)
+     * @param laneArea   lane id → area
+     * @param ttl        how long a hold counts when it is neither released nor turned into a stay
+     */
+    public SpaceHolds(Database db, Map<String, Integer> capacities, Map<String, String> laneArea, String boothId,
+            Clock clock, Duration ttl) {
+        if (capacities.isEmpty()) {
+            throw new IllegalArgumentException("at least one area");
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("the hold time must be positive");
+        }
+        this.db = db;
+        this.capacities = new LinkedHashMap<>(capacities);
+        this.laneArea = Map.copyOf(laneArea);
+        this.defaultArea = capacities.keySet().iterator().next();
+        this.boothId = boothId;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** Takes one space of {@code area} for {@code holdId}; false when the area has none left (or the id is taken). */
+    public boolean take(String area, String holdId) {
+        Integer cap = capacities.get(area);
+        if (cap == null) {
+            throw new IllegalArgumentException("no area '" + area + "'");
+        }
+        return db.write(c -> {
+            lockArea(c, area);
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            int free = free(c, area, cap, now);
+            if (free <= 0) {
+                LOG.info("Space hold {} refused: area {} is full", holdId, area);
+                return false;
+            }
+            Savepoint sp = c.setSavepoint();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO space_hold (hold_id, area, booth_id, held_until) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, holdId);
+                ps.setString(2, area);
+                ps.setString(3, boothId);
+                ps.setObject(4, now.plus(ttl));
+                ps.executeUpdate();
+                c.releaseSavepoint(sp);
+            } catch (SQLException e) {
+                if (!Sql.isDuplicateKey(e)) {
+                    throw e;
+                }
+                c.rollback(sp);
+                LOG.warn("Space hold {} already exists: not taken twice", holdId);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /** Gives a hold back (its stay is recorded, or the car was sent away); false when it was gone already. */
+    public boolean release(String holdId) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM space_hold WHERE hold_id = ?")) {
+                ps.setString(1, holdId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The area's free spaces as {@link #take} counts them (holds included). */
+    public int free(String area) {
+        Integer cap = capacities.get(area);
+        if (cap == null) {
+            throw new IllegalArgumentException("no area '" + area + "'");
+        }
+        return db.read(c -> free(c, area, cap, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    }
+
+    private int free(Connection c, String area, int cap, OffsetDateTime now) throws SQLException {
+        long used = 0;
+        for (Map.Entry<String, Integer> e : LotIndex.countsPerLane(c).entrySet()) {
+            if (laneArea.getOrDefault(e.getKey(), defaultArea).equals(area)) {
+                used += e.getValue();
+            }
+        }
+        Map<String, Long> corr = new HashMap<>();
+        LotIndex.correctionsOf(c).forEach((stored, sum) ->
+                corr.merge(capacities.containsKey(stored) ? stored : defaultArea, sum, Long::sum));
+        long held;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM space_hold WHERE area = ? AND held_until > ?")) {
+            ps.setString(1, area);
+            ps.setObject(2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                held = rs.getLong(1);
+            }
+        }
+        long free = Math.max(0, Math.min(cap, cap - used + corr.getOrDefault(area, 0L))) - held;
+        return (int) Math.max(0, free);
+    }
+
+    /** Locks the area's row (made on first use; a booth making it at the same moment wins, the lock is then taken). */
+    private static void lockArea(Connection c, String area) throws SQLException {
+        if (selectForUpdate(c, area)) {
+            return;
+        }
+        Savepoint sp = c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO space_area_lock (area) VALUES (?)")) {
+            ps.setString(1, area);
+            ps.executeUpdate();
+            c.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            if (!Sql.isDuplicateKey(e)) {
+                throw e;
+            }
+            c.rollback(sp);
+        }
+        if (!selectForUpdate(c, area)) {
+            throw new SQLException("space_area_lock row of area " + area + " could not be locked");
+        }
+    }
+
+    private static boolean selectForUpdate(Connection c, String area) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT area FROM space_area_lock WHERE area = ? FOR UPDATE")) {
+            ps.setString(1, area);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
