@@ -124,7 +124,7 @@ public final class BackOfficeSettings {
     public void applyTariff(String json, String who) throws IOException {
         TariffCheck c = check(json);
         if (!c.ok()) {
-            throw new FieldException("tariff", c.error());
+            throw new FieldException("tariff", "tariff_invalid", c.error());
         }
         Instant now = clock.instant();
         String old = currentTariffJson();
@@ -185,7 +185,7 @@ public final class BackOfficeSettings {
      */
     public static void validate(Template t) {
         if (t.lines().size() > 4) {
-            throw new FieldException("line5", "a card shows 4 lines");
+            throw new FieldException("line5", "card_lines", 4);
         }
         for (int i = 0; i < t.lines().size(); i++) {
             check("line" + (i + 1), t.lines().get(i), 32);
@@ -195,18 +195,18 @@ public final class BackOfficeSettings {
 
     private static void check(String field, String text, int max) {
         if (text.length() > max) {
-            throw new FieldException(field, "is longer than " + max + " characters");
+            throw new FieldException(field, "too_long", max);
         }
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                throw new FieldException(field, "holds a control character");
+                throw new FieldException(field, "control_char");
             }
         }
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             if (!SAMPLE.containsKey(m.group(1))) {
-                throw new FieldException(field, "unknown placeholder {" + m.group(1) + "}; known: "
-                        + String.join(", ", new java.util.TreeSet<>(SAMPLE.keySet())));
+                throw new FieldException(field, "unknown_placeholder", "{" + m.group(1) + "}",
+                        String.join(", ", new java.util.TreeSet<>(SAMPLE.keySet())));
             }
         }
     }
@@ -255,10 +255,10 @@ public final class BackOfficeSettings {
         try {
             n = Integer.parseInt(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw new FieldException("match.min_matching", "'" + value + "' is not a whole number");
+            throw new FieldException("match.min_matching", "not_whole", value);
         }
         if (n < 1 || n > 7) {
-            throw new FieldException("match.min_matching", "must be 1..7, not " + n);
+            throw new FieldException("match.min_matching", "range", 1, 7, n);
         }
         setKey("match", "match.min_matching", String.valueOf(n), who);
     }

@@ -75,7 +75,7 @@ public final class ListForms {
                 LocalDate from = date(f, "valid_from", true);
                 LocalDate to = date(f, "valid_to", true);
                 if (to.isBefore(from)) {
-                    throw new FieldException("valid_to", "ends (" + to + ") before it starts (" + from + ")");
+                    throw new FieldException("valid_to", "ends_before_start", to, from);
                 }
                 String id = text(f, "card_id", 48, true);
                 MonthlyCard card = new MonthlyCard(id, plates(f, "plates"), text(f, "owner", 48, false), from, to,
@@ -89,7 +89,7 @@ public final class ListForms {
                 LocalDate from = date(f, "valid_from", true);
                 LocalDate to = date(f, "valid_to", true);
                 if (to.isBefore(from)) {
-                    throw new FieldException("valid_to", "ends (" + to + ") before it starts (" + from + ")");
+                    throw new FieldException("valid_to", "ends_before_start", to, from);
                 }
                 String plate = plate(f, "plate");
                 admin.saveInternalCar(new WhiteListEntry(plate, text(f, "name", 48, false), from, to,
@@ -100,13 +100,13 @@ public final class ListForms {
                 LocalDateTime from = dateTime(f, "valid_from");
                 LocalDateTime to = dateTime(f, "valid_to");
                 if (from != null && to != null && to.isBefore(from)) {
-                    throw new FieldException("valid_to", "ends (" + to + ") before it starts (" + from + ")");
+                    throw new FieldException("valid_to", "ends_before_start", to, from);
                 }
                 LocalTime ws = time(f, "window_start");
                 LocalTime we = time(f, "window_end");
                 if ((ws == null) != (we == null)) {
                     throw new FieldException(ws == null ? "window_start" : "window_end",
-                            "a daily window needs both its start and its end");
+                            "window_both");
                 }
                 BlacklistEntry saved = admin.saveBlacklist(new BlacklistEntry(plate(f, "plate"),
                         text(f, "reason", 96, false), text(f, "black_id", 48, false), from, to, ws, we,
@@ -119,7 +119,7 @@ public final class ListForms {
                         text(f, "mobile", 32, false), 0, "", text(f, "remark", 96, false)));
                 yield id;
             }
-            default -> throw new FieldException("kind", kind + " comes from the cloud and is not changed here");
+            default -> throw new FieldException("kind", "from_cloud", kind);
         };
         LOG.info("Back office: {} {} saved by {}", kind, SafeText.of(key, 48), SafeText.of(who, 24));
         return key;
@@ -132,7 +132,7 @@ public final class ListForms {
             case WHITE -> admin.deleteInternalCar(key);
             case BLACKLIST -> admin.deleteBlacklist(key, who);
             case STORED_VALUE -> admin.deleteStoredValueCard(key);
-            default -> throw new FieldException("kind", kind + " comes from the cloud and is not changed here");
+            default -> throw new FieldException("kind", "from_cloud", kind);
         };
         LOG.info("Back office: {} {} deleted by {}: {}", kind, SafeText.of(key, 48), SafeText.of(who, 24), done);
         return done;
@@ -147,7 +147,7 @@ public final class ListForms {
         LocalDate to = date(Map.of("valid_to", validTo == null ? "" : validTo), "valid_to", true);
         long paid = fen(Map.of("paid", paidYuan == null ? "" : paidYuan), "paid");
         if (months < 0 || months > 120) {
-            throw new FieldException("months", "must be 0..120, not " + months);
+            throw new FieldException("months", "range", 0, 120, months);
         }
         return admin.renewMonthCard(cardId, to, paid, paid, payType == null || payType.isBlank() ? "cash" : payType,
                 who, months, "");
@@ -157,7 +157,7 @@ public final class ListForms {
     public void topUp(String cardId, String yuan, String payType) {
         long fen = fen(Map.of("amount", yuan == null ? "" : yuan), "amount");
         if (fen <= 0) {
-            throw new FieldException("amount", "must be more than 0");
+            throw new FieldException("amount", "positive");
         }
         admin.topUp(cardId, fen, fen, payType == null || payType.isBlank() ? "cash" : payType);
     }
@@ -168,14 +168,14 @@ public final class ListForms {
         String v = f.getOrDefault(field, "");
         v = v == null ? "" : v.trim();
         if (required && v.isEmpty()) {
-            throw new FieldException(field, "is required");
+            throw new FieldException(field, "required");
         }
         if (v.length() > max) {
-            throw new FieldException(field, "is longer than " + max + " characters");
+            throw new FieldException(field, "too_long", max);
         }
         for (int i = 0; i < v.length(); i++) {
             if (Character.isISOControl(v.charAt(i))) {
-                throw new FieldException(field, "holds a control character");
+                throw new FieldException(field, "control_char");
             }
         }
         return v;
@@ -184,7 +184,7 @@ public final class ListForms {
     static String plate(Map<String, String> f, String field) {
         String p = PlateMatcher.normalize(text(f, field, 16, true));
         if (!PlateGrammar.isPlate(p)) {
-            throw new FieldException(field, "'" + SafeText.plate(p) + "' is not a Chinese plate");
+            throw new FieldException(field, "not_plate", SafeText.plate(p));
         }
         return p;
     }
@@ -198,14 +198,14 @@ public final class ListForms {
             }
             String p = PlateMatcher.normalize(part);
             if (!PlateGrammar.isPlate(p)) {
-                throw new FieldException(field, "'" + SafeText.plate(p) + "' is not a Chinese plate");
+                throw new FieldException(field, "not_plate", SafeText.plate(p));
             }
             if (!out.contains(p)) {
                 out.add(p);
             }
         }
         if (out.isEmpty()) {
-            throw new FieldException(field, "is required");
+            throw new FieldException(field, "required");
         }
         return out;
     }
@@ -218,7 +218,7 @@ public final class ListForms {
         try {
             return LocalDate.parse(v.replace('/', '-'));
         } catch (DateTimeParseException e) {
-            throw new FieldException(field, "'" + v + "' is not a date (yyyy-MM-dd)");
+            throw new FieldException(field, "not_date", v);
         }
     }
 
@@ -234,7 +234,7 @@ public final class ListForms {
             }
             return LocalDateTime.parse(s.replace(' ', 'T'));
         } catch (DateTimeParseException e) {
-            throw new FieldException(field, "'" + v + "' is not a date and time (yyyy-MM-dd HH:mm)");
+            throw new FieldException(field, "not_datetime", v);
         }
     }
 
@@ -246,7 +246,7 @@ public final class ListForms {
         try {
             return LocalTime.parse(v.length() == 4 ? "0" + v : v);
         } catch (DateTimeParseException e) {
-            throw new FieldException(field, "'" + v + "' is not a time of day (HH:mm)");
+            throw new FieldException(field, "not_time", v);
         }
     }
 
@@ -264,7 +264,7 @@ public final class ListForms {
                 }
                 out.add(DayOfWeek.of(d));
             } catch (NumberFormatException e) {
-                throw new FieldException(field, "'" + part + "' is not a weekday 1 (Monday) .. 7 (Sunday)");
+                throw new FieldException(field, "not_weekday", part);
             }
         }
         return new LinkedHashSet<>(out);
@@ -278,11 +278,11 @@ public final class ListForms {
         try {
             int n = Integer.parseInt(v);
             if (n < min || n > max) {
-                throw new FieldException(field, "must be " + min + ".." + max + ", not " + n);
+                throw new FieldException(field, "range", min, max, n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new FieldException(field, "'" + v + "' is not a whole number");
+            throw new FieldException(field, "not_whole", v);
         }
     }
 
@@ -295,14 +295,14 @@ public final class ListForms {
         try {
             BigDecimal y = new BigDecimal(v.replace("元", "").replace("¥", "").trim());
             if (y.signum() < 0) {
-                throw new FieldException(field, "must not be negative");
+                throw new FieldException(field, "negative");
             }
             if (y.scale() > 2 && y.stripTrailingZeros().scale() > 2) {
-                throw new FieldException(field, "'" + v + "' has more than two decimals (fen)");
+                throw new FieldException(field, "too_many_decimals", v);
             }
             return y.movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new FieldException(field, "'" + v + "' is not an amount in yuan");
+            throw new FieldException(field, "not_yuan", v);
         }
     }
 

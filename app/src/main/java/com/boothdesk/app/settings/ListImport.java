@@ -33,8 +33,19 @@ public final class ListImport {
     private static final Logger LOG = LoggerFactory.getLogger(ListImport.class);
     public static final int MAX_ROWS = 20_000;
 
-    /** One refused row: its line in the file (the header is line 1), the field and why. */
-    public record Refusal(int line, String field, String reason) {
+    /**
+     * One refused row: its line in the file (the header is line 1), the field and why, as a reason key
+     * ({@code bo.reason.<key>} in the operator's bundles, see {@link FieldException}) and its arguments.
+     */
+    public record Refusal(int line, String field, String key, List<String> args) {
+        public Refusal {
+            args = List.copyOf(args);
+        }
+
+        /** Why, in English, for the log. */
+        public String reason() {
+            return key + (args.isEmpty() ? "" : " " + args);
+        }
     }
 
     /** What an import did. */
@@ -70,11 +81,11 @@ public final class ListImport {
     /** Applies already-read rows (the first one the header). */
     public Report apply(Kind kind, List<List<String>> rows, String who) {
         if (!ListForms.editable(kind)) {
-            throw new FieldException("kind", kind + " comes from the cloud and is not imported");
+            throw new FieldException("kind", "from_cloud_import", kind);
         }
         List<Refusal> refused = new ArrayList<>();
         if (rows.isEmpty()) {
-            refused.add(new Refusal(1, "header", "the file is empty"));
+            refused.add(new Refusal(1, "header", "file_empty", List.of()));
             return new Report(0, refused);
         }
         List<String> header = rows.get(0).stream().map(ListForms::fieldName).toList();
@@ -85,7 +96,7 @@ public final class ListImport {
         List<String> known = ListForms.FIELDS.get(kind);
         for (String h : header) {
             if (!h.isEmpty() && !known.contains(h) && !"black_id".equals(h)) {
-                refused.add(new Refusal(1, h, "unknown column; the columns are " + String.join(", ", known)));
+                refused.add(new Refusal(1, h, "unknown_column", List.of(String.join(", ", known))));
                 return new Report(0, refused);
             }
         }
@@ -103,13 +114,13 @@ public final class ListImport {
                 forms.save(kind, f, who);
                 accepted++;
             } catch (FieldException e) {
-                refused.add(new Refusal(i + 1, e.field(), e.reason()));
+                refused.add(new Refusal(i + 1, e.field(), e.key(), e.args()));
             } catch (IllegalArgumentException e) {
-                refused.add(new Refusal(i + 1, "", SafeText.of(e.getMessage(), 200)));
+                refused.add(new Refusal(i + 1, "", "invalid", List.of(SafeText.of(e.getMessage(), 200))));
             }
         }
         if (rows.size() - 1 > MAX_ROWS) {
-            refused.add(new Refusal(MAX_ROWS + 2, "", "only the first " + MAX_ROWS + " rows are imported"));
+            refused.add(new Refusal(MAX_ROWS + 2, "", "too_many_rows", List.of(String.valueOf(MAX_ROWS))));
         }
         LOG.info("Import of {} by {}: {} row(s) accepted, {} refused", kind, SafeText.of(who, 24), accepted,
                 refused.size());

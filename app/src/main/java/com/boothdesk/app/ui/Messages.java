@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import com.boothdesk.app.settings.FieldException;
+
 /** Operator-facing text: Chinese first (messages_zh_CN), English in messages_en. */
 public final class Messages {
 
@@ -30,6 +32,21 @@ public final class Messages {
 
     public String get(String key, List<Object> args) {
         return get(key, args.toArray());
+    }
+
+    /** A back-office field's name in this language ({@code bo.field.<field>}), the raw name when it has none. */
+    public String field(String field) {
+        return bundle.containsKey("bo.field." + field) ? bundle.getString("bo.field." + field) : field;
+    }
+
+    /** A refusal's reason in this language ({@code bo.reason.<key>}). */
+    public String reason(String key, List<String> args) {
+        return get("bo.reason." + key, args.toArray());
+    }
+
+    /** "field is wrong: reason", both in this language. */
+    public String refused(FieldException e) {
+        return get("bo.lists.refused", field(e.field()), reason(e.key(), e.args()));
     }
 
     public Locale locale() {

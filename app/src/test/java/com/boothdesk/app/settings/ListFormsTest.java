@@ -165,6 +165,8 @@ class ListFormsTest {
         assertThat(rep.refused()).singleElement().satisfies(r -> {
             assertThat(r.line()).isEqualTo(3);
             assertThat(r.field()).isEqualTo("plate");
+            assertThat(r.key()).isEqualTo("not_plate");
+            assertThat(r.args()).containsExactly("粤B1234");
         });
         assertThat(reads.read(Kind.WHITE, null).rows()).extracting(ListTable.Row::key).containsExactly("粤B12345");
     }

@@ -84,7 +84,7 @@ class BackOfficeScreensViewModelTest {
 
         public void applyTariff(String json, String who) {
             if (!check(json).ok()) {
-                throw new FieldException("tariff", check(json).error());
+                throw new FieldException("tariff", "tariff_invalid", check(json).error());
             }
             applied.add(who);
             audit.add("tariff");
@@ -123,7 +123,7 @@ class BackOfficeScreensViewModelTest {
 
         public void setMatchTolerance(String value, String who) {
             if (!value.matches("[1-7]")) {
-                throw new FieldException("match.min_matching", "must be 1..7, not " + value);
+                throw new FieldException("match.min_matching", "range", 1, 7, value);
             }
             audit.add("match");
         }
@@ -208,7 +208,7 @@ class BackOfficeScreensViewModelTest {
         assertThat(vm.preview().get()).startsWith("fee_due 京A12345\n12.50元").contains("请缴费12.50元");
 
         vm.line(1).set("{price}元");
-        assertThat(vm.templateError().get()).contains("line2").contains("{price}");
+        assertThat(vm.templateError().get()).contains("第2行").contains("{price}");
         vm.line(1).set("请缴费 {fee} 元");
         assertThat(vm.templateError().get()).isEmpty();
         assertThat(vm.preview().get()).contains("请缴费 12.50 元");
@@ -256,7 +256,7 @@ class BackOfficeScreensViewModelTest {
         vm.start();
         vm.matchTolerance().set("9");
         vm.applyMatchTolerance();
-        assertThat(vm.status().get()).isEqualTo("match.min_matching 有误：must be 1..7, not 9");
+        assertThat(vm.status().get()).isEqualTo("匹配容差 有误：须在 1～7 之间，填的是 9");
         vm.matchTolerance().set("5");
         vm.applyMatchTolerance();
         assertThat(vm.status().get()).contains("重启后生效");
@@ -401,7 +401,7 @@ class BackOfficeScreensViewModelTest {
 
             public void topUp(String c, String yuan, String who) {
                 if (yuan.startsWith("-")) {
-                    throw new FieldException("amount", "must be more than 0");
+                    throw new FieldException("amount", "positive");
                 }
                 calls.put("topUp", List.of(c, yuan, who));
             }

@@ -124,7 +124,7 @@ class BackOfficeViewModelsTest {
             public String save(JdbcListReads.Kind kind, Map<String, String> fields, String who) {
                 saved.add(fields);
                 if (fields.get("valid_to").isEmpty()) {
-                    throw new FieldException("valid_to", "is required");
+                    throw new FieldException("valid_to", "required");
                 }
                 return fields.get("card_id");
             }
@@ -141,7 +141,7 @@ class BackOfficeViewModelsTest {
             }
 
             public ListImport.Report importFile(JdbcListReads.Kind kind, Path file, String who) {
-                return new ListImport.Report(1, List.of(new ListImport.Refusal(3, "plates", "not a plate")));
+                return new ListImport.Report(1, List.of(new ListImport.Refusal(3, "plates", "not_plate", List.of("京A1"))));
             }
         };
         ListsViewModel vm = new ListsViewModel(port, access, ENV);
@@ -164,7 +164,7 @@ class BackOfficeViewModelsTest {
         assertThat(vm.status().get()).contains("M1");
 
         vm.importFile(Path.of("x.csv"));
-        assertThat(vm.importReport()).singleElement().asString().contains("第 3 行").contains("plates");
+        assertThat(vm.importReport()).singleElement().asString().contains("第 3 行").contains("车牌（逗号分隔）").contains("“京A1”不是中国车牌");
 
         vm.kind().set(JdbcListReads.Kind.COUPON);
         assertThat(vm.editable().get()).isFalse();

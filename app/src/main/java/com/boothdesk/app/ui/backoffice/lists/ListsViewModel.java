@@ -144,7 +144,7 @@ public final class ListsViewModel {
     private void refused(Throwable e) {
         if (e instanceof FieldException fe) {
             errorField.set(fe.field());
-            status.set(env.msg().get("bo.lists.refused", env.msg().get("bo.field." + fe.field()), fe.reason()));
+            status.set(env.msg().refused(fe));
         } else {
             status.set(env.msg().get("bo.error", e.getMessage()));
         }
@@ -214,7 +214,8 @@ public final class ListsViewModel {
     }
 
     private String refusal(ListImport.Refusal r) {
-        return env.msg().get("bo.lists.refused_row", r.line(), r.field(), r.reason());
+        return env.msg().get("bo.lists.refused_row", String.valueOf(r.line()), r.field().isEmpty() ? "" : env.msg().field(r.field()),
+                env.msg().reason(r.key(), r.args()));
     }
 
     public ObjectProperty<Kind> kind() {

@@ -183,7 +183,7 @@ public final class SettingsViewModel {
         }, a -> {
             audit.setAll(a.stream().map(this::auditLine).toList());
             status.set(env.msg().get("bo.settings.tariff_applied"));
-        }, e -> status.set(e instanceof FieldException fe ? fe.reason() : env.msg().get("bo.error", e.getMessage())));
+        }, e -> status.set(e instanceof FieldException fe ? env.msg().refused(fe) : env.msg().get("bo.error", e.getMessage())));
     }
 
     // ---- templates ----------------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ public final class SettingsViewModel {
             BackOfficeSettings.validate(t);
             templateError.set("");
         } catch (FieldException e) {
-            templateError.set(env.msg().get("bo.lists.refused", e.field(), e.reason()));
+            templateError.set(env.msg().refused(e));
         }
         BackOfficeSettings.Template r = BackOfficeSettings.render(t, BackOfficeSettings.SAMPLE);
         preview.set(String.join("\n", r.lines()) + "\n" + env.msg().get("bo.settings.voice") + "：" + r.voice());
@@ -234,8 +234,7 @@ public final class SettingsViewModel {
             templates = l.templates;
             audit.setAll(l.audit.stream().map(this::auditLine).toList());
             status.set(env.msg().get("bo.settings.template_saved", t.outcome().key()));
-        }, e -> templateError.set(e instanceof FieldException fe ? env.msg().get("bo.lists.refused", fe.field(),
-                fe.reason()) : env.msg().get("bo.error", e.getMessage())));
+        }, e -> templateError.set(e instanceof FieldException fe ? env.msg().refused(fe) : env.msg().get("bo.error", e.getMessage())));
     }
 
     /** Sends the previewed template (with the sample values) to the chosen lane's card; shows what it answered. */
@@ -277,8 +276,7 @@ public final class SettingsViewModel {
         }, a -> {
             audit.setAll(a.stream().map(this::auditLine).toList());
             status.set(env.msg().get("bo.settings.restart_needed", "match.min_matching"));
-        }, e -> status.set(e instanceof FieldException fe ? env.msg().get("bo.lists.refused", fe.field(),
-                fe.reason()) : env.msg().get("bo.error", e.getMessage())));
+        }, e -> status.set(e instanceof FieldException fe ? env.msg().refused(fe) : env.msg().get("bo.error", e.getMessage())));
     }
 
     /** Switches the window's language now (no restart) and keeps the choice for the next start. */
