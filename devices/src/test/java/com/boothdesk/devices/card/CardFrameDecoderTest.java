@@ -142,10 +142,11 @@ class CardFrameDecoderTest {
     @RepeatedTest(20)
     void fuzzRandomBytesWithEmbeddedFramesNeverThrowAndLoseNoIntactFrame() {
         Random rnd = new Random();
-        long seed = rnd.nextLong();
+        long seed = Long.getLong("fuzz.seed", rnd.nextLong()); // -Dfuzz.seed=N replays a failure
         rnd.setSeed(seed);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         List<CardFrame> embedded = new ArrayList<>();
+        List<Integer> embeddedAt = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             int kind = rnd.nextInt(4);
             if (kind == 0) {
@@ -163,6 +164,7 @@ class CardFrameDecoderTest {
             } else {
                 CardFrame f = SAMPLES.get(rnd.nextInt(SAMPLES.size()));
                 embedded.add(f);
+                embeddedAt.add(stream.size());
                 stream.writeBytes(f.encode());
             }
         }
@@ -178,9 +180,41 @@ class CardFrameDecoderTest {
         for (int i = 0; i < 100 && d.pendingBytes() > 0; i++) {
             out.addAll(d.abandonPartial());
         }
-        // every intact frame comes out, in order; a frame with a valid CRC formed by junk may come out too (1 in 65536)
-        assertThat(isSubsequence(embedded, out)).as("seed %d", seed).isTrue();
+        // every intact frame comes out, in order. A frame with a valid CRC formed by junk may come out too (1 in 65536
+        // per candidate header: seed -863359168409115382 forms one that ends inside a real 309-byte frame); only an
+        // intact frame whose bytes such a foreign frame took may then be missing
+        List<int[]> foreign = new ArrayList<>();
+        for (CardFrame f : out) {
+            if (!SAMPLES.contains(f)) {
+                int at = indexOf(all, f.encode());
+                assertThat(at).as("seed %d: a decoded frame that is not in the stream: %s", seed, f).isNotNegative();
+                foreign.add(new int[] {at, at + f.encode().length});
+            }
+        }
+        List<CardFrame> mustComeOut = new ArrayList<>();
+        for (int i = 0; i < embedded.size(); i++) {
+            int from = embeddedAt.get(i);
+            int to = from + embedded.get(i).encode().length;
+            if (foreign.stream().noneMatch(r -> r[0] < to && from < r[1])) {
+                mustComeOut.add(embedded.get(i));
+            }
+        }
+        assertThat(foreign.size()).as("seed %d: foreign frames", seed).isLessThanOrEqualTo(2);
+        assertThat(isSubsequence(mustComeOut, out)).as("seed %d: embedded %s, decoded %s", seed, embedded, out).isTrue();
         assertThat(d.discardedBytes() + encodedLength(out)).as("seed %d", seed).isEqualTo(all.length);
+    }
+
+    private static int indexOf(byte[] all, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= all.length; i++) {
+            for (int k = 0; k < part.length; k++) {
+                if (all[i + k] != part[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static long encodedLength(List<CardFrame> frames) {
