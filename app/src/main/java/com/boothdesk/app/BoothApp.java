@@ -185,7 +185,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         LaneServices services = new LaneServices(orders, gates, request -> engine.quote(liveTariffs.schedule(), request), hardware,
                 images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
                 config.vehicleClass()).withJournal(journal)
-                .withIdleAfter(LaneServices.idleAfter(config.keys().get("lane.idle_after_seconds")));
+                .withIdleAfter(LaneServices.idleAfter(config.keys().get("lane.idle_after_seconds")))
+                .withClasses(com.boothdesk.app.cloud.sync.SiteVehicleClasses.of( // proto3: fee classes
+                        com.boothdesk.app.domain.fee.VehicleClassRules.parse(config.keys().get("fee.class_by_colour"),
+                                config.keys().get("fee.class_by_car_type"), config.vehicleClass()),
+                        liveTariffs::schedule, db, clock));
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
             stack.add(() -> Threads.shutdown(worker));

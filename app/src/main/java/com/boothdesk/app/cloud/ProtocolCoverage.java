@@ -313,9 +313,10 @@ public final class ProtocolCoverage {
                 + "write in the staff store that does not echo a 2.4 back (app/store/staff, not done here).");
         m.put("3.13", "gate_sync is kept (park_channel); the lanes' names and their mapping still come from the site "
                 + "file: answered only.");
-        m.put("3.15", "car_type_sync is kept (car_type); the fee class of a stay is still fee.vehicle_class, not the "
-                + "cloud's car type or the camera's plate colour (needs a hook in the lane's entry decision): answered "
-                + "only.");
+        m.put("3.15", "car_type_sync carries car_type_id, name and sort, no tariff: a monthly card's car type (3.7 "
+                + "car_type_id) names its fee class by a word of its name (fee.class_by_car_type), other cars by the "
+                + "camera's plate colour (fee.class_by_colour), only classes the tariff prices, else "
+                + "fee.vehicle_class; which words name which class is the site's, the notes say nothing of it.");
         m.put("3.44", "fixed_charge is recorded and answered; setting the plate's order to 待支付 so the exit code "
                 + "takes the fixed price needs a lane command the lane does not have yet: answered only.");
         m.put("3.11", "the answer's cloud_notice field is cut off in the notes: the booth leaves it out, so the cloud "

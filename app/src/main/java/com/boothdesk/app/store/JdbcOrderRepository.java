@@ -147,8 +147,8 @@ public final class JdbcOrderRepository implements OrderRepository {
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE parking_order SET status = ?, exit_lane = ?,"
                     + " out_time = ?, due_fen = ?, paid_fen = ?, pay_method = ?, exit_operator = ?, exit_image = ?,"
-                    + " remark = ?, car_kind = ?, discount_fen = ?, free_reason = ?, exit_plate_read = ?"
-                    + " WHERE order_id = ? AND status = 'IN_LOT'")) {
+                    + " remark = ?, car_kind = ?, discount_fen = ?, free_reason = ?, exit_plate_read = ?,"
+                    + " car_type = ? WHERE order_id = ? AND status = 'IN_LOT'")) {
                 ps.setString(1, closed.status().name());
                 ps.setString(2, closed.exitLaneId());
                 ps.setObject(3, time(closed.outTime()));
@@ -162,7 +162,9 @@ public final class JdbcOrderRepository implements OrderRepository {
                 ps.setLong(11, closed.discountFen());
                 ps.setString(12, closed.freeReason());
                 ps.setString(13, closed.exitPlateRead());
-                ps.setString(14, closed.orderId());
+                // proto3: the class the stay was priced with at the exit (the attendant may have switched it)
+                ps.setString(14, closed.carType());
+                ps.setString(15, closed.orderId());
                 if (ps.executeUpdate() != 1) {
                     throw new IllegalStateException("order " + closed.orderId() + " is not in the lot any more");
                 }

@@ -124,6 +124,7 @@ public final class BoothViewModel {
             case KEEP_OPEN -> lane.barrier(BarrierAction.KEEP_OPEN);
             case RELEASE_KEEP_OPEN -> lane.barrier(BarrierAction.RELEASE_KEEP_OPEN);
             case PICK_1, PICK_2, PICK_3, PICK_4, PICK_5 -> lane.pick(c.action().pickIndex());
+            case VEHICLE_CLASS -> lane.vehicleClass().next(); // proto3: the exit's fee class
             default -> {
                 return false;
             }

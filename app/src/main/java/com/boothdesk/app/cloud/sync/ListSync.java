@@ -90,8 +90,9 @@ public final class ListSync {
         on(router, ServiceName.GATE_SYNC, DownlinkRouter.Handling.ANSWERED, "the park's channels kept; the lanes' "
                 + "names and mapping still come from the site file", this::gateSync);
         on(router, ServiceName.BLACKUSER_SYNC, EFFECT, "blacklist checked at the entry", this::blackuserSync);
-        on(router, ServiceName.CAR_TYPE_SYNC, DownlinkRouter.Handling.ANSWERED, "car types kept; the fee class is "
-                + "still fee.vehicle_class (see the coverage notes)", this::carTypeSync);
+        on(router, ServiceName.CAR_TYPE_SYNC, EFFECT, "car types kept; a monthly card's car type names its fee "
+                + "class (fee.class_by_car_type), other cars by plate colour (fee.class_by_colour)",
+                this::carTypeSync);
         on(router, ServiceName.MONTH_PAY_SYNC, EFFECT, "renewals extend the card", this::monthPaySync);
         on(router, ServiceName.VISITOR_SYNC, EFFECT, "visitor passes let in", this::visitorSync);
         on(router, ServiceName.PREPAY_CARD_SYNC, EFFECT, "stored-value accounts", this::prepayCardSync);

@@ -131,8 +131,8 @@ final class EntryFlow {
     private ParkingOrder recordOffline(PlateRead read, CarKind kind, String cardId) {
         String orderId = s.orders().nextOrderId(core.lane.id(), read.readAt());
         String image = s.images().save(orderId + "-in", read.image()).orElse(null);
-        ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), s.vehicleClass(), core.lane.id(),
-                read.readAt(), core.operator(), image, kind, cardId, "离线补传");
+        ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), core.classAtEntry(read, null),
+                core.lane.id(), read.readAt(), core.operator(), image, kind, cardId, "离线补传");
         core.settledInStore(s.orders().recordEntry(order, Math.max(0, s.spaces().free() - 1), core.intake()));
         LOG.info("Lane {}: offline entry of {} at {} recorded as order {} ({})", core.lane.id(), read.plate(),
                 read.readAt(), orderId, kind.label());
@@ -190,7 +190,8 @@ final class EntryFlow {
         }
         TestHooks.reached(TestHooks.BEFORE_ORDER_WRITE);
         String image = s.images().save(orderId + "-in", read.image()).orElse(null);
-        ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), s.vehicleClass(), core.lane.id(), at,
+        String vehicleClass = core.classAtEntry(read, null);
+        ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), vehicleClass, core.lane.id(), at,
                 core.operator(), image, v.kind(), v.cardId(), v.note());
         int empty = Math.max(0, s.spaces().free() - 1);
         // the read leaves the intake journal in the stay's own transaction: a crash right after it cannot make the
@@ -201,8 +202,9 @@ final class EntryFlow {
             s.lists().visitorEntered(read.plate(), at);
         }
         core.say(v.say());
-        LOG.info("Lane {}: {} entered as {}, order {}, {} spaces left, barrier {} [{}]", core.lane.id(), read.plate(),
-                v.kind().label(), orderId, empty, gate.result(), v.decision().step());
+        LOG.info("Lane {}: {} entered as {} (fee class {}), order {}, {} spaces left, barrier {} [{}]",
+                core.lane.id(), read.plate(), v.kind().label(), vehicleClass, orderId, empty, gate.result(),
+                v.decision().step());
         core.clear();
         core.publish(LanePhase.ENTERED, read, order, null, v.decision(), List.of(), v.kind());
         return order;

@@ -79,8 +79,8 @@ final class ExitFlow {
                 LOG.info("Lane {}: {} has no entry record but is on the lists; deciding as a listed car",
                         core.lane.id(), plate);
                 String orderId = s.orders().nextOrderId(core.lane.id(), read.readAt());
-                ParkingOrder order = ParkingOrder.entered(orderId, plate, s.vehicleClass(), core.lane.id(),
-                        read.readAt(), core.operator(), null, status.monthly().isPresent() ? CarKind.MONTHLY
+                ParkingOrder order = ParkingOrder.entered(orderId, plate, core.classAtEntry(read, status),
+                        core.lane.id(), read.readAt(), core.operator(), null, status.monthly().isPresent() ? CarKind.MONTHLY
                                 : CarKind.WHITE, status.monthly().map(m -> m.cardId()).orElse(null), "无入场记录");
                 s.orders().recordEntry(order, s.spaces().free());
                 decide(order, read, attended);
@@ -132,6 +132,48 @@ final class ExitFlow {
         core.await(w, w.order(), w.verdict().quote(), w.verdict().decision(), List.of(), w.verdict().kind());
     }
 
+    /**
+     * proto3: the attendant switched the fee class of the car waiting here: the stay is priced again as
+     * {@code vehicleClass} for the same exit time, the LED shows the new fee, the voice is not replayed. The class
+     * goes into the stay when it leaves. A no-record fee has no class to switch.
+     */
+    void switchClass(Waiting w, String vehicleClass) {
+        ParkingOrder before = order(w);
+        ExitLadder.ExitVerdict was = verdict(w);
+        if (was.quote() != null && "no-record".equals(was.quote().tariffId())) {
+            throw new LaneException("class.norecord", "the no-record fee has no class at " + core.lane.id());
+        }
+        if (vehicleClass.equals(before.carType())) {
+            return;
+        }
+        ParkingOrder order = before.withCarType(vehicleClass);
+        PlateRead read = w.read();
+        PlateStatus status = s.lists().lookup(order.plate(), read.readAt());
+        List<Coupon> coupons = coupons(w);
+        ExitLadder.ExitVerdict v = ladder.decide(order, read.readAt(), status, coupons, s.fees());
+        List<VehicleClasses.Choice> names = s.classes().choices(read.readAt());
+        Decision d = Decision.of(Step.ATTENDANT, "exit.class.switched", order.plate(),
+                className(names, before.carType()), className(names, vehicleClass),
+                v.quote() == null ? Fen.format(0) : Fen.format(v.quote().totalFen()));
+        LOG.info("Lane {}: attendant switched {} order {} from class {} to {}: {} [{}]", core.lane.id(),
+                order.plate(), order.orderId(), before.carType(), vehicleClass, v.quote() == null ? "no fee"
+                        : "fee " + Fen.format(v.quote().totalFen()), Step.ATTENDANT);
+        // the LED shows the new fee; the voice said the fee once and is not replayed
+        s.signals().announce(core.lane, v.say().lines(), "");
+        if (v.outcome() == ExitLadder.ExitVerdict.Outcome.CHARGE) {
+            core.await(new Waiting.Payment(read, order, v, coupons), order, v.quote(), d, List.of(), v.kind());
+        } else {
+            // nothing (or no money) to take in the new class: the attendant confirms the exit (F3)
+            core.await(new Waiting.ExitConfirmation(read, order, v, coupons), order, v.quote(), d, List.of(),
+                    v.kind());
+        }
+    }
+
+    private static String className(List<VehicleClasses.Choice> names, String id) {
+        return names.stream().filter(c -> c.id().equals(id)).map(VehicleClasses.Choice::name).findFirst()
+                .orElse(id == null ? "" : id);
+    }
+
     void confirm(Waiting.ExitConfirmation w) {
         release(w, w.verdict().method(), 0, w.verdict().freeReason(),
                 Decision.of(Step.ATTENDANT, "exit.confirmed", w.order().plate()), w.verdict().say(), true);
@@ -159,8 +201,8 @@ final class ExitFlow {
         }
         var at = read.readAt();
         String orderId = s.orders().nextOrderId(core.lane.id(), at);
-        ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), s.vehicleClass(), core.lane.id(), at,
-                core.operator(), null, CarKind.TEMPORARY, null, "无入场记录:" + why);
+        ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), core.classAtEntry(read, null),
+                core.lane.id(), at, core.operator(), null, CarKind.TEMPORARY, null, "无入场记录:" + why);
         s.orders().recordEntry(order, s.spaces().free());
         long fee = s.rules().noRecordFeeFen();
         FeeQuote quote = new FeeQuote(fee, fee, List.of(new FeeLine("无入场记录 最低收费(" + why + ")", fee,

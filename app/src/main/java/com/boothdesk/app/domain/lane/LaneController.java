@@ -340,6 +340,32 @@ public final class LaneController {
         return call(() -> exit.releaseFree(payment(), reason));
     }
 
+    /**
+     * proto3: the attendant switches the fee class of the car waiting at this exit (to pay, or to confirm): the fee is
+     * recomputed for the same exit time and shown; the voice is not replayed. Needs an attendant logged in; the class
+     * must be one the tariff prices.
+     */
+    public CompletableFuture<Void> switchClass(String vehicleClass) {
+        return run(() -> {
+            Waiting w = core.waiting();
+            if (!(w instanceof Waiting.Payment) && !(w instanceof Waiting.ExitConfirmation)) {
+                throw new LaneException("class.nothing", "no car waits at the exit " + lane.id());
+            }
+            core.requireLogin();
+            String c = vehicleClass == null ? "" : vehicleClass.trim();
+            if (s.classes().choices(s.clock().instant()).stream().noneMatch(ch -> ch.id().equals(c))) {
+                throw new LaneException("class.unknown", "the tariff prices no class '" + SafeText.of(c, 24) + "'",
+                        List.of(SafeText.of(c, 24)));
+            }
+            exit.switchClass(w, c);
+        });
+    }
+
+    /** proto3: the classes the attendant may switch to (the tariff in force); safe on any thread. */
+    public List<VehicleClasses.Choice> vehicleClasses() {
+        return s.classes().choices(s.clock().instant());
+    }
+
     private Waiting.Payment payment() {
         if (!(core.waiting() instanceof Waiting.Payment p)) {
             throw new LaneException(core.state.get().phase() == LanePhase.AWAITING_PAYMENT ? "settle.nothing"

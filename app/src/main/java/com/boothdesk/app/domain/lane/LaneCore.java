@@ -118,6 +118,27 @@ final class LaneCore {
         s.signals().announce(lane, say.lines(), say.voice());
     }
 
+    // ---- the fee class (proto3) ----------------------------------------------------------------------------------
+
+    /**
+     * The fee class a car is priced with, decided when its stay is recorded: the site's mapping of the cloud's car
+     * type and the plate colour ({@link VehicleClasses}); {@code status} null: looked up. A failing mapping never
+     * stops an entry: the default class, with a warning.
+     */
+    String classAtEntry(PlateRead read, com.boothdesk.app.domain.lists.PlateStatus status) {
+        try {
+            com.boothdesk.app.domain.lists.PlateStatus st = status != null ? status : read.plate().isEmpty()
+                    ? com.boothdesk.app.domain.lists.PlateStatus.none("", read.readAt())
+                    : s.lists().lookup(read.plate(), read.readAt());
+            String c = s.classes().atEntry(read, st);
+            return c == null || c.isBlank() ? s.vehicleClass() : c;
+        } catch (RuntimeException e) {
+            LOG.warn("Lane {}: the fee class of {} could not be decided ({}); priced as {}", lane.id(),
+                    SafeText.plate(read.plate()), SafeText.of(e.toString(), 120), s.vehicleClass());
+            return s.vehicleClass();
+        }
+    }
+
     // ---- the attendant -------------------------------------------------------------------------------------------
 
     String operator() {

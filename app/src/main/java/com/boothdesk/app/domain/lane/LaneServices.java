@@ -22,14 +22,25 @@ import com.boothdesk.app.domain.order.OrderRepository;
  *                     command as failed
  * @param idleAfter    after a car has passed (entered, or released at the exit) the LED returns to the lane's idle
  *                     text this long after the last event, unless another car came meanwhile; zero: never
+ * @param classes      the fee class a car is priced with (decided at entry, switched by the attendant at the exit)
  */
 public record LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
                            ImageStore images, VehicleLists lists, ParkSpaces spaces, LaneRules rules, LaneTexts texts,
                            LaneSnapshots snapshots, Clock clock, Supplier<String> operator, Duration debounce,
-                           String vehicleClass, IntakeJournal journal, Duration gateTimeout, Duration idleAfter) {
+                           String vehicleClass, IntakeJournal journal, Duration gateTimeout, Duration idleAfter,
+                           VehicleClasses classes) {
 
     /** The LED returns to the idle text this long after a car passed, when nothing is configured. */
     public static final Duration DEFAULT_IDLE_AFTER = Duration.ofSeconds(8);
+
+    /** Every car priced as {@code vehicleClass}. */
+    public LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
+                        ImageStore images, VehicleLists lists, ParkSpaces spaces, LaneRules rules, LaneTexts texts,
+                        LaneSnapshots snapshots, Clock clock, Supplier<String> operator, Duration debounce,
+                        String vehicleClass, IntakeJournal journal, Duration gateTimeout, Duration idleAfter) {
+        this(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock, operator, debounce,
+                vehicleClass, journal, gateTimeout, idleAfter, VehicleClasses.fixed(vehicleClass));
+    }
 
     /** With the LED back to idle {@link #DEFAULT_IDLE_AFTER} after a car passed. */
     public LaneServices(OrderRepository orders, GateEventLog gates, FeeCalculator fees, LaneSignals signals,
@@ -52,19 +63,25 @@ public record LaneServices(OrderRepository orders, GateEventLog gates, FeeCalcul
     /** The same services writing the camera reads' journal. */
     public LaneServices withJournal(IntakeJournal j) {
         return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
-                operator, debounce, vehicleClass, j, gateTimeout, idleAfter);
+                operator, debounce, vehicleClass, j, gateTimeout, idleAfter, classes);
     }
 
     /** The same services with another operator supplier (the shifts' login). */
     public LaneServices withOperator(Supplier<String> op) {
         return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
-                op, debounce, vehicleClass, journal, gateTimeout, idleAfter);
+                op, debounce, vehicleClass, journal, gateTimeout, idleAfter, classes);
     }
 
     /** The same services with the LED back to idle {@code d} after a car passed (zero: never). */
     public LaneServices withIdleAfter(Duration d) {
         return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
-                operator, debounce, vehicleClass, journal, gateTimeout, d);
+                operator, debounce, vehicleClass, journal, gateTimeout, d, classes);
+    }
+
+    /** proto3: the same services with the site's fee classes (plate colour, the cloud's car types). */
+    public LaneServices withClasses(VehicleClasses c) {
+        return new LaneServices(orders, gates, fees, signals, images, lists, spaces, rules, texts, snapshots, clock,
+                operator, debounce, vehicleClass, journal, gateTimeout, idleAfter, c);
     }
 
     /**
@@ -109,5 +126,6 @@ public record LaneServices(OrderRepository orders, GateEventLog gates, FeeCalcul
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(debounce, "debounce");
         Objects.requireNonNull(vehicleClass, "vehicleClass");
+        Objects.requireNonNull(classes, "classes");
     }
 }

@@ -89,6 +89,13 @@ public record ParkingOrder(String orderId, String plate, String carType, String 
                 prepaidFen, prepaidAt, discountFen, freeReason, exitPlateRead);
     }
 
+    /** A copy priced as another fee class (the attendant switched the class at the exit). */
+    public ParkingOrder withCarType(String newCarType) {
+        return new ParkingOrder(orderId, plate, newCarType, entryLaneId, inTime, entryOperator, entryImage, status,
+                exitLaneId, outTime, dueFen, paidFen, paymentMethod, exitOperator, exitImage, remark, kind, cardId,
+                prepaidFen, prepaidAt, discountFen, freeReason, exitPlateRead);
+    }
+
     public Duration stay(Instant until) {
         return Duration.between(inTime, until);
     }

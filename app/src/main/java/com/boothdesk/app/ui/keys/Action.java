@@ -10,7 +10,9 @@ public enum Action {
     BARRIER_OPEN, BARRIER_CLOSE, KEEP_OPEN, RELEASE_KEEP_OPEN,
     NEXT_LANE,
     /** shiftops: the handover screen (换班), booth-wide. */
-    HANDOVER;
+    HANDOVER,
+    /** proto3: the next fee class for the car waiting at the exit (车型切换). */
+    VEHICLE_CLASS;
 
     /** The key in keymap.properties, e.g. {@code no_record}. */
     public String configName() {

@@ -34,8 +34,8 @@ public final class Keymap {
     public static final String SITE_FILE = "keymap.properties";
 
     private static final List<Action> EXIT_LEGEND = List.of(Action.CASH, Action.FREE, Action.CONFIRM, Action.REFUSE,
-            Action.NO_RECORD, Action.CORRECT, Action.PICK_1, Action.BARRIER_OPEN, Action.BARRIER_CLOSE,
-            Action.KEEP_OPEN, Action.RELEASE_KEEP_OPEN, Action.NEXT_LANE);
+            Action.NO_RECORD, Action.CORRECT, Action.VEHICLE_CLASS, Action.PICK_1, Action.BARRIER_OPEN,
+            Action.BARRIER_CLOSE, Action.KEEP_OPEN, Action.RELEASE_KEEP_OPEN, Action.NEXT_LANE);
     private static final List<Action> ENTRY_LEGEND = List.of(Action.CONFIRM, Action.REFUSE, Action.CORRECT,
             Action.BARRIER_OPEN, Action.BARRIER_CLOSE, Action.KEEP_OPEN, Action.RELEASE_KEEP_OPEN, Action.NEXT_LANE);
 

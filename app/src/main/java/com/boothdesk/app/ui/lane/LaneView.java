@@ -193,6 +193,7 @@ public final class LaneView extends VBox {
             cash.getStyleClass().add("action-cash");
             HBox cashRow = new HBox(10, tendered, cash, change);
             cashRow.setAlignment(Pos.CENTER_LEFT);
+            cashRow.getChildren().add(VehicleClassView.of(vm, booth)); // proto3: the fee class and its switch
             below.getChildren().add(cashRow);
         }
 

@@ -81,6 +81,8 @@ public final class LaneViewModel {
     private final boolean exit;
     private final CheckoutViewModel checkout;
     private final PickListViewModel picks;
+    /** proto3: the exit's fee class and its switch. */
+    private final VehicleClassViewModel vehicleClass;
 
     private final BooleanProperty selected = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<LanePhase> phase = new ReadOnlyObjectWrapper<>(LanePhase.IDLE);
@@ -134,6 +136,7 @@ public final class LaneViewModel {
         this.exit = port.lane().direction() == LaneDirection.EXIT;
         this.checkout = new CheckoutViewModel(msg);
         this.picks = new PickListViewModel(port, env);
+        this.vehicleClass = new VehicleClassViewModel(port, env);
         canCash = paying.and(busy.not());
         canFree = paying.and(busy.not());
         canConfirm = phase.isEqualTo(LanePhase.AWAITING_CONFIRMATION).and(busy.not());
@@ -161,6 +164,7 @@ public final class LaneViewModel {
 
     /** Starts following the lane's state and echo; call once the screen exists. */
     public void start(com.boothdesk.app.ui.port.StatusFeed status) {
+        vehicleClass.start();
         subscriptions.add(port.state().subscribe(s -> env.fx().execute(() -> apply(s))));
         subscriptions.add(port.echo().subscribe(e -> env.fx().execute(() -> applyEcho(e))));
         if (status != null) {
@@ -545,6 +549,11 @@ public final class LaneViewModel {
 
     public CheckoutViewModel checkout() {
         return checkout;
+    }
+
+    /** proto3: the exit's fee class (车型) and its switch. */
+    public VehicleClassViewModel vehicleClass() {
+        return vehicleClass;
     }
 
     public PickListViewModel picks() {

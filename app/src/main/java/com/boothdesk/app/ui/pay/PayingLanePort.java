@@ -80,6 +80,16 @@ public final class PayingLanePort implements LanePort, PayPort.Paying {
     }
 
     @Override
+    public List<com.boothdesk.app.domain.lane.VehicleClasses.Choice> vehicleClasses() {
+        return lane.vehicleClasses();
+    }
+
+    @Override
+    public CompletableFuture<Void> switchClass(String vehicleClass) {
+        return lane.switchClass(vehicleClass);
+    }
+
+    @Override
     public CompletableFuture<Void> confirm() {
         return lane.confirm();
     }

@@ -48,6 +48,16 @@ final class ControllerLanePort implements LanePort {
     }
 
     @Override
+    public List<com.boothdesk.app.domain.lane.VehicleClasses.Choice> vehicleClasses() {
+        return c.vehicleClasses();
+    }
+
+    @Override
+    public CompletableFuture<Void> switchClass(String vehicleClass) {
+        return c.switchClass(vehicleClass);
+    }
+
+    @Override
     public CompletableFuture<Void> confirm() {
         return c.confirm();
     }

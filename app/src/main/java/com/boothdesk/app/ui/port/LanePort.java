@@ -53,4 +53,14 @@ public interface LanePort {
 
     /** A stored picture (an order's entry picture) by its reference (blocking: reads the disk). */
     Optional<byte[]> picture(String ref);
+
+    /** proto3: the fee classes the attendant may switch to at this exit (the tariff's), in order; none: no switch. */
+    default List<com.boothdesk.app.domain.lane.VehicleClasses.Choice> vehicleClasses() {
+        return List.of();
+    }
+
+    /** proto3: the attendant switches the fee class of the car waiting at this exit; the fee is recomputed. */
+    default CompletableFuture<Void> switchClass(String vehicleClass) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("switchClass"));
+    }
 }
