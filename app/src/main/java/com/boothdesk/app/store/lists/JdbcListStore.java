@@ -62,7 +62,7 @@ public final class JdbcListStore {
     // ---- monthly cards ----------------------------------------------------------------------------------------
 
     public void saveMonthMember(Connection c, MonthMember m, String origin, String cloudCardId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, union(plates(c, "month_card_plate", m.card().cardId()), m.card().plates()));
         MonthlyCard card = m.card();
         try (PreparedStatement ps = Sql.merge(c, "month_card", "card_id",
                 "card_id, cloud_card_id, origin, owner, valid_from, valid_to, spaces, vehicle_class, "
@@ -117,13 +117,13 @@ public final class JdbcListStore {
     }
 
     public boolean deleteMonthMember(Connection c, String cardId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, plates(c, "month_card_plate", cardId));
         return update(c, "DELETE FROM month_card WHERE card_id = ?", cardId) > 0;
     }
 
     /** New validity of a card; {@code from} null keeps the first day. False when the card is unknown. */
     public boolean setMonthValidity(Connection c, String cardId, LocalDate from, LocalDate to) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, plates(c, "month_card_plate", cardId));
         try (PreparedStatement ps = c.prepareStatement("UPDATE month_card SET valid_from = COALESCE(?, valid_from),"
                 + " valid_to = ?, updated_at = ? WHERE card_id = ?")) {
             if (from == null) {
@@ -140,7 +140,7 @@ public final class JdbcListStore {
 
     /** Stores a renewal; false (and nothing changed) when its trade_no is already known. */
     public boolean insertRenewal(Connection c, MonthRenewal r, String origin) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, plates(c, "month_card_plate", r.cardId()));
         if (exists(c, "SELECT 1 FROM month_renewal WHERE trade_no = ?", r.tradeNo())) {
             return false;
         }
@@ -207,7 +207,7 @@ public final class JdbcListStore {
     // ---- white list / internal cars ---------------------------------------------------------------------------
 
     public void saveWhite(Connection c, WhiteListEntry w, String whiteId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, List.of(w.plate()));
         try (PreparedStatement ps = Sql.merge(c, "white_list", "plate",
                 "plate, white_id, name, valid_from, valid_to, remark, updated_at")) {
             ps.setString(1, w.plate());
@@ -233,7 +233,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteWhite(Connection c, String plate) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, List.of(plate));
         return update(c, "DELETE FROM white_list WHERE plate = ?", plate) > 0;
     }
 
@@ -241,7 +241,7 @@ public final class JdbcListStore {
 
     /** Saves a registration; a resent one keeps the entries already counted. */
     public void saveVisitor(Connection c, VisitorRecord v) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, union(visitorPlate(c, v.visitorId()), List.of(v.pass().plate())));
         VisitorPass p = v.pass();
         try (PreparedStatement ps = Sql.merge(c, "visitor", "visitor_id",
                 "visitor_id, plate, valid_from, valid_to, max_entries, approval, channel_id, mobile, "
@@ -260,7 +260,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteVisitor(Connection c, String visitorId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, visitorPlate(c, visitorId));
         return update(c, "DELETE FROM visitor WHERE visitor_id = ?", visitorId) > 0;
     }
 
@@ -275,14 +275,14 @@ public final class JdbcListStore {
     }
 
     public void countVisitorEntry(Connection c, String visitorId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, visitorPlate(c, visitorId));
         update(c, "UPDATE visitor SET used_entries = used_entries + 1 WHERE visitor_id = ?", visitorId);
     }
 
     // ---- blacklist --------------------------------------------------------------------------------------------
 
     public void saveBlacklist(Connection c, BlacklistEntry b, String operator) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, union(blacklistPlate(c, b.blackId()), List.of(b.plate())));
         try (PreparedStatement ps = Sql.merge(c, "blacklist", "black_uuid",
                 "black_uuid, plate, reason, operator, valid_from, valid_to, window_start, window_end, "
                 + "weekdays, updated_at")) {
@@ -302,7 +302,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteBlacklist(Connection c, String blackId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, blacklistPlate(c, blackId));
         return update(c, "DELETE FROM blacklist WHERE black_uuid = ?", blackId) > 0;
     }
 
@@ -318,7 +318,7 @@ public final class JdbcListStore {
     // ---- locks ------------------------------------------------------------------------------------------------
 
     public void lock(Connection c, CarLock lock) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, union(lockPlate(c, lock.orderId()), List.of(lock.plate())));
         try (PreparedStatement ps = Sql.merge(c, "car_lock", "order_id",
                 "order_id, plate, lock_key, locked_at, locked_by")) {
             ps.setString(1, lock.orderId());
@@ -331,7 +331,7 @@ public final class JdbcListStore {
     }
 
     public boolean unlock(Connection c, String orderId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, lockPlate(c, orderId));
         return update(c, "DELETE FROM car_lock WHERE order_id = ?", orderId) > 0;
     }
 
@@ -360,7 +360,7 @@ public final class JdbcListStore {
     // ---- stored-value cards -----------------------------------------------------------------------------------
 
     public void saveStoredValue(Connection c, StoredValueAccount a) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, union(plates(c, "prepay_card_plate", a.cardId()), a.plates()));
         try (PreparedStatement ps = Sql.merge(c, "prepay_card", "card_id",
                 "card_id, name, mobile, balance_fen, car_type_id, remark, updated_at")) {
             ps.setString(1, a.cardId());
@@ -390,7 +390,7 @@ public final class JdbcListStore {
     }
 
     public boolean deleteStoredValue(Connection c, String cardId) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, plates(c, "prepay_card_plate", cardId));
         return update(c, "DELETE FROM prepay_card WHERE card_id = ?", cardId) > 0;
     }
 
@@ -412,7 +412,7 @@ public final class JdbcListStore {
      * deduction of the same card for the same order, is already recorded. False too when the card is unknown.
      */
     public boolean applyTrade(Connection c, StoredValueTrade t, String origin) throws SQLException {
-        ListSnapshot.changing(c); // the plate lists in memory are rebuilt once this commits
+        ListSnapshot.changing(c, plates(c, "prepay_card_plate", t.cardId()));
         if (exists(c, "SELECT 1 FROM prepay_trade WHERE trade_no = ?", t.tradeNo())
                 || !t.orderId().isEmpty() && deductionFor(c, t.cardId(), t.orderId()).isPresent()
                 || !exists(c, "SELECT 1 FROM prepay_card WHERE card_id = ?", t.cardId())) {
@@ -803,6 +803,39 @@ public final class JdbcListStore {
                 }
             }
         }
+        return out;
+    }
+
+    // what a list write may change, for ListSnapshot.changing: the plates its row names before and after
+
+    private static List<String> visitorPlate(Connection c, String visitorId) throws SQLException {
+        return platesWhere(c, "SELECT plate FROM visitor WHERE visitor_id = ?", visitorId);
+    }
+
+    private static List<String> blacklistPlate(Connection c, String blackId) throws SQLException {
+        return platesWhere(c, "SELECT plate FROM blacklist WHERE black_uuid = ?", blackId);
+    }
+
+    private static List<String> lockPlate(Connection c, String orderId) throws SQLException {
+        return platesWhere(c, "SELECT plate FROM car_lock WHERE order_id = ?", orderId);
+    }
+
+    private static List<String> platesWhere(Connection c, String sql, String id) throws SQLException {
+        List<String> out = new ArrayList<>(1);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> union(List<String> before, List<String> after) {
+        Set<String> out = new LinkedHashSet<>(before);
+        out.addAll(after);
         return out;
     }
 

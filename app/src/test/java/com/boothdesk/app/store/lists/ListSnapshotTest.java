@@ -59,6 +59,73 @@ class ListSnapshotTest {
     }
 
     @Test
+    void aListWriteReadsAgainOnlyThePlatesItNamesAndTheLookupAfterItReadsNoTable() {
+        try (ListsFixture f = new ListsFixture(dir)) {
+            ListSnapshot snapshot = ListSnapshot.of(f.db, f.clock);
+            long builds = snapshot.fullBuilds();
+            MonthlyCard onA = new MonthlyCard("m1", List.of("京F10001"), "李四", LocalDate.of(2024, 1, 1),
+                    LocalDate.of(2030, 1, 1), 1, "small", Set.of());
+            f.db.write(c -> {
+                f.store.saveMonthMember(c, MonthMember.of(onA), JdbcListStore.BOOTH, null);
+                return null;
+            });
+            blacklist(f.db, f.store, "京F20002");
+            // the card moves to another plate: the plate it left is read again too
+            f.db.write(c -> {
+                f.store.saveMonthMember(c, MonthMember.of(new MonthlyCard("m1", List.of("京F30003"), "李四",
+                        LocalDate.of(2024, 1, 1), LocalDate.of(2030, 1, 1), 1, "small", Set.of())),
+                        JdbcListStore.BOOTH, null);
+                return null;
+            });
+            // from here on no table can be read: what the lookups answer was put in memory by the writes
+            f.db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("ALTER TABLE month_card_plate RENAME TO month_card_plate_gone");
+                    st.execute("ALTER TABLE blacklist RENAME TO blacklist_gone");
+                }
+                return null;
+            });
+            assertThat(f.lists.lookup("京F10001", f.clock.instant()).monthly()).isEmpty();
+            assertThat(f.lists.lookup("京F30003", f.clock.instant()).monthly()).map(MonthlyCard::cardId)
+                    .contains("m1");
+            assertThat(f.lists.lookup("京F20002", f.clock.instant()).blacklist()).isPresent();
+            assertThat(snapshot.fullBuilds()).as("no write of a few plates reads every list").isEqualTo(builds);
+        }
+    }
+
+    @Test
+    void aDeletedCardLeavesItsPlatesAndAnImportOfManyPlatesIsReadWholeBeforeTheWriteReturns() {
+        try (ListsFixture f = new ListsFixture(dir)) {
+            ListSnapshot snapshot = ListSnapshot.of(f.db, f.clock);
+            f.db.write(c -> {
+                f.store.saveMonthMember(c, MonthMember.of(new MonthlyCard("m2", List.of("京G10001", "京G10002"),
+                        "王五", LocalDate.of(2024, 1, 1), LocalDate.of(2030, 1, 1), 1, "small", Set.of())),
+                        JdbcListStore.BOOTH, null);
+                return null;
+            });
+            assertThat(f.lists.lookup("京G10002", f.clock.instant()).monthly()).isPresent();
+            f.db.write(c -> f.store.deleteMonthMember(c, "m2")); // the plates go with the card (ON DELETE CASCADE)
+            assertThat(f.lists.lookup("京G10001", f.clock.instant()).monthly()).isEmpty();
+            assertThat(f.lists.lookup("京G10002", f.clock.instant()).monthly()).isEmpty();
+
+            long builds = snapshot.fullBuilds();
+            List<String> many = new java.util.ArrayList<>();
+            for (int i = 0; i < ListSnapshot.BULK + 10; i++) {
+                many.add(String.format("京H%05d", i));
+            }
+            f.db.write(c -> {
+                f.store.saveMonthMember(c, MonthMember.of(new MonthlyCard("fleet", many, "车队",
+                        LocalDate.of(2024, 1, 1), LocalDate.of(2030, 1, 1), many.size(), "small", Set.of())),
+                        JdbcListStore.BOOTH, null);
+                return null;
+            });
+            assertThat(snapshot.fullBuilds()).isEqualTo(builds + 1);
+            assertThat(f.lists.lookup("京H00265", f.clock.instant()).monthly()).map(MonthlyCard::cardId)
+                    .contains("fleet");
+        }
+    }
+
+    @Test
     void theListsOfEveryPlateAreReadAtStartAndLookupsReadNoTable() {
         try (ListsFixture f = new ListsFixture(dir)) {
             f.db.write(c -> {
