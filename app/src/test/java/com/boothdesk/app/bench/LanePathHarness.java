@@ -52,6 +52,8 @@ public final class LanePathHarness {
 
     /** {@code -Dlane.backToBack=true}: the next car pushes as soon as the gate opened (its frame may queue). */
     static final boolean BACK_TO_BACK = Boolean.getBoolean("lane.backToBack");
+    /** {@code -Dlane.slowMs=8}: prints every entry slower than that, with the JVM's uptime (to set beside a GC log). */
+    static final double SLOW_MS = Double.parseDouble(System.getProperty("lane.slowMs", "0"));
     private static final List<String> TEXT = List.of("欢迎光临本停车场祝您一路顺风", "京A12345 临时车 停车2天3小时",
             "请缴费125.00元 可扫码支付", "余位 123 个 谢谢合作");
     private static final String VOICE = "京A12345，停车两天三小时，请缴费一百二十五元，可扫码支付或现金支付，谢谢合作。";
@@ -96,7 +98,7 @@ public final class LanePathHarness {
             String before = System.getProperty("boothdesk.sim.line");
             System.clearProperty("boothdesk.sim.line");
             MutableClock linkClock = new MutableClock(Instant.now(), ZoneOffset.UTC);
-            BoothApp app = start(data, capacity, linkClock);
+            BoothApp app = start(data, capacity, linkClock, false);
             try {
                 paced = entries(app, linkClock, pushes, "沪P", true);
             } finally {
@@ -106,7 +108,7 @@ public final class LanePathHarness {
             try {
                 // the devices' clock: moved on between pushes past the card's 1 s repeated-open throttle
                 linkClock = new MutableClock(Instant.now(), ZoneOffset.UTC);
-                app = start(data, capacity, linkClock);
+                app = start(data, capacity, linkClock, true);
                 try {
                     double[] entry = entries(app, linkClock, pushes, "沪N", false);
                     return new Result(paced, entry, exits(app, inside, pushes));
@@ -125,9 +127,15 @@ public final class LanePathHarness {
         }
     }
 
-    private static BoothApp start(Path data, int capacity, MutableClock linkClock) {
+    private static BoothApp start(Path data, int capacity, MutableClock linkClock, boolean fastLine) {
+        // unpaced: the booth is told its lines are fast too (115200 baud). At 9600 the card driver keeps its own
+        // model of the wire (a screen frame goes out in chunks paced at the baud rate, a gate frame waits for the
+        // chunk in flight and t3.5): the remaining-space screen the status tick sends every ~30 s would then put
+        // ~10 ms of line time into every ~25th "unpaced" entry, which is the line's part, measured by the paced run
+        String baud = fastLine ? "115200" : "9600";
         return BoothApp.start(TestBooth.config(data, "park.capacity", String.valueOf(capacity),
-                "lane.debounce_seconds", "1"), Clock.systemDefaultZone(), linkClock);
+                "lane.debounce_seconds", "1", "lane.A1.card.baud", baud, "lane.B1.card.baud", baud),
+                Clock.systemDefaultZone(), linkClock);
     }
 
     /** Entries of new plates; {@code withText}: an LED text with voice is going out when each push arrives. */
@@ -176,6 +184,11 @@ public final class LanePathHarness {
             }
             if (i >= warmUp) {
                 ms[i - warmUp] = (t1 - t0) / 1e6;
+                if (SLOW_MS > 0 && ms[i - warmUp] > SLOW_MS) {
+                    System.out.printf(Locale.ROOT, "  slow entry %d (%s): %.2f ms at JVM uptime %.3f s%n", i, plate,
+                            ms[i - warmUp], java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                                    / 1000.0);
+                }
             }
             if (!BACK_TO_BACK) {
                 // the line is quiet again (this text, the lane's welcome text and voice delivered) before the next
