@@ -47,11 +47,38 @@ public final class SiteFile {
                             String cardAddress, String cardBaud, String gate) {
     }
 
+    /**
+     * Where the booth keeps its records: no URL = its own embedded H2 file (a single booth); a PostgreSQL URL = the
+     * site database several booths share, with its user and password (the password goes to the secrets file).
+     * {@code boothId} names this booth on the site (its claims, its shifts, its cloud {@code local_id}).
+     */
+    public record SiteDatabase(String boothId, String url, String user, String password) {
+        public static final SiteDatabase SINGLE_BOOTH = new SiteDatabase("boothdesk01", "", "", "");
+
+        boolean shared() {
+            return url != null && !url.isBlank();
+        }
+    }
+
     /** What the technician entered. */
     public record Site(String parkId, String unionId, String secret, String cloudMode, String cloudHost,
                        String cloudPort, String cameraPort, String cameraAllowed, String tariff,
-                       List<LaneEntry> lanes) {
+                       List<LaneEntry> lanes, SiteDatabase database) {
+
+        /** A single booth on its embedded file. */
+        public Site(String parkId, String unionId, String secret, String cloudMode, String cloudHost,
+                    String cloudPort, String cameraPort, String cameraAllowed, String tariff, List<LaneEntry> lanes) {
+            this(parkId, unionId, secret, cloudMode, cloudHost, cloudPort, cameraPort, cameraAllowed, tariff, lanes,
+                    SiteDatabase.SINGLE_BOOTH);
+        }
+
+        public Site {
+            database = database == null ? SiteDatabase.SINGLE_BOOTH : database;
+        }
     }
+
+    private static final Pattern PG_URL = Pattern.compile("jdbc:postgresql://[0-9A-Za-z.\\[\\]:-]{1,253}(:\\d{1,5})?/"
+            + "[0-9A-Za-z_-]{1,63}(\\?[^\\s]{0,200})?");
 
     /** The problems, keyed by configuration key, in the order of the form; empty when the site is sound. */
     public static Map<String, String> check(Site s) {
@@ -85,6 +112,24 @@ public final class SiteFile {
         }
         if (s.tariff() == null || !SHIPPED_TARIFFS.contains(s.tariff())) {
             e.put("fee.tariff", "收费标准 tariff: pick one of " + SHIPPED_TARIFFS);
+        }
+        SiteDatabase db = s.database();
+        match(e, "booth.id", "岗亭编号 booth id", db.boothId(), ID, "1-32 letters or digits, unique on the site");
+        if (db.shared()) {
+            String url = db.url().trim();
+            if (!PG_URL.matcher(url).matches()) {
+                e.put("store.url", "站点数据库 site database: '" + cut(url) + "' is not jdbc:postgresql://server:5432/"
+                        + "boothdesk (leave it empty for this booth's own file)");
+            } else if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+                e.put("store.url", "站点数据库 site database: no password in the address (it goes to the password"
+                        + " field, kept in " + Secrets.FILE + ")");
+            }
+            match(e, "store.user", "数据库用户 database user", db.user(), NO_SPACE, "the database role");
+            String pw = db.password() == null ? "" : db.password();
+            if (pw.isEmpty() || pw.length() > 128 || pw.chars().anyMatch(Character::isISOControl)) {
+                e.put("store.password", "数据库密码 database password: 1-128 characters without line breaks ("
+                        + pw.length() + " given)");
+            }
         }
         if (s.lanes().isEmpty()) {
             e.put("lanes", "车道 lanes: at least one lane");
@@ -137,7 +182,14 @@ public final class SiteFile {
             p.setProperty("cloud.port", s.cloudPort().trim());
         }
         List<String> ids = s.lanes().stream().map(l -> l.id().trim()).toList();
-        p.setProperty("cloud.local_id", "boothdesk01_channels_" + String.join("_", ids));
+        // the cloud's local_id names this booth and its own lanes: each booth of a site logs in with its own
+        String booth = s.database().boothId() == null ? "" : s.database().boothId().trim();
+        p.setProperty("booth.id", booth);
+        p.setProperty("cloud.local_id", booth + "_channels_" + String.join("_", ids));
+        if (s.database().shared()) {
+            p.setProperty("store.url", s.database().url().trim());
+            p.setProperty("store.user", s.database().user().trim());
+        }
         p.setProperty("camera.http.host", "0.0.0.0");
         p.setProperty("camera.http.port", s.cameraPort().trim());
         p.setProperty("camera.allowed", String.join(",", split(s.cameraAllowed())));
@@ -170,7 +222,11 @@ public final class SiteFile {
         Properties all = BoothConfig.defaults();
         all.putAll(site);
         all.setProperty(Secrets.KEY, s.secret() == null || s.secret().isBlank() ? "unset" : s.secret());
-        BoothConfig.from(dataDir, all); // the start-up check, before anything is written
+        if (s.database().shared()) {
+            all.setProperty(StoreSettings.PASSWORD_KEY, s.database().password());
+        }
+        BoothConfig config = BoothConfig.from(dataDir, all); // the start-up check, before anything is written
+        StoreSettings.from(config);
         OwnerOnly.directory(dataDir);
         Path tariffs = OwnerOnly.directory(dataDir.resolve("tariffs"));
         try (InputStream in = SiteFile.class.getClassLoader().getResourceAsStream(Tariffs.CLASSPATH_FOLDER + s.tariff())) {
@@ -179,9 +235,17 @@ public final class SiteFile {
             }
             Files.copy(in, tariffs.resolve(s.tariff()), StandardCopyOption.REPLACE_EXISTING);
         }
+        StringBuilder secrets = new StringBuilder();
         if (s.secret() != null && !s.secret().isBlank()) {
-            OwnerOnly.writeString(dataDir.resolve(Secrets.FILE), "# the cloud secret (readable by the booth's "
-                    + "account only)\n" + Secrets.KEY + "=" + escape(s.secret().trim()) + "\n");
+            secrets.append(Secrets.KEY).append('=').append(escape(s.secret().trim())).append('\n');
+        }
+        if (s.database().shared()) {
+            secrets.append(StoreSettings.PASSWORD_KEY).append('=').append(escape(s.database().password()))
+                    .append('\n');
+        }
+        if (secrets.length() > 0) {
+            OwnerOnly.writeString(dataDir.resolve(Secrets.FILE), "# the cloud secret and the site database's "
+                    + "password (readable by the booth's account only)\n" + secrets);
         }
         Path file = dataDir.resolve(NAME);
         OwnerOnly.writeString(file, render(site));

@@ -50,7 +50,8 @@ public final class CommissionView {
         HBox choice = new HBox(12, demo, commission);
 
         VBox form = new VBox(14, section(t("section.cloud"), cloudGrid()), section(t("section.lanes"), lanesPane()),
-                section(t("section.cameras"), cameraGrid()), section(t("section.tariff"), tariffPane()), actions());
+                section(t("section.cameras"), cameraGrid()), section(t("section.tariff"), tariffPane()),
+                section(t("section.database"), databasePane()), actions());
         form.visibleProperty().bind(vm.formShownProperty());
         form.managedProperty().bind(vm.formShownProperty());
         choice.visibleProperty().bind(vm.formShownProperty().not());
@@ -94,6 +95,35 @@ public final class CommissionView {
         allowed.setPromptText("192.168.1.64, 192.168.1.65");
         row(g, 1, t("allowed"), allowed, "camera.allowed");
         return g;
+    }
+
+    /** This booth's id and where it keeps its records: its own file, or the site's PostgreSQL database. */
+    private VBox databasePane() {
+        GridPane g = grid();
+        row(g, 0, t("booth_id"), field("boothId", vm.boothIdProperty()), "booth.id");
+        javafx.scene.control.CheckBox shared = new javafx.scene.control.CheckBox(t("db.shared"));
+        shared.setId("siteDatabase");
+        shared.selectedProperty().bindBidirectional(vm.siteDatabaseProperty());
+        GridPane pg = grid();
+        row(pg, 0, t("db.url"), field("storeUrl", vm.storeUrlProperty()), "store.url");
+        row(pg, 1, t("db.user"), field("storeUser", vm.storeUserProperty()), "store.user");
+        PasswordField password = new PasswordField();
+        password.setId("storePassword");
+        password.textProperty().bindBidirectional(vm.storePasswordProperty());
+        row(pg, 2, t("db.password"), password, "store.password");
+        Button test = button("testDatabase", t("db.test"));
+        test.disableProperty().bind(vm.databaseTestingProperty());
+        test.setOnAction(e -> vm.testDatabase());
+        Label result = new Label();
+        result.setId("databaseTestResult");
+        result.setWrapText(true);
+        result.textProperty().bind(vm.databaseTestResultProperty());
+        result.styleProperty().bind(Bindings.when(vm.databaseTestPassedProperty()).then("-fx-text-fill: #2e7d32;")
+                .otherwise("-fx-text-fill: #c62828;"));
+        VBox site = new VBox(6, pg, new HBox(12, test), result);
+        site.visibleProperty().bind(vm.siteDatabaseProperty());
+        site.managedProperty().bind(vm.siteDatabaseProperty());
+        return new VBox(6, g, shared, site);
     }
 
     private VBox tariffPane() {

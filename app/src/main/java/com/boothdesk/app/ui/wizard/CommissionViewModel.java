@@ -56,7 +56,20 @@ public final class CommissionViewModel {
         CardProbe.Result test(String port, int address, int baud);
     }
 
+    /** The site database test: url, user, password → what was found (blocking; run on the background executor). */
+    @FunctionalInterface
+    public interface DatabaseTester {
+        DatabaseTest test(String url, String user, String password);
+    }
+
+    /** What a site database test found, in the words shown to the technician. */
+    public record DatabaseTest(boolean ok, String text) {
+    }
+
     private boolean checked;
+    private DatabaseTester databaseTester = siteDatabaseTester();
+    /** Where a background result is published: the FX thread (tests of this package run it in place). */
+    Executor ui = UiThread::run;
     private final Path dataDir;
     private final Executor background;
     private final CardTester tester;
@@ -72,6 +85,17 @@ public final class CommissionViewModel {
     final StringProperty cameraPort = new SimpleStringProperty("8088");
     final StringProperty cameraAllowed = new SimpleStringProperty("");
     final ObjectProperty<String> tariff = new SimpleObjectProperty<>(SiteFile.SHIPPED_TARIFFS.get(0));
+    final StringProperty boothId = new SimpleStringProperty(SiteFile.SiteDatabase.SINGLE_BOOTH.boothId());
+    /** False: this booth keeps its records in its own embedded file; true: on the site's PostgreSQL database. */
+    final javafx.beans.property.BooleanProperty siteDatabase = new javafx.beans.property.SimpleBooleanProperty();
+    final StringProperty storeUrl = new SimpleStringProperty("jdbc:postgresql://server:5432/boothdesk");
+    final StringProperty storeUser = new SimpleStringProperty("boothdesk");
+    final StringProperty storePassword = new SimpleStringProperty("");
+    final javafx.beans.property.ReadOnlyBooleanWrapper databaseTesting =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
+    final javafx.beans.property.ReadOnlyBooleanWrapper databaseTestPassed =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
+    final ReadOnlyStringWrapper databaseTestResult = new ReadOnlyStringWrapper("");
     final ReadOnlyStringWrapper sampleQuote = new ReadOnlyStringWrapper("");
     final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(Outcome.PENDING);
@@ -94,7 +118,8 @@ public final class CommissionViewModel {
             }
         };
         for (javafx.beans.Observable p : new javafx.beans.Observable[] {parkId, unionId, secret, cloudMode, cloudHost,
-                cloudPort, cameraPort, cameraAllowed, tariff}) {
+                cloudPort, cameraPort, cameraAllowed, tariff, boothId, siteDatabase, storeUrl, storeUser,
+                storePassword}) {
             p.addListener(recheck);
         }
         lanes.addListener((javafx.collections.ListChangeListener<LaneRowViewModel>) c -> {
@@ -113,6 +138,20 @@ public final class CommissionViewModel {
     public static CardTester serialTester(Clock clock) {
         return (port, address, baud) -> CardProbe.probe(port, address, baud, SerialSettings.Parity.NONE,
                 Duration.ofMillis(800), clock);
+    }
+
+    /** The real site database test (SiteDatabaseProbe: the PostgreSQL driver, as the booth connects). */
+    public static DatabaseTester siteDatabaseTester() {
+        return (url, user, password) -> {
+            com.boothdesk.app.site.SiteDatabaseProbe.Result r =
+                    com.boothdesk.app.site.SiteDatabaseProbe.probe(url, user, password);
+            return new DatabaseTest(r.ok(), r.text());
+        };
+    }
+
+    /** Another site database test (tests). */
+    public void useDatabaseTester(DatabaseTester tester) {
+        this.databaseTester = java.util.Objects.requireNonNull(tester, "tester");
     }
 
     // ---- commands ----------------------------------------------------------------------------------------
@@ -167,6 +206,45 @@ public final class CommissionViewModel {
         });
     }
 
+    /**
+     * Connects to the site database with what was entered, on the background executor; the result shows under the
+     * fields. A field that cannot be right (no PostgreSQL address, no user or password) is named instead.
+     */
+    public void testDatabase() {
+        Map<String, String> problems = SiteFile.check(site());
+        for (String key : new String[] {"store.url", "store.user", "store.password"}) {
+            if (problems.containsKey(key)) {
+                databaseTestResult.set(problems.get(key));
+                databaseTestPassed.set(false);
+                return;
+            }
+        }
+        if (!siteDatabase.get()) {
+            databaseTestResult.set("本岗亭使用自己的数据库文件, 无需测试 / this booth keeps its own file: nothing to test");
+            databaseTestPassed.set(true);
+            return;
+        }
+        String url = storeUrl.get().trim();
+        String user = storeUser.get().trim();
+        String password = storePassword.get();
+        databaseTesting.set(true);
+        databaseTestResult.set("测试中 / testing " + url + " …");
+        background.execute(() -> {
+            DatabaseTest r;
+            try {
+                r = databaseTester.test(url, user, password);
+            } catch (RuntimeException e) {
+                r = new DatabaseTest(false, "测试失败 / the test failed: " + e);
+            }
+            DatabaseTest result = r;
+            ui.execute(() -> {
+                databaseTesting.set(false);
+                databaseTestPassed.set(result.ok());
+                databaseTestResult.set(result.text());
+            });
+        });
+    }
+
     /** Checks every field; true when the site is sound. */
     public boolean validate() {
         checked = true;
@@ -200,7 +278,9 @@ public final class CommissionViewModel {
     SiteFile.Site site() {
         return new SiteFile.Site(parkId.get(), unionId.get(), secret.get(), cloudMode.get(), cloudHost.get(),
                 cloudPort.get(), cameraPort.get(), cameraAllowed.get(), tariff.get(),
-                lanes.stream().map(LaneRowViewModel::entry).toList());
+                lanes.stream().map(LaneRowViewModel::entry).toList(),
+                new SiteFile.SiteDatabase(boothId.get(), siteDatabase.get() ? storeUrl.get() : "", storeUser.get(),
+                        storePassword.get()));
     }
 
     private String quote(String tariffName) {
@@ -226,6 +306,38 @@ public final class CommissionViewModel {
     }
 
     // ---- properties --------------------------------------------------------------------------------------
+
+    public StringProperty boothIdProperty() {
+        return boothId;
+    }
+
+    public javafx.beans.property.BooleanProperty siteDatabaseProperty() {
+        return siteDatabase;
+    }
+
+    public StringProperty storeUrlProperty() {
+        return storeUrl;
+    }
+
+    public StringProperty storeUserProperty() {
+        return storeUser;
+    }
+
+    public StringProperty storePasswordProperty() {
+        return storePassword;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty databaseTestingProperty() {
+        return databaseTesting.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty databaseTestPassedProperty() {
+        return databaseTestPassed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty databaseTestResultProperty() {
+        return databaseTestResult.getReadOnlyProperty();
+    }
 
     public StringProperty parkIdProperty() {
         return parkId;
