@@ -12,7 +12,8 @@ import com.boothdesk.app.store.JdbcParkSpaces;
 
 /**
  * The protocol half's wiring, called from {@code BoothApp} with one line: the park downlinks (3.10, 3.11, 3.17,
- * 3.22, 3.26, 3.30, 3.34, 3.35, 3.38, 3.40) on the router, and the free-space count for re-sent 2.1 uplinks.
+ * 3.22, 3.26, 3.30, 3.34, 3.35, 3.38, 3.40) and 3.13 on the lanes on the router, and the free-space count for
+ * re-sent 2.1 uplinks.
  */
 public final class ProtocolModule {
 
@@ -27,6 +28,9 @@ public final class ProtocolModule {
                                          ZoneId zone, Clock clock) {
         ParkDownlinks park = new ParkDownlinks(db, orders, lanes, spaces, zone, clock);
         park.register(router);
+        // proto4: 3.13 names and maps the lanes (the channels kept from earlier syncs at once)
+        com.boothdesk.app.cloud.sync.ListSync.registerGateSync(router, db, zone, clock,
+                new LaneChannels(lanes).applyKept(db));
         bridge.freeSpaces(spaces::free);
         return new ProtocolModule(park);
     }

@@ -73,8 +73,10 @@ public final class PaymentModule implements AutoCloseable {
         if (poller != null) {
             poller.addProgress(exits);
         }
-        new PaymentDownlinks(exits, store, app.orders(), lanes, app.spaces(), app.clock(), app::operator)
-                .register(router);
+        PaymentDownlinks downlinks = new PaymentDownlinks(exits, store, app.orders(), lanes, app.spaces(), app.clock(),
+                app::operator);
+        downlinks.register(router);
+        downlinks.followLanes(); // proto4: 3.44 fixed charges waiting for their car
         exits.start();
         screens.start();
         ScheduledExecutorService timer = Threads.scheduled("payment");
