@@ -286,6 +286,8 @@ public final class ProtocolCoverage {
                 + "its audit row (ParkLogs)");
         m.put(ServiceName.UPLOAD_FILE, "the period's logs asked for by 3.32 (LogUpload)");
         m.put(ServiceName.QUERY_ESCAPE, "the car waiting at an exit: unpaid escapes are flagged (ExitPayments)");
+        m.put(ServiceName.LATERPAY_ORDER_UPLOAD, "the attendant lets the car waiting to pay leave now (先走后付, Ctrl+F2, "
+                + "payment.later_pay), in place of its out_park; the answer is kept on the order (CloudBridge)");
         m.put(ServiceName.PAY_STATUS, "before the fee is shown: a no-password wallet is charged (ExitPayments)");
         m.put(ServiceName.SCREEN_INFO, "after each login, for every exit with a smart screen (SmartScreens)");
         m.put(ServiceName.INIT_SCREEN, "after 7.1, and to send the screen home after a page (SmartScreens)");
@@ -320,8 +322,10 @@ public final class ProtocolCoverage {
                 + "by the unit's OBU read; the notes give no answer. Without an ETC reader at the exit (the devices "
                 + "module drives none) there is nothing to deduct with, so it is never sent; pay_type etc_pay (2.2) and "
                 + "the 3.4 value etc are read.");
-        m.put("2.44", "laterpay_order_upload (先走后付) needs the attendant's choice on the exit panel when no payment can "
-                + "be taken; that action does not exist yet, so it is never sent (its answer is read).");
+        m.put("2.44", "laterpay_order_upload (先走后付): the answer's state values are not given (the example says "
+                + "\"2\"): 1 and 2 count as delivered, every answer is kept on the order; field 10 end_time (described "
+                + "\"入场时间\") is sent as the exit time; it goes up in place of 2.2 out_park, whose pay_type would "
+                + "call the stay free (INFERRED: the notes do not say whether out_park goes too).");
         m.put("3.8", "collector_sync feeds the booth's log-in accounts (no 2.4 echoed back): a new collector is an "
                 + "attendant with no booth password until one is set here; a delete ends its log-in, except for the "
                 + "booth's last admin with a password (answered state 0, so the booth keeps an account that can "

@@ -18,9 +18,17 @@ import com.boothdesk.app.store.JdbcParkSpaces;
 public final class ProtocolModule {
 
     private final ParkDownlinks park;
+    private final CloudBridge bridge;
 
-    private ProtocolModule(ParkDownlinks park) {
+    private ProtocolModule(ParkDownlinks park, CloudBridge bridge) {
         this.park = park;
+        this.bridge = bridge;
+    }
+
+    /** proto4: the cloud's answers to the uplinks named {@code serviceName} sent through the outbox (2.44). */
+    public void onReply(String serviceName, java.util.function.BiConsumer<com.boothdesk.sdk.outbox.OutboxEntry,
+            com.fasterxml.jackson.databind.node.ObjectNode> listener) {
+        bridge.onReply(serviceName, listener);
     }
 
     public static ProtocolModule install(Database db, OrderRepository orders, Map<String, LaneController> lanes,
@@ -32,7 +40,7 @@ public final class ProtocolModule {
         com.boothdesk.app.cloud.sync.ListSync.registerGateSync(router, db, zone, clock,
                 new LaneChannels(lanes).applyKept(db));
         bridge.freeSpaces(spaces::free);
-        return new ProtocolModule(park);
+        return new ProtocolModule(park, bridge);
     }
 
     /** The park downlinks (3.35 validity, 3.22 pass-through journal). */

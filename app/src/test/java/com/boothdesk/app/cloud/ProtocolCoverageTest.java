@@ -73,6 +73,8 @@ class ProtocolCoverageTest {
         }
         assertThat(c.rows().stream().filter(r -> r.spec().toc().equals("3.41")).findFirst().orElseThrow()
                 .handling()).isEqualTo(ProtocolCoverage.Handling.NOT_IN_NOTES);
+        assertThat(c.rows().stream().filter(r -> r.spec().toc().equals("2.44")).findFirst().orElseThrow()
+                .handling()).isEqualTo(ProtocolCoverage.Handling.SENT);
         assertThat(c.summary()).contains("downlinks (section 3): 44 entries, 42 effect, 1 answered only, "
                 + "1 not in the notes");
     }

@@ -321,6 +321,23 @@ final class ExitFlow {
     }
 
     /**
+     * proto4, 2.44 先走后付: the car leaves now and pays later. The stay is closed with nothing paid, its free reason
+     * {@link LaneController#LATER_PAY} with the debt and the attendant's reason (the uplinks go up as 2.44
+     * laterpay_order_upload instead of out_park, for the platform to chase the payment). Who may do it is the
+     * payment rule's (payment.later_pay); the lane only requires a reason and a car with something to pay.
+     */
+    ParkingOrder releaseLaterPay(Waiting.Payment w, String reason) {
+        String why = LaneCore.requireReason(reason);
+        long debt = w.verdict().quote() == null ? 0 : w.verdict().quote().totalFen();
+        if (debt <= 0) {
+            throw new LaneException("laterpay.nothing", "nothing is due at " + core.lane.id());
+        }
+        String recorded = LaneController.LATER_PAY + " 欠费" + Fen.format(debt) + "元:" + why;
+        return release(w, PaymentMethod.FREE, 0, recorded, Decision.of(Step.ATTENDANT, "lane.released.laterpay",
+                w.order().plate(), Fen.format(debt), why), s.texts().goodbye(w.order().plate()), true);
+    }
+
+    /**
      * Opens the barrier and, once the device confirmed it, closes the stay (H2, with its out_park) and says goodbye.
      * When the barrier does not confirm, nothing is closed, charged or reported: the car is still here and the lane
      * waits as before (a free exit waits for confirmation to try again); the attendant is told why, and an

@@ -375,6 +375,17 @@ public final class LaneController {
         return call(() -> exit.releaseFree(payment(), reason));
     }
 
+    /** proto4: the start of the free reason of a stay let out to pay later (2.44 先走后付). */
+    public static final String LATER_PAY = "先走后付";
+
+    /**
+     * proto4, 2.44 先走后付: the waiting car leaves now and pays later (the gate opens; the stay is closed with its
+     * debt, uploaded as 2.44). Needs an attendant and a reason; who may is decided by the caller's rule.
+     */
+    public CompletableFuture<ParkingOrder> releaseLaterPay(String reason) {
+        return call(() -> exit.releaseLaterPay(payment(), reason));
+    }
+
     /**
      * proto3: the attendant switches the fee class of the car waiting at this exit (to pay, or to confirm): the fee is
      * recomputed for the same exit time and shown; the voice is not replayed. Needs an attendant logged in; the class
