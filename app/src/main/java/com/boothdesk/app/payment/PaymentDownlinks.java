@@ -296,6 +296,8 @@ public final class PaymentDownlinks {
         LOG.info("3.44 fixed charge of {} for {} at {} by {}", Fen.format(price), SafeText.plate(plate), channel, by);
         FixedCharge charge = new FixedCharge(key, plate, price, by, clock.instant().plus(FIXED_CHARGE_KEPT));
         String pending = channel + "|" + plate;
+        Instant now = clock.instant();
+        pendingFixed.values().removeIf(f -> now.isAfter(f.until())); // lapsed charges of cars that never came
         pendingFixed.put(pending, charge); // first: a car read meanwhile takes it (applying twice prices it the same)
         if (applyFixed(lane, charge, Duration.ofSeconds(3))) {
             pendingFixed.remove(pending, charge);
