@@ -46,9 +46,29 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
         this.clock = clock;
     }
 
+    /** proto4: reply listeners registered before the dispatcher ran (given to it when it is set). */
+    private final java.util.List<java.util.Map.Entry<String, java.util.function.BiConsumer<
+            com.boothdesk.sdk.outbox.OutboxEntry, ObjectNode>>> replyListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * proto4: tells {@code listener} of the cloud's answer to every uplink named {@code serviceName} sent through the
+     * outbox (nothing without a cloud link). For answers the booth keeps (2.44).
+     */
+    public synchronized void onReply(String serviceName, java.util.function.BiConsumer<
+            com.boothdesk.sdk.outbox.OutboxEntry, ObjectNode> listener) {
+        replyListeners.add(java.util.Map.entry(serviceName, listener));
+        if (dispatcher != null) {
+            dispatcher.onReply(serviceName, listener);
+        }
+    }
+
     /** Set once the dispatcher runs, so that a stored uplink is sent at once rather than at the next poll. */
-    public void dispatcher(OutboxDispatcher dispatcher) {
+    public synchronized void dispatcher(OutboxDispatcher dispatcher) {
         this.dispatcher = dispatcher;
+        if (dispatcher != null) {
+            replyListeners.forEach(e -> dispatcher.onReply(e.getKey(), e.getValue()));
+        }
     }
 
     /** Where the free-space count of a re-sent 2.1 comes from. */
@@ -101,6 +121,13 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
                     o.exitLaneId() == null || o.exitLaneId().length() > 16 ? "EXIT" : o.exitLaneId()).toJson(),
                     o.orderId());
         }
+        if (laterPay(o)) {
+            // proto4, 2.44 先走后付: the order goes up for the platform to chase, in place of out_park (whose pay_type
+            // would call it free); its answer (uuid, state, message) is kept by the payments (PaymentStore)
+            outbox.enqueue(txn, laterPayOrder(o), o.orderId());
+            PictureUploads.queue(txn, o, false, clock.instant());
+            return;
+        }
         outbox.enqueue(txn, out, o.orderId());
         if (exceptionOrder(o)) {
             // 2.3 "异常订单记录上传": an exit without an entry record, or a stay the cloud settled by hand (3.28), goes
@@ -108,6 +135,26 @@ public final class CloudBridge implements OrderUplinks, JdbcGateEventLog.GateUpl
             outbox.enqueue(txn, new UploadOrder(exit).toJson(), o.orderId());
         }
         PictureUploads.queue(txn, o, false, clock.instant());
+    }
+
+    /** proto4: a stay the attendant let out to pay later (2.44). */
+    public static boolean laterPay(ParkingOrder o) {
+        return o.freeReason() != null && o.freeReason().startsWith(
+                com.boothdesk.app.domain.lane.LaneController.LATER_PAY) && o.paidFen() == 0
+                && o.dueFen() - o.prepaidFen() - o.discountFen() > 0 && o.plate().length() <= 8;
+    }
+
+    /** The 2.44 uuid of a later-pay stay (one per order: a resend is the same order). */
+    public static String laterPayUuid(String orderId) {
+        return "laterpay-" + orderId;
+    }
+
+    private ObjectNode laterPayOrder(ParkingOrder o) {
+        long debt = Math.max(0, o.dueFen() - o.prepaidFen() - o.discountFen());
+        String remark = o.freeReason().length() > 256 ? o.freeReason().substring(0, 256) : o.freeReason();
+        return new com.boothdesk.sdk.message.uplink.LaterPayOrder(o.orderId(), o.plate(), o.entryLaneId(),
+                o.inTime().getEpochSecond(), o.exitLaneId(), o.outTime().getEpochSecond(), carType(o.carType()),
+                o.dueFen(), debt, remark, laterPayUuid(o.orderId())).toJson();
     }
 
     /** The remark the lane gives a stay charged at the exit without an entry record. */

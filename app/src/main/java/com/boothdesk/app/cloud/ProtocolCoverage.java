@@ -35,7 +35,9 @@ public final class ProtocolCoverage {
 
     /** How one entry is handled. */
     public enum Handling {
-        EFFECT("effect"), ANSWERED("answered only"), REFUSED("refused"), SENT("sent"), NOT_SENT("not sent");
+        EFFECT("effect"), ANSWERED("answered only"), REFUSED("refused"),
+        /** proto4: a downlink the notes say nothing of (no name, no field): nothing can recognise it. */
+        NOT_IN_NOTES("not in the notes"), SENT("sent"), NOT_SENT("not sent");
 
         private final String label;
 
@@ -97,6 +99,10 @@ public final class ProtocolCoverage {
                 } else if (u != null) {
                     rows.add(new Row(e, u.handling() == DownlinkRouter.Handling.EFFECT ? Handling.EFFECT
                             : Handling.ANSWERED, u.note() + " (" + u.by() + ")"));
+                } else if (!e.hasServiceName() && e.coverage() == MessageSpec.Coverage.UNKNOWN) {
+                    rows.add(new Row(e, Handling.NOT_IN_NOTES, "the notes give no name, field or answer: no message "
+                            + "can be told to be this one (an unknown name is answered state 0 \""
+                            + com.boothdesk.sdk.message.downlink.DownlinkReply.NOT_HANDLED + "\")"));
                 } else {
                     rows.add(new Row(e, Handling.REFUSED, "answered state 0 \""
                             + com.boothdesk.sdk.message.downlink.DownlinkReply.NOT_HANDLED + "\""));
@@ -149,6 +155,7 @@ public final class ProtocolCoverage {
         new LaneDownlinks(orders, Map.of(), spaces, clock, "small", null, clock).register(router);
         new ListSync(db, outbox, zone, clock).register(router);
         new ParkDownlinks(db, orders, Map.of(), spaces, zone, clock).register(router);
+        ListSync.registerGateSync(router, db, zone, clock, new LaneChannels(Map.of())); // as ProtocolModule does
         // pay's payment downlinks, registered after the others as BoothApp does
         var payStore = new com.boothdesk.app.payment.PaymentStore(db);
         var exits = new com.boothdesk.app.payment.ExitPayments(Map.of(), orders, payStore,
@@ -225,7 +232,9 @@ public final class ProtocolCoverage {
         b.append("file is not current). *effect*: the booth acts on the message and answers; *answered only*: answered\n");
         b.append("as the notes say, nothing to act on; *refused*: answered state 0 \"")
                 .append(com.boothdesk.sdk.message.downlink.DownlinkReply.NOT_HANDLED).append(" name\";\n");
-        b.append("*sent*: the booth sends it when its event happens; *not sent*: never sent.\n\n");
+        b.append("*not in the notes*: a downlink the notes say nothing of (no name, no field, no answer), which no\n");
+        b.append("message can be recognised as; *sent*: the booth sends it when its event happens; *not sent*: never\n");
+        b.append("sent.\n\n");
         b.append("## Counts\n\n");
         for (String line : summary().split("\\R")) {
             b.append("- ").append(line).append('\n');
@@ -277,6 +286,8 @@ public final class ProtocolCoverage {
                 + "its audit row (ParkLogs)");
         m.put(ServiceName.UPLOAD_FILE, "the period's logs asked for by 3.32 (LogUpload)");
         m.put(ServiceName.QUERY_ESCAPE, "the car waiting at an exit: unpaid escapes are flagged (ExitPayments)");
+        m.put(ServiceName.LATERPAY_ORDER_UPLOAD, "the attendant lets the car waiting to pay leave now (先走后付, Ctrl+F2, "
+                + "payment.later_pay), in place of its out_park; the answer is kept on the order (CloudBridge)");
         m.put(ServiceName.PAY_STATUS, "before the fee is shown: a no-password wallet is charged (ExitPayments)");
         m.put(ServiceName.SCREEN_INFO, "after each login, for every exit with a smart screen (SmartScreens)");
         m.put(ServiceName.INIT_SCREEN, "after 7.1, and to send the screen home after a page (SmartScreens)");
@@ -303,22 +314,34 @@ public final class ProtocolCoverage {
                 + "on; off by default.");
         m.put("2.39", "correct_business is \"开发中\" for the city platform; after F6 or 3.43 the booth re-sends 2.1 with "
                 + "force_update 1, which the notes define (\"强删云平台重复订单号的订单\"), instead.");
-        m.put("3.5", "price_sync carries price_id, car_type, describe and times, no tariff structure: kept for "
-                + "reference, the local tariff prices the stays.");
-        m.put("2.37", "etc_pay needs an ETC reader at the exit (金溢 / 畅捷 / 蚂蚁智行 lane units); the booth drives none, so "
-                + "it is never sent.");
-        m.put("2.44", "laterpay_order_upload (先走后付) needs the attendant's choice on the exit panel when no payment can "
-                + "be taken; that action does not exist yet, so it is never sent (its answer is read).");
-        m.put("3.8", "collector_sync is kept in the collector list; feeding the booth's log-in accounts needs a "
-                + "write in the staff store that does not echo a 2.4 back (app/store/staff, not done here).");
-        m.put("3.13", "gate_sync is kept (park_channel); the lanes' names and their mapping still come from the site "
-                + "file: answered only.");
+        m.put("3.5", "price_sync (checked again, proto4): the notes know it from code only and give price_id, "
+                + "car_type, describe, create_time, update_time and operate_type, no tariff structure (no period, unit, "
+                + "price, cap or free time): kept for reference and answered, the local tariff prices the stays.");
+        m.put("2.37", "etc_pay (checked, proto4) is the deduction request of an ETC lane unit: lane_no is the ETC "
+                + "lane code and pay_type the ETC provider (my 蚂蚁智行 / cj 畅捷 / jyyh 金溢云盒), the car is identified "
+                + "by the unit's OBU read; the notes give no answer. Without an ETC reader at the exit (the devices "
+                + "module drives none) there is nothing to deduct with, so it is never sent; pay_type etc_pay (2.2) and "
+                + "the 3.4 value etc are read.");
+        m.put("2.44", "laterpay_order_upload (先走后付): the answer's state values are not given (the example says "
+                + "\"2\"): 1 and 2 count as delivered, every answer is kept on the order; field 10 end_time (described "
+                + "\"入场时间\") is sent as the exit time; it goes up in place of 2.2 out_park, whose pay_type would "
+                + "call the stay free (INFERRED: the notes do not say whether out_park goes too).");
+        m.put("3.8", "collector_sync feeds the booth's log-in accounts (no 2.4 echoed back): a new collector is an "
+                + "attendant with no booth password until one is set here; a delete ends its log-in, except for the "
+                + "booth's last admin with a password (answered state 0, so the booth keeps an account that can "
+                + "administer it). The sex codes are not in the notes (kept as given).");
+        m.put("3.13", "gate_sync names the lane whose id (the site file's lane id, the channel id of its uplinks) is the "
+                + "channel_id; passtype contradicts 2.14 (1 入口 0 出口 here), so the site file keeps the direction and "
+                + "a disagreement is logged; lane_no and device_no are kept only; a channel matching no lane is kept "
+                + "and logged once. A name received while the window is open shows in the status line at once and in "
+                + "the lane's title at the next start.");
         m.put("3.15", "car_type_sync carries car_type_id, name and sort, no tariff: a monthly card's car type (3.7 "
                 + "car_type_id) names its fee class by a word of its name (fee.class_by_car_type), other cars by the "
                 + "camera's plate colour (fee.class_by_colour), only classes the tariff prices, else "
                 + "fee.vehicle_class; which words name which class is the site's, the notes say nothing of it.");
-        m.put("3.44", "fixed_charge is recorded and answered; setting the plate's order to 待支付 so the exit code "
-                + "takes the fixed price needs a lane command the lane does not have yet: answered only.");
+        m.put("3.44", "fixed_charge assumes the car waits at the exit (the 2.17 event being handled); a charge for a "
+                + "car not waiting there is kept for its next no-record read at that exit for 30 minutes (INFERRED, in "
+                + "memory); a channel that is no exit of this booth is answered state 0.");
         m.put("3.11", "the answer's cloud_notice field is cut off in the notes: the booth leaves it out, so the cloud "
                 + "sends 3.10 and the booth extends the card itself.");
         m.put("3.26", "the notes give no service_name; INFERRED from the open API getparkempty: a push with "
@@ -326,8 +349,11 @@ public final class ProtocolCoverage {
         m.put("3.30", "points_use has no rate from points to money in the notes: a request that uses points is "
                 + "answered state 0; coupons are the 3.12 coupons the cloud delivered.");
         m.put("3.32", "name not in the notes (upload_park_log INFERRED from 3.33's request_no).");
-        m.put("3.41", "the notes carry nothing of this entry (name, fields, answer): it cannot be recognised and is "
-                + "answered as not handled.");
+        m.put("3.41", "门禁读取的健康码状态下发: the notes (cloud-protocol.md §8, §9: \"nothing\") and the seed's ToC "
+                + "give its title only, no service_name, field or answer, so no message can be recognised as this one "
+                + "and no answer can be given \"as the notes say\": counted as *not in the notes*, not as refused (a "
+                + "downlink with an unknown name is answered state 0 like every unknown name). The booth drives no "
+                + "access-control reader.");
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -405,6 +405,88 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
         };
     }
 
+    // ---- 2.44 先走后付 (proto4) ---------------------------------------------------------------------------------
+
+    /** The role of the attendant on duty (null: nobody with an account is on duty). */
+    private volatile Supplier<com.boothdesk.app.domain.staff.Role> roleOnDuty = () -> null;
+
+    /** Who is on duty, for the later-pay rule (payment.later_pay). */
+    public void roleOnDuty(Supplier<com.boothdesk.app.domain.staff.Role> role) {
+        this.roleOnDuty = java.util.Objects.requireNonNull(role, "role");
+    }
+
+    /** Why the rule does not allow a later-pay exit of {@code dueFen} now (a message key), or empty when it does. */
+    public Optional<String> laterPayRefusal(long dueFen) {
+        PaymentSettings.LaterPay rule = settings.laterPay();
+        com.boothdesk.app.domain.staff.Role role = roleOnDuty.get();
+        if (rule == PaymentSettings.LaterPay.OFF) {
+            return Optional.of("laterpay.off");
+        }
+        if (rule == PaymentSettings.LaterPay.SUPERVISOR && (role == null
+                || role == com.boothdesk.app.domain.staff.Role.ATTENDANT)) {
+            return Optional.of("laterpay.supervisor");
+        }
+        if (settings.laterPayMaxFen() > 0 && dueFen > settings.laterPayMaxFen()) {
+            return Optional.of("laterpay.max");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * proto4, 2.44 先走后付: the car waiting at {@code laneId} leaves now and pays later, when the site's rule allows it
+     * (payment.later_pay: who; payment.later_pay_max: how much). The gate opens, the stay is closed with its debt and
+     * the reason, 2.44 goes up through the outbox (in the stay's transaction, CloudBridge) and the payment record
+     * keeps it (state 0 until the cloud's answer, which {@link #laterPayAnswered} keeps). Completes exceptionally with
+     * a {@link com.boothdesk.app.domain.lane.LaneException} naming why not.
+     */
+    public CompletableFuture<ParkingOrder> laterPay(String laneId, String reason) {
+        Lane l = lanes.get(laneId);
+        if (l == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no exit lane " + laneId));
+        }
+        Optional<LaneState> w = l.controller.waitingToPay();
+        if (w.isEmpty()) {
+            return CompletableFuture.failedFuture(new com.boothdesk.app.domain.lane.LaneException("laterpay.nothing",
+                    "no car waits to pay at " + laneId));
+        }
+        long due = w.get().quote().totalFen();
+        Optional<String> refused = laterPayRefusal(due);
+        if (refused.isPresent()) {
+            LOG.info("Lane {}: later-pay exit of order {} refused: {} (payment.later_pay={}, max {})", laneId,
+                    w.get().order().orderId(), refused.get(), settings.laterPay(), Fen.format(settings.laterPayMaxFen()));
+            return CompletableFuture.failedFuture(new com.boothdesk.app.domain.lane.LaneException(refused.get(),
+                    "the later-pay rule does not allow it", List.<Object>of(Fen.format(settings.laterPayMaxFen()))));
+        }
+        return l.controller.releaseLaterPay(reason).thenApply(closed -> {
+            if (closed != null) {
+                String uuid = com.boothdesk.app.cloud.CloudBridge.laterPayUuid(closed.orderId());
+                store.record(new PaymentRecord(PaymentRecord.Kind.LATER_PAY, uuid, closed.orderId(), laneId,
+                        closed.plate(), 0, "laterpay", null, due, null, null, operator(),
+                        SafeText.of(closed.freeReason(), 200), clock.instant()));
+                LOG.info("Lane {}: order {} ({}) left to pay {} later (2.44 queued)", laneId, closed.orderId(),
+                        closed.plate(), Fen.format(due));
+            }
+            return closed;
+        });
+    }
+
+    /** The cloud's answer to a 2.44 (uuid, state, message): kept against the order, once per state. */
+    public void laterPayAnswered(com.boothdesk.sdk.outbox.OutboxEntry sent, ObjectNode answer) {
+        String orderId = sent.orderKey();
+        Json j = new Json(answer);
+        Integer state = j.integer("state");
+        String uuid = Optional.ofNullable(j.text("uuid")).orElse(com.boothdesk.app.cloud.CloudBridge.laterPayUuid(
+                orderId));
+        String message = Optional.ofNullable(j.text("message")).orElse(Optional.ofNullable(j.text("errmsg"))
+                .orElse(""));
+        boolean fresh = store.record(new PaymentRecord(PaymentRecord.Kind.LATER_PAY, SafeText.of(uuid, 64), orderId,
+                null, null, state == null ? -1 : state, "laterpay", null, 0, null, null, "cloud",
+                "2.44 应答 state " + state + (message.isEmpty() ? "" : ": " + SafeText.of(message, 120)),
+                clock.instant()));
+        LOG.info("2.44 laterpay_order_upload of order {} answered: state {} {}{}", orderId, state,
+                SafeText.of(message, 60), fresh ? "" : " (again)");
+    }
+
     // ---- the booth's own pay-codes and wallets: 2.2 with the payment's pay_type --------------------------------
 
     /**

@@ -1,6 +1,7 @@
 package com.boothdesk.app.payment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,8 @@ public final class PaymentDownlinks {
         raw(router, ServiceName.ORDER_ZERO_BALANCE, "云端手动结算: 关闭在场订单", this::zeroBalance);
         raw(router, ServiceName.REPAIR, "追缴结果记入订单", this::repair);
         raw(router, ServiceName.ESCAPE_ORDER, "逃单补缴结果记入订单", this::escapeOrder);
-        raw(router, ServiceName.FIXED_CHARGE, DownlinkRouter.Handling.ANSWERED,
-                "无在场订单固定收费: 记录并应答; 置为待支付尚未实现 (see the coverage notes)", this::fixedCharge);
+        raw(router, ServiceName.FIXED_CHARGE, "无在场订单固定收费: 该车牌订单置为待支付(固定价), 出口码/付款码/现金按此价收费后放行",
+                this::fixedCharge);
         raw(router, ServiceName.UPDATE_BALANCE, "车主余额/免密状态保存, 出口4.1使用", this::updateBalance);
         raw(router, ServiceName.SWEEPCODE, "智慧屏付款码(2.2 sweepcode)或断网支付成功码(放行, 待对账)", this::sweepcode);
     }
@@ -252,8 +253,11 @@ public final class PaymentDownlinks {
     }
 
     /**
-     * 3.44: the cloud's operator charges a fixed fee to a car with no stay waiting at an exit. Recorded; the car is
-     * shown again to the lane so that the attendant (or the exit code) takes the fee.
+     * 3.44: the cloud's operator charges a fixed price to a car with no stay at an exit ("本地需要将固定收费的车牌订单置为
+     * 待支付, 车主即可正常扫出口码支付这个订单"). The car waiting there under that plate gets an order in 待支付 with that
+     * price (the exit QR's 3.1, a pay code, cash take it; the payment releases the car). When that car is not waiting
+     * there now, the charge waits for its next no-record read at that exit for {@link #FIXED_CHARGE_KEPT}. Recorded
+     * once per message_uuid; a resend is answered again and changes nothing.
      */
     ObjectNode fixedCharge(ObjectNode d) {
         ExitPayments.Json j = new ExitPayments.Json(d);
@@ -265,15 +269,102 @@ public final class PaymentDownlinks {
             return j.fail(uuid == null ? "message_uuid" : plate == null ? "car_number" : channel == null
                     ? "out_channel_id" : "price");
         }
+        if (price < 0) {
+            return j.failValue("price");
+        }
+        LaneController lane = lanes.get(channel);
+        if (lane == null || lane.lane().direction() != com.boothdesk.app.domain.lane.LaneDirection.EXIT) {
+            LOG.warn("3.44 fixed charge for {} at {}: that is no exit of this booth", SafeText.plate(plate),
+                    SafeText.of(channel, 16));
+            ObjectNode r = j.failWith("通道 " + SafeText.of(channel, 16) + " 不是本岗亭的出口");
+            r.put("message_uuid", uuid);
+            r.put("car_number", plate);
+            return r;
+        }
         ObjectNode r = j.ok("固定收费成功!");
         r.put("message_uuid", uuid);
         r.put("car_number", plate);
         r.put("data_target", "cloud");
-        store.record(new PaymentRecord(PaymentRecord.Kind.FIXED_CHARGE, "fixed:" + uuid, null, channel, plate, 1,
-                "fixed_charge", null, price, null, null, "cloud:" + Optional.ofNullable(j.text("user_id")).orElse("?"),
-                "无在场订单固定收费 " + Fen.format(price), clock.instant()));
-        LOG.info("3.44 fixed charge of {} for {} at {}", Fen.format(price), plate, channel);
+        String by = "cloud:" + Optional.ofNullable(j.text("user_id")).map(u -> SafeText.of(u, 24)).orElse("?");
+        String key = "fixed:" + uuid;
+        boolean fresh = store.record(new PaymentRecord(PaymentRecord.Kind.FIXED_CHARGE, key, null, channel, plate, 1,
+                "fixed_charge", null, price, null, null, by, "无在场订单固定收费 " + Fen.format(price), clock.instant()));
+        if (!fresh) {
+            LOG.info("3.44 fixed charge {} for {} already recorded: answered again", uuid, SafeText.plate(plate));
+            return r;
+        }
+        LOG.info("3.44 fixed charge of {} for {} at {} by {}", Fen.format(price), SafeText.plate(plate), channel, by);
+        FixedCharge charge = new FixedCharge(key, plate, price, by, clock.instant().plus(FIXED_CHARGE_KEPT));
+        String pending = channel + "|" + plate;
+        Instant now = clock.instant();
+        pendingFixed.values().removeIf(f -> now.isAfter(f.until())); // lapsed charges of cars that never came
+        pendingFixed.put(pending, charge); // first: a car read meanwhile takes it (applying twice prices it the same)
+        if (applyFixed(lane, charge, Duration.ofSeconds(3))) {
+            pendingFixed.remove(pending, charge);
+        } else {
+            LOG.info("3.44: {} does not wait at {} without a stay now; its next no-record read there takes {}",
+                    SafeText.plate(plate), channel, Fen.format(price));
+        }
         return r;
+    }
+
+    /** How long a fixed charge for a car not waiting at its exit is kept for that car's next read there. */
+    static final Duration FIXED_CHARGE_KEPT = Duration.ofMinutes(30);
+
+    private record FixedCharge(String key, String plate, long fen, String by, Instant until) {
+    }
+
+    private final Map<String, FixedCharge> pendingFixed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Puts the car's order in 待支付 at the fixed price; true when the car was waiting there (within {@code wait}). */
+    private boolean applyFixed(LaneController lane, FixedCharge f, Duration wait) {
+        try {
+            Optional<String> orderId = lane.fixedCharge(f.plate(), f.fen(), f.by())
+                    .get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            orderId.ifPresent(id -> store.attachOrder(PaymentRecord.Kind.FIXED_CHARGE, f.key(), id));
+            return orderId.isPresent();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("3.44: the fixed charge for {} at {} was not applied: {}", SafeText.plate(f.plate()),
+                    lane.lane().id(), e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Follows the exit lanes for the fixed charges that wait for their car: a no-record read of that plate at that
+     * exit (no stay, or only similar ones) takes the price. Called once by the payment module.
+     */
+    void followLanes() {
+        for (LaneController lane : lanes.values()) {
+            if (lane.lane().direction() != com.boothdesk.app.domain.lane.LaneDirection.EXIT) {
+                continue;
+            }
+            lane.state().subscribe(st -> {
+                if (pendingFixed.isEmpty() || st.lastRead() == null || (st.phase()
+                        != com.boothdesk.app.domain.lane.LanePhase.NO_RECORD && st.phase()
+                        != com.boothdesk.app.domain.lane.LanePhase.AWAITING_MATCH)) {
+                    return;
+                }
+                FixedCharge f = pendingFixed.remove(lane.lane().id() + "|" + st.lastRead().plate());
+                if (f == null) {
+                    return;
+                }
+                if (clock.instant().isAfter(f.until())) {
+                    LOG.info("3.44: the fixed charge for {} at {} has lapsed ({} kept); not applied",
+                            SafeText.plate(f.plate()), lane.lane().id(), FIXED_CHARGE_KEPT);
+                    return;
+                }
+                // on the lane's thread: hand the command to its queue, never wait for it here
+                lane.fixedCharge(f.plate(), f.fen(), f.by()).thenAccept(id -> id.ifPresent(o -> {
+                    store.attachOrder(PaymentRecord.Kind.FIXED_CHARGE, f.key(), o);
+                    LOG.info("3.44: the fixed charge for {} at {} is now order {} (待支付)", SafeText.plate(f.plate()),
+                            lane.lane().id(), o);
+                }));
+            });
+        }
     }
 
     /** 4.2: the platform's word on a plate's balance and no-password payment; kept for 4.1 and the panel. */

@@ -73,8 +73,17 @@ public final class PaymentModule implements AutoCloseable {
         if (poller != null) {
             poller.addProgress(exits);
         }
-        new PaymentDownlinks(exits, store, app.orders(), lanes, app.spaces(), app.clock(), app::operator)
-                .register(router);
+        PaymentDownlinks downlinks = new PaymentDownlinks(exits, store, app.orders(), lanes, app.spaces(), app.clock(),
+                app::operator);
+        downlinks.register(router);
+        downlinks.followLanes(); // proto4: 3.44 fixed charges waiting for their car
+        // proto4, 2.44: who is on duty decides whether a car may leave to pay later; the cloud's answer is kept
+        exits.roleOnDuty(() -> app.staff().service().onDuty().map(com.boothdesk.app.domain.staff.Account::role)
+                .orElse(null));
+        if (app.protocol() != null) {
+            app.protocol().onReply(com.boothdesk.sdk.message.uplink.LaterPayOrder.SERVICE_NAME,
+                    exits::laterPayAnswered);
+        }
         exits.start();
         screens.start();
         ScheduledExecutorService timer = Threads.scheduled("payment");

@@ -30,7 +30,50 @@ public record PaymentSettings(String exitCode, String ukey, String unionId, Stri
                 keys.getOrDefault("cloud.park_id", ""), Duration.ofSeconds(integer(keys, "payment.code_refresh_seconds",
                 50, 5, 59)), Boolean.parseBoolean(keys.getOrDefault("payment.autopay", "true").trim()),
                 Duration.ofMillis(integer(keys, "payment.scanner.max_gap_ms", 40, 5, 500)),
-                Duration.ofSeconds(integer(keys, "payment.screen.home_seconds", 10, 3, 600)), Map.copyOf(keys));
+                Duration.ofSeconds(integer(keys, "payment.screen.home_seconds", 10, 3, 600)), Map.copyOf(keys))
+                .checked();
+    }
+
+    /** A wrong later-pay key stops the start like the others. */
+    private PaymentSettings checked() {
+        laterPay();
+        laterPayMaxFen();
+        return this;
+    }
+
+    /** proto4: who may let a car leave to pay later (2.44 先走后付), {@code payment.later_pay}. */
+    public enum LaterPay {
+        /** Nobody (the default). */
+        OFF,
+        /** A supervisor or an admin on duty. */
+        SUPERVISOR,
+        /** Any attendant on duty. */
+        ATTENDANT
+    }
+
+    /** {@code payment.later_pay}: {@code off} (default), {@code supervisor} or {@code attendant}. */
+    public LaterPay laterPay() {
+        String v = keys.getOrDefault("payment.later_pay", "off").trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return LaterPay.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("payment.later_pay: 'off', 'supervisor' or 'attendant', not '"
+                    + keys.get("payment.later_pay") + "'");
+        }
+    }
+
+    /** {@code payment.later_pay_max} (yuan): the most a car may leave owing; 0 (default) = no limit. */
+    public long laterPayMaxFen() {
+        String v = keys.getOrDefault("payment.later_pay_max", "0").trim();
+        try {
+            long fen = com.boothdesk.app.domain.fee.Fen.parse(v.isEmpty() ? "0" : v);
+            if (fen < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return fen;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("payment.later_pay_max: not an amount in yuan: '" + v + "'");
+        }
     }
 
     /** {@code lane.<id>.card.qr}: {@code none} (default), {@code string} (0xE1, the card renders) or {@code bitmap}

@@ -92,6 +92,19 @@ public final class PaymentStore {
         return true;
     }
 
+    /** proto4: a record made before its order existed (3.44) gets the order it led to. */
+    public void attachOrder(PaymentRecord.Kind kind, String tradeNo, String orderId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE payment_record SET order_id = ? WHERE kind = ?"
+                    + " AND trade_no = ? AND order_id IS NULL")) {
+                ps.setString(1, cut(orderId, 48));
+                ps.setString(2, kind.name());
+                ps.setString(3, tradeNo);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Is there a successful record of this kind and trade number? */
     public boolean succeeded(PaymentRecord.Kind kind, String tradeNo) {
         return db.read(c -> {

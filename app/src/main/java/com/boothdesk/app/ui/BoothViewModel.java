@@ -125,6 +125,7 @@ public final class BoothViewModel {
             case RELEASE_KEEP_OPEN -> lane.barrier(BarrierAction.RELEASE_KEEP_OPEN);
             case PICK_1, PICK_2, PICK_3, PICK_4, PICK_5 -> lane.pick(c.action().pickIndex());
             case VEHICLE_CLASS -> lane.vehicleClass().next(); // proto3: the exit's fee class
+            case LATER_PAY -> lane.checkout().laterPay(lane, env.fx()); // proto4: 2.44 先走后付
             default -> {
                 return false;
             }

@@ -62,6 +62,23 @@ class ProtocolCoverageTest {
         assertThat(c.text()).contains("downlinks (section 3): 44 entries");
     }
 
+    /** proto4: every downlink the notes describe has an effect or is answered as they say; none is refused. */
+    @Test
+    void noDownlinkTheNotesDescribeIsRefused() {
+        ProtocolCoverage c = ProtocolCoverage.ofThisBooth();
+        assertThat(c.count("3").get(ProtocolCoverage.Handling.REFUSED)).isZero();
+        for (String toc : java.util.List.of("3.8", "3.13", "3.44")) {
+            assertThat(c.rows().stream().filter(r -> r.spec().toc().equals(toc)).findFirst().orElseThrow()
+                    .handling()).as(toc).isEqualTo(ProtocolCoverage.Handling.EFFECT);
+        }
+        assertThat(c.rows().stream().filter(r -> r.spec().toc().equals("3.41")).findFirst().orElseThrow()
+                .handling()).isEqualTo(ProtocolCoverage.Handling.NOT_IN_NOTES);
+        assertThat(c.rows().stream().filter(r -> r.spec().toc().equals("2.44")).findFirst().orElseThrow()
+                .handling()).isEqualTo(ProtocolCoverage.Handling.SENT);
+        assertThat(c.summary()).contains("downlinks (section 3): 44 entries, 42 effect, 1 answered only, "
+                + "1 not in the notes");
+    }
+
     static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("PROTOCOL-COVERAGE.md")) && !Files.exists(p.resolve("mvnw"))) {

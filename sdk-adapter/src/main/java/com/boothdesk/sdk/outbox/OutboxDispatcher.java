@@ -94,6 +94,20 @@ public final class OutboxDispatcher implements AutoCloseable {
         listeners.add(Objects.requireNonNull(statusChanged));
     }
 
+    /** proto4: the listeners told of the cloud's answers, by the uplink's service_name. */
+    private final java.util.Map<String, List<java.util.function.BiConsumer<OutboxEntry, ObjectNode>>> replyListeners =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * proto4: told of the cloud's answer (whatever its state) to every uplink named {@code serviceName}, on the
+     * dispatcher's thread before the entry is written down; a listener keeps what it needs and returns at once. For
+     * the answers the booth must keep (2.44's uuid / state / message).
+     */
+    public void onReply(String serviceName, java.util.function.BiConsumer<OutboxEntry, ObjectNode> listener) {
+        replyListeners.computeIfAbsent(Objects.requireNonNull(serviceName), k -> new CopyOnWriteArrayList<>())
+                .add(Objects.requireNonNull(listener));
+    }
+
     @Override
     public void close() {
         Thread t;
@@ -356,6 +370,14 @@ public final class OutboxDispatcher implements AutoCloseable {
             return false;
         } finally {
             inFlight.remove(f);
+        }
+        for (java.util.function.BiConsumer<OutboxEntry, ObjectNode> l : replyListeners.getOrDefault(e.serviceName(),
+                List.of())) {
+            try {
+                l.accept(e, reply);
+            } catch (RuntimeException ex) {
+                LOG.error("outbox #{}: a reply listener failed", e.id(), ex);
+            }
         }
         int state = reply.path("state").asInt(-1);
         String errmsg = reply.path("errmsg").asText("");

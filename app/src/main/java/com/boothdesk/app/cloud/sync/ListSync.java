@@ -70,6 +70,35 @@ public final class ListSync {
         this.store = new JdbcListStore(clock);
     }
 
+    /** proto4: told of every 3.13 channel the cloud adds, changes or deletes (after it is stored). */
+    public interface ChannelListener {
+        void channel(ParkChannel ch);
+
+        void deleted(String channelId);
+    }
+
+    private volatile ChannelListener channels;
+
+    private ListSync(Database db, java.time.ZoneId zone, Clock clock, ChannelListener channels) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = new JdbcListStore(clock);
+        this.channels = Objects.requireNonNull(channels, "channels");
+    }
+
+    /**
+     * proto4: registers 3.13 gate_sync with its effect on the lanes ({@code channels}), replacing the stored-only
+     * registration of {@link #register}. Called once the lanes exist (ProtocolModule).
+     */
+    public static void registerGateSync(DownlinkRouter router, Database db, java.time.ZoneId zone, Clock clock,
+                                        ChannelListener channels) {
+        ListSync s = new ListSync(db, zone, clock, channels);
+        s.on(router, ServiceName.GATE_SYNC, EFFECT, "the cloud's channels name the booth's lanes, matched by "
+                + "channel_id = the site file's lane id (the id the lane's uplinks carry); unmatched channels kept and "
+                + "logged once", s::gateSync);
+    }
+
     /** As the other constructor, in the clock's zone. */
     public ListSync(Database db, JdbcOutbox outbox, Clock clock) {
         this(db, outbox, clock.getZone(), clock);
@@ -83,12 +112,12 @@ public final class ListSync {
                 this::monthCardSync);
         on(router, ServiceName.MONTH_MEMBER_SYNC, EFFECT, "month cards used at the entry and exit",
                 this::monthMemberSync);
-        on(router, ServiceName.COLLECTOR_SYNC, DownlinkRouter.Handling.ANSWERED, "kept in the collector list; not yet "
-                + "the booth's log-in accounts (see the coverage notes)", this::collectorSync);
+        on(router, ServiceName.COLLECTOR_SYNC, EFFECT, "the booth's log-in accounts: added / changed (no password "
+                + "until one is set here), deleted = no log-in; no 2.4 echoed", this::collectorSync);
         on(router, ServiceName.LOCK_CAR, EFFECT, "locked cars refused at the exit", this::lockCar);
         on(router, ServiceName.DELIVER_TICKET, EFFECT, "coupons taken off the fee", this::deliverTicket);
-        on(router, ServiceName.GATE_SYNC, DownlinkRouter.Handling.ANSWERED, "the park's channels kept; the lanes' "
-                + "names and mapping still come from the site file", this::gateSync);
+        // proto4: with lanes, ProtocolModule registers 3.13 again with its effect on them (registerGateSync)
+        on(router, ServiceName.GATE_SYNC, DownlinkRouter.Handling.ANSWERED, "the park's channels kept", this::gateSync);
         on(router, ServiceName.BLACKUSER_SYNC, EFFECT, "blacklist checked at the entry", this::blackuserSync);
         on(router, ServiceName.CAR_TYPE_SYNC, EFFECT, "car types kept; a monthly card's car type names its fee "
                 + "class (fee.class_by_car_type), other cars by plate colour (fee.class_by_colour)",
@@ -309,22 +338,39 @@ public final class ListSync {
 
     // ---- 3.8 collector_sync -----------------------------------------------------------------------------------
 
+    /**
+     * 3.8: the cloud's collectors are the booth's log-in accounts (proto4): added and changed ones become attendants
+     * with no booth password until one is set here (role, password and lock-out stay the booth's); a deleted one can
+     * no longer log in. No 2.4 is echoed back for a change that came from the cloud.
+     */
     private ObjectNode collectorSync(DownlinkFields in, ObjectNode reply) {
-        String id = in.require("user_id");
-        reply.put("user_id", id);
-        int op = in.operateType(1, 2, 3);
-        if (op == 3) {
-            db.write(c -> store.deleteCollector(c, id));
-            LOG.info("collector_sync deleted collector {}", id);
-            return ok(reply, "收费员删除成功!");
+        String raw = in.require("user_id");
+        reply.put("user_id", raw);
+        String id;
+        try {
+            id = com.boothdesk.app.domain.staff.Account.checkId(raw);
+        } catch (IllegalArgumentException e) {
+            throw new DownlinkFieldException("user_id 不是有效的工号: "
+                    + com.boothdesk.app.domain.plate.SafeText.of(raw, 32));
         }
-        Collector x = new Collector(id, in.text("name", ""), in.integer("sex", 0));
-        db.write(c -> {
-            store.saveCollector(c, x);
-            return null;
-        });
-        LOG.info("collector_sync {} collector {} {}", opName(op), id, x.name());
-        return ok(reply, "收费员同步成功!");
+        int op = in.operateType(1, 2, 3);
+        String given = in.text("name", "").strip();
+        String name = given.length() > 24 ? given.substring(0, 24) : given;
+        int sex = in.integer("sex", 0);
+        com.boothdesk.app.store.staff.JdbcStaffStore.CloudChange done = db.write(c ->
+                com.boothdesk.app.store.staff.JdbcStaffStore.applyCloudCollector(c, store, id, name, sex, op));
+        LOG.info("collector_sync {} collector {} {}: {}", opName(op), id,
+                com.boothdesk.app.domain.plate.SafeText.of(name, 24), done);
+        return switch (done) {
+            case CREATED, UPDATED -> ok(reply, "收费员同步成功!");
+            case DISABLED -> ok(reply, "收费员删除成功!");
+            case UNKNOWN -> ok(reply, "收费员不存在, 无需删除");
+            case KEPT_LAST_ADMIN -> {
+                reply.put("state", 0);
+                reply.put("errmsg", "该收费员是本岗亭唯一的管理员, 不能删除");
+                yield reply;
+            }
+        };
     }
 
     // ---- 3.9 lock_car -----------------------------------------------------------------------------------------
@@ -461,6 +507,9 @@ public final class ListSync {
         if (op == 3) {
             db.write(c -> store.deleteChannel(c, id));
             LOG.info("gate_sync deleted lane {}", id);
+            if (channels != null) {
+                channels.deleted(id);
+            }
             return ok(reply, "通道删除成功!");
         }
         // 3.13 documents passtype 1 入口, 0 出口, 2 出入口 - the opposite of 2.14; this follows 3.13's own page.
@@ -476,6 +525,9 @@ public final class ListSync {
             return null;
         });
         LOG.info("gate_sync {} lane {} {} {}", opName(op), id, ch.name(), dir);
+        if (channels != null) {
+            channels.channel(ch);
+        }
         return ok(reply, "通道同步成功!");
     }
 

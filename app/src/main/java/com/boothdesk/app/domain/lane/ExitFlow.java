@@ -190,8 +190,87 @@ final class ExitFlow {
     /** Money was paid before the exit (3.2) for the car waiting here: decide again. */
     void prepaid(Waiting.Payment w) {
         ParkingOrder fresh = s.orders().find(w.order().orderId()).orElse(w.order());
+        FeeQuote set = w.verdict().quote();
+        if (set != null && isSetPrice(set)) {
+            // proto4: a no-record or fixed (3.44) fee is no tariff's: what was paid is taken off that price
+            paidTowardsSetPrice(w, fresh, set);
+            return;
+        }
         LOG.info("Lane {}: prepayment arrived for the waiting car {}; deciding again", core.lane.id(), fresh.plate());
         decide(fresh, w.read(), false);
+    }
+
+    /** proto4: the quote's tariff id of a fixed charge (3.44 fixed_charge), set by the cloud, not by a tariff. */
+    static final String FIXED_CHARGE = "fixed-charge";
+
+    static boolean isSetPrice(FeeQuote q) {
+        return "no-record".equals(q.tariffId()) || FIXED_CHARGE.equals(q.tariffId());
+    }
+
+    private void paidTowardsSetPrice(Waiting.Payment w, ParkingOrder fresh, FeeQuote set) {
+        long gross = set.grossFen();
+        long prepaid = Math.min(gross, fresh.prepaidFen());
+        long left = gross - prepaid;
+        List<FeeLine> lines = new ArrayList<>(set.lines().stream()
+                .filter(l -> l.kind() != FeeLine.Kind.PREPAID).toList());
+        if (prepaid > 0) {
+            lines.add(new FeeLine("已付 " + Fen.format(prepaid) + "元", -prepaid, FeeLine.Kind.PREPAID));
+        }
+        FeeQuote quote = new FeeQuote(left, gross, lines, 0, prepaid, 0, set.tariffId(), set.vehicleClass(),
+                set.in(), set.out(), set.stayMinutes());
+        PlateRead read = w.read();
+        LOG.info("Lane {}: {} paid {} of the set price {} of order {}; {} left", core.lane.id(), fresh.plate(),
+                Fen.format(prepaid), Fen.format(gross), fresh.orderId(), Fen.format(left));
+        if (left == 0) {
+            ExitLadder.ExitVerdict v = new ExitLadder.ExitVerdict(ExitLadder.ExitVerdict.Outcome.RELEASE,
+                    w.verdict().kind(), PaymentMethod.PREPAID, quote, Decision.of(Step.PAYMENT, "exit.prepaid",
+                    fresh.plate(), Fen.format(prepaid)), s.texts().goodbye(fresh.plate()), null);
+            release(new Waiting.Payment(read, fresh, v, w.coupons()), PaymentMethod.PREPAID, 0, null, v.decision(),
+                    v.say(), false);
+            return;
+        }
+        awaitPayment(new Waiting.Payment(read, fresh, new ExitLadder.ExitVerdict(ExitLadder.ExitVerdict.Outcome.CHARGE,
+                w.verdict().kind(), null, quote, Decision.of(Step.PAYMENT, "exit.topup", fresh.plate(),
+                Fen.format(left), Fen.format(prepaid)), s.texts().feeDue(fresh.plate(), Duration.ZERO, left), null),
+                w.coupons()));
+    }
+
+    /**
+     * proto4, 3.44 fixed_charge: the cloud's operator charged a fixed price to the car with no stay waiting here
+     * ({@code existing}: the stay of an earlier no-record or fixed charge of that car, priced again). The car's order
+     * becomes 待支付 with that price: the exit QR, the scanner and cash take it, a payment releases the car.
+     */
+    void fixedCharge(PlateRead read, ParkingOrder existing, long fee, String by) {
+        var at = read.readAt();
+        ParkingOrder order = existing;
+        if (order == null) {
+            order = ParkingOrder.entered(s.orders().nextOrderId(core.lane.id(), at), read.plate(),
+                    core.classAtEntry(read, null), core.lane.id(), at, core.operator(), null, CarKind.TEMPORARY, null,
+                    "无在场订单固定收费:" + SafeText.of(by, 40));
+            s.orders().recordEntry(order, s.spaces().free());
+        }
+        FeeQuote quote = new FeeQuote(fee, fee, List.of(new FeeLine("云端固定收费(" + SafeText.of(by, 40) + ")", fee,
+                FeeLine.Kind.CHARGE)), 0, 0, 0, FIXED_CHARGE, order.carType(), at, at, 0);
+        LOG.info("Lane {}: {} has no stay; the cloud charges a fixed {} (by {}), order {} [{}]", core.lane.id(),
+                read.plate(), Fen.format(fee), SafeText.of(by, 40), order.orderId(), Step.PAYMENT);
+        if (fee == 0) {
+            ExitLadder.ExitVerdict v = new ExitLadder.ExitVerdict(ExitLadder.ExitVerdict.Outcome.RELEASE,
+                    CarKind.TEMPORARY, PaymentMethod.FREE, quote, Decision.of(Step.PAYMENT, "exit.fixed.charge",
+                    read.plate(), Fen.format(0)), s.texts().goodbye(read.plate()), "云端固定收费 0元");
+            release(new Waiting.ExitConfirmation(read, order, v, List.of()), PaymentMethod.FREE, 0, "云端固定收费 0元",
+                    v.decision(), v.say(), false);
+            return;
+        }
+        Waiting.Payment w = new Waiting.Payment(read, order, new ExitLadder.ExitVerdict(
+                ExitLadder.ExitVerdict.Outcome.CHARGE, CarKind.TEMPORARY, null, quote, Decision.of(Step.PAYMENT,
+                "exit.fixed.charge", read.plate(), Fen.format(fee)), s.texts().feeDue(read.plate(), Duration.ZERO,
+                fee), null), List.of());
+        ParkingOrder paidBefore = s.orders().find(order.orderId()).orElse(order);
+        if (paidBefore.prepaidFen() > 0) {
+            paidTowardsSetPrice(w, paidBefore, quote);
+            return;
+        }
+        awaitPayment(w);
     }
 
     void chargeNoRecord(PlateRead read, String reason) {
@@ -239,6 +318,23 @@ final class ExitFlow {
         String why = LaneCore.requireReason(reason);
         return release(w, PaymentMethod.FREE, 0, why, Decision.of(Step.ATTENDANT, "lane.released.free.reason",
                 w.order().plate(), why), s.texts().goodbye(w.order().plate()), true);
+    }
+
+    /**
+     * proto4, 2.44 先走后付: the car leaves now and pays later. The stay is closed with nothing paid, its free reason
+     * {@link LaneController#LATER_PAY} with the debt and the attendant's reason (the uplinks go up as 2.44
+     * laterpay_order_upload instead of out_park, for the platform to chase the payment). Who may do it is the
+     * payment rule's (payment.later_pay); the lane only requires a reason and a car with something to pay.
+     */
+    ParkingOrder releaseLaterPay(Waiting.Payment w, String reason) {
+        String why = LaneCore.requireReason(reason);
+        long debt = w.verdict().quote() == null ? 0 : w.verdict().quote().totalFen();
+        if (debt <= 0) {
+            throw new LaneException("laterpay.nothing", "nothing is due at " + core.lane.id());
+        }
+        String recorded = LaneController.LATER_PAY + " 欠费" + Fen.format(debt) + "元:" + why;
+        return release(w, PaymentMethod.FREE, 0, recorded, Decision.of(Step.ATTENDANT, "lane.released.laterpay",
+                w.order().plate(), Fen.format(debt), why), s.texts().goodbye(w.order().plate()), true);
     }
 
     /**

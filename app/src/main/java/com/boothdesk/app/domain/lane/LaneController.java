@@ -33,7 +33,7 @@ public final class LaneController {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaneController.class);
 
-    private final LaneInfo lane;
+    private volatile LaneInfo lane; // proto4: renamed by the cloud's 3.13 (id and direction never change)
     private final LaneServices s;
     private final Executor worker;
     private final LaneCore core;
@@ -67,6 +67,18 @@ public final class LaneController {
         this.entry = new EntryFlow(core);
         this.exit = new ExitFlow(core);
         this.override = new GateOverride(core);
+    }
+
+    /**
+     * proto4, 3.13 gate_sync: the name the cloud gives this lane's channel (the channel id is the lane id and
+     * stays, as does the direction). Shown wherever the lane's name is read from now on. Safe on any thread.
+     */
+    public void rename(String name) {
+        String n = name == null ? "" : name.strip();
+        if (!n.isEmpty() && !n.equals(lane.name())) {
+            LOG.info("Lane {}: shown as '{}' (was '{}')", lane.id(), SafeText.of(n, 24), lane.name());
+            lane = new LaneInfo(lane.id(), n, lane.direction());
+        }
     }
 
     public LaneInfo lane() {
@@ -178,6 +190,29 @@ public final class LaneController {
             if (core.waiting() instanceof Waiting.Payment p && p.order().orderId().equals(orderId)) {
                 exit.prepaid(p);
             }
+        });
+    }
+
+    /**
+     * proto4, 3.44 fixed_charge: the cloud charges {@code fen} to the car with no stay ({@code plate}) waiting at this
+     * exit: its order becomes 待支付 with that price, so the exit QR, a pay code or cash takes it. Completes with
+     * the car's order id, or empty when no car of that plate waits here without a stay (nothing changed).
+     */
+    public CompletableFuture<Optional<String>> fixedCharge(String plate, long fen, String by) {
+        return call(() -> {
+            Waiting w = core.waiting();
+            if (lane.direction() != LaneDirection.EXIT || w == null || !w.read().plate().equals(plate)) {
+                return Optional.empty();
+            }
+            if (w instanceof Waiting.Plate || w instanceof Waiting.Match) {
+                exit.fixedCharge(w.read(), null, fen, by);
+            } else if (w instanceof Waiting.Payment p && p.verdict().quote() != null
+                    && ExitFlow.isSetPrice(p.verdict().quote())) {
+                exit.fixedCharge(w.read(), p.order(), fen, by); // a no-record fee charged here is priced again
+            } else {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(core.state.get().order()).map(ParkingOrder::orderId);
         });
     }
 
@@ -338,6 +373,17 @@ public final class LaneController {
     /** The attendant lets the waiting car go without paying; attendant and reason are mandatory and recorded. */
     public CompletableFuture<ParkingOrder> releaseFree(String reason) {
         return call(() -> exit.releaseFree(payment(), reason));
+    }
+
+    /** proto4: the start of the free reason of a stay let out to pay later (2.44 先走后付). */
+    public static final String LATER_PAY = "先走后付";
+
+    /**
+     * proto4, 2.44 先走后付: the waiting car leaves now and pays later (the gate opens; the stay is closed with its
+     * debt, uploaded as 2.44). Needs an attendant and a reason; who may is decided by the caller's rule.
+     */
+    public CompletableFuture<ParkingOrder> releaseLaterPay(String reason) {
+        return call(() -> exit.releaseLaterPay(payment(), reason));
     }
 
     /**

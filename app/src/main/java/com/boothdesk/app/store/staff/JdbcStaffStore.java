@@ -197,6 +197,64 @@ public final class JdbcStaffStore implements StaffStore {
         }
     }
 
+    // ---- 3.8 collector_sync (proto4) ---------------------------------------------------------------------------
+
+    /** What a 3.8 collector_sync did to the booth's log-in accounts. */
+    public enum CloudChange {
+        /** A new account: an attendant with no booth password (it cannot log in until one is set here). */
+        CREATED,
+        /** Name and sex taken from the cloud; role, password and lock-out stay the booth's. */
+        UPDATED,
+        /** Deleted in the cloud: no log-in any more (account, password and session removed; shifts kept). */
+        DISABLED,
+        /** Deleted in the cloud, but it is the booth's last admin with a password: kept, answered state 0. */
+        KEPT_LAST_ADMIN,
+        /** Deleted in the cloud, unknown here. */
+        UNKNOWN
+    }
+
+    /**
+     * proto4, 3.8 collector_sync on the booth's log-in accounts, inside the caller's transaction. Unlike the booth's
+     * own {@link #create} / {@link #update} / {@link #delete}, it queues no 2.4 upload_collector: the change came from
+     * the cloud, and echoing it back would loop.
+     *
+     * @param operateType 1 添加, 2 修改, 3 删除 (the notes' operate_type)
+     */
+    public static CloudChange applyCloudCollector(Connection c, JdbcListStore lists, String userId, String name,
+                                                  int sex, int operateType) throws SQLException {
+        Optional<Collector> was = lists.findCollector(c, userId);
+        if (operateType == 3) {
+            if (was.isEmpty()) {
+                return CloudChange.UNKNOWN;
+            }
+            if (isLastAdmin(c, userId)) {
+                LOG.warn("3.8 collector_sync deletes {}, the booth's last admin with a password: kept (the booth must"
+                        + " keep one account that can administer it)", userId);
+                return CloudChange.KEPT_LAST_ADMIN;
+            }
+            lists.deleteCollector(c, userId);
+            update(c, "DELETE FROM staff_account WHERE user_id = ?", userId);
+            update(c, "DELETE FROM staff_session WHERE user_id = ?", userId);
+            LOG.info("3.8 collector_sync: account {} disabled by the cloud (no log-in; its shifts stay)", userId);
+            return CloudChange.DISABLED;
+        }
+        lists.saveCollector(c, new Collector(userId, name, sex));
+        return was.isPresent() ? CloudChange.UPDATED : CloudChange.CREATED;
+    }
+
+    private static boolean isLastAdmin(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM staff_account WHERE role = 'ADMIN'"
+                + " AND credential IS NOT NULL")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> admins = new ArrayList<>();
+                while (rs.next()) {
+                    admins.add(rs.getString(1));
+                }
+                return admins.contains(userId) && admins.size() == 1;
+            }
+        }
+    }
+
     // ---- sessions ---------------------------------------------------------------------------------------------
 
     @Override

@@ -12,7 +12,9 @@ public enum Action {
     /** shiftops: the handover screen (换班), booth-wide. */
     HANDOVER,
     /** proto3: the next fee class for the car waiting at the exit (车型切换). */
-    VEHICLE_CLASS;
+    VEHICLE_CLASS,
+    /** proto4: the car waiting to pay leaves now and pays later (2.44 先走后付), when the site's rule allows. */
+    LATER_PAY;
 
     /** The key in keymap.properties, e.g. {@code no_record}. */
     public String configName() {

@@ -49,7 +49,15 @@ final class CheckoutView extends VBox {
                 pair(msg.get("ui.checkout.paid"), amount("paid-" + laneId, vm.paidProperty())),
                 pair(msg.get("ui.checkout.due"), due(laneId, vm)));
         totals.getStyleClass().add("fee-totals");
-        getChildren().addAll(heading, items, stay, totals);
+        // proto4: what 先走后付 did for this car (the debt uploaded for the platform to chase)
+        Label laterPay = new Label();
+        laterPay.setId("laterpay-" + laneId);
+        laterPay.getStyleClass().add("fee-item");
+        laterPay.setWrapText(true);
+        laterPay.textProperty().bind(vm.laterPayProperty());
+        laterPay.visibleProperty().bind(vm.laterPayProperty().isNotEmpty());
+        laterPay.managedProperty().bind(laterPay.visibleProperty());
+        getChildren().addAll(heading, items, stay, totals, laterPay);
     }
 
     private static javafx.scene.layout.HBox pair(String name, Label amount) {

@@ -55,6 +55,7 @@ public final class CheckoutViewModel {
             return;
         }
         items.setAll(lines(q));
+        laterPay.set("");
         gross.set(Fen.format(q.grossFen()));
         discount.set(Fen.format(q.discountFen() + capped(q)));
         paidFen = q.prepaidFen() + q.balanceFen();
@@ -70,6 +71,7 @@ public final class CheckoutViewModel {
     /** The car on screen changed: nothing of the previous car's money stays. */
     void clear() {
         items.clear();
+        laterPay.set("");
         gross.set("");
         discount.set("");
         paid.set("");
@@ -94,6 +96,51 @@ public final class CheckoutViewModel {
         changeGiven.set(true);
         change.set(msg.get("lane.change", Fen.format(changeFen)) + (tenderedFen > 0
                 ? "  (" + msg.get("ui.checkout.received", Fen.format(tenderedFen)) + ")" : ""));
+    }
+
+    // ---- proto4: 2.44 先走后付 -------------------------------------------------------------------------------
+
+    private final StringProperty laterPay = new SimpleStringProperty("");
+
+    /** What the later-pay action did for the car on screen ("" when nothing), shown under the totals. */
+    public StringProperty laterPayProperty() {
+        return laterPay;
+    }
+
+    /**
+     * proto4, 2.44 先走后付 (the keymap's later_pay): the car waiting to pay on {@code lane} leaves now and pays later,
+     * with the reason chosen in the lane's reason field (required), when the site's rule (payment.later_pay) allows
+     * it. The answer comes back on {@code fx}; what went wrong is the lane's error line.
+     */
+    public void laterPay(LaneViewModel lane, java.util.concurrent.Executor fx) {
+        if (!lane.payingProperty().get() || dueFen.get() <= 0) {
+            lane.errorProperty().set(msg.get("laterpay.nothing"));
+            return;
+        }
+        String why = lane.reasonProperty().get() == null ? "" : lane.reasonProperty().get().trim();
+        if (why.isEmpty()) {
+            lane.errorProperty().set(msg.get("reason.required"));
+            return;
+        }
+        if (!(lane.port() instanceof com.boothdesk.app.ui.pay.PayPort.Paying paying)) {
+            lane.errorProperty().set(msg.get("laterpay.off"));
+            return;
+        }
+        long debt = dueFen.get();
+        String plate = lane.plateProperty().get();
+        paying.pay().laterPay(why).whenComplete((closed, e) -> fx.execute(() -> {
+            if (e == null) {
+                laterPay.set(msg.get("ui.laterpay.done", closed == null ? plate : closed.plate(), Fen.format(debt)));
+                lane.reasonProperty().set("");
+                lane.errorProperty().set("");
+                return;
+            }
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            lane.errorProperty().set(cause instanceof com.boothdesk.app.domain.lane.LaneException le
+                    ? msg.get(le.messageKey(), le.args()) : msg.get("lane.error", String.valueOf(
+                    cause.getMessage())));
+        }));
     }
 
     /** The typed amount in fen: 0 when empty (exactly the fee); throws IllegalArgumentException when unreadable. */

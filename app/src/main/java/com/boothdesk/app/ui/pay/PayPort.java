@@ -21,6 +21,20 @@ public interface PayPort {
         return DEFAULT_SCANNER_GAP;
     }
 
+    /**
+     * proto4, 2.44 先走后付: the waiting car leaves now and pays later, with the attendant's reason, when the site's
+     * rule allows it; completes with the closed stay, or exceptionally with a LaneException naming why not.
+     */
+    default CompletableFuture<com.boothdesk.app.domain.order.ParkingOrder> laterPay(String reason) {
+        return CompletableFuture.failedFuture(new com.boothdesk.app.domain.lane.LaneException("laterpay.off",
+                "no later-pay at this lane"));
+    }
+
+    /** proto4: whether the site's rule lets the attendant on duty use 先走后付 for a fee of {@code dueFen}. */
+    default boolean laterPayAllowed(long dueFen) {
+        return false;
+    }
+
     /** The scanner gap when nothing is configured (40 ms). */
     java.time.Duration DEFAULT_SCANNER_GAP = java.time.Duration.ofMillis(40);
 

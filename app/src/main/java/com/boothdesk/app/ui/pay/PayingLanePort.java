@@ -51,6 +51,16 @@ public final class PayingLanePort implements LanePort, PayPort.Paying {
             public java.time.Duration scannerMaxGap() {
                 return payments.settings().scanGap();
             }
+
+            @Override
+            public CompletableFuture<com.boothdesk.app.domain.order.ParkingOrder> laterPay(String reason) {
+                return payments.laterPay(laneId, reason);
+            }
+
+            @Override
+            public boolean laterPayAllowed(long dueFen) {
+                return payments.laterPayRefusal(dueFen).isEmpty();
+            }
         };
     }
 
