@@ -59,7 +59,7 @@ class LotFullAcrossBoothsTest {
         }
     }
 
-    private static String[] booth(String url, String id, String entry, String exit, int n) {
+    static String[] booth(String url, String id, String entry, String exit, int n) {
         return new String[] {
             "booth.id", id, "store.url", url, "store.user", SitePostgres.USER, "store.pool_size", "4",
             "store.lot_refresh_ms", "1000", "park.capacity", String.valueOf(CAPACITY),
@@ -107,7 +107,7 @@ class LotFullAcrossBoothsTest {
         return l;
     }
 
-    private static long one(Database db, String sql) {
+    static long one(Database db, String sql) {
         return db.read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
