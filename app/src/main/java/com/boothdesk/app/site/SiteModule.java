@@ -14,7 +14,8 @@ import com.boothdesk.sdk.outbox.JdbcOutbox;
 /**
  * The booth's place in its site, wired from BoothApp with two lines: which database it keeps its records in (the
  * embedded H2 file of a single booth, or the site's shared PostgreSQL server: {@code store.url}) and the outbox with
- * this booth's claim on the messages it writes ({@code booth.id}, {@code store.outbox_takeover_seconds}).
+ * this booth's claim on the messages it writes ({@code booth.id}, {@code store.outbox_takeover_seconds}); on a site
+ * database also the booth's {@link SpaceHolds} (the last spaces taken under a row lock across the booths).
  */
 public final class SiteModule {
 
@@ -39,6 +40,7 @@ public final class SiteModule {
     public static JdbcOutbox outbox(Database db, BoothConfig config, Clock clock) {
         StoreSettings s = StoreSettings.from(config);
         SiteOnce.register(db, config.boothId(), clock); // list downlinks applied once per site (ListSync)
+        SpaceHolds.register(db, config, clock); // the lot-full rule across booths (JdbcParkSpaces.hold)
         return new JdbcOutbox(db.dataSource(), clock, config.boothId(), s.outboxLease());
     }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.boothdesk.app.config.BoothConfig;
 import com.boothdesk.app.store.Database;
+import com.boothdesk.app.store.JdbcParkSpaces;
 import com.boothdesk.app.store.Sql;
 import com.boothdesk.app.store.index.LotIndex;
 
@@ -27,13 +29,22 @@ import com.boothdesk.app.store.index.LotIndex;
  * ({@code SELECT ... FOR UPDATE}, a row lock that another booth's transaction waits for), counts the area's free
  * spaces from the database itself (capacity − the lanes' counters in {@code lot_lane_count} + the corrections in
  * {@code space_adjustment} − the live holds) and inserts a hold only when one is left. Two booths admitting the last
- * space are thus serialised and the second is told "full". A hold lives until {@link #release} (the stay was
- * recorded, which moves the car into its lane's counter, or the car was sent away) or until it expires (a booth that
- * died between the hold and the barrier does not keep the space).
+ * space are thus serialised and the second is told "full". A hold lives until {@link #release} (the car was sent
+ * away), until it expires (a booth that died between the hold and the barrier does not keep the space), or until the
+ * stay it was taken for is recorded: the hold's id is the stay's order id, and a hold whose {@code parking_order} row
+ * exists no longer counts. That row and the lane counter's increment commit in one transaction (the store's
+ * {@code recordEntry}), so the car moves from the hold into its lane's counter atomically: it is never counted
+ * nowhere. (The holds are counted before the counters, in that order, so that a stay committed between the two
+ * statements is counted twice, never not at all.) Ended holds are deleted by the area's next take, under its lock.
  *
- * <p>Not yet called by the entry flow (see the README, "A site with several booths").
+ * <p>The entry flow takes a hold before it opens the barrier for a car that needs a space
+ * ({@code ParkSpaces.hold}, implemented on a site database by {@link JdbcParkSpaces} with the instance
+ * {@link #register}ed on the database).
  */
-public final class SpaceHolds {
+public final class SpaceHolds implements JdbcParkSpaces.SiteHolds {
+
+    /** How long a hold counts when it is neither released nor turned into a stay (a booth that died meanwhile). */
+    public static final Duration TTL = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(SpaceHolds.class);
 
@@ -67,7 +78,19 @@ public final class SpaceHolds {
         this.ttl = ttl;
     }
 
+    /**
+     * On a site database: this booth's holds, kept with the database for its {@link JdbcParkSpaces} (the booth's
+     * areas and lanes from its configuration). Nothing on the embedded file, where the holds are kept in memory.
+     */
+    public static void register(Database db, BoothConfig config, Clock clock) {
+        if (db.shared()) {
+            db.shared(JdbcParkSpaces.SiteHolds.class, d -> new SpaceHolds(d, config.areas(), config.laneAreas(),
+                    config.boothId(), clock, TTL));
+        }
+    }
+
     /** Takes one space of {@code area} for {@code holdId}; false when the area has none left (or the id is taken). */
+    @Override
     public boolean take(String area, String holdId) {
         Integer cap = capacities.get(area);
         if (cap == null) {
@@ -76,6 +99,7 @@ public final class SpaceHolds {
         return db.write(c -> {
             lockArea(c, area);
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            clean(c, area, now);
             int free = free(c, area, cap, now);
             if (free <= 0) {
                 LOG.info("Space hold {} refused: area {} is full", holdId, area);
@@ -102,7 +126,8 @@ public final class SpaceHolds {
         });
     }
 
-    /** Gives a hold back (its stay is recorded, or the car was sent away); false when it was gone already. */
+    /** Gives a hold back (the car was sent away); false when it was gone already. */
+    @Override
     public boolean release(String holdId) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM space_hold WHERE hold_id = ?")) {
@@ -122,6 +147,18 @@ public final class SpaceHolds {
     }
 
     private int free(Connection c, String area, int cap, OffsetDateTime now) throws SQLException {
+        // the holds first: a stay committed after this statement is then in the counters too (counted twice for
+        // this take, a conservative error); counted the other way round it could be in neither
+        long held;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM space_hold h WHERE h.area = ?"
+                + " AND h.held_until > ? AND NOT EXISTS (SELECT 1 FROM parking_order o WHERE o.order_id = h.hold_id)")) {
+            ps.setString(1, area);
+            ps.setObject(2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                held = rs.getLong(1);
+            }
+        }
         long used = 0;
         for (Map.Entry<String, Integer> e : LotIndex.countsPerLane(c).entrySet()) {
             if (laneArea.getOrDefault(e.getKey(), defaultArea).equals(area)) {
@@ -131,18 +168,21 @@ public final class SpaceHolds {
         Map<String, Long> corr = new HashMap<>();
         LotIndex.correctionsOf(c).forEach((stored, sum) ->
                 corr.merge(capacities.containsKey(stored) ? stored : defaultArea, sum, Long::sum));
-        long held;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM space_hold WHERE area = ? AND held_until > ?")) {
-            ps.setString(1, area);
-            ps.setObject(2, now);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                held = rs.getLong(1);
-            }
-        }
         long free = Math.max(0, Math.min(cap, cap - used + corr.getOrDefault(area, 0L))) - held;
         return (int) Math.max(0, free);
+    }
+
+    /** Deletes the area's ended holds (expired, or their stay recorded); under the area's lock. */
+    private static void clean(Connection c, String area, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM space_hold WHERE area = ? AND (held_until <= ?"
+                + " OR EXISTS (SELECT 1 FROM parking_order o WHERE o.order_id = space_hold.hold_id))")) {
+            ps.setString(1, area);
+            ps.setObject(2, now);
+            int n = ps.executeUpdate();
+            if (n > 0) {
+                LOG.debug("Space holds of area {}: {} ended hold(s) removed", area, n);
+            }
+        }
     }
 
     /** Locks the area's row (made on first use; a booth making it at the same moment wins, the lock is then taken). */

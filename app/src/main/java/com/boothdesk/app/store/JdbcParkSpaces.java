@@ -17,8 +17,29 @@ import com.boothdesk.app.store.index.LotIndex;
  *
  * <p>Counted from the database's {@link LotIndex} (cars inside per entry lane, corrections per area), which the
  * writers keep exact after every commit: no scan of the lot per entry or per status refresh.
+ *
+ * <p>Holds ({@link #hold}, the lot-full rule before an entry barrier opens): on the embedded file this booth is the
+ * only writer and the index is exact, so a hold is an entry in a map in memory, taken under a lock against the
+ * booth's other entry lanes (no database round trip on the lane path). On a shared database the holds are the
+ * site's: {@link SiteHolds} (the site package's {@code SpaceHolds}, registered with the database by the booth's
+ * wiring), a row lock per area that serialises the booths.
  */
 public final class JdbcParkSpaces implements ParkSpaces {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcParkSpaces.class);
+
+    /**
+     * The site-wide reservation of spaces on a shared database, kept with it ({@link Database#shared(Class,
+     * java.util.function.Function)}): made by the site package, which knows the booth.
+     */
+    public interface SiteHolds {
+
+        /** Takes one space of {@code area} for {@code holdId}; false when the area has none left. */
+        boolean take(String area, String holdId);
+
+        /** Gives the hold back (the car did not pass); false when it was gone. */
+        boolean release(String holdId);
+    }
 
     private final Database db;
     private final Map<String, Integer> capacities;
@@ -26,6 +47,9 @@ public final class JdbcParkSpaces implements ParkSpaces {
     private final String defaultArea;
     private final Clock clock;
     private final LotIndex lot;
+    /** The embedded file's holds: hold id → area (guarded by itself). */
+    private final Map<String, String> holds = new HashMap<>();
+    private volatile boolean warnedNoSiteHolds;
 
     /**
      * @param capacities area → capacity, in display order
@@ -104,6 +128,53 @@ public final class JdbcParkSpaces implements ParkSpaces {
             out.put(area, (int) Math.max(0, Math.min(cap, free)));
         });
         return out;
+    }
+
+    @Override
+    public boolean hold(String area, String holdId) {
+        checked(area);
+        if (db.shared()) {
+            java.util.Optional<SiteHolds> site = db.sharedIfMade(SiteHolds.class);
+            if (site.isPresent()) {
+                return site.get().take(area, holdId);
+            }
+            if (!warnedNoSiteHolds) {
+                warnedNoSiteHolds = true;
+                LOG.warn("No site space holds registered on {}: the lot-full rule counts this booth's view only",
+                        db.description());
+            }
+            return free(area) > 0;
+        }
+        synchronized (holds) {
+            long held = holds.values().stream().filter(area::equals).count();
+            if (free(area) - held <= 0) {
+                return false;
+            }
+            holds.put(holdId, area);
+            return true;
+        }
+    }
+
+    @Override
+    public void entered(String holdId) {
+        // on a shared database the recorded stay (its order row) ends the hold in the stay's own transaction; the
+        // row is removed by the area's next take
+        if (!db.shared()) {
+            synchronized (holds) {
+                holds.remove(holdId);
+            }
+        }
+    }
+
+    @Override
+    public void release(String holdId) {
+        if (db.shared()) {
+            db.sharedIfMade(SiteHolds.class).ifPresent(h -> h.release(holdId));
+            return;
+        }
+        synchronized (holds) {
+            holds.remove(holdId);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.boothdesk.app.site;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +22,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,7 +43,7 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
  * at one booth leaves through another's, and two booths often try the same car at once), linked over TCP to a cloud
  * simulator in this JVM. During the run one booth is killed with SIGKILL (and started again later: its undelivered
  * messages are taken over by a live booth meanwhile) and the database server is stopped and started again. When the
- * site has recorded {@code --cars} stays, the booths are started again without traffic until the outbox is empty,
+ * traffic has recorded {@code --cars} stays, the booths are started again without traffic until the outbox is empty,
  * stopped with SIGTERM, and the harness checks on the database and at the simulator:
  * <ul>
  *   <li>orders lost: every stay in {@code parking_order} has its {@code in_park} at the cloud, every closed one its
@@ -57,6 +62,9 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
 public final class SiteSoakHarness {
 
     private static final String DB = "site";
+    private static final Duration POLL = Duration.ofSeconds(1);
+    /** How long the drained site must stay so before the booths are stopped. */
+    private static final Duration SETTLED = Duration.ofSeconds(15);
 
     private SiteSoakHarness() {
     }
@@ -137,47 +145,74 @@ public final class SiteSoakHarness {
             }
         });
         Runtime.getRuntime().addShutdownHook(cleanup); // a harness stopped with Ctrl+C leaves no booth behind
+        AtomicReference<EmbeddedPostgres> server = new AtomicReference<>(pg);
+        try {
+            return soak(booths, cars, capacity, dbDownSeconds, data, pgData, pgPort, url, cloud, server, booth, life,
+                    started);
+        } catch (Exception | Error e) {
+            // a stage that did not come within its time: no booth process outlives the run (the test JVM goes on)
+            System.out.println("sitesoak: stopped: " + e);
+            cleanup.run();
+            cloud.close();
+            server.get().close();
+            throw e;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+    }
+
+    private static Result soak(int booths, int cars, int capacity, int dbDownSeconds, Path data, Path pgData,
+                               int pgPort, String url, CloudSimulator cloud, AtomicReference<EmbeddedPostgres> server,
+                               Process[] booth, int[] life, Instant started) throws Exception {
         for (int b = 1; b <= booths; b++) {
             booth[b] = startBooth(data, b, booths, url, cloud.port(), capacity, true, life[b]);
         }
         int kills = 0;
         int restarts = 0;
-        boolean killed = false;
-        boolean dbRestarted = false;
-        Instant restartKilledAt = null;
         int victim = 2;
-        long orders = 0;
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(60));
-        while (orders < cars && Instant.now().isBefore(deadline)) {
-            TimeUnit.SECONDS.sleep(1); // the harness's own pacing, not a test's synchronisation
-            orders = countOrders(pg, dbRestarted, orders);
-            if (!killed && orders >= cars * 3L / 10) {
-                kill9(booth[victim]);
-                kills++;
-                killed = true;
-                restartKilledAt = Instant.now().plusSeconds(20); // longer than the takeover time (5 s)
-                System.out.printf("sitesoak %s: booth B%d killed (SIGKILL) at %d orders, uplinks so far %d%n",
-                        Instant.now(), victim, orders, parkUplinks(cloud).size());
-            }
-            if (restartKilledAt != null && Instant.now().isAfter(restartKilledAt)) {
-                life[victim]++;
-                booth[victim] = startBooth(data, victim, booths, url, cloud.port(), capacity, true, life[victim]);
-                restartKilledAt = null;
-                System.out.printf("sitesoak %s: booth B%d started again%n", Instant.now(), victim);
-            }
-            if (!dbRestarted && orders >= cars * 6L / 10) {
-                Instant t0 = Instant.now();
-                pg.close();
-                TimeUnit.SECONDS.sleep(dbDownSeconds); // the server away for a while, as a restart of its PC is
-                pg = startPg(pgData, pgPort);
-                restarts++;
-                dbRestarted = true;
-                System.out.printf("sitesoak %s: PostgreSQL stopped and started again (%d ms away) at %d orders%n",
-                        Instant.now(), Duration.between(t0, Instant.now()).toMillis(), orders);
-            }
-        }
+        AtomicLong orders = new AtomicLong();
+        Callable<Long> stays = () -> {
+            orders.set(countOrders(server.get(), started, orders.get()));
+            return orders.get();
+        };
+        // only the traffic's stays are counted: the first booth seeds the lot with a dozen cars at its start, which
+        // were 30% of a short run (the kill, and the server's restart at 60%, came while the booths were starting)
+        await("every booth linked to the cloud").atMost(Duration.ofMinutes(2)).pollInterval(POLL)
+                .until(() -> cloud.loginCount() >= booths);
+        // a generous bound for the whole traffic phase: the bench's 1,000 cars need ~10 minutes on a quiet machine
+        Duration traffic = Duration.ofMinutes(3).plusSeconds(cars * 3L);
+        Instant trafficUntil = Instant.now().plus(traffic);
+
+        await("30% of " + cars + " stays").atMost(traffic).pollInterval(POLL)
+                .until(stays, n -> n >= cars * 3L / 10);
+        kill9(booth[victim]);
+        kills++;
+        System.out.printf("sitesoak %s: booth B%d killed (SIGKILL) at %d orders, uplinks so far %d%n",
+                Instant.now(), victim, orders.get(), parkUplinks(cloud).size());
+        // the dead booth's undelivered messages are the live booths' once its claim lapsed (takeover 5 s): it is
+        // started again only when none is left to it, so the takeover is part of every run
+        String dead = "B" + victim;
+        await("the messages of the killed booth taken over").atMost(Duration.ofMinutes(2)).pollInterval(POLL)
+                .until(() -> openClaimedBy(server.get(), dead) == 0);
+        life[victim]++;
+        booth[victim] = startBooth(data, victim, booths, url, cloud.port(), capacity, true, life[victim]);
+        System.out.printf("sitesoak %s: booth B%d started again%n", Instant.now(), victim);
+
+        await("60% of " + cars + " stays").atMost(Duration.between(Instant.now(), trafficUntil)).pollInterval(POLL)
+                .until(stays, n -> n >= cars * 6L / 10);
+        Instant t0 = Instant.now();
+        server.get().close();
+        TimeUnit.SECONDS.sleep(dbDownSeconds); // the length of the outage (the server PC restarting), not a wait
+        server.set(startPg(pgData, pgPort));
+        restarts++;
+        System.out.printf("sitesoak %s: PostgreSQL stopped and started again (%d ms away) at %d orders%n",
+                Instant.now(), Duration.between(t0, Instant.now()).toMillis(), orders.get());
+
+        await(cars + " stays").atMost(Duration.between(Instant.now(), trafficUntil)).pollInterval(POLL)
+                .until(stays, n -> n >= cars);
         System.out.printf("sitesoak %s: %d orders after %d s; booths start again without traffic to drain%n",
-                Instant.now(), orders, Duration.between(started, Instant.now()).toSeconds());
+                Instant.now(), orders.get(), Duration.between(started, Instant.now()).toSeconds());
+        EmbeddedPostgres pg = server.get();
         int loginsBefore = cloud.loginCount();
         for (int b = 1; b <= booths; b++) {
             if (booth[b].isAlive()) {
@@ -196,7 +231,6 @@ public final class SiteSoakHarness {
         Result r = check(pg, cloud, data, booths, capacity, kills, restarts);
         cloud.close();
         pg.close();
-        Runtime.getRuntime().removeShutdownHook(cleanup);
         return r;
     }
 
@@ -208,41 +242,72 @@ public final class SiteSoakHarness {
         return DriverManager.getConnection(pg.getJdbcUrl(SitePostgres.USER, DB));
     }
 
-    /** The stays the site has recorded (the last figure while the server is away). */
-    private static long countOrders(EmbeddedPostgres pg, boolean quiet, long last) {
-        try (Connection c = connect(pg); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM parking_order")) {
-            rs.next();
-            return rs.getLong(1);
+    /**
+     * The stays of the run's traffic (the last figure while the server is away): those that came in since {@code
+     * since}, not the dozen the first booth seeds the lot with at its start (they entered "earlier").
+     */
+    private static long countOrders(EmbeddedPostgres pg, Instant since, long last) {
+        try (Connection c = connect(pg); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM parking_order WHERE in_time >= ?")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         } catch (SQLException e) {
             return last; // not migrated yet, or being restarted
         }
     }
 
-    /** Until every outbox row is answered and no journaled read waits, stable for 20 s (at most 10 minutes). */
-    private static void waitForDrain(EmbeddedPostgres pg, CloudSimulator cloud, int logins) throws Exception {
-        Instant until = Instant.now().plusSeconds(600);
-        String seen = "";
-        Instant stableSince = Instant.now();
-        while (Instant.now().isBefore(until)) {
-            TimeUnit.SECONDS.sleep(2);
-            String now;
-            try (Connection c = connect(pg); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM sdk_outbox WHERE status <> "
-                         + "'ACKNOWLEDGED'), (SELECT COUNT(*) FROM intake_journal)")) {
-                rs.next();
-                now = rs.getLong(1) + "/" + rs.getLong(2) + "/" + parkUplinks(cloud).size();
-                if (cloud.loginCount() < logins) {
-                    stableSince = Instant.now(); // the booths are not all linked yet
-                } else if (!now.equals(seen)) {
-                    seen = now;
-                    stableSince = Instant.now();
-                } else if (now.startsWith("0/0/") && Duration.between(stableSince, Instant.now()).toSeconds() >= 20) {
-                    return;
-                }
-            }
+    /**
+     * Until every booth is linked, no outbox row is open (PENDING or SENT: a FAILED row is final, and counted as
+     * undelivered by the check, not waited for), no journaled read waits, and the cloud's count of in_park/out_park
+     * has not moved, all of it for {@link #SETTLED} on end (the booths' one demo car per lane comes a few seconds
+     * after their start, and the stand-in attendant settles a replayed read after a few more).
+     */
+    private static void waitForDrain(EmbeddedPostgres pg, CloudSimulator cloud, int logins) {
+        AtomicReference<String> last = new AtomicReference<>("");
+        AtomicReference<Integer> uplinks = new AtomicReference<>(-1);
+        try {
+            await("the site drained").atMost(Duration.ofMinutes(3)).pollInterval(POLL).during(SETTLED)
+                    .until(() -> {
+                        long[] open = openAndJournal(pg);
+                        int got = parkUplinks(cloud).size();
+                        boolean same = uplinks.getAndSet(got) == got;
+                        last.set("open " + open[0] + ", journal " + open[1] + ", failed " + open[2] + ", uplinks "
+                                + got + ", logins " + cloud.loginCount() + "/" + logins);
+                        return cloud.loginCount() >= logins && open[0] == 0 && open[1] == 0 && same;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("sitesoak: the site did not drain within 3 minutes (" + last.get() + ")");
         }
-        System.out.println("sitesoak: the outbox did not drain within 10 minutes (" + seen + ")");
+    }
+
+    /** Open outbox rows, intake journal rows, FAILED outbox rows; the server may be starting: then all -1. */
+    private static long[] openAndJournal(EmbeddedPostgres pg) {
+        try (Connection c = connect(pg); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM sdk_outbox WHERE status IN ('PENDING',"
+                     + " 'SENT')), (SELECT COUNT(*) FROM intake_journal), (SELECT COUNT(*) FROM sdk_outbox WHERE"
+                     + " status = 'FAILED')")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        } catch (SQLException e) {
+            return new long[] {-1, -1, -1};
+        }
+    }
+
+    /** Open outbox rows claimed by {@code booth} (-1 while the server cannot be read). */
+    private static long openClaimedBy(EmbeddedPostgres pg, String booth) {
+        try (Connection c = connect(pg); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM sdk_outbox WHERE status IN ('PENDING', 'SENT') AND claimed_by = ?")) {
+            ps.setString(1, booth);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     private static Result check(EmbeddedPostgres pg, CloudSimulator cloud, Path data, int booths, int capacity,
@@ -337,7 +402,7 @@ public final class SiteSoakHarness {
                         if (l.contains(" ERROR ") && (l.contains("StoreException") || l.contains("failed:"))) {
                             storeErrors++;
                         }
-                        if (l.contains("is not in the lot any more")) {
+                        if (l.contains("is not in the lot any more") || l.contains("was closed at another booth")) {
                             races++;
                         }
                     }

@@ -158,4 +158,26 @@ class SpaceHoldsTest {
         assertThat(atB.take("main", "x4")).isTrue();
         assertThat(atA.free("main")).isZero();
     }
+
+    @Test
+    void aHoldBecomesItsStayWhenTheStayIsRecordedAndIsCleanedUpByTheNextTake() {
+        SpaceHolds atA = holds(a, "A", 2);
+        SpaceHolds atB = holds(b, "B", 2);
+        String id = ordersA.nextOrderId("A1", T0);
+        assertThat(atA.take("main", id)).isTrue();
+        assertThat(atB.free("main")).isEqualTo(1);
+
+        // the stay with the hold's id: from then on the lane's counter counts the car and the hold does not
+        ordersA.recordEntry(ParkingOrder.entered(id, "京F00001", "small", "A1", T0, "op", null), 0);
+        assertThat(atB.free("main")).as("counted once, not twice, not nowhere").isEqualTo(1);
+        assertThat(atB.take("main", "y1")).isTrue();
+        assertThat(atA.take("main", "y2")).isFalse();
+        long rows = a.read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM space_hold")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(rows).as("the hold that became a stay was removed by a later take").isEqualTo(1);
+    }
 }

@@ -172,10 +172,58 @@ final class EntryFlow {
      * Opens the barrier and, once the device confirmed it, records the stay with its in_park. A barrier that did not
      * confirm records no stay and no in_park: the car is still at the barrier, and the lane waits for the attendant
      * (confirm tries again, refuse sends the car away). Returns the stay, or null when the barrier failed.
+     *
+     * <p>A car that needs a space (its kind is not let in when full) first holds one ({@link ParkSpaces#hold}); when
+     * none is left (another lane or booth took the last one after the ladder looked) it is refused as the ladder
+     * refuses a full lot, and an attended entry fails with {@code entry.full}. The hold lives only while this runs:
+     * it ends in the recorded stay, or is given back when the barrier failed or the write threw, so a car waiting
+     * for the attendant, refused or cancelled afterwards holds nothing.
      */
     ParkingOrder admit(PlateRead read, EntryLadder.EntryVerdict v, boolean attended) {
         Instant at = read.readAt();
         String orderId = s.orders().nextOrderId(core.lane.id(), at);
+        // site4: a car that needs a space holds one before the barrier opens (the lot-full rule across this booth's
+        // lanes and the site's booths); the hold ends in the stay, or is given back when the car does not pass
+        boolean needsSpace = v.kind() == null || !s.rules().admitWhenFull().contains(v.kind());
+        if (needsSpace && !s.spaces().hold(s.spaces().areaOf(core.lane.id()), orderId)) {
+            return lotFull(read, v, attended);
+        }
+        boolean entered = false;
+        try {
+            ParkingOrder order = passAndRecord(read, v, attended, orderId, at);
+            entered = order != null;
+            return order;
+        } finally {
+            if (needsSpace) {
+                if (entered) {
+                    s.spaces().entered(orderId);
+                } else {
+                    s.spaces().release(orderId);
+                }
+            }
+        }
+    }
+
+    /** Another lane or booth took the last space between the ladder and the hold: the car is refused as full. */
+    private ParkingOrder lotFull(PlateRead read, EntryLadder.EntryVerdict v, boolean attended) {
+        String plate = read.plate();
+        String kind = v.kind() == null ? CarKind.TEMPORARY.label() : v.kind().label();
+        Decision d = Decision.of(Step.LOT_FULL, "entry.full", plate, kind);
+        LOG.info("Lane {}: {} refused: no space left in area {} once the other lanes' holds count [{}]",
+                core.lane.id(), plate.isEmpty() ? "(no plate)" : SafeText.plate(plate), s.spaces().areaOf(core.lane.id()), d.step());
+        if (attended) {
+            core.clear();
+        }
+        core.say(s.texts().full(plate));
+        core.publish(LanePhase.REFUSED, read, null, null, d, List.of(), null);
+        if (attended) {
+            throw new LaneException("entry.full", "no space left for " + plate, d.args());
+        }
+        return null;
+    }
+
+    private ParkingOrder passAndRecord(PlateRead read, EntryLadder.EntryVerdict v, boolean attended, String orderId,
+                                       Instant at) {
         GateOutcome gate = core.gate(BarrierAction.OPEN, GateEvent.Cause.ENTRY_ACCEPTED, core.operator(), orderId,
                 null, null);
         if (!gate.moved()) {

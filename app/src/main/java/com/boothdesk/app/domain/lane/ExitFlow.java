@@ -378,7 +378,20 @@ final class ExitFlow {
             }
         }
         int empty = Math.min(s.spaces().capacity(), s.spaces().free() + 1);
-        core.settledInStore(s.orders().recordExit(closed, empty, core.intake()));
+        boolean settled;
+        try {
+            settled = s.orders().recordExit(closed, empty, core.intake());
+        } catch (IllegalStateException e) {
+            // site4: another booth closed the stay first (one car read at two exits): this read is decided there,
+            // so it leaves the intake journal now (as an ERROR it stayed until the lane's next read)
+            LOG.warn("Lane {}: {} order {} was closed at another booth first; not closed or charged again here",
+                    core.lane.id(), SafeText.plate(order.plate()), order.orderId());
+            core.clear();
+            Decision gone = Decision.of(Step.ATTENDANT, "exit.closed.elsewhere", order.plate());
+            core.publish(LanePhase.RELEASED, read, order, quote, gone, List.of(), v.kind());
+            throw new LaneException("exit.closed.elsewhere", SafeText.of(e.getMessage(), 120), gone.args());
+        }
+        core.settledInStore(settled);
         if (discount > 0 && quote != null) {
             quote.couponDeductions(coupons(w)).forEach((id, fen) ->
                     s.lists().couponDeducted(id, order.orderId(), fen, read.readAt()));

@@ -22,6 +22,25 @@ public interface ParkSpaces {
     /** Corrects an area's count (cars that left unseen, reserved spaces ...); recorded with who and why. */
     void adjust(String area, int delta, String reason, String operator);
 
+    /**
+     * Reserves one space of {@code area} for the car about to pass an entry barrier, before the barrier opens, so
+     * that two lanes (of this booth, or of another booth on the site's database) never both admit the last space.
+     * {@code holdId} is the stay's order id. False when the area has no space left once the other lanes' holds are
+     * counted. A hold counts as a used space until {@link #entered} (its stay is recorded and counts the car) or
+     * {@link #release} (the car did not pass); on a site database also until it expires (a booth that died).
+     */
+    default boolean hold(String area, String holdId) {
+        return free(area) > 0;
+    }
+
+    /** The stay of {@code holdId} is recorded: the car counts in its lane's count now, the hold ends. */
+    default void entered(String holdId) {
+    }
+
+    /** The car of {@code holdId} did not pass (refused, cancelled, the barrier failed): the space is free again. */
+    default void release(String holdId) {
+    }
+
     /** The whole lot. */
     default int capacity() {
         return areas().stream().mapToInt(this::capacity).sum();
