@@ -71,6 +71,7 @@ public final class OutageModule implements AutoCloseable {
         OutageConflicts conflicts = new OutageConflicts(db, boothId, clock);
         OutageReplay replay = new OutageReplay(db, journal, orders, gates, conflicts, clock);
         outage.replayer(replay);
+        outage.onDown(wrapped::restoreIndexIfCleared);
         outage.onUp(() -> {
             wrapped.clearDelta();
             orders.index().refresh(db); // other booths' cars of the outage time
@@ -178,6 +179,9 @@ public final class OutageModule implements AutoCloseable {
     public void refreshCounts() {
         if (outage == null) {
             return;
+        }
+        if (!outage.down()) {
+            orders.keepIndexCopy();
         }
         waiting = journal.waiting();
         conflictCount = outage.read(conflicts::count, () -> conflictCount);

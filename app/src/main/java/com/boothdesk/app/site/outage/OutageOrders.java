@@ -65,6 +65,31 @@ public final class OutageOrders implements OrderRepository {
         laneDelta.clear();
     }
 
+    /** The cars inside as the index last held them while up (see {@link #keepIndexCopy}). */
+    private volatile List<LotIndex.Car> indexCopy = List.of();
+
+    /**
+     * Keeps a copy of the index's cars (the status thread, once a second, while up). The index's re-read clears it
+     * before it reads the database: a re-read that is the first to find the server gone leaves it empty, and the
+     * outage would then know no car inside; {@link #restoreIndexIfCleared} puts the copy back.
+     */
+    void keepIndexCopy() {
+        indexCopy = lot.cars();
+    }
+
+    /**
+     * At a lost connection: an index left empty by a failed re-read gets the last copy back (not once this booth has
+     * journaled stays: then an empty index may be the truth).
+     */
+    void restoreIndexIfCleared() {
+        List<LotIndex.Car> copy = indexCopy;
+        if (lot.size() == 0 && !copy.isEmpty() && laneDelta.isEmpty()) {
+            copy.forEach(lot::add);
+            LOG.warn("Outage: the lot index was emptied by a re-read that failed; {} car(s) inside restored from its"
+                    + " last copy", copy.size());
+        }
+    }
+
     @Override
     public String nextOrderId(String laneId, Instant at) {
         // the site's numbers while up (a block is kept in memory); while down a number of the local journal's

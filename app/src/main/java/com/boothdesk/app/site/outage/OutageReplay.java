@@ -192,6 +192,9 @@ public final class OutageReplay implements SiteOutage.Replayer {
             settleSiteRead(c, w.siteIntakeId());
             return null;
         });
+        LOG.warn("Outage replay conflict {} for {} ({}): this booth's exit at {} was first, the stay's exit is now it;"
+                + " the later exit at {} {} is kept as the conflict", OutageConflicts.Kind.EXIT_TWICE_OTHER_LATER,
+                SafeText.plate(mine.plate()), mine.orderId(), mine.outTime(), site.exitLaneId(), site.outTime());
         return Outcome.CONFLICT;
     }
 

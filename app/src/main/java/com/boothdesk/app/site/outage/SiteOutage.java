@@ -54,6 +54,7 @@ public final class SiteOutage implements AutoCloseable {
     private volatile Instant since;
     private volatile Replayer replayer = () -> true;
     private volatile Runnable onUp = () -> { };
+    private volatile Runnable onDown = () -> { };
 
     public SiteOutage(Database db, OutageJournal journal, Clock clock, Duration probeEvery) {
         this.db = db;
@@ -76,6 +77,11 @@ public final class SiteOutage implements AutoCloseable {
 
     void replayer(Replayer r) {
         this.replayer = r;
+    }
+
+    /** Runs at each lost connection, before a lane journals after it (the lot index is checked). */
+    void onDown(Runnable r) {
+        this.onDown = r;
     }
 
     /** Runs after each return to up (the lot index is read again). */
@@ -113,6 +119,11 @@ public final class SiteOutage implements AutoCloseable {
 
     private void enterDown(String why) {
         synchronized (journalLock) {
+            try {
+                onDown.run(); // at each lost connection, under the journal's lock: no lane journals meanwhile
+            } catch (RuntimeException e) {
+                LOG.warn("at the start of the outage: {}", e.toString());
+            }
             if (state == State.DOWN) {
                 return;
             }

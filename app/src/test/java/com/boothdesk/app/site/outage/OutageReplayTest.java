@@ -197,6 +197,19 @@ class OutageReplayTest {
         assertThat(siteB.countInLot()).isEqualTo(1); // 京A00009 only
     }
 
+    @Test
+    void aReReadOfTheLotIndexThatIsTheFirstToFindTheServerGoneDoesNotLeaveTheOutageWithoutTheCarsInside() {
+        ParkingOrder p = enter(orders, "A1", "京D00001", T0);
+        ParkingOrder q = enter(orders, "A1", "京D00002", T0.plusSeconds(1));
+        m.refreshCounts(); // the status thread, once a second while up: keeps a copy of the index
+        proxy.cut();
+        siteA.index().refresh(a); // the index's re-read (it clears itself first) meets the lost server
+        assertThat(m.down()).isTrue();
+        assertThat(siteA.index().size()).isEqualTo(2);
+        assertThat(orders.findInLot("京D00001")).map(ParkingOrder::orderId).contains(p.orderId());
+        assertThat(orders.findInLot("京D00002")).map(ParkingOrder::orderId).contains(q.orderId());
+    }
+
     private List<String> services(String orderId) {
         return outboxA.byOrderKey(orderId).stream().sorted(java.util.Comparator.comparingLong(OutboxEntry::id))
                 .map(OutboxEntry::serviceName).toList();
