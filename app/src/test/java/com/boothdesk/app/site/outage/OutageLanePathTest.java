@@ -13,7 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.time.Clock;
+
 import com.boothdesk.app.BoothApp;
+import com.boothdesk.app.cloud.CloudBridge;
+import com.boothdesk.app.domain.order.PaymentMethod;
+import com.boothdesk.app.store.Database;
+import com.boothdesk.app.store.JdbcOrderRepository;
+import com.boothdesk.sdk.outbox.JdbcOutbox;
 import com.boothdesk.app.domain.lane.LanePhase;
 import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.domain.order.OrderStatus;
@@ -26,8 +33,10 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
 /**
  * The whole booth on a site's real PostgreSQL, reached through a TCP proxy that the test cuts while cars enter and
  * leave through the real lane path (camera HTTP push, the lane's decision, the simulated card's barrier, cash at the
- * exit): no car waits for the server, and once it is back every stay is in the site database and every in_park /
- * out_park reached the cloud simulator once, in order.
+ * exit), while booth B2 of the same site (on the server directly) lets one of the same cars out first: no car waits for
+ * the server, and once it is back every stay is in the site database, the car let out twice is a conflict by the rule
+ * (the first exit by time wins), and every in_park / out_park reached the cloud simulator once, in order (B2's
+ * out_park taken over by the connected booth).
  */
 class OutageLanePathTest {
 
@@ -41,7 +50,13 @@ class OutageLanePathTest {
         String url = SitePostgres.freshDatabase();
         try (CuttableProxy proxy = new CuttableProxy("127.0.0.1", SitePostgres.server().getPort());
              RunningBooth booth = RunningBooth.start(data, "store.url", proxy.through(url),
-                     "store.user", SitePostgres.USER, OutageModule.PROBE_KEY, "200", "store.lot_refresh_ms", "500")) {
+                     "store.user", SitePostgres.USER, OutageModule.PROBE_KEY, "200", "store.lot_refresh_ms", "500",
+                     "store.outbox_takeover_seconds", "5");
+             // booth B2 of the same site, on the server directly: it is not cut off
+             Database b2 = Database.connect(url, SitePostgres.USER, "", 2)) {
+            b2.refreshEvery(Duration.ofHours(1));
+            JdbcOrderRepository ordersB2 = new JdbcOrderRepository(b2, new CloudBridge(
+                    new JdbcOutbox(b2.dataSource(), Clock.systemUTC(), "B2", Duration.ofSeconds(5)), "B2"));
             BoothApp app = booth.app;
             OrderRepository orders = app.outage().orders(app.orders());
             assertThat(app.outage().active()).isTrue();
@@ -61,6 +76,10 @@ class OutageLanePathTest {
             assertThat(app.outage().state()).isEqualTo(SiteOutage.State.DOWN);
             booth.clock.advance(Duration.ofHours(2));
             List<String> leaving = List.of("京C10001", "京C20001", "京C10002");
+            // B2 lets 京C10002 out first (an hour earlier by the clock): A's later exit of it will be the conflict
+            ParkingOrder twice = ordersB2.find(ids.get("京C10002")).orElseThrow();
+            ordersB2.recordExit(twice.closed("X9", RunningBooth.EIGHT_AM.plus(Duration.ofHours(1)), 500, 500,
+                    PaymentMethod.CASH, "op2", null, null), 99);
             for (String plate : leaving) {
                 long t0 = System.nanoTime();
                 leave(booth, plate);
@@ -75,7 +94,10 @@ class OutageLanePathTest {
             proxy.restore();
             await().atMost(Duration.ofSeconds(60)).until(() -> app.outage().state() == SiteOutage.State.UP);
             assertThat(app.outage().journal().waiting()).isZero();
-            assertThat(app.outage().conflicts(10)).isEmpty();
+            // the rule: the first exit by time wins, the other is the conflict
+            assertThat(app.outage().conflicts(10)).extracting(OutageConflicts.Conflict::kind, OutageConflicts.Conflict::orderId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("EXIT_TWICE", ids.get("京C10002")));
+            assertThat(app.orders().find(ids.get("京C10002")).orElseThrow().exitLaneId()).isEqualTo("X9");
 
             // 0 orders lost: every stay is in the site database, the ones let out closed
             for (Map.Entry<String, String> e : ids.entrySet()) {
