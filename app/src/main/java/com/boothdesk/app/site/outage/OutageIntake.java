@@ -15,10 +15,12 @@ public final class OutageIntake implements IntakeJournal {
 
     private final IntakeJournal site;
     private final SiteOutage outage;
+    private final java.time.Clock clock;
 
-    public OutageIntake(IntakeJournal site, SiteOutage outage) {
+    public OutageIntake(IntakeJournal site, SiteOutage outage, java.time.Clock clock) {
         this.site = site;
         this.outage = outage;
+        this.clock = clock;
     }
 
     @Override
@@ -34,11 +36,12 @@ public final class OutageIntake implements IntakeJournal {
             return;
         }
         if (id >= 0) {
-            // a site read settled while down stays in the site journal: the lane shows it again after a restart
-            outage.read(() -> {
+            // a read written to the site journal before the outage, decided during it: settled there at the replay
+            outage.route(() -> {
                 site.settle(id, outcome);
                 return null;
-            }, () -> null);
+            }, () -> outage.journal().append(OutageJournal.Kind.SETTLE_READ, Long.toString(id),
+                    clock.instant(), Long.toString(id)));
         }
     }
 

@@ -45,7 +45,7 @@ public final class OutageJournal implements AutoCloseable {
     public static final long LOCAL_INTAKE_BASE = 1L << 50;
 
     /** What one entry records. */
-    public enum Kind { ENTRY, EXIT, GATE }
+    public enum Kind { ENTRY, EXIT, GATE, SETTLE_READ }
 
     /** One journaled write. */
     public record Entry(long seq, Kind kind, String ref, Instant at, String body) {

@@ -39,6 +39,7 @@ public final class OutageModule implements AutoCloseable {
     private final OutageOrders orders;
     private final OutageConflicts conflicts;
     private final OutageReplay replay;
+    private java.time.Clock clock;
     private volatile int waiting;
     private volatile int conflictCount;
 
@@ -77,6 +78,7 @@ public final class OutageModule implements AutoCloseable {
             orders.index().refresh(db); // other booths' cars of the outage time
         });
         OutageModule m = new OutageModule(outage, journal, wrapped, conflicts, replay);
+        m.clock = clock;
         // a gate event is journaled in order with the stays
         m.gates = new OutageGates(gates, outage);
         outage.start();
@@ -131,7 +133,7 @@ public final class OutageModule implements AutoCloseable {
     }
 
     public IntakeJournal intake(IntakeJournal site) {
-        return outage == null ? site : new OutageIntake(site, outage);
+        return outage == null ? site : new OutageIntake(site, outage, clock);
     }
 
     private OutageSpaces spaces;

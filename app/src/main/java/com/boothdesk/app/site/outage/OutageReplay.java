@@ -40,6 +40,7 @@ import com.boothdesk.app.store.JdbcOrderRepository;
  *       kept as the conflict ({@code EXIT_TWICE_OTHER_LATER}; its {@code out_park} was delivered already, none is
  *       sent again). A stay the site does not have: {@code EXIT_WITHOUT_STAY}.</li>
  *   <li><b>gate event</b>: inserted unless the same lane, time and action is there.</li>
+ *   <li><b>a camera read</b> of the site's intake journal decided while down without a stay: deleted there.</li>
  * </ul>
  * An entry is marked replayed in the journal after its site transaction committed; a crash between the two replays it
  * again, and the rules above make that a no-op.
@@ -102,6 +103,14 @@ public final class OutageReplay implements SiteOutage.Replayer {
                 case ENTRY -> entry(e);
                 case EXIT -> exit(e);
                 case GATE -> gate(e);
+                case SETTLE_READ -> {
+                    long id = Long.parseLong(e.body().trim());
+                    db.write(c -> {
+                        settleSiteRead(c, id);
+                        return null;
+                    });
+                    yield Outcome.APPLIED;
+                }
             };
         } catch (RuntimeException failed) {
             if (Database.connectionLost(failed)) {

@@ -210,6 +210,27 @@ class OutageReplayTest {
         assertThat(orders.findInLot("京D00002")).map(ParkingOrder::orderId).contains(q.orderId());
     }
 
+    @Test
+    void cameraReadsAreJournaledWhereTheyWereWrittenAndASiteReadDecidedWhileDownIsSettledThereAtTheReplay() {
+        var intake = m.intake(new com.boothdesk.app.store.JdbcIntakeJournal(a));
+        var read = new com.boothdesk.app.domain.lane.PlateRead("A1", "京E00001", 1, 90, T0, new byte[0], "test");
+        long before = intake.record(read, false, T0); // up: the site's journal
+        assertThat(before).isLessThan(OutageJournal.LOCAL_INTAKE_BASE);
+        proxy.cut();
+        long during = intake.record(read.withPlate("京E00002", 90, "test"), false, T0.plusSeconds(1));
+        assertThat(m.down()).isTrue();
+        assertThat(during).isGreaterThanOrEqualTo(OutageJournal.LOCAL_INTAKE_BASE);
+        assertThat(intake.pending("A1")).extracting(e -> e.read().plate()).containsExactly("京E00002");
+        intake.settle(before, "decided"); // decided while down (no stay): settled at the replay
+        intake.settle(during, "decided");
+        assertThat(intake.pending("A1")).isEmpty();
+
+        proxy.restore();
+        await().atMost(WAIT).until(() -> m.state() == SiteOutage.State.UP);
+        assertThat(rows("SELECT COUNT(*) FROM intake_journal")).isZero();
+        assertThat(intake.pending("A1")).isEmpty();
+    }
+
     private List<String> services(String orderId) {
         return outboxA.byOrderKey(orderId).stream().sorted(java.util.Comparator.comparingLong(OutboxEntry::id))
                 .map(OutboxEntry::serviceName).toList();
