@@ -135,7 +135,8 @@ public final class OutageReplay implements SiteOutage.Replayer {
                 + " WHERE plate = ? AND status = 'CLOSED' AND out_time >= ? ORDER BY out_time LIMIT 1", o));
         if (left.isPresent()) {
             String[] r = left.get();
-            return conflict(e, w, OutageConflicts.Kind.ENTRY_CLOSED_ELSEWHERE, o.inTime(), "entered at " + o.entryLaneId()
+            return conflict(e, w, OutageConflicts.Kind.ENTRY_CLOSED_ELSEWHERE, o.inTime(), "本岗亭断网时入场，该车已从 " + r[1]
+                    + " 出场 / entered at " + o.entryLaneId()
                     + " " + o.inTime() + " while the site was down; the car had left at " + r[1] + " " + r[2]
                     + " (stay " + r[0] + ")");
         }
@@ -143,7 +144,8 @@ public final class OutageReplay implements SiteOutage.Replayer {
                 + " WHERE plate = ? AND status = 'IN_LOT' AND in_time > ? ORDER BY in_time DESC LIMIT 1", o));
         if (newer.isPresent()) {
             String[] r = newer.get();
-            return conflict(e, w, OutageConflicts.Kind.ENTRY_SUPERSEDED_ELSEWHERE, o.inTime(), "entered at "
+            return conflict(e, w, OutageConflicts.Kind.ENTRY_SUPERSEDED_ELSEWHERE, o.inTime(), "该车在 " + r[1]
+                    + " 有更新的入场 / entered at "
                     + o.entryLaneId() + " " + o.inTime() + "; a newer stay " + r[0] + " of the plate came in at " + r[1]
                     + " " + r[2]);
         }
@@ -156,7 +158,8 @@ public final class OutageReplay implements SiteOutage.Replayer {
         ParkingOrder mine = w.order();
         Optional<ParkingOrder> row = orders.find(mine.orderId());
         if (row.isEmpty()) {
-            return conflict(e, w, OutageConflicts.Kind.EXIT_WITHOUT_STAY, mine.outTime(), "let out at "
+            return conflict(e, w, OutageConflicts.Kind.EXIT_WITHOUT_STAY, mine.outTime(), "本岗亭 " + mine.exitLaneId()
+                    + " 放行（收 " + yuan(mine.paidFen()) + " 元），站点无此在场记录 / let out at "
                     + mine.exitLaneId() + " " + mine.outTime() + " (" + mine.paidFen() + " fen paid); the site has no"
                     + " such stay");
         }
@@ -169,7 +172,8 @@ public final class OutageReplay implements SiteOutage.Replayer {
             return Outcome.ALREADY;
         }
         if (site.outTime() == null || !mine.outTime().isBefore(site.outTime())) {
-            return conflict(e, w, OutageConflicts.Kind.EXIT_TWICE, mine.outTime(), "let out here at "
+            return conflict(e, w, OutageConflicts.Kind.EXIT_TWICE, mine.outTime(), "另一岗亭先放行；本岗亭 "
+                    + mine.exitLaneId() + " 的出场（收 " + yuan(mine.paidFen()) + " 元）记为冲突 / let out here at "
                     + mine.exitLaneId() + " " + mine.outTime() + " (" + mine.paidFen() + " fen paid, "
                     + mine.paymentMethod() + "); the stay was " + site.status() + (site.outTime() == null ? ""
                     : " at " + site.exitLaneId() + " " + site.outTime() + " (" + site.paidFen() + " fen paid)")
@@ -194,7 +198,8 @@ public final class OutageReplay implements SiteOutage.Replayer {
                 ps.executeUpdate();
             }
             conflicts.add(c, e.seq(), OutageConflicts.Kind.EXIT_TWICE_OTHER_LATER, mine.orderId(), mine.plate(),
-                    site.outTime(), "let out here first at " + mine.exitLaneId() + " " + mine.outTime() + " ("
+                    site.outTime(), "本岗亭 " + mine.exitLaneId() + " 先放行；" + site.exitLaneId()
+                            + " 较晚的出场（收 " + yuan(site.paidFen()) + " 元）记为冲突 / let out here first at " + mine.exitLaneId() + " " + mine.outTime() + " ("
                             + mine.paidFen() + " fen paid); the later exit at " + site.exitLaneId() + " "
                             + site.outTime() + " (" + site.paidFen() + " fen paid, " + site.paymentMethod()
                             + ") is kept here; its out_park was sent already", e.body());
@@ -257,6 +262,10 @@ public final class OutageReplay implements SiteOutage.Replayer {
             }
         });
         return Outcome.APPLIED;
+    }
+
+    private static String yuan(long fen) {
+        return (fen / 100) + "." + String.format("%02d", fen % 100);
     }
 
     private static void settleSiteRead(Connection c, long siteIntakeId) throws SQLException {

@@ -28,11 +28,11 @@ public final class ConflictListView {
         table.setId("site-conflicts");
         table.getColumns().add(column(msg.get("site.conflicts.found"), vm::foundAt, 150));
         table.getColumns().add(column(msg.get("site.conflicts.booth"), SiteDatabasePort.ConflictRow::boothId, 70));
-        table.getColumns().add(column(msg.get("site.conflicts.kind"), vm::kind, 200));
+        table.getColumns().add(column(msg.get("site.conflicts.kind"), vm::kind, 330));
         table.getColumns().add(column(msg.get("site.conflicts.plate"), r -> r.plate() == null ? "" : r.plate(), 90));
         table.getColumns().add(column(msg.get("site.conflicts.order"), r -> r.orderId() == null ? "" : r.orderId(), 200));
         table.getColumns().add(column(msg.get("site.conflicts.at"), vm::at, 150));
-        table.getColumns().add(column(msg.get("site.conflicts.detail"), SiteDatabasePort.ConflictRow::detail, 420));
+        table.getColumns().add(column(msg.get("site.conflicts.detail"), SiteDatabasePort.ConflictRow::detail, 600));
         Button refresh = new Button(msg.get("site.conflicts.refresh"));
         refresh.setId("site-conflicts-refresh");
         refresh.disableProperty().bind(vm.loadingProperty());
@@ -51,7 +51,7 @@ public final class ConflictListView {
         root.setTop(top);
         root.setPadding(new Insets(10));
         root.getStyleClass().addAll("booth", "tool-window");
-        Scene scene = new Scene(root, 1200, 560);
+        Scene scene = new Scene(root, 1340, 560);
         if (css != null) {
             scene.getStylesheets().add(css);
         }
@@ -80,6 +80,11 @@ public final class ConflictListView {
             stage.initOwner(owner);
         }
         return this;
+    }
+
+    /** The window's content (screenshots). */
+    public javafx.scene.Parent root() {
+        return stage.getScene().getRoot();
     }
 
     public void show() {
