@@ -115,6 +115,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** back office: the tariff schedule the lanes price with, replaceable from the settings screen */
     private com.boothdesk.app.settings.LiveTariffs liveTariffs;
     private com.boothdesk.app.payment.PaymentModule payments;
+    /** outage: on a site database the lanes keep working while its server is down (site.outage) */
+    private com.boothdesk.app.site.outage.OutageModule outage;
 
     private BoothApp(BoothConfig config, Clock clock, Clock linkClock) {
         this.config = config;
@@ -161,6 +163,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
         orders = new JdbcOrderRepository(db, bridge);
         gates = push(new JdbcGateEventLog(db, bridge));
+        outage = push(com.boothdesk.app.site.outage.OutageModule.open(db, config, orders, gates, clock));
         images = push(new FileImageStore(data.resolve("images"), clock));
         staff = StaffModule.open(db, outbox, StaffConfig.load(data), clock, config.boothId(), config.operator());
 
@@ -172,7 +175,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         TariffSchedule tariffs = new JdbcTariffVersions(db).record(TariffSource.configured(config), clock.instant());
         liveTariffs = new com.boothdesk.app.settings.LiveTariffs(tariffs);
         com.boothdesk.app.store.JdbcIntakeJournal journal = new com.boothdesk.app.store.JdbcIntakeJournal(db);
-        cameras = push(new CameraIntake(config.cameras(), clock, journal));
+        com.boothdesk.app.domain.lane.IntakeJournal intake = outage.intake(journal); // outage: local while down
+        cameras = push(new CameraIntake(config.cameras(), clock, intake));
         cameras.onCameraTime((serial, t) -> ops.clockWatch().observe("camera:" + serial, t));
         cameraModule = push(CameraModule.open(config, clock, linkClock, cameras.server()));
         hardware = push(LaneHardware.open(config.lanes(), linkClock, data, cameraModule.plateSource()));
@@ -182,14 +186,16 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         lists = new JdbcVehicleLists(db, outbox, config.zone(), clock);
         LaneTexts texts = new TemplateTexts(LaneTemplates.load(data.resolve("templates")));
         LanePictures lanePictures = push(new LanePictures(snapshotSources()));
-        LaneServices services = new LaneServices(orders, gates, request -> engine.quote(liveTariffs.schedule(), request), hardware,
-                images, lists, spaces, config.rules(), texts, lanePictures, clock, staff.operator(), config.debounce(),
-                config.vehicleClass()).withJournal(journal)
+        LaneServices services = new LaneServices(outage.orders(orders), outage.gates(gates),
+                request -> engine.quote(liveTariffs.schedule(), request), hardware, images, outage.lists(lists),
+                outage.spaces(spaces), config.rules(), texts, lanePictures, clock, outage.operator(staff.operator()),
+                config.debounce(),
+                config.vehicleClass()).withJournal(intake)
                 .withIdleAfter(LaneServices.idleAfter(config.keys().get("lane.idle_after_seconds")))
-                .withClasses(com.boothdesk.app.cloud.sync.SiteVehicleClasses.of( // proto3: fee classes
+                .withClasses(outage.classes(com.boothdesk.app.cloud.sync.SiteVehicleClasses.of( // proto3: fee classes
                         com.boothdesk.app.domain.fee.VehicleClassRules.parse(config.keys().get("fee.class_by_colour"),
                                 config.keys().get("fee.class_by_car_type"), config.vehicleClass()),
-                        liveTariffs::schedule, db, clock));
+                        liveTariffs::schedule, db, clock)));
         for (LaneConfig lc : config.lanes()) {
             ExecutorService worker = Threads.single("lane-" + lc.lane().id());
             stack.add(() -> Threads.shutdown(worker));
@@ -323,9 +329,12 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         }
         try {
             String cloud = link == null ? LinkStatus.STOPPED.name() : link.status().name();
-            long pending = outbox == null ? 0 : outbox.countUndelivered();
-            int inLot = orders == null ? 0 : orders.countInLot();
-            Map<String, Integer> byArea = spaces == null ? config.areas() : spaces.freeByArea();
+            // outage: while the site database is down these come from memory (the last backlog, the lot index)
+            long pending = outbox == null ? 0 : outage.whileUp(() -> (long) outbox.countUndelivered(),
+                    () -> (long) status.get().outboxPending());
+            int inLot = orders == null ? 0 : outage.orders(orders).countInLot();
+            Map<String, Integer> byArea = spaces == null ? config.areas() : outage.freeByArea(spaces);
+            outage.refreshCounts();
             int free = byArea.values().stream().mapToInt(Integer::intValue).sum();
             Map<String, BoothStatus.LaneDevices> devices = new LinkedHashMap<>();
             if (hardware != null && cameras != null) {
@@ -336,7 +345,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                                     .name(), cameraModule.barrierPosition(lc.camera()))); // cam3: as the camera reports it
                 }
             }
-            if (staff != null) {
+            if (staff != null && !outage.down()) {
                 staff.service().refreshDuty();
             }
             status.set(new BoothStatus(cloud, (int) pending, inLot, free, byArea, operator(), devices));
@@ -483,6 +492,11 @@ public final class BoothApp implements BoothContext, AutoCloseable {
     /** Backups (back up now), disk space: for the About box and the alerts. */
     public com.boothdesk.app.ops.OpsModule ops() {
         return ops;
+    }
+
+    /** outage: the site database's state as this booth sees it, the journal, the replay's conflicts. */
+    public com.boothdesk.app.site.outage.OutageModule outage() {
+        return outage;
     }
 
     /** pay: exit payments, pay codes, smart screens, the payment records. */

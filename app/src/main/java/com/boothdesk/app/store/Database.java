@@ -355,6 +355,7 @@ public final class Database implements AutoCloseable {
         if (Thread.currentThread() == writerThread) {
             return inTransaction(work);
         }
+        failFastWhileSuspended();
         Future<T> f = writer.submit(() -> inTransaction(work));
         try {
             return f.get();
@@ -377,15 +378,18 @@ public final class Database implements AutoCloseable {
      * its id in the stay's transaction, which can only begin once this returned the id). Committed when it returns.
      */
     public <T> T writeAside(SqlWork<T> work) {
+        failFastWhileSuspended();
         return inTransaction(work);
     }
 
     /** Runs {@code work} on the caller's thread with a read-only view. */
     public <T> T read(SqlWork<T> work) {
+        failFastWhileSuspended();
         try (Connection c = pool.getConnection()) {
             c.setReadOnly(true);
             return work.run(c);
         } catch (SQLException e) {
+            noticeLost(e);
             throw new StoreException("read failed: " + e.getMessage(), e);
         }
     }
@@ -418,12 +422,13 @@ public final class Database implements AutoCloseable {
                 result = work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackKeeping(c, e);
                 throw e;
             } finally {
                 open.pop();
             }
         } catch (SQLException e) {
+            noticeLost(e);
             throw new StoreException("write failed: " + e.getMessage(), e);
         }
         for (Runnable r : after) {
@@ -434,6 +439,115 @@ public final class Database implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    // ---- site outage (site.outage.SiteOutage): the one seam between "the site database" and "the local journal" --
+
+    /** Told when a read or write of this database failed because its server could not be reached. */
+    @FunctionalInterface
+    public interface ConnectionWatch {
+        void lost(SQLException why);
+    }
+
+    /**
+     * The cause of the {@link StoreException} a read or write gets at once while the database is
+     * {@linkplain #suspend suspended} (SQLSTATE 08000: {@link #connectionLost} says true).
+     */
+    public static final class Unreachable extends java.sql.SQLTransientConnectionException {
+        public Unreachable(String message) {
+            super(message, "08000");
+        }
+    }
+
+    private volatile ConnectionWatch connectionWatch;
+    private volatile String suspendedBecause;
+    private static final ThreadLocal<Boolean> THROUGH_SUSPENSION = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** Watches every read and write for a lost server (one watcher: the booth's outage mode). */
+    public void watchConnections(ConnectionWatch watch) {
+        this.connectionWatch = watch;
+    }
+
+    /**
+     * While the server is known to be down, reads and writes fail at once with {@link Unreachable} instead of each
+     * waiting for the pool's connection timeout; only work run {@link #throughSuspension through} it reaches the
+     * server (the outage mode's probe and its replay).
+     */
+    public void suspend(String because) {
+        this.suspendedBecause = because == null ? "unreachable" : because;
+    }
+
+    /** Ends {@link #suspend}. */
+    public void resume() {
+        this.suspendedBecause = null;
+    }
+
+    /** True between {@link #suspend} and {@link #resume}. */
+    public boolean suspended() {
+        return suspendedBecause != null;
+    }
+
+    /** Runs {@code work} on this thread with the database reachable even while suspended (probe, replay). */
+    public <T> T throughSuspension(java.util.function.Supplier<T> work) {
+        boolean was = THROUGH_SUSPENSION.get();
+        THROUGH_SUSPENSION.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            THROUGH_SUSPENSION.set(was);
+        }
+    }
+
+    /**
+     * True when {@code e} says the server could not be reached or the connection broke (SQLSTATE class 08, a server
+     * shutting down 57P01-57P03, the pool's timeout), not that the statement was wrong.
+     */
+    public static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private void failFastWhileSuspended() {
+        String why = suspendedBecause;
+        if (why != null && !THROUGH_SUSPENSION.get()) {
+            String message = "站点数据库不可达 / the site database " + description + " is unreachable (" + why + ")";
+            throw new StoreException(message, new Unreachable(message));
+        }
+    }
+
+    private void noticeLost(SQLException e) {
+        ConnectionWatch w = connectionWatch;
+        if (w != null && connectionLost(e)) {
+            try {
+                w.lost(e);
+            } catch (RuntimeException failed) {
+                LOG.warn("connection watch failed: {}", failed.toString());
+            }
+        }
+    }
+
+    /**
+     * Rolls back; a rollback that fails too (the connection is gone) is kept as suppressed, so that the caller sees
+     * the first failure (a lost connection's SQLSTATE, not the pool's "Connection is closed").
+     */
+    private static void rollbackKeeping(Connection c, Exception first) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException again) {
+            first.addSuppressed(again);
+        }
     }
 
     /** The one {@code type} kept with this database, if it was made. */

@@ -92,6 +92,7 @@ public final class BoothWindow {
         com.boothdesk.app.ui.backoffice.BackOfficeEntry.attach(this, ctx); // back office (issue 15): 后台 button, Ctrl+B
         com.boothdesk.app.ui.shift.ReceiptPrinting.attach(this, ctx); // receipts on the system printer, Ctrl+P
         com.boothdesk.app.ui.header.ParkValidityPort.attach(vm.header(), ctx); // proto2: 3.35 validity in the header
+        com.boothdesk.app.ui.site.SiteScreens.attach(this, ctx); // outage: the site database in the header
     }
 
     /** Builds the window content on the given ports; call on the FX thread. */

@@ -92,6 +92,17 @@ public final class HeaderView extends HBox {
                 validity.getStyleClass().add("park-expired");
             }
         });
+        Label siteDb = bound("site-db", vm.siteDatabaseProperty()); // outage: the site database down / replaying
+        siteDb.getStyleClass().add("park-validity");
+        siteDb.visibleProperty().bind(vm.siteDatabaseProperty().isNotEmpty());
+        siteDb.managedProperty().bind(siteDb.visibleProperty());
+        vm.siteDatabaseTroubleProperty().addListener((o, a, b) -> {
+            siteDb.getStyleClass().remove("park-expired");
+            if (b) {
+                siteDb.getStyleClass().add("park-expired");
+            }
+        });
+        siteDb.setOnMouseClicked(e -> vm.openSiteConflicts());
         Label operator = bound("operator", vm.attendantLine());
         Label clock = bound("clock", vm.clockProperty());
         clock.getStyleClass().add("clock");
@@ -101,7 +112,7 @@ public final class HeaderView extends HBox {
         ticks.play();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(title, spacer, validity, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator,
+        getChildren().addAll(title, spacer, validity, siteDb, cloud, outbox, uplinks, inLot, free, spaces, alerts, operator,
                 clock);
     }
 

@@ -102,6 +102,41 @@ public final class HeaderViewModel {
         }
         trouble.set(anyTrouble);
         applyValidity();
+        applySite();
+    }
+
+    // ---- outage: the site database's line (ui.site.SiteDatabasePort); nothing on a single booth ----------------
+    private final StringProperty siteDb = new SimpleStringProperty("");
+    private final BooleanProperty siteDbTrouble = new SimpleBooleanProperty(false);
+    private volatile com.boothdesk.app.ui.site.SiteDatabasePort sitePort;
+    private volatile Runnable openSiteConflicts = () -> { };
+
+    /** The site database this header reports on, and what a click on its line opens (the conflict list). */
+    public void siteDatabase(com.boothdesk.app.ui.site.SiteDatabasePort port, Runnable openConflicts) {
+        this.sitePort = port;
+        this.openSiteConflicts = openConflicts;
+    }
+
+    private void applySite() {
+        var port = sitePort;
+        var line = port == null ? com.boothdesk.app.ui.site.SiteDatabasePort.Line.NONE : port.line(env.msg());
+        siteDb.set(line.text());
+        siteDbTrouble.set(line.trouble());
+    }
+
+    /** "站点数据库断开 …" while down, "正在回放 …", "回放冲突 n 条" while the site has conflicts; else empty. */
+    public StringProperty siteDatabaseProperty() {
+        return siteDb;
+    }
+
+    /** The site database is down or replaying (shown as trouble). */
+    public BooleanProperty siteDatabaseTroubleProperty() {
+        return siteDbTrouble;
+    }
+
+    /** The attendant clicked the site database's line. */
+    public void openSiteConflicts() {
+        openSiteConflicts.run();
     }
 
     /** The park's validity (3.35) this header warns about; without it the warning stays empty. */
@@ -159,6 +194,7 @@ public final class HeaderViewModel {
     /** The clock line, once a second (the status feed publishes only when something changed). */
     public void tick() {
         clock.set(CLOCK.format(env.clock().instant().atZone(env.clock().getZone())));
+        applySite(); // outage: the status feed may not publish while the site database is down
     }
 
     /** The attendant looked at the alerts. */

@@ -1,0 +1,222 @@
+package com.boothdesk.app.site.outage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boothdesk.app.config.BoothConfig;
+import com.boothdesk.app.config.ConfigException;
+import com.boothdesk.app.domain.gate.GateEventLog;
+import com.boothdesk.app.domain.lane.IntakeJournal;
+import com.boothdesk.app.domain.lane.ParkSpaces;
+import com.boothdesk.app.domain.lane.VehicleClasses;
+import com.boothdesk.app.domain.lists.VehicleLists;
+import com.boothdesk.app.domain.order.OrderRepository;
+import com.boothdesk.app.store.Database;
+import com.boothdesk.app.store.JdbcOrderRepository;
+import com.boothdesk.app.store.JdbcParkSpaces;
+
+/**
+ * The outage mode, wired from BoothApp: on a site database ({@link Database#shared()}) the lanes' stores are wrapped
+ * so that a booth whose server is down keeps deciding and journals locally ({@link SiteOutage}); on the embedded H2
+ * file of a single booth every method hands back what it was given.
+ */
+public final class OutageModule implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutageModule.class);
+
+    /** {@code site.outage_probe_ms}: how often a booth whose site database is down asks it again. */
+    public static final String PROBE_KEY = "site.outage_probe_ms";
+
+    private final SiteOutage outage;
+    private final OutageJournal journal;
+    private final OutageOrders orders;
+    private final OutageConflicts conflicts;
+    private final OutageReplay replay;
+    private java.time.Clock clock;
+    private volatile int waiting;
+    private volatile int conflictCount;
+
+    private OutageModule(SiteOutage outage, OutageJournal journal, OutageOrders orders, OutageConflicts conflicts,
+                         OutageReplay replay) {
+        this.outage = outage;
+        this.journal = journal;
+        this.orders = orders;
+        this.conflicts = conflicts;
+        this.replay = replay;
+    }
+
+    /** The outage mode for this booth's database (off for the embedded file). */
+    public static OutageModule open(Database db, BoothConfig config, JdbcOrderRepository orders, GateEventLog gates,
+                                    Clock clock) {
+        if (!db.shared()) {
+            return new OutageModule(null, null, null, null, null);
+        }
+        Path dir = config.dataDir().toAbsolutePath().resolve("outage");
+        Duration probe = Duration.ofMillis(probeMillis(config.keys().get(PROBE_KEY)));
+        return of(db, dir, config.boothId(), config.vehicleClass(), orders, gates, clock, probe);
+    }
+
+    /** The outage mode of a site database, its journal in {@code dir} (tests build it so). */
+    static OutageModule of(Database db, Path dir, String boothId, String defaultClass, JdbcOrderRepository orders,
+                           GateEventLog gates, Clock clock, Duration probe) {
+        OutageJournal journal = OutageJournal.open(dir);
+        SiteOutage outage = new SiteOutage(db, journal, clock, probe);
+        OutageOrders wrapped = new OutageOrders(orders, outage, defaultClass);
+        OutageConflicts conflicts = new OutageConflicts(db, boothId, clock);
+        OutageReplay replay = new OutageReplay(db, journal, orders, gates, conflicts, clock);
+        outage.replayer(replay);
+        outage.onDown(wrapped::restoreIndexIfCleared);
+        outage.onUp(() -> {
+            wrapped.clearDelta();
+            orders.index().refresh(db); // other booths' cars of the outage time
+        });
+        OutageModule m = new OutageModule(outage, journal, wrapped, conflicts, replay);
+        m.clock = clock;
+        // a gate event is journaled in order with the stays
+        m.gates = new OutageGates(gates, outage);
+        outage.start();
+        LOG.info("Outage mode ready: journal {}, probe every {} ms", journal.file(), probe.toMillis());
+        return m;
+    }
+
+    static int probeMillis(String v) {
+        if (v == null || v.isBlank()) {
+            return 2000;
+        }
+        try {
+            int ms = Integer.parseInt(v.trim());
+            if (ms >= 100 && ms <= 60_000) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(PROBE_KEY + ": expected milliseconds 100-60000, got '"
+                + com.boothdesk.app.domain.plate.SafeText.of(v, 40) + "'");
+    }
+
+    private GateEventLog gates;
+
+    /** True on a site database. */
+    public boolean active() {
+        return outage != null;
+    }
+
+    /** True while the site database is down (or its journal is being replayed). */
+    public boolean down() {
+        return outage != null && outage.down();
+    }
+
+    /** The state (UP for the embedded file). */
+    public SiteOutage.State state() {
+        return outage == null ? SiteOutage.State.UP : outage.state();
+    }
+
+    /** The outage itself (tests); null for the embedded file. */
+    public SiteOutage outage() {
+        return outage;
+    }
+
+    public OrderRepository orders(OrderRepository site) {
+        return orders == null ? site : orders;
+    }
+
+    public GateEventLog gates(GateEventLog site) {
+        return gates == null ? site : gates;
+    }
+
+    public IntakeJournal intake(IntakeJournal site) {
+        return outage == null ? site : new OutageIntake(site, outage, clock);
+    }
+
+    private OutageSpaces spaces;
+
+    public ParkSpaces spaces(JdbcParkSpaces site) {
+        if (outage == null) {
+            return site;
+        }
+        spaces = new OutageSpaces(site, outage, orders);
+        return spaces;
+    }
+
+    /** The free spaces per area for the header: memory's estimate while down. */
+    public Map<String, Integer> freeByArea(JdbcParkSpaces site) {
+        return spaces == null ? site.freeByArea() : spaces.freeByArea();
+    }
+
+    public VehicleLists lists(VehicleLists site) {
+        return outage == null ? site : new OutageLists(site, outage);
+    }
+
+    public VehicleClasses classes(VehicleClasses site) {
+        return outage == null ? site : new OutageClasses(site, outage);
+    }
+
+    /** The attendant on duty: the accounts' answer while up, the last one while down. */
+    public Supplier<String> operator(Supplier<String> site) {
+        if (outage == null) {
+            return site;
+        }
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> outage.read(() -> {
+            String who = site.get();
+            last.set(who);
+            return who;
+        }, last::get);
+    }
+
+    /** {@code read} while up; {@code otherwise} while down (the status line's reads). */
+    public <T> T whileUp(Supplier<T> read, Supplier<T> otherwise) {
+        return outage == null ? read.get() : outage.read(read, otherwise);
+    }
+
+    /** Refreshes the counts the header shows (the status thread, once a second). */
+    public void refreshCounts() {
+        if (outage == null) {
+            return;
+        }
+        if (!outage.down()) {
+            orders.keepIndexCopy();
+        }
+        waiting = journal.waiting();
+        conflictCount = outage.read(conflicts::count, () -> conflictCount);
+    }
+
+    /** Journal entries waiting for the replay (as of the last {@link #refreshCounts}). */
+    public int waiting() {
+        return waiting;
+    }
+
+    /** Conflicts the site holds (as of the last {@link #refreshCounts}). */
+    public int conflictCount() {
+        return conflictCount;
+    }
+
+    /** The site's replay conflicts, newest first (empty for the embedded file; empty while down). */
+    public List<OutageConflicts.Conflict> conflicts(int limit) {
+        return conflicts == null ? List.of() : outage.read(() -> conflicts.recent(limit), List::of);
+    }
+
+    public OutageJournal journal() {
+        return journal;
+    }
+
+    public OutageReplay replay() {
+        return replay;
+    }
+
+    @Override
+    public void close() {
+        if (outage != null) {
+            outage.close();
+            journal.close();
+        }
+    }
+}
