@@ -216,8 +216,33 @@ public final class LotIndex {
         return index;
     }
 
-    /** Forgets everything and reads it again from {@code c} (H2 is the truth). */
-    public synchronized void reload(Connection c) throws SQLException {
+    /**
+     * Reads the cars inside and the corrections again from {@code c} (the database is the truth), then replaces what
+     * the index held. A read that fails (the site database gone in the middle) leaves the index as it was: it is
+     * never left empty or half read.
+     */
+    public void reload(Connection c) throws SQLException {
+        List<Car> cars = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT order_id, plate, entry_lane, in_time FROM parking_order WHERE status = 'IN_LOT'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                OffsetDateTime in = rs.getObject(4, OffsetDateTime.class);
+                cars.add(new Car(rs.getString(1), rs.getString(2), rs.getString(3), in.toInstant()));
+            }
+        }
+        Map<String, Long> adjustments = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT area, COALESCE(SUM(delta), 0) FROM space_adjustment GROUP BY area");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                adjustments.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        replaceWith(cars, adjustments);
+    }
+
+    private synchronized void replaceWith(List<Car> cars, Map<String, Long> adjustments) {
         byOrder.clear();
         byPlate.clear();
         byNorm.clear();
@@ -225,21 +250,8 @@ public final class LotIndex {
         perLane.clear();
         corrections.clear();
         fuzzy.clear();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT order_id, plate, entry_lane, in_time FROM parking_order WHERE status = 'IN_LOT'");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                OffsetDateTime in = rs.getObject(4, OffsetDateTime.class);
-                add(new Car(rs.getString(1), rs.getString(2), rs.getString(3), in.toInstant()));
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT area, COALESCE(SUM(delta), 0) FROM space_adjustment GROUP BY area");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                corrections.put(rs.getString(1), rs.getLong(2));
-            }
-        }
+        cars.forEach(this::add);
+        corrections.putAll(adjustments);
     }
 
     // ---- changes (the writer thread, after the commit) ---------------------------------------------------------
