@@ -55,6 +55,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ListSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ListSync.class);
+    /** How much of a refused downlink's text is logged (cut and escaped, SafeText). */
+    static final int REFUSED_LOG_WIDTH = 256;
     private static final int MAX_PLATE = 16;
 
     private final Database db;
@@ -158,7 +160,9 @@ public final class ListSync {
                 reply.put("state", 1);
                 return h.apply(in, reply);
             } catch (DownlinkFieldException e) {
-                LOG.warn("{} refused: {} - {}", name, e.getMessage(), downlink);
+                // the reason names the cloud's field values, the downlink is the cloud's text: both cut and escaped
+                LOG.warn("{} refused: {} - {}", name, com.boothdesk.app.domain.plate.SafeText.of(e.getMessage(), 200),
+                        com.boothdesk.app.domain.plate.SafeText.of(downlink.toString(), REFUSED_LOG_WIDTH));
                 reply.put("state", 0);
                 reply.put("errmsg", e.getMessage());
                 return reply;

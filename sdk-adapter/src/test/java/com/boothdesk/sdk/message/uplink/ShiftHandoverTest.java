@@ -40,4 +40,18 @@ class ShiftHandoverTest {
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null).toJson())
                 .hasMessageContaining("uuid");
     }
+
+    /** Today's 2.22 text, pinned byte for byte: StaffUplinks maps the shift onto this record and nothing else. */
+    @Test
+    void theWrittenTextIsPinned() {
+        assertThat(com.boothdesk.sdk.wire.WireCodec.toJson(sample("upload_shift_handover", 6400L).toJson()))
+                .isEqualTo("{\"service_name\":\"upload_shift_handover\",\"data_target\":\"bolink\","
+                        + "\"uuid\":\"SH1\",\"work_station_uuid\":\"booth1\",\"user_id\":\"a1\",\"closed_by\":\"a1\","
+                        + "\"start_time\":1764000000,\"end_time\":1764028800,\"order_count\":12,"
+                        + "\"amount_receivable\":\"123.50\",\"reduce_amount\":\"2.00\",\"total\":\"121.50\","
+                        + "\"cash_pay\":\"65.00\",\"electronic_pay\":\"56.50\",\"electronic_prepay\":\"0.00\","
+                        + "\"wallet_pay\":\"0.00\",\"free_count\":1,\"free_amount\":\"5.00\",\"norecord_count\":0,"
+                        + "\"norecord_amount\":\"0.00\",\"liftrod_count\":2,\"in_count\":14,\"out_count\":12,"
+                        + "\"expected_cash\":\"65.00\",\"counted_cash\":\"64.00\",\"cash_diff\":\"-1.00\",\"remark\":\"\"}");
+    }
 }
