@@ -49,6 +49,23 @@ public final class Messages {
         return get("bo.lists.refused", field(e.field()), reason(e.key(), e.args()));
     }
 
+    /**
+     * A tariff the validator refused, in this language: where (class, calendar day) and why, naming the wrong period
+     * ({@code tariff.invalid.<key>}); a tariff that cannot be read at all says so with the reader's (English) detail.
+     */
+    public String tariff(com.boothdesk.app.domain.fee.TariffException e) {
+        if (e.key().isEmpty()) {
+            return get("tariff.unreadable", String.valueOf(e.getMessage()));
+        }
+        String why = get("tariff.invalid." + e.key().get(), e.args().toArray());
+        if (e.vehicleClass() == null) {
+            return why;
+        }
+        String where = e.day() == null ? get("tariff.where.class", e.vehicleClass())
+                : get("tariff.where.day", e.vehicleClass(), get("tariff.day." + e.day().name()));
+        return get("tariff.problem", where, why);
+    }
+
     public Locale locale() {
         return locale;
     }
