@@ -205,19 +205,22 @@ public final class BoothWindow {
         });
         content.setDisable(dutyLayer.showing().get());
         root.getChildren().add(dutyLayer);
-        javafx.scene.control.Button handover = new javafx.scene.control.Button(msg.get("ui.duty.handover"));
+        javafx.scene.control.Button handover = new javafx.scene.control.Button();
+        handover.textProperty().bind(vm.language().text("ui.duty.handover"));
         handover.setId("handover-button");
         handover.setFocusTraversable(false);
         handover.visibleProperty().bind(duty.onDuty());
         handover.managedProperty().bind(duty.onDuty());
         handover.setOnAction(e -> duty.openHandover());
-        javafx.scene.control.Button logout = new javafx.scene.control.Button(msg.get("ui.duty.logout"));
+        javafx.scene.control.Button logout = new javafx.scene.control.Button();
+        logout.textProperty().bind(vm.language().text("ui.duty.logout"));
         logout.setId("logout-button");
         logout.setFocusTraversable(false);
         logout.visibleProperty().bind(duty.onDuty());
         logout.managedProperty().bind(duty.onDuty());
         logout.setOnAction(e -> duty.logOut());
-        javafx.scene.control.Button admin = new javafx.scene.control.Button(msg.get("ui.duty.first_admin"));
+        javafx.scene.control.Button admin = new javafx.scene.control.Button();
+        admin.textProperty().bind(vm.language().text("ui.duty.first_admin"));
         admin.setId("first-admin-button");
         admin.setFocusTraversable(false);
         admin.visibleProperty().bind(duty.needsFirstAdmin());
@@ -230,7 +233,8 @@ public final class BoothWindow {
     }
 
     private javafx.scene.control.Button aboutButton(Messages msg) {
-        javafx.scene.control.Button about = new javafx.scene.control.Button(msg.get("ui.about"));
+        javafx.scene.control.Button about = new javafx.scene.control.Button();
+        about.textProperty().bind(vm.language().text("ui.about"));
         about.setId("about-button");
         about.setFocusTraversable(false);
         about.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -284,7 +288,7 @@ public final class BoothWindow {
         // the text grows with the window: 14 px at 768 px high, larger on a 1080p monitor (the CSS is in em)
         scene.heightProperty().addListener((o, a, b) -> scale(b.doubleValue()));
         scale(h);
-        stage.setTitle(env.msg().get("app.title"));
+        stage.titleProperty().bind(vm.language().text("app.title"));
         stage.setMinWidth(1024);
         stage.setMinHeight(600);
         stage.setScene(scene);
@@ -366,18 +370,26 @@ public final class BoothWindow {
         events.setMinHeight(50);
         VBox.setVgrow(events, Priority.ALWAYS);
         events.setFocusTraversable(false);
+        // each event kept as made (time, lane, key, arguments): a language switch tells the list again; the
+        // events are history, so they carry no key hints ("press F3" is for the lane's own status line)
+        List<java.util.function.Supplier<String>> made = new ArrayList<>();
         for (LanePort p : ports.lanes()) {
             subscriptions.add(UiThread.follow(p.state(), (LaneState s) -> s.messageKey().equals("lane.idle") ? null
-                    : CLOCK.format(s.at().atZone(env.clock().getZone())) + "  " + p.lane().name() + "  "
-                    + msg.get(s.messageKey(), s.messageArgs().toArray()), line -> {
+                    : (java.util.function.Supplier<String>) () -> CLOCK.format(s.at().atZone(env.clock().getZone()))
+                    + "  " + p.lane().name() + "  "
+                    + Messages.withKeys(msg.get(s.messageKey(), s.messageArgs().toArray()), null), line -> {
                         if (line != null) {
-                            events.getItems().add(0, line);
+                            made.add(0, line);
+                            events.getItems().add(0, line.get());
                             if (events.getItems().size() > MAX_EVENTS) {
                                 events.getItems().remove(MAX_EVENTS, events.getItems().size());
+                                made.subList(MAX_EVENTS, made.size()).clear();
                             }
                         }
                     }));
         }
+        vm.language().localeProperty().addListener((o, a, b) ->
+                events.getItems().setAll(made.stream().map(java.util.function.Supplier::get).toList()));
         HBox statusRow = new HBox(16, status);
         if (duty != null) {
             Label notice = new Label();
