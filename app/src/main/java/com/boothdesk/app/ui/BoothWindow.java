@@ -131,6 +131,7 @@ public final class BoothWindow {
         laneGrid.setPadding(new Insets(8, 10, 4, 10));
         RowConstraints row = new RowConstraints();
         row.setFillHeight(true);
+        row.setVgrow(Priority.ALWAYS); // the lanes take the height (their pictures grow into it), see LaneView
         laneGrid.getRowConstraints().add(row);
         int col = 0;
         for (LaneViewModel l : vm.lanes()) {
@@ -141,9 +142,9 @@ public final class BoothWindow {
         }
         vm.selectedProperty().addListener((o, a, b) -> layoutColumns());
         layoutColumns();
-        // the lanes take what they need; the recent events take the rest of the height (more history on a tall screen)
+        // the lanes take the height (pictures bigger on a tall screen); the recent events keep a share of it
         VBox bottom = bottom(msg);
-        VBox.setVgrow(bottom, Priority.ALWAYS);
+        VBox.setVgrow(laneGrid, Priority.ALWAYS);
         content.setCenter(new VBox(laneGrid, bottom));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         root.setFocusTraversable(true);
@@ -280,14 +281,7 @@ public final class BoothWindow {
         boolean fixed = width > 0 && height > 0;
         double w = fixed ? width : number(remembered, "width", bounds.getWidth());
         double h = fixed ? height : number(remembered, "height", bounds.getHeight());
-        Scene scene = new Scene(root, w, h);
-        String css = css();
-        if (css != null) {
-            scene.getStylesheets().add(css);
-        }
-        // the text grows with the window: 14 px at 768 px high, larger on a 1080p monitor (the CSS is in em)
-        scene.heightProperty().addListener((o, a, b) -> scale(b.doubleValue()));
-        scale(h);
+        Scene scene = scene(w, h);
         stage.titleProperty().bind(vm.language().text("app.title"));
         stage.setMinWidth(1024);
         stage.setMinHeight(600);
@@ -313,6 +307,22 @@ public final class BoothWindow {
         stage.show();
         // the keys are the attendant's tools: start with no text field holding the focus
         root.requestFocus();
+        return scene;
+    }
+
+    /**
+     * The window's scene at {@code width}×{@code height} with its style sheet and text size, not yet on a stage (a
+     * layout test lays a 1920×1080 scene out on a smaller headless screen).
+     */
+    Scene scene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        String css = css();
+        if (css != null) {
+            scene.getStylesheets().add(css);
+        }
+        // the text grows with the window: 14 px at 768 px high, larger on a 1080p monitor (the CSS is in em)
+        scene.heightProperty().addListener((o, a, b) -> scale(b.doubleValue()));
+        scale(height);
         return scene;
     }
 
@@ -368,7 +378,9 @@ public final class BoothWindow {
         events.setId("events");
         events.setPrefHeight(74);
         events.setMinHeight(50);
-        VBox.setVgrow(events, Priority.ALWAYS);
+        // a sensible share of a tall window (14 %: about six lines at 1080), never less than three lines
+        root.heightProperty().addListener((o, a, h) -> events.setPrefHeight(Math.max(74, Math.floor(h.doubleValue()
+                * 0.14))));
         events.setFocusTraversable(false);
         // each event kept as made (time, lane, key, arguments): a language switch tells the list again; the
         // events are history, so they carry no key hints ("press F3" is for the lane's own status line)

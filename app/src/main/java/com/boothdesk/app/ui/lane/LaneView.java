@@ -35,6 +35,10 @@ import com.boothdesk.app.ui.keys.Action;
 public final class LaneView extends VBox {
 
     private final LaneViewModel vm;
+    /** The exit's fee box keeps this width when the pictures grow (its lines and 应收 减免 / 已付 待缴 two to a row). */
+    private static final double FEE_BOX = 320;
+    /** Pixels added to each picture's width so that the lane uses the height it is given (1920×1080). */
+    private final javafx.beans.property.DoubleProperty grow = new javafx.beans.property.SimpleDoubleProperty(0);
 
     public LaneView(LaneViewModel vm, BoothViewModel booth) {
         this.vm = vm;
@@ -134,7 +138,15 @@ public final class LaneView extends VBox {
 
         // ---- pictures side by side, each a third of the lane; the exit's side column: fee box or pick list
         // each exit picture at least a third of the lane's width (the rule), the entry's scene larger
-        DoubleBinding third = widthProperty().multiply(exit ? 0.335 : 0.62);
+        // on a tall screen the lane has height to spare: the pictures take it (layoutChildren), up to a share of the
+        // lane's width that leaves the fee box its room (exit) or the lane its margins (entry)
+        double base = exit ? 0.335 : 0.62;
+        DoubleBinding third = Bindings.createDoubleBinding(() -> {
+            double w = getWidth();
+            // the exit's two pictures never squeeze the fee box below FEE_BOX (a squeezed box wraps and grows taller)
+            double most = exit ? Math.max(w * base, (w - 20 - 16 - FEE_BOX) / 2) : w * 0.92;
+            return Math.floor(Math.min(most, w * base + grow.get()));
+        }, widthProperty(), grow);
         PictureBox scene = new PictureBox("image-" + id, msg.get(exit ? "ui.lane.picture.exit"
                 : "ui.lane.picture.scene"), msg.get(exit ? "ui.lane.nopicture.exit" : "ui.lane.nopicture.scene"),
                 vm.scenePictureProperty(), third, booth.env().background())
@@ -284,6 +296,31 @@ public final class LaneView extends VBox {
 
     public LaneViewModel viewModel() {
         return vm;
+    }
+
+    /**
+     * The lane is given more height than it needs (a tall window): the pictures grow into it (9 px of height for
+     * 16 of width), or give back what they took when the lane is given less; damped so that it settles.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double w = getWidth();
+        if (w <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double spare = getHeight() - prefHeight(w);
+        double now = grow.get();
+        double next = now;
+        if (spare > 3) {
+            next = now + Math.floor(spare * 0.9 * 16 / 9);
+        } else if (spare < -1 && now > 0) {
+            next = Math.max(0, now + Math.floor(spare * 16 / 9) - 1);
+        }
+        next = Math.min(next, w); // the binding caps it at the lane's share; this keeps the number sane
+        if (next != now) {
+            grow.set(next);
+        }
     }
 
     private static GridPane echo(LaneViewModel vm, com.boothdesk.app.ui.Language lang, String id) {
