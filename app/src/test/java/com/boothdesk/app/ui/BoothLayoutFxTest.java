@@ -52,7 +52,10 @@ class BoothLayoutFxTest {
         WaitForAsyncUtils.clearExceptions();
     }
 
-    /** The window on a stage (it fits the 1600×1000 headless screen), or a scene of its own laid out off-stage. */
+    /**
+     * The window on a stage, or (as here) a scene of exactly that size laid out off-stage: the headless screen is
+     * 1600×1000 and the primary stage keeps the size earlier tests gave it.
+     */
     void open(int width, int height, boolean onStage) throws TimeoutException {
         booth = RunningBooth.start(data);
         FxToolkit.registerPrimaryStage();
@@ -90,7 +93,8 @@ class BoothLayoutFxTest {
 
     @Test
     void at1366x768NothingIsCut() throws Exception {
-        open(1366, 768, true);
+        // off-stage too: the primary stage, shared by the test classes of this JVM, may keep an earlier test's size
+        open(1366, 768, false);
         await().atMost(WAIT).untilAsserted(() -> assertThat(bounds("#checkout-B1").getHeight()).isGreaterThan(100));
         WaitForAsyncUtils.waitForFxEvents(5);
         await().atMost(WAIT).untilAsserted(() -> {
@@ -100,6 +104,8 @@ class BoothLayoutFxTest {
                 assertThat(b.getMaxX()).as(id + " right edge").isLessThanOrEqualTo(1366);
                 assertThat(b.getMaxY()).as(id + " bottom").isLessThanOrEqualTo(768);
             }
+            assertThat(offStage.getWidth()).isEqualTo(1366);
+            assertThat(offStage.getHeight()).isEqualTo(768);
             // the fee box stays inside its lane, and the lanes end above the status line and the events
             assertThat(bounds("#checkout-B1").getMaxX()).isLessThanOrEqualTo(bounds("#lane-B1").getMaxX());
             assertThat(bounds("#lane-B1").getMaxY()).isLessThanOrEqualTo(bounds("#status-line").getMinY());
