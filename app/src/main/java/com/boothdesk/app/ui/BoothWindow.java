@@ -30,6 +30,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -365,6 +366,7 @@ public final class BoothWindow {
             for (BoothViewModel.Legend l : vm.legend()) {
                 Label key = new Label(l.key());
                 key.getStyleClass().add("legend-key");
+                key.setMinWidth(Region.USE_PREF_SIZE); // the key is never "...": a long (English) name gives way
                 Label what = new Label(l.label());
                 what.getStyleClass().add("legend-label");
                 HBox item = new HBox(3, key, what);

@@ -52,6 +52,7 @@ class LanguageSwitchViewModelTest {
         assertThat(a1.titleProperty().get()).startsWith("入口");
         assertThat(b1.messageProperty().get()).isEqualTo("京B55555 请收费 7.00 元");
         assertThat(a1.errorProperty().get()).isEqualTo("当前没有待收费车辆");
+        assertThat(b1.carClassProperty().get()).isEqualTo("临时车");
         assertThat(vm.header().cloudProperty().get()).isEqualTo("云端 已连接");
         assertThat(vm.statusLineProperty().get()).contains("入口1");
         assertThat(vm.legend()).extracting(BoothViewModel.Legend::label).contains("确认放行");
@@ -67,6 +68,7 @@ class LanguageSwitchViewModelTest {
         assertThat(a1.titleProperty().get()).startsWith("Entry");
         assertThat(b1.titleProperty().get()).startsWith("Exit");
         assertThat(b1.messageProperty().get()).isEqualTo("京B55555: collect 7.00 yuan");
+        assertThat(b1.carClassProperty().get()).isEqualTo("temporary car");
         assertThat(a1.errorProperty().get()).isEqualTo("No car is waiting to pay");
         assertThat(vm.header().cloudProperty().get()).isEqualTo("Cloud connected");
         assertThat(vm.header().outboxProperty().get()).isEqualTo("3 to upload");

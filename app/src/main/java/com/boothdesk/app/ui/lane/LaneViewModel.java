@@ -285,7 +285,7 @@ public final class LaneViewModel {
         plateColourCode.set(read == null ? "" : String.valueOf(read.colorCode()));
         plateColour.set(read == null ? "" : msg.get("ui.colour." + Math.max(0, Math.min(read.colorCode(), 6))));
         confidence.set(read == null ? "" : msg.get("ui.lane.confidence", read.confidence()));
-        carClass.set(s.kind() == null ? "" : s.kind().label());
+        carClass.set(s.kind() == null ? "" : msg.get("ui.kind." + s.kind().name())); // back5: in the language
         String list = LIST_STATUS.get(s.messageKey());
         listStatus.set(list == null ? "" : msg.get(list, s.messageArgs().toArray()));
         time.set(read == null ? "" : TIME.format(read.readAt().atZone(zone)));
