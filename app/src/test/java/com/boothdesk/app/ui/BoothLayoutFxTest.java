@@ -52,12 +52,36 @@ class BoothLayoutFxTest {
         WaitForAsyncUtils.clearExceptions();
     }
 
+    @Test
+    void at1366x768NothingIsCutInEnglishEither() throws Exception {
+        openIn("en", 1366, 768);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(bounds("#checkout-B1").getHeight()).isGreaterThan(100));
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (String id : new String[] {"#lane-A1", "#lane-B1", "#checkout-B1", "#pay-B1", "#devices-B1",
+                    "#release-keep-open-B1", "#release-keep-open-A1", "#events"}) {
+                Bounds b = bounds(id);
+                assertThat(b.getMaxX()).as(id + " right edge").isLessThanOrEqualTo(1366);
+                assertThat(b.getMaxY()).as(id + " bottom").isLessThanOrEqualTo(768);
+            }
+            assertThat(bounds("#lane-B1").getMaxY()).isLessThanOrEqualTo(bounds("#status-line").getMinY());
+        });
+    }
+
     /**
      * The window on a stage, or (as here) a scene of exactly that size laid out off-stage: the headless screen is
      * 1600×1000 and the primary stage keeps the size earlier tests gave it.
      */
     void open(int width, int height, boolean onStage) throws TimeoutException {
-        booth = RunningBooth.start(data);
+        openIn(null, width, height, onStage);
+    }
+
+    /** As {@link #open}, off-stage, the booth in {@code locale} (ui.locale). */
+    void openIn(String locale, int width, int height) throws TimeoutException {
+        openIn(locale, width, height, false);
+    }
+
+    void openIn(String locale, int width, int height, boolean onStage) throws TimeoutException {
+        booth = locale == null ? RunningBooth.start(data) : RunningBooth.start(data, "ui.locale", locale);
         FxToolkit.registerPrimaryStage();
         if (onStage) {
             FxToolkit.setupStage(s -> new BoothWindow(booth.app).show(s, width, height));
