@@ -50,6 +50,8 @@ public final class BoothViewModel {
     private final StringProperty statusLine = new SimpleStringProperty("");
     private final ObservableList<Legend> legend = FXCollections.observableArrayList();
     private final ObjectProperty<CorrectionViewModel> correction = new SimpleObjectProperty<>();
+    /** The window's language: texts written once (buttons, captions) bind to it and follow a switch. */
+    private final Language language;
 
     public BoothViewModel(UiPorts ports, UiEnv env) {
         this.env = env;
@@ -58,6 +60,7 @@ public final class BoothViewModel {
         lanes.forEach(l -> byId.put(l.laneId(), l));
         Map<String, String> names = new LinkedHashMap<>();
         lanes.forEach(l -> names.put(l.laneId(), l.laneName()));
+        this.language = new Language(env.msg(), env.fx());
         this.header = new HeaderViewModel(env, ports.status(), names);
         this.uplinks = new UplinksViewModel(env, ports.uplinks());
         this.spaces = new SpacesViewModel(env, ports.spaces(), header::areaName);
@@ -72,6 +75,13 @@ public final class BoothViewModel {
             });
         }
         showSelection();
+        // a language switch: the status line and the legend are told again (the lanes and the header do their own)
+        language.localeProperty().addListener((o, a, b) -> showSelection());
+    }
+
+    /** The window's language, for the views' texts written once (they bind to {@link Language#text}). */
+    public Language language() {
+        return language;
     }
 
     /** Starts following the application. */
@@ -81,6 +91,7 @@ public final class BoothViewModel {
     }
 
     public void dispose() {
+        language.close();
         header.dispose();
         lanes.forEach(LaneViewModel::dispose);
     }
@@ -155,6 +166,11 @@ public final class BoothViewModel {
         }
         LaneViewModel now = byId.get(selection.selected());
         lanes.forEach(l -> l.selectedProperty().set(l == now));
+        // each lane's key hints as the selection now stands: a key that acts on another lane is never named alone
+        List<String> ids = List.copyOf(byId.keySet());
+        for (LaneViewModel l : lanes) {
+            l.keys(a -> env.keymap().keysFor(a, ids, now.laneId(), l.laneId()));
+        }
         selected.set(now);
         var msg = env.msg();
         statusLine.set(msg.get("ui.status.selected", now.laneName(), now.laneId(),
@@ -177,6 +193,11 @@ public final class BoothViewModel {
     public String buttonText(Action a) {
         String key = env.keymap().label(a);
         return env.msg().get("ui.action." + a.configName()) + (key.isEmpty() ? "" : "  " + key);
+    }
+
+    /** {@link #buttonText} that follows the language switch. */
+    public javafx.beans.binding.StringBinding buttonTextBinding(Action a) {
+        return language.text(() -> buttonText(a));
     }
 
     public List<LaneViewModel> lanes() {

@@ -30,6 +30,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -132,6 +133,7 @@ public final class BoothWindow {
         laneGrid.setPadding(new Insets(8, 10, 4, 10));
         RowConstraints row = new RowConstraints();
         row.setFillHeight(true);
+        row.setVgrow(Priority.ALWAYS); // the lanes take the height (their pictures grow into it), see LaneView
         laneGrid.getRowConstraints().add(row);
         int col = 0;
         for (LaneViewModel l : vm.lanes()) {
@@ -142,9 +144,9 @@ public final class BoothWindow {
         }
         vm.selectedProperty().addListener((o, a, b) -> layoutColumns());
         layoutColumns();
-        // the lanes take what they need; the recent events take the rest of the height (more history on a tall screen)
+        // the lanes take the height (pictures bigger on a tall screen); the recent events keep a share of it
         VBox bottom = bottom(msg);
-        VBox.setVgrow(bottom, Priority.ALWAYS);
+        VBox.setVgrow(laneGrid, Priority.ALWAYS);
         content.setCenter(new VBox(laneGrid, bottom));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         root.setFocusTraversable(true);
@@ -206,19 +208,22 @@ public final class BoothWindow {
         });
         content.setDisable(dutyLayer.showing().get());
         root.getChildren().add(dutyLayer);
-        javafx.scene.control.Button handover = new javafx.scene.control.Button(msg.get("ui.duty.handover"));
+        javafx.scene.control.Button handover = new javafx.scene.control.Button();
+        handover.textProperty().bind(vm.language().text("ui.duty.handover"));
         handover.setId("handover-button");
         handover.setFocusTraversable(false);
         handover.visibleProperty().bind(duty.onDuty());
         handover.managedProperty().bind(duty.onDuty());
         handover.setOnAction(e -> duty.openHandover());
-        javafx.scene.control.Button logout = new javafx.scene.control.Button(msg.get("ui.duty.logout"));
+        javafx.scene.control.Button logout = new javafx.scene.control.Button();
+        logout.textProperty().bind(vm.language().text("ui.duty.logout"));
         logout.setId("logout-button");
         logout.setFocusTraversable(false);
         logout.visibleProperty().bind(duty.onDuty());
         logout.managedProperty().bind(duty.onDuty());
         logout.setOnAction(e -> duty.logOut());
-        javafx.scene.control.Button admin = new javafx.scene.control.Button(msg.get("ui.duty.first_admin"));
+        javafx.scene.control.Button admin = new javafx.scene.control.Button();
+        admin.textProperty().bind(vm.language().text("ui.duty.first_admin"));
         admin.setId("first-admin-button");
         admin.setFocusTraversable(false);
         admin.visibleProperty().bind(duty.needsFirstAdmin());
@@ -231,7 +236,8 @@ public final class BoothWindow {
     }
 
     private javafx.scene.control.Button aboutButton(Messages msg) {
-        javafx.scene.control.Button about = new javafx.scene.control.Button(msg.get("ui.about"));
+        javafx.scene.control.Button about = new javafx.scene.control.Button();
+        about.textProperty().bind(vm.language().text("ui.about"));
         about.setId("about-button");
         about.setFocusTraversable(false);
         about.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -277,15 +283,8 @@ public final class BoothWindow {
         boolean fixed = width > 0 && height > 0;
         double w = fixed ? width : number(remembered, "width", bounds.getWidth());
         double h = fixed ? height : number(remembered, "height", bounds.getHeight());
-        Scene scene = new Scene(root, w, h);
-        String css = css();
-        if (css != null) {
-            scene.getStylesheets().add(css);
-        }
-        // the text grows with the window: 14 px at 768 px high, larger on a 1080p monitor (the CSS is in em)
-        scene.heightProperty().addListener((o, a, b) -> scale(b.doubleValue()));
-        scale(h);
-        stage.setTitle(env.msg().get("app.title"));
+        Scene scene = scene(w, h);
+        stage.titleProperty().bind(vm.language().text("app.title"));
         stage.setMinWidth(1024);
         stage.setMinHeight(600);
         stage.setScene(scene);
@@ -310,6 +309,22 @@ public final class BoothWindow {
         stage.show();
         // the keys are the attendant's tools: start with no text field holding the focus
         root.requestFocus();
+        return scene;
+    }
+
+    /**
+     * The window's scene at {@code width}×{@code height} with its style sheet and text size, not yet on a stage (a
+     * layout test lays a 1920×1080 scene out on a smaller headless screen).
+     */
+    Scene scene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        String css = css();
+        if (css != null) {
+            scene.getStylesheets().add(css);
+        }
+        // the text grows with the window: 14 px at 768 px high, larger on a 1080p monitor (the CSS is in em)
+        scene.heightProperty().addListener((o, a, b) -> scale(b.doubleValue()));
+        scale(height);
         return scene;
     }
 
@@ -352,6 +367,7 @@ public final class BoothWindow {
             for (BoothViewModel.Legend l : vm.legend()) {
                 Label key = new Label(l.key());
                 key.getStyleClass().add("legend-key");
+                key.setMinWidth(Region.USE_PREF_SIZE); // the key is never "...": a long (English) name gives way
                 Label what = new Label(l.label());
                 what.getStyleClass().add("legend-label");
                 HBox item = new HBox(3, key, what);
@@ -365,20 +381,30 @@ public final class BoothWindow {
         events.setId("events");
         events.setPrefHeight(74);
         events.setMinHeight(50);
-        VBox.setVgrow(events, Priority.ALWAYS);
+        // a sensible share of a tall window (14 %: about six lines at 1080), never less than three lines
+        root.heightProperty().addListener((o, a, h) -> events.setPrefHeight(Math.max(74, Math.floor(h.doubleValue()
+                * 0.14))));
         events.setFocusTraversable(false);
+        // each event kept as made (time, lane, key, arguments): a language switch tells the list again; the
+        // events are history, so they carry no key hints ("press F3" is for the lane's own status line)
+        List<java.util.function.Supplier<String>> made = new ArrayList<>();
         for (LanePort p : ports.lanes()) {
             subscriptions.add(UiThread.follow(p.state(), (LaneState s) -> s.messageKey().equals("lane.idle") ? null
-                    : CLOCK.format(s.at().atZone(env.clock().getZone())) + "  " + p.lane().name() + "  "
-                    + msg.get(s.messageKey(), s.messageArgs().toArray()), line -> {
+                    : (java.util.function.Supplier<String>) () -> CLOCK.format(s.at().atZone(env.clock().getZone()))
+                    + "  " + p.lane().name() + "  "
+                    + Messages.withKeys(msg.get(s.messageKey(), s.messageArgs().toArray()), null), line -> {
                         if (line != null) {
-                            events.getItems().add(0, line);
+                            made.add(0, line);
+                            events.getItems().add(0, line.get());
                             if (events.getItems().size() > MAX_EVENTS) {
                                 events.getItems().remove(MAX_EVENTS, events.getItems().size());
+                                made.subList(MAX_EVENTS, made.size()).clear();
                             }
                         }
                     }));
         }
+        vm.language().localeProperty().addListener((o, a, b) ->
+                events.getItems().setAll(made.stream().map(java.util.function.Supplier::get).toList()));
         HBox statusRow = new HBox(16, status);
         if (duty != null) {
             Label notice = new Label();

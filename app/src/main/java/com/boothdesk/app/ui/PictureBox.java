@@ -56,9 +56,17 @@ public final class PictureBox extends StackPane {
         load(source.get());
         setOnMouseClicked(e -> {
             if (view.getImage() != null) {
-                enlarge(view.getImage(), captionText, getScene() == null ? null : getScene().getWindow());
+                enlarge(view.getImage(), caption.getText(), getScene() == null ? null : getScene().getWindow());
             }
         });
+    }
+
+    /** The caption and the placeholder follow these texts (the booth window's language switch). */
+    public PictureBox texts(javafx.beans.value.ObservableStringValue captionText,
+                            javafx.beans.value.ObservableStringValue missingText) {
+        caption.textProperty().bind(captionText);
+        placeholder.textProperty().bind(missingText);
+        return this;
     }
 
     private void load(byte[] jpeg) {

@@ -50,6 +50,8 @@ public final class BackOfficeEntry {
             }
             if (open[0] == null) {
                 open[0] = new BackOfficeWindow(ports, ctx.messages());
+                // the booth window follows the back office's language switch (every lane, the header, the keys)
+                open[0].viewModel().onSwitched(ctx.messages()::switchTo);
             }
             var scene = window.root().getScene();
             var owner = scene == null ? null : scene.getWindow();
@@ -58,7 +60,8 @@ public final class BackOfficeEntry {
             double h = owner == null ? 768 : Math.max(700, owner.getHeight());
             open[0].show(owner, w, h);
         };
-        Button b = new Button(ctx.messages().get("bo.open"));
+        Button b = new Button();
+        b.textProperty().bind(window.viewModel().language().text("bo.open"));
         b.setId("backoffice-button");
         b.setFocusTraversable(false);
         b.setMinWidth(Region.USE_PREF_SIZE);

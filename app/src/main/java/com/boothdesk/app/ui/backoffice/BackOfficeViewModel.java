@@ -29,6 +29,8 @@ public final class BackOfficeViewModel {
     private ListsViewModel lists;
     private SettingsViewModel settings;
     private ReportsViewModel reports;
+    /** Who else follows a switch (the booth window's text, {@code Messages.switchTo}); told after the rebuild. */
+    private java.util.function.Consumer<Locale> switched = l -> { };
 
     public BackOfficeViewModel(BackOfficePorts ports, BackOfficeEnv env) {
         this.ports = ports;
@@ -56,6 +58,12 @@ public final class BackOfficeViewModel {
             return;
         }
         build(new Messages(target));
+        switched.accept(target);
+    }
+
+    /** {@code c} learns of every switch (the booth window switches its own text with it). */
+    public void onSwitched(java.util.function.Consumer<Locale> c) {
+        this.switched = c == null ? l -> { } : c;
     }
 
     public ObjectProperty<Locale> locale() {

@@ -53,6 +53,8 @@ public final class DutyViewModel implements AutoCloseable {
     private final ObjectProperty<HandoverViewModel> handover = new SimpleObjectProperty<>();
     private final ObjectProperty<LeaveViewModel> leave = new SimpleObjectProperty<>();
     private final Observable.Subscription subscription;
+    /** back5: the header's duty line follows the language switch. */
+    private final Observable.Subscription languageSubscription;
     private Runnable exit = () -> { };
     private java.util.function.Consumer<com.boothdesk.app.domain.staff.HandoverRecord> afterHandover = r -> { };
     private final StringProperty notice = new SimpleStringProperty("");
@@ -69,6 +71,7 @@ public final class DutyViewModel implements AutoCloseable {
         needsFirstAdmin.set(staff.needsFirstAdmin());
         subscription = staff.duty().subscribe(d -> ex.ui().execute(() -> dutyChanged(d)));
         dutyChanged(staff.duty().get());
+        languageSubscription = messages.language().subscribe(l -> ex.ui().execute(() -> dutyText.set(dutyLine(last))));
     }
 
     /** What follows a stored handover (the window prints the outgoing shift's report). */
@@ -89,14 +92,17 @@ public final class DutyViewModel implements AutoCloseable {
     private void dutyChanged(Duty d) {
         last = d;
         onDuty.set(d.onDuty());
-        if (d.onDuty()) {
-            dutyText.set(messages.get("staff.duty.on", d.name() == null || d.name().isEmpty() ? d.userId()
-                    : d.name() + "(" + d.userId() + ")", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
-                    .format(d.since().atZone(zone)), com.boothdesk.sdk.message.Fen.format(d.receivedFen())));
-        } else {
-            dutyText.set(needsFirstAdmin.get() ? "" : messages.get("staff.duty.nobody"));
-        }
+        dutyText.set(dutyLine(d));
         settle();
+    }
+
+    private String dutyLine(Duty d) {
+        if (d.onDuty()) {
+            return messages.get("staff.duty.on", d.name() == null || d.name().isEmpty() ? d.userId()
+                    : d.name() + "(" + d.userId() + ")", java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                    .format(d.since().atZone(zone)), com.boothdesk.sdk.message.Fen.format(d.receivedFen()));
+        }
+        return needsFirstAdmin.get() ? "" : messages.get("staff.duty.nobody");
     }
 
     /** Chooses the screen from who is on duty, keeping a screen the attendant opened. */
@@ -251,5 +257,6 @@ public final class DutyViewModel implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        languageSubscription.close();
     }
 }

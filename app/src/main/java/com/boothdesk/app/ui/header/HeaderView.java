@@ -23,7 +23,10 @@ public final class HeaderView extends HBox {
         setSpacing(14);
         setPadding(new Insets(6, 12, 6, 12));
         setAlignment(Pos.CENTER_LEFT);
-        Label title = new Label(msg.get("app.title"));
+        // texts written once follow the language switch (the figures come from the view-model, which does its own)
+        com.boothdesk.app.ui.Language lang = new com.boothdesk.app.ui.Language(msg, com.boothdesk.app.ui.UiThread::run);
+        Label title = new Label();
+        title.textProperty().bind(lang.text("app.title"));
         title.getStyleClass().add("app-title");
         // the title gives way first on a narrow screen: the buttons and figures never turn into "..."
         title.setMinWidth(Region.USE_COMPUTED_SIZE);
@@ -41,13 +44,15 @@ public final class HeaderView extends HBox {
                 outbox.getStyleClass().add("backlog");
             }
         });
-        Button uplinks = new Button(msg.get("uplinks.title"));
+        Button uplinks = new Button();
+        uplinks.textProperty().bind(lang.text("uplinks.title"));
         uplinks.setId("uplinks-button");
         uplinks.setFocusTraversable(false);
         uplinks.setOnAction(e -> openUplinks.run());
         Label inLot = bound("in-lot", vm.inLotProperty());
         Label free = bound("free-spaces", vm.freeProperty());
-        Button spaces = new Button(msg.get("spaces.title"));
+        Button spaces = new Button();
+        spaces.textProperty().bind(lang.text("spaces.title"));
         spaces.setId("spaces-button");
         spaces.setFocusTraversable(false);
         spaces.setOnAction(e -> openSpaces.run());
@@ -57,7 +62,8 @@ public final class HeaderView extends HBox {
         alerts.textProperty().bind(Bindings.createStringBinding(() -> vm.unseenProperty().get() > 0
                         ? msg.get("ui.header.alerts", vm.unseenProperty().get())
                         : vm.troubleProperty().get() ? msg.get("ui.header.alerts", "")
-                        : msg.get("ui.header.noalerts"), vm.unseenProperty(), vm.troubleProperty()));
+                        : msg.get("ui.header.noalerts"), vm.unseenProperty(), vm.troubleProperty(),
+                lang.localeProperty()));
         vm.troubleProperty().addListener((o, a, b) -> alertStyle(alerts, b));
         Runnable fill = () -> {
             alerts.getItems().clear();
@@ -77,7 +83,7 @@ public final class HeaderView extends HBox {
             }
         };
         vm.alerts().addListener((javafx.collections.ListChangeListener<HeaderViewModel.Alert>) c -> fill.run());
-        fill.run();
+        lang.follow(fill);
         alerts.setOnShowing(e -> vm.seen());
         for (Region r : new Region[] {uplinks, spaces, alerts}) {
             r.setMinWidth(Region.USE_PREF_SIZE);

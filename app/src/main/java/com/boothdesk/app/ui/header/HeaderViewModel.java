@@ -60,6 +60,10 @@ public final class HeaderViewModel {
     private final BooleanProperty parkExpired = new SimpleBooleanProperty(false);
     private volatile ParkValidityPort validityPort;
     private Observable.Subscription subscription;
+    private Observable.Subscription languageSubscription;
+    private BoothStatus last;
+    /** Each alert as it happened (lane, device, state), newest first, so that a language switch tells it again. */
+    private final java.util.List<String[]> alertFacts = new java.util.ArrayList<>();
 
     /** @param laneNames lane id → name, in screen order */
     public HeaderViewModel(UiEnv env, StatusFeed feed, Map<String, String> laneNames) {
@@ -70,25 +74,53 @@ public final class HeaderViewModel {
 
     public void start() {
         subscription = feed.status().subscribe(s -> env.fx().execute(() -> apply(s)));
+        // the language switch: the figures and the alert list are told again in the new language
+        languageSubscription = env.msg().language().subscribe(l -> env.fx().execute(this::relabel));
     }
 
     public void dispose() {
         if (subscription != null) {
             subscription.close();
         }
+        if (languageSubscription != null) {
+            languageSubscription.close();
+        }
     }
 
-    void apply(BoothStatus s) {
+    /** Tells the header again in the language of the moment (after {@code Messages.switchTo}). */
+    void relabel() {
+        if (last != null) {
+            texts(last);
+        }
+        applyValidity();
+        for (int i = 0; i < alertFacts.size() && i < alerts.size(); i++) {
+            String[] f = alertFacts.get(i);
+            Alert a = alerts.get(i);
+            alerts.set(i, new Alert(a.time(), a.laneId(), alertText(f[0], f[1], f[2]), a.trouble()));
+        }
+    }
+
+    private String alertText(String lane, String device, String state) {
+        var msg = env.msg();
+        return laneNames.getOrDefault(lane, lane) + " " + msg.get("device." + device) + " " + msg.get("health." + state);
+    }
+
+    private void texts(BoothStatus s) {
         var msg = env.msg();
         cloud.set(msg.get("cloud.status") + " " + msg.get("cloud." + s.cloud()));
-        cloudState.set(s.cloud().toLowerCase(Locale.ROOT));
         outbox.set(msg.get("outbox.pending", s.outboxPending()));
-        outboxDepth.set(s.outboxPending());
         inLot.set(msg.get("inlot.count", s.inLot()));
         free.set(s.freeByArea().size() <= 1 ? msg.get("spaces.free", s.freeSpaces())
                 : msg.get("spaces.free", s.freeSpaces()) + " (" + s.freeByArea().entrySet().stream()
                 .map(e -> areaName(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(" · ")) + ")");
         operator.set(msg.get("operator", s.operator()));
+    }
+
+    void apply(BoothStatus s) {
+        last = s;
+        texts(s);
+        cloudState.set(s.cloud().toLowerCase(Locale.ROOT));
+        outboxDepth.set(s.outboxPending());
         clock.set(CLOCK.format(env.clock().instant().atZone(env.clock().getZone())));
         boolean anyTrouble = false;
         for (var e : s.devices().entrySet()) {
@@ -178,13 +210,14 @@ public final class HeaderViewModel {
         if (bad) {
             troubleSeen.add(key);
         }
-        var msg = env.msg();
         String time = CLOCK.format(env.clock().instant().atZone(env.clock().getZone()));
-        String text = laneNames.getOrDefault(lane, lane) + " " + msg.get("device." + device) + " "
-                + msg.get("health." + now);
-        alerts.add(0, new Alert(time, lane, text, bad));
+        alerts.add(0, new Alert(time, lane, alertText(lane, device, now), bad));
+        alertFacts.add(0, new String[] {lane, device, now});
         if (alerts.size() > MAX_ALERTS) {
             alerts.remove(MAX_ALERTS, alerts.size());
+        }
+        if (alertFacts.size() > MAX_ALERTS) {
+            alertFacts.subList(MAX_ALERTS, alertFacts.size()).clear();
         }
         if (bad) {
             unseen.set(unseen.get() + 1); // a device coming back is listed, but only trouble asks to be looked at

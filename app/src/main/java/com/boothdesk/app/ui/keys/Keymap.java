@@ -143,6 +143,36 @@ public final class Keymap {
         return chords.isEmpty() ? "" : chords.get(0).display();
     }
 
+    /**
+     * The keys that make {@code lane} the selected one when {@code selected} is (lanes in screen order): "" when it
+     * is selected already, else the next-lane key, with the number of presses when it takes more than one
+     * ("F12", "F12×2"); "" too when the next-lane key is unbound or the lane is unknown (a click selects it).
+     */
+    public String selectKeys(List<String> lanes, String selected, String lane) {
+        if (lane == null || lane.equals(selected) || !lanes.contains(lane) || !lanes.contains(selected)) {
+            return "";
+        }
+        String next = label(Action.NEXT_LANE);
+        if (next.isEmpty()) {
+            return "";
+        }
+        int presses = Math.floorMod(lanes.indexOf(lane) - lanes.indexOf(selected), lanes.size());
+        return presses == 1 ? next : next + "×" + presses;
+    }
+
+    /**
+     * What to press for {@code action} to act on {@code lane}: its key when the lane is selected ("F3"), else the keys
+     * that select the lane, then the key ("F12 → F3"); "" when the action has no key.
+     */
+    public String keysFor(Action action, List<String> lanes, String selected, String lane) {
+        String key = label(action);
+        if (key.isEmpty() || action.isBoothWide()) {
+            return key;
+        }
+        String select = selectKeys(lanes, selected, lane);
+        return select.isEmpty() ? key : select + " → " + key;
+    }
+
     /** Every key bound to the action. */
     public List<Chord> chords(Action action) {
         return byAction.getOrDefault(action, List.of());

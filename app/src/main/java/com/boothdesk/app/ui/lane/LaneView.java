@@ -35,10 +35,16 @@ import com.boothdesk.app.ui.keys.Action;
 public final class LaneView extends VBox {
 
     private final LaneViewModel vm;
+    /** The exit's fee box keeps this width when the pictures grow (its lines and 应收 减免 / 已付 待缴 two to a row). */
+    private static final double FEE_BOX = 320;
+    /** Pixels added to each picture's width so that the lane uses the height it is given (1920×1080). */
+    private final javafx.beans.property.DoubleProperty grow = new javafx.beans.property.SimpleDoubleProperty(0);
 
     public LaneView(LaneViewModel vm, BoothViewModel booth) {
         this.vm = vm;
         Messages msg = booth.env().msg();
+        // every text written once here follows the language switch (Language.text); the rest is the view-model's
+        com.boothdesk.app.ui.Language lang = booth.language();
         String id = vm.laneId();
         boolean exit = vm.isExit();
         setId("lane-" + id);
@@ -51,12 +57,13 @@ public final class LaneView extends VBox {
         styleSelected(vm.selectedProperty().get());
 
         // ---- title: lane, selected / waiting badges
-        Label title = new Label(vm.title());
+        Label title = new Label();
+        title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("lane-title");
-        Label selectedBadge = badge(msg.get("ui.lane.selected"), "badge-selected");
+        Label selectedBadge = badge(lang.text("ui.lane.selected"), "badge-selected");
         selectedBadge.setId("selected-" + id);
         selectedBadge.visibleProperty().bind(vm.selectedProperty());
-        Label waitingBadge = badge(msg.get("ui.lane.waiting"), "badge-waiting");
+        Label waitingBadge = badge(lang.text("ui.lane.waiting"), "badge-waiting");
         waitingBadge.visibleProperty().bind(Bindings.createBooleanBinding(vm::isWaiting, vm.phaseProperty()));
         Label time = new Label();
         time.setId("time-" + id);
@@ -78,7 +85,8 @@ public final class LaneView extends VBox {
         crop.setFitHeight(44);
         crop.setFitWidth(150);
         crop.setPreserveRatio(true);
-        Label noCrop = new Label(msg.get("ui.lane.nocrop"));
+        Label noCrop = new Label();
+        noCrop.textProperty().bind(lang.text("ui.lane.nocrop"));
         noCrop.getStyleClass().add("picture-missing-small");
         StackPane cropSlot = new StackPane(noCrop, crop);
         cropSlot.setMinSize(70, 44);
@@ -108,7 +116,8 @@ public final class LaneView extends VBox {
         HBox carRow = new HBox(10, plate, cropSlot, about);
         carRow.setAlignment(Pos.CENTER_LEFT);
         if (exit) {
-            Label dueName = new Label(msg.get("ui.checkout.due"));
+            Label dueName = new Label();
+            dueName.textProperty().bind(lang.text("ui.checkout.due"));
             dueName.getStyleClass().add("due-name");
             dueName.setMinWidth(Region.USE_PREF_SIZE); // the crop gives way, never 待缴
             Label due = new Label();
@@ -129,15 +138,26 @@ public final class LaneView extends VBox {
 
         // ---- pictures side by side, each a third of the lane; the exit's side column: fee box or pick list
         // each exit picture at least a third of the lane's width (the rule), the entry's scene larger
-        DoubleBinding third = widthProperty().multiply(exit ? 0.335 : 0.62);
+        // on a tall screen the lane has height to spare: the pictures take it (layoutChildren), up to a share of the
+        // lane's width that leaves the fee box its room (exit) or the lane its margins (entry)
+        double base = exit ? 0.335 : 0.62;
+        DoubleBinding third = Bindings.createDoubleBinding(() -> {
+            double w = getWidth();
+            // the exit's two pictures never squeeze the fee box below FEE_BOX (a squeezed box wraps and grows taller)
+            double most = exit ? Math.max(w * base, (w - 20 - 16 - FEE_BOX) / 2) : w * 0.92;
+            return Math.floor(Math.min(most, w * base + grow.get()));
+        }, widthProperty(), grow);
         PictureBox scene = new PictureBox("image-" + id, msg.get(exit ? "ui.lane.picture.exit"
                 : "ui.lane.picture.scene"), msg.get(exit ? "ui.lane.nopicture.exit" : "ui.lane.nopicture.scene"),
-                vm.scenePictureProperty(), third, booth.env().background());
+                vm.scenePictureProperty(), third, booth.env().background())
+                .texts(lang.text(exit ? "ui.lane.picture.exit" : "ui.lane.picture.scene"),
+                        lang.text(exit ? "ui.lane.nopicture.exit" : "ui.lane.nopicture.scene"));
         HBox media = new HBox(8);
-        GridPane echo = echo(vm, msg, id);
+        GridPane echo = echo(vm, lang, id);
         if (exit) {
             PictureBox entry = new PictureBox("entry-image-" + id, msg.get("ui.lane.picture.entry"),
-                    msg.get("ui.lane.nopicture.entry"), vm.entryPictureProperty(), third, booth.env().background());
+                    msg.get("ui.lane.nopicture.entry"), vm.entryPictureProperty(), third, booth.env().background())
+                    .texts(lang.text("ui.lane.picture.entry"), lang.text("ui.lane.nopicture.entry"));
             CheckoutView checkout = new CheckoutView(vm.checkout(), msg, id);
             PickListView picks = new PickListView(vm.picks(), msg, id, vm::pick);
             checkout.visibleProperty().bind(vm.unmatchedProperty().not());
@@ -153,6 +173,13 @@ public final class LaneView extends VBox {
             pickScroll.visibleProperty().bind(vm.unmatchedProperty());
             StackPane side = new StackPane(checkout, pickScroll);
             StackPane.setAlignment(checkout, Pos.TOP_LEFT);
+            // the fee box writes its names once: after a language switch it is made again (same view-model)
+            lang.localeProperty().addListener((o, a, b) -> {
+                CheckoutView again = new CheckoutView(vm.checkout(), msg, id);
+                again.visibleProperty().bind(vm.unmatchedProperty().not());
+                StackPane.setAlignment(again, Pos.TOP_LEFT);
+                side.getChildren().set(0, again);
+            });
             StackPane.setAlignment(pickScroll, Pos.TOP_LEFT);
             side.getStyleClass().add("side");
             HBox.setHgrow(side, Priority.ALWAYS);
@@ -180,7 +207,7 @@ public final class LaneView extends VBox {
             TextField tendered = new TextField();
             tendered.setId("tendered-" + id);
             tendered.getStyleClass().add("tendered");
-            tendered.setPromptText(msg.get("ui.checkout.tendered"));
+            tendered.promptTextProperty().bind(lang.text("ui.checkout.tendered"));
             tendered.setPrefColumnCount(9);
             tendered.textProperty().bindBidirectional(vm.checkout().tenderedProperty());
             tendered.disableProperty().bind(vm.payingProperty().not());
@@ -210,7 +237,7 @@ public final class LaneView extends VBox {
         if (exit) {
             TextField search = new TextField();
             search.setId("search-" + id);
-            search.setPromptText(msg.get("lane.search"));
+            search.promptTextProperty().bind(lang.text("lane.search"));
             search.setPrefColumnCount(8);
             search.textProperty().bindBidirectional(vm.picks().searchProperty());
             search.disableProperty().bind(vm.canSearchProperty().not());
@@ -227,7 +254,8 @@ public final class LaneView extends VBox {
         reason.setPrefWidth(190);
         reason.setFocusTraversable(true);
         reason.promptTextProperty().bind(Bindings.createStringBinding(() -> msg.get("ui.lane.reason."
-                + vm.reasonKindProperty().get().name().toLowerCase(Locale.ROOT)), vm.reasonKindProperty()));
+                + vm.reasonKindProperty().get().name().toLowerCase(Locale.ROOT)), vm.reasonKindProperty(),
+                lang.localeProperty()));
         reason.getEditor().textProperty().bindBidirectional(vm.reasonProperty());
         reason.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(vm.reasonProperty().get())) {
@@ -270,7 +298,32 @@ public final class LaneView extends VBox {
         return vm;
     }
 
-    private static GridPane echo(LaneViewModel vm, Messages msg, String id) {
+    /**
+     * The lane is given more height than it needs (a tall window): the pictures grow into it (9 px of height for
+     * 16 of width), or give back what they took when the lane is given less; damped so that it settles.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        double w = getWidth();
+        if (w <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double spare = getHeight() - prefHeight(w);
+        double now = grow.get();
+        double next = now;
+        if (spare > 3) {
+            next = now + Math.floor(spare * 0.9 * 16 / 9);
+        } else if (spare < -1 && now > 0) {
+            next = Math.max(0, now + Math.floor(spare * 16 / 9) - 1);
+        }
+        next = Math.min(next, w); // the binding caps it at the lane's share; this keeps the number sane
+        if (next != now) {
+            grow.set(next);
+        }
+    }
+
+    private static GridPane echo(LaneViewModel vm, com.boothdesk.app.ui.Language lang, String id) {
         GridPane echo = new GridPane();
         echo.setHgap(8);
         echo.setVgap(2);
@@ -279,15 +332,16 @@ public final class LaneView extends VBox {
         Label devices = label("devices-" + id, vm.devicesProperty(), "devices");
         vm.devicesTroubleProperty().addListener((o, a, b) -> devicesStyle(devices, b));
         devicesStyle(devices, vm.devicesTroubleProperty().get());
-        echo.addRow(0, new Label(msg.get("lane.led")), led);
-        echo.addRow(1, new Label(msg.get("lane.voice")), voice);
-        echo.addRow(2, new Label(msg.get("lane.devices")), devices);
+        echo.addRow(0, text(lang.text("lane.led")), led);
+        echo.addRow(1, text(lang.text("lane.voice")), voice);
+        echo.addRow(2, text(lang.text("lane.devices")), devices);
         return echo;
     }
 
     private static Button button(BoothViewModel booth, Action action, String id, Runnable run,
                                  javafx.beans.binding.BooleanBinding enabled) {
-        Button b = new Button(booth.buttonText(action));
+        Button b = new Button();
+        b.textProperty().bind(booth.buttonTextBinding(action));
         b.setId(id);
         b.setFocusTraversable(false);
         b.setOnAction(e -> run.run());
@@ -311,8 +365,15 @@ public final class LaneView extends VBox {
         return l;
     }
 
-    private static Label badge(String text, String style) {
-        Label l = new Label(text);
+    private static Label text(javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static Label badge(javafx.beans.value.ObservableStringValue text, String style) {
+        Label l = new Label();
+        l.textProperty().bind(text);
         l.getStyleClass().addAll("badge", style);
         return l;
     }

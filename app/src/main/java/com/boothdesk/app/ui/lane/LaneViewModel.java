@@ -108,6 +108,10 @@ public final class LaneViewModel {
     private final ObservableList<String> reasonChoices = FXCollections.observableArrayList();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty info = new SimpleStringProperty("");
+    /** The error and the note as made (not as text), so that a language switch tells them again in the new one. */
+    private Supplier<String> errorText = () -> "";
+    private Supplier<String> infoText = () -> "";
+    private final StringProperty title = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final BooleanBinding paying = phase.isEqualTo(LanePhase.AWAITING_PAYMENT);
@@ -126,6 +130,9 @@ public final class LaneViewModel {
     private LaneState state;
     private String carKey = "";
     private String lastEchoVoice = "";
+    private BoothStatus lastStatus;
+    /** The keys to press for an action on this lane (the booth sets it from the selection: "F3" or "F12 → F3"). */
+    private java.util.function.Function<com.boothdesk.app.ui.keys.Action, String> keys;
     private com.boothdesk.app.ui.port.SupervisorCheck supervisor = com.boothdesk.app.ui.port.SupervisorCheck.NONE;
 
     public LaneViewModel(LanePort port, UiEnv env) {
@@ -151,6 +158,51 @@ public final class LaneViewModel {
         // the attendant acting on a field is acting: an old error goes
         reason.addListener((o, a, b) -> clearErrorIfTyping());
         checkout.tenderedProperty().addListener((o, a, b) -> clearErrorIfTyping());
+        this.keys = a -> env.keymap().label(a);
+        title.set(makeTitle());
+        // the language switch (Messages.switchTo): every text this lane shows is told again in the new language
+        subscriptions.add(msg.language().subscribe(l -> env.fx().execute(this::relabel)));
+    }
+
+    /**
+     * The keys for an action on this lane as the selection stands (the booth calls it when the selection moves):
+     * the status line's key hints ("请确认后放行 (F3)") follow, so a hint never names a key that acts on another lane.
+     */
+    public void keys(java.util.function.Function<com.boothdesk.app.ui.keys.Action, String> keysForAction) {
+        this.keys = keysForAction == null ? a -> env.keymap().label(a) : keysForAction;
+        if (state != null) {
+            message.set(statusText(state));
+        }
+        error.set(errorText.get()); // an error naming a key (plate.invalid) follows the selection too
+    }
+
+    /** The status text of a state with its key hints filled for this lane. */
+    private String statusText(LaneState s) {
+        return hinted(msg.get(s.messageKey(), s.messageArgs().toArray()));
+    }
+
+    /** A text with its key hints ({@code [key:confirm]}) filled for this lane as the selection stands. */
+    private String hinted(String text) {
+        return Messages.withKeys(text, name ->
+                com.boothdesk.app.ui.keys.Action.fromConfigName(name).map(keys).orElse(""));
+    }
+
+    /** Tells everything again in the language of the moment (after {@link Messages#switchTo}). */
+    void relabel() {
+        title.set(makeTitle());
+        if (state != null) {
+            render(state);
+            LanePhase p = state.phase();
+            if (state.quote() != null && (p == LanePhase.AWAITING_PAYMENT || p == LanePhase.AWAITING_CONFIRMATION)) {
+                checkout.show(state.quote()); // the fee lines (a paid car's box keeps what it showed)
+            }
+            picks.relabel();
+        }
+        if (lastStatus != null) {
+            applyDevices(lastStatus);
+        }
+        error.set(errorText.get());
+        info.set(infoText.get());
     }
 
     /**
@@ -186,8 +238,8 @@ public final class LaneViewModel {
         boolean newCar = !key.equals(carKey);
         carKey = key;
         if (newCar) {
-            error.set("");
-            info.set("");
+            error(() -> "");
+            info(() -> "");
             // the voice line shown is the car on screen's: a line naming another plate (or none) was the previous car's
             String newPlate = s.lastRead() == null ? "" : s.lastRead().plate();
             if (newPlate.isBlank() || !voice.get().contains(newPlate)) {
@@ -199,19 +251,7 @@ public final class LaneViewModel {
         }
         PlateRead read = s.lastRead();
         ParkingOrder order = s.order();
-        String readText = read == null ? "" : read.plate().isBlank() ? msg.get("lane.noplate") : read.plate();
-        boolean picked = order != null && read != null && !order.plate().equals(read.plate());
-        plate.set(order != null ? order.plate() : read != null ? readText : "—");
-        readPlate.set(picked ? msg.get("ui.lane.read", readText) : "");
-        plateColourCode.set(read == null ? "" : String.valueOf(read.colorCode()));
-        plateColour.set(read == null ? "" : msg.get("ui.colour." + Math.max(0, Math.min(read.colorCode(), 6))));
-        confidence.set(read == null ? "" : msg.get("ui.lane.confidence", read.confidence()));
-        carClass.set(s.kind() == null ? "" : s.kind().label());
-        String list = LIST_STATUS.get(s.messageKey());
-        listStatus.set(list == null ? "" : msg.get(list, s.messageArgs().toArray()));
-        time.set(read == null ? "" : TIME.format(read.readAt().atZone(zone)));
-        inTime.set(order == null ? "" : msg.get("lane.intime") + " " + TIME.format(order.inTime().atZone(zone)));
-        message.set(msg.get(s.messageKey(), s.messageArgs().toArray()));
+        render(s);
         scenePicture.set(read == null || read.image().length == 0 ? null : read.image());
         plateCrop.set(read == null || read.plateImage().length == 0 ? null : read.plateImage());
         LanePhase p = s.phase();
@@ -232,6 +272,25 @@ public final class LaneViewModel {
                 : ReasonLists.Kind.BARRIER);
         loadEntryPicture(before, order);
         phase.set(p);
+    }
+
+    /** The state's texts, in the language of the moment. */
+    private void render(LaneState s) {
+        PlateRead read = s.lastRead();
+        ParkingOrder order = s.order();
+        String readText = read == null ? "" : read.plate().isBlank() ? msg.get("lane.noplate") : read.plate();
+        boolean picked = order != null && read != null && !order.plate().equals(read.plate());
+        plate.set(order != null ? order.plate() : read != null ? readText : "—");
+        readPlate.set(picked ? msg.get("ui.lane.read", readText) : "");
+        plateColourCode.set(read == null ? "" : String.valueOf(read.colorCode()));
+        plateColour.set(read == null ? "" : msg.get("ui.colour." + Math.max(0, Math.min(read.colorCode(), 6))));
+        confidence.set(read == null ? "" : msg.get("ui.lane.confidence", read.confidence()));
+        carClass.set(s.kind() == null ? "" : msg.get("ui.kind." + s.kind().name())); // back5: in the language
+        String list = LIST_STATUS.get(s.messageKey());
+        listStatus.set(list == null ? "" : msg.get(list, s.messageArgs().toArray()));
+        time.set(read == null ? "" : TIME.format(read.readAt().atZone(zone)));
+        inTime.set(order == null ? "" : msg.get("lane.intime") + " " + TIME.format(order.inTime().atZone(zone)));
+        message.set(statusText(s));
     }
 
     private void loadEntryPicture(LaneState before, ParkingOrder order) {
@@ -274,6 +333,7 @@ public final class LaneViewModel {
     }
 
     void applyDevices(BoothStatus st) {
+        lastStatus = st;
         BoothStatus.LaneDevices d = st.devices().get(port.lane().id());
         if (d == null) {
             devices.set(msg.get("health.UNKNOWN"));
@@ -294,31 +354,32 @@ public final class LaneViewModel {
     /** Cash: the typed amount, or exactly the fee when nothing is typed. */
     public void cash() {
         if (!paying.get()) {
-            fail(msg.get("settle.nothing"));
+            fail(() -> msg.get("settle.nothing"));
             return;
         }
         long fen;
         try {
             fen = checkout.tenderedFen();
         } catch (IllegalArgumentException e) {
-            fail(msg.get("settle.bad_amount", checkout.tenderedProperty().get()));
+            String typed = checkout.tenderedProperty().get();
+            fail(() -> msg.get("settle.bad_amount", typed));
             return;
         }
         run(() -> port.settleCash(fen), r -> {
             checkout.settled(r.tenderedFen(), r.changeFen());
-            info.set("");
+            info(() -> "");
         });
     }
 
     /** Free release with the chosen reason (required). */
     public void free() {
         if (!paying.get()) {
-            fail(msg.get("free.nothing"));
+            fail(() -> msg.get("free.nothing"));
             return;
         }
         String why = reasonText();
         if (why.isEmpty()) {
-            fail(msg.get("reason.required"));
+            fail(() -> msg.get("reason.required"));
             return;
         }
         supervised(SupervisedAction.FREE_RELEASE, checkout.dueFenProperty().get(), plate.get(),
@@ -327,7 +388,7 @@ public final class LaneViewModel {
 
     public void confirm() {
         if (phase.get() != LanePhase.AWAITING_CONFIRMATION) {
-            fail(msg.get("confirm.nothing"));
+            fail(() -> msg.get("confirm.nothing"));
             return;
         }
         run(port::confirm, r -> { });
@@ -335,7 +396,7 @@ public final class LaneViewModel {
 
     public void refuse() {
         if (!WAITING.contains(phase.get())) {
-            fail(msg.get("refuse.nothing"));
+            fail(() -> msg.get("refuse.nothing"));
             return;
         }
         run(port::refuse, r -> { });
@@ -344,12 +405,12 @@ public final class LaneViewModel {
     /** The no-record fee, with the chosen reason (required). */
     public void noRecord() {
         if (!unmatched.get()) {
-            fail(msg.get("norecord.nothing"));
+            fail(() -> msg.get("norecord.nothing"));
             return;
         }
         String why = reasonText();
         if (why.isEmpty()) {
-            fail(msg.get("reason.required"));
+            fail(() -> msg.get("reason.required"));
             return;
         }
         supervised(SupervisedAction.NO_RECORD_FEE, 0, plate.get(),
@@ -360,7 +421,8 @@ public final class LaneViewModel {
     public void pick(int n) {
         String orderId = picks.orderId(n);
         if (orderId == null) {
-            fail(unmatched.get() ? msg.get("ui.pick.none", n) : msg.get("pick.nothing"));
+            boolean none = unmatched.get();
+            fail(() -> none ? msg.get("ui.pick.none", n) : msg.get("pick.nothing"));
             return;
         }
         run(() -> port.pick(orderId), r -> { });
@@ -368,10 +430,10 @@ public final class LaneViewModel {
 
     public void search() {
         if (!unmatched.get()) {
-            fail(msg.get("pick.nothing"));
+            fail(() -> msg.get("pick.nothing"));
             return;
         }
-        error.set("");
+        error(() -> "");
         picks.runSearch(this::failed);
     }
 
@@ -379,12 +441,12 @@ public final class LaneViewModel {
     public void barrier(BarrierAction action) {
         String why = reasonText();
         if (why.isEmpty()) {
-            fail(msg.get("ui.barrier.reason", msg.get("ui.barrier." + action.name())));
+            fail(() -> msg.get("ui.barrier.reason", msg.get("ui.barrier." + action.name())));
             return;
         }
         Runnable command = () -> run(() -> port.barrier(action, why), r -> {
             reason.set("");
-            info.set(msg.get("ui.barrier.done", msg.get("ui.barrier." + action.name()), why));
+            info(() -> msg.get("ui.barrier.done", msg.get("ui.barrier." + action.name()), why));
         });
         if (action == BarrierAction.OPEN || action == BarrierAction.KEEP_OPEN) {
             supervised(SupervisedAction.MANUAL_LIFT, 0, laneName(), command);
@@ -411,7 +473,7 @@ public final class LaneViewModel {
     /** The read the correction dialog starts from (the plate shown), or null when there is nothing to correct. */
     public String correctionBase() {
         if (!canCorrect.get()) {
-            fail(msg.get("correct.nothing"));
+            fail(() -> msg.get("correct.nothing"));
             return null;
         }
         String p = plate.get();
@@ -430,7 +492,7 @@ public final class LaneViewModel {
     private void supervised(SupervisedAction action, long amountFen, String subject, Runnable command,
                             Runnable refused) {
         if (busy.get()) {
-            fail(msg.get("ui.lane.busy"));
+            fail(() -> msg.get("ui.lane.busy"));
             refused.run();
             return;
         }
@@ -438,7 +500,7 @@ public final class LaneViewModel {
         try {
             check = supervisor.approve(action, amountFen, subject);
         } catch (RuntimeException e) {
-            fail(msg.get("ui.supervisor.refused", action.label()));
+            fail(() -> msg.get("ui.supervisor.refused", action.label()));
             refused.run();
             return;
         }
@@ -452,7 +514,7 @@ public final class LaneViewModel {
             if (e == null && Boolean.TRUE.equals(ok)) {
                 command.run();
             } else {
-                fail(msg.get("ui.supervisor.refused", action.label()));
+                fail(() -> msg.get("ui.supervisor.refused", action.label()));
                 refused.run();
             }
         }));
@@ -465,11 +527,11 @@ public final class LaneViewModel {
     private <T> void run(Supplier<CompletableFuture<T>> command, java.util.function.Consumer<T> onSuccess,
                          java.util.function.Consumer<Throwable> onFailure) {
         if (busy.get()) {
-            fail(msg.get("ui.lane.busy"));
+            fail(() -> msg.get("ui.lane.busy"));
             onFailure.accept(new IllegalStateException("busy"));
             return;
         }
-        error.set("");
+        error(() -> "");
         busy.set(true);
         CompletableFuture<T> f;
         try {
@@ -492,25 +554,35 @@ public final class LaneViewModel {
     private void failed(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof LaneException le) {
-            fail(msg.get(le.messageKey(), le.args()));
+            fail(() -> hinted(msg.get(le.messageKey(), le.args())));
         } else if (cause instanceof TimeoutException) {
-            fail(msg.get("ui.lane.timeout", env.commandTimeout().toSeconds()));
+            fail(() -> msg.get("ui.lane.timeout", env.commandTimeout().toSeconds()));
         } else if (cause instanceof UnsupportedOperationException) {
-            fail(msg.get("ui.lane.unsupported", String.valueOf(cause.getMessage())));
+            fail(() -> msg.get("ui.lane.unsupported", String.valueOf(cause.getMessage())));
         } else {
             LOG.error("Action failed on lane {}", port.lane().id(), cause);
-            fail(msg.get("lane.error", String.valueOf(cause.getMessage())));
+            fail(() -> msg.get("lane.error", String.valueOf(cause.getMessage())));
         }
     }
 
-    private void fail(String text) {
-        error.set(text);
-        info.set("");
+    private void fail(Supplier<String> text) {
+        error(text);
+        info(() -> "");
+    }
+
+    private void error(Supplier<String> text) {
+        errorText = text;
+        error.set(text.get());
+    }
+
+    private void info(Supplier<String> text) {
+        infoText = text;
+        info.set(text.get());
     }
 
     private void clearErrorIfTyping() {
         if (!busy.get()) {
-            error.set("");
+            error(() -> "");
         }
     }
 
@@ -538,6 +610,15 @@ public final class LaneViewModel {
     }
 
     public String title() {
+        return title.get();
+    }
+
+    /** "出口 B1  (B1)": the lane's name and direction, in the language of the moment. */
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    private String makeTitle() {
         String name = port.lane().name();
         String dir = msg.get(exit ? "lane.exit" : "lane.entry");
         return (name.contains(dir) ? name : dir + " " + name) + "  (" + port.lane().id() + ")";

@@ -54,13 +54,15 @@ final class PickListView extends VBox {
                 slot.setMinSize(80, 45);
                 slot.setPrefSize(80, 45);
                 slot.getStyleClass().add("pick-thumb");
-                r.pictureProperty().addListener((o, a, b) -> {
+                java.util.function.Consumer<byte[]> show = b -> {
                     if (b != null) {
                         Image img = new Image(new ByteArrayInputStream(b), 192, 108, true, true);
                         thumb.setImage(img.isError() ? null : img);
                         none.setVisible(img.isError());
                     }
-                });
+                };
+                r.pictureProperty().addListener((o, a, b) -> show.accept(b));
+                show.accept(r.pictureProperty().get()); // a row shown again (language switch) has its picture
                 Label plate = new Label(r.number() + "  " + r.plate());
                 plate.getStyleClass().add("pick-plate");
                 plate.setMinWidth(Region.USE_PREF_SIZE);

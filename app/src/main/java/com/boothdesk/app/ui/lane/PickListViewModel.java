@@ -84,6 +84,8 @@ public final class PickListViewModel {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
+    /** The heading as made, so that a language switch tells it again. */
+    private java.util.function.Supplier<String> heading = () -> "";
     private long generation;
 
     PickListViewModel(LanePort port, UiEnv env) {
@@ -95,11 +97,11 @@ public final class PickListViewModel {
     /** The similar stays the exit ladder found for the read. */
     void showCandidates(List<LaneState.Candidate> candidates) {
         fill(candidates.stream().map(c -> new Found(c.order(), c.match().why())).toList(),
-                candidates.isEmpty() ? "" : env.msg().get("ui.picks.similar"));
+                candidates.isEmpty() ? () -> "" : () -> env.msg().get("ui.picks.similar"));
     }
 
     void clear() {
-        fill(List.of(), "");
+        fill(List.of(), () -> "");
         search.set("");
     }
 
@@ -113,7 +115,7 @@ public final class PickListViewModel {
                 env.fx().execute(() -> {
                     if (gen == generation) {
                         fill(found.stream().map(o -> new Found(o, "")).toList(),
-                                env.msg().get("ui.picks.search", fragment, found.size()));
+                                () -> env.msg().get("ui.picks.search", fragment, found.size()));
                     }
                 });
             } catch (RuntimeException e) {
@@ -127,10 +129,19 @@ public final class PickListViewModel {
         return n >= 1 && n <= rows.size() ? rows.get(n - 1).orderId() : null;
     }
 
-    private void fill(List<Found> found, String heading) {
+    /** The language switched: the heading and the rows are told again (the rows keep their pictures). */
+    void relabel() {
+        title.set(heading.get());
+        if (!rows.isEmpty()) {
+            rows.setAll(new java.util.ArrayList<>(rows));
+        }
+    }
+
+    private void fill(List<Found> found, java.util.function.Supplier<String> heading) {
         long gen = ++generation;
         rows.clear();
-        title.set(heading);
+        this.heading = heading;
+        title.set(heading.get());
         for (Found f : found) {
             if (rows.size() == MAX_PICKS) {
                 break;

@@ -7,7 +7,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 
 import com.boothdesk.app.domain.lane.VehicleClasses;
-import com.boothdesk.app.ui.Messages;
 
 /**
  * proto3: the exit's fee class (车型) with the control that switches it; its key is shown beside it. Layout and
@@ -15,11 +14,13 @@ import com.boothdesk.app.ui.Messages;
  */
 public final class VehicleClassView extends HBox {
 
-    public VehicleClassView(VehicleClassViewModel vm, Messages msg, String laneId, String key) {
+    public VehicleClassView(VehicleClassViewModel vm, com.boothdesk.app.ui.Language lang, String laneId, String key) {
         super(6);
         setId("class-box-" + laneId);
         setAlignment(Pos.CENTER_LEFT);
-        Label title = new Label(key.isEmpty() ? msg.get("ui.class.title") : msg.get("ui.class.title") + " " + key);
+        Label title = new Label();
+        title.textProperty().bind(lang.text(() -> key.isEmpty() ? lang.msg().get("ui.class.title")
+                : lang.msg().get("ui.class.title") + " " + key));
         title.getStyleClass().add("total-name");
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ComboBox<VehicleClasses.Choice> box = new ComboBox<>(vm.choices());
@@ -45,7 +46,7 @@ public final class VehicleClassView extends HBox {
 
     /** The lane's fee class control, with the key the keymap gives it (the one line the lane view calls). */
     public static VehicleClassView of(LaneViewModel lane, com.boothdesk.app.ui.BoothViewModel booth) {
-        return new VehicleClassView(lane.vehicleClass(), booth.env().msg(), lane.laneId(),
+        return new VehicleClassView(lane.vehicleClass(), booth.language(), lane.laneId(),
                 booth.env().keymap().label(com.boothdesk.app.ui.keys.Action.VEHICLE_CLASS));
     }
 

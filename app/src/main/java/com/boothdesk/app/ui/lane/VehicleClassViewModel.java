@@ -135,7 +135,7 @@ public final class VehicleClassViewModel {
     private void failed(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof LaneException le) {
-            this.error.set(msg.get(le.messageKey(), le.args().toArray()));
+            this.error.set(Messages.withKeys(msg.get(le.messageKey(), le.args().toArray()), null));
         } else if (cause instanceof TimeoutException) {
             this.error.set(msg.get("ui.lane.timeout", env.commandTimeout().toSeconds()));
         } else {

@@ -189,6 +189,12 @@ class BackOfficeFlowsFxTest {
         robot.interact(() -> json.setText(json.getText().replaceFirst("\"start\"\\s*:\\s*\"00:00\"", "\"start\" : \"25:00\"")));
         await().atMost(WAIT).until(() -> text("#bo-tariff-error").contains("'全天'"));
         assertThat(node("#bo-tariff-apply", Button.class).isDisabled()).isTrue();
+
+        // back5: what the validator finds (not the reader) is told in the operator's language, naming the period
+        robot.interact(() -> json.setText(json.getText().replaceFirst("\"start\" : \"25:00\"", "\"start\" : \"00:00\"")
+                .replaceFirst("\"end\"\\s*:\\s*\"00:00\"", "\"end\" : \"23:00\"")));
+        await().atMost(WAIT).until(() -> text("#bo-tariff-error").contains("时段“全天”之后 23:00-00:00 没有覆盖"));
+        assertThat(node("#bo-tariff-apply", Button.class).isDisabled()).isTrue();
     }
 
     @Test

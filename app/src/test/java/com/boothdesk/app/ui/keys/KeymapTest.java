@@ -102,6 +102,21 @@ class KeymapTest {
         assertThat(keys.label(Action.PICK_1)).isEqualTo("1");
     }
 
+    @Test
+    void theKeysForAnActionOnALaneNameTheLaneSelectionWhenAnotherLaneIsSelected() {
+        List<String> three = List.of("A1", "B1", "B2");
+        assertThat(keys.keysFor(Action.CONFIRM, three, "A1", "A1")).isEqualTo("F3");
+        assertThat(keys.keysFor(Action.CONFIRM, three, "B1", "A1")).isEqualTo("F12×2 → F3");
+        assertThat(keys.keysFor(Action.CONFIRM, three, "A1", "B1")).isEqualTo("F12 → F3");
+        assertThat(keys.selectKeys(three, "B2", "A1")).isEqualTo("F12");
+        assertThat(keys.selectKeys(three, "A1", "A1")).isEmpty();
+        Properties p = new Properties();
+        p.setProperty("confirm", "F11");
+        Keymap own = Keymap.parse(p); // a site that binds no next-lane key: a click selects, the key alone is named
+        assertThat(own.keysFor(Action.CONFIRM, three, "B1", "A1")).isEqualTo("F11");
+        assertThat(own.keysFor(Action.REFUSE, three, "A1", "A1")).isEmpty();
+    }
+
     private Action action(String key) {
         return keys.resolve(Chord.of(key), LANES, "B1", false).orElseThrow().action();
     }

@@ -94,7 +94,7 @@ class PayFlowsFxTest {
     void theExitQrIsShownTheDriverPaysAndTheGateOpens() throws Exception {
         open();
         carWaitsAtB1("京P00001");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(text("#pay-state-B1")).isEqualTo("请车主扫码支付 7.00 元"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text("#pay-state-B1")).isEqualTo("请车主扫码支付 7.00\u00a0元"));
         Node qr = robot.lookup("#pay-qr-B1").query();
         assertThat(qr.isVisible()).isTrue();
         assertThat(robot.lookup("#pay-B1").query().isVisible()).isTrue();
@@ -103,7 +103,7 @@ class PayFlowsFxTest {
 
         booth.cloud().payments().driverPays("B1").get(10, TimeUnit.SECONDS);
         await().atMost(WAIT).until(this::gateFrameOnThePty);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(text("#pay-state-B1")).isEqualTo("已支付 7.00 元，自动放行"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text("#pay-state-B1")).isEqualTo("已支付 7.00\u00a0元，自动放行"));
         await().atMost(WAIT).until(() -> booth.app.lane("B1").state().get().phase() == LanePhase.RELEASED);
         assertThat(qr.isVisible()).isFalse();
     }

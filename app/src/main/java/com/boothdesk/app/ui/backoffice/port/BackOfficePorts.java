@@ -74,6 +74,20 @@ public record BackOfficePorts(History history, Lists lists, Settings settings, R
 
         BackOfficeSettings.TariffCheck check(String json);
 
+        /**
+         * back5: what is wrong with a typed tariff as the validator names it (a key, its arguments, the class and
+         * day), for the screen to tell in the operator's language; null when it reads and validates.
+         */
+        default com.boothdesk.app.domain.fee.TariffException problem(String json) {
+            try {
+                com.boothdesk.app.domain.fee.Tariffs.read(new java.io.ByteArrayInputStream(
+                        (json == null ? "" : json).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                return null;
+            } catch (com.boothdesk.app.domain.fee.TariffException e) {
+                return e;
+            }
+        }
+
         FeeQuote quote(Tariff tariff, String vehicleClass, Instant in, Instant out);
 
         void applyTariff(String json, String who) throws IOException;

@@ -147,13 +147,15 @@ public final class SettingsViewModel {
         env.async(() -> {
             BackOfficeSettings.TariffCheck c = port.check(json);
             FeeQuote q = c.ok() ? port.quote(c.tariff(), cls, in, out) : null;
-            return new Quoted(c, q);
+            // the validator's problem in the operator's language (the check's own text is English, for logs)
+            com.boothdesk.app.domain.fee.TariffException problem = c.ok() ? null : port.problem(json);
+            return new Quoted(c, q, problem == null ? c.error() : env.msg().tariff(problem));
         }, r -> {
             if (gen != quoteGeneration) {
                 return;
             }
             tariffOk.set(r.check.ok());
-            tariffError.set(r.check.ok() ? "" : r.check.error());
+            tariffError.set(r.check.ok() ? "" : r.error);
             quote.set(r.quote == null ? "" : env.msg().get("bo.settings.quote", yuan(r.quote.totalFen()),
                     r.quote.explain(6)));
         }, e -> {
@@ -163,7 +165,7 @@ public final class SettingsViewModel {
         });
     }
 
-    private record Quoted(BackOfficeSettings.TariffCheck check, FeeQuote quote) {
+    private record Quoted(BackOfficeSettings.TariffCheck check, FeeQuote quote, String error) {
     }
 
     /** Puts the typed tariff in force (supervisors only): new stays are priced with it at once. */
@@ -183,7 +185,10 @@ public final class SettingsViewModel {
         }, a -> {
             audit.setAll(a.stream().map(this::auditLine).toList());
             status.set(env.msg().get("bo.settings.tariff_applied"));
-        }, e -> status.set(e instanceof FieldException fe ? env.msg().refused(fe) : env.msg().get("bo.error", e.getMessage())));
+        }, e -> status.set(e instanceof FieldException fe && "tariff_invalid".equals(fe.key())
+                && !tariffError.get().isEmpty() // back5: the validator's problem as the editor shows it
+                ? env.msg().get("bo.lists.refused", env.msg().field(fe.field()), tariffError.get())
+                : e instanceof FieldException fe2 ? env.msg().refused(fe2) : env.msg().get("bo.error", e.getMessage())));
     }
 
     // ---- templates ----------------------------------------------------------------------------------------------
