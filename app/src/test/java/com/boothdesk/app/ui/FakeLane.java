@@ -42,6 +42,8 @@ public final class FakeLane implements LanePort {
     public static final Clock CLOCK = Clock.fixed(T0, ZoneId.of("Asia/Shanghai"));
 
     public final LaneInfo info;
+    /** The lane's name as the cloud may change it ({@link #rename}). */
+    public final Observable<LaneInfo> infoFeed;
     public final Observable<LaneState> state;
     public final Observable<LaneEcho> echo = new Observable<>(LaneEcho.EMPTY);
     public final List<String> calls = new CopyOnWriteArrayList<>();
@@ -53,6 +55,7 @@ public final class FakeLane implements LanePort {
 
     public FakeLane(String id, String name, LaneDirection direction) {
         this.info = new LaneInfo(id, name, direction);
+        this.infoFeed = new Observable<>(info);
         this.state = new Observable<>(LaneState.idle(info, T0));
     }
 
@@ -127,7 +130,17 @@ public final class FakeLane implements LanePort {
 
     @Override
     public LaneInfo lane() {
-        return info;
+        return infoFeed.get();
+    }
+
+    @Override
+    public Observable<LaneInfo> laneInfo() {
+        return infoFeed;
+    }
+
+    /** As 3.13 gate_sync renames a lane. */
+    public void rename(String name) {
+        infoFeed.set(new LaneInfo(info.id(), name, info.direction()));
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class LaneController {
     private static final Logger LOG = LoggerFactory.getLogger(LaneController.class);
 
     private volatile LaneInfo lane; // proto4: renamed by the cloud's 3.13 (id and direction never change)
+    private final Observable<LaneInfo> info;
     private final LaneServices s;
     private final Executor worker;
     private final LaneCore core;
@@ -60,6 +61,7 @@ public final class LaneController {
     LaneController(LaneInfo lane, LaneServices services, Executor worker,
                    java.util.function.BiConsumer<java.time.Duration, Runnable> later) {
         this.lane = lane;
+        this.info = new Observable<>(lane);
         this.s = services;
         this.worker = worker;
         this.later = later;
@@ -78,11 +80,17 @@ public final class LaneController {
         if (!n.isEmpty() && !n.equals(lane.name())) {
             LOG.info("Lane {}: shown as '{}' (was '{}')", lane.id(), SafeText.of(n, 24), lane.name());
             lane = new LaneInfo(lane.id(), n, lane.direction());
+            info.set(lane);
         }
     }
 
     public LaneInfo lane() {
         return lane;
+    }
+
+    /** The lane's name and direction as 3.13 renames it (the screen's title follows). */
+    public Observable<LaneInfo> info() {
+        return info;
     }
 
     public Observable<LaneState> state() {

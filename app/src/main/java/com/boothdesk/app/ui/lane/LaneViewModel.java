@@ -219,6 +219,8 @@ public final class LaneViewModel {
         vehicleClass.start();
         subscriptions.add(port.state().subscribe(s -> env.fx().execute(() -> apply(s))));
         subscriptions.add(port.echo().subscribe(e -> env.fx().execute(() -> applyEcho(e))));
+        // 3.13 gate_sync: the cloud's name for this lane's channel shows in the title at once
+        subscriptions.add(port.laneInfo().subscribe(i -> env.fx().execute(() -> title.set(makeTitle()))));
         if (status != null) {
             subscriptions.add(status.status().subscribe(st -> env.fx().execute(() -> applyDevices(st))));
         }

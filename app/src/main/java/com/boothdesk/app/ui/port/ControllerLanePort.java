@@ -33,6 +33,11 @@ final class ControllerLanePort implements LanePort {
     }
 
     @Override
+    public Observable<LaneInfo> laneInfo() {
+        return c.info();
+    }
+
+    @Override
     public Observable<LaneState> state() {
         return c.state();
     }

@@ -21,6 +21,11 @@ public interface LanePort {
 
     LaneInfo lane();
 
+    /** The lane's name and direction as they change (3.13 gate_sync renames a lane); the current one first. */
+    default Observable<LaneInfo> laneInfo() {
+        return new Observable<>(lane());
+    }
+
     /** The lane's state; listeners run on the publisher's thread. */
     Observable<LaneState> state();
 

@@ -35,6 +35,13 @@ class LaneViewModelTest {
     }
 
     @Test
+    void aNameTheCloudGivesTheLanesChannelShowsInTheTitleAtOnce() {
+        assertThat(vm.titleProperty().get()).contains("出口1").contains("(B1)");
+        lane.rename("东门出口");
+        assertThat(vm.titleProperty().get()).contains("东门出口").contains("(B1)").doesNotContain("出口1 ");
+    }
+
+    @Test
     void aFreeReleaseWithoutAReasonSaysWhyAndTheMessageSurvivesTheNextRefresh() {
         lane.publish(lane.paying("京A12345", FakeLane.T0, 700));
         vm.free();
