@@ -15,7 +15,7 @@ if not exist app\target\lib (
 )
 for %%f in (app\target\boothdesk-app-*.jar) do set JAR=%%f
 rem The booth's JVM (idle RSS ~255-265 MB instead of ~360 MB, see the README); BOOTHDESK_JAVA_OPTS adds or overrides.
-set JVM_OPTS=-XX:+UseSerialGC -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -XX:-UsePerfData -Dprism.order=sw %BOOTHDESK_JAVA_OPTS%
+set JVM_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=5 -Xms16m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -XX:-UsePerfData -Dprism.order=sw %BOOTHDESK_JAVA_OPTS%
 if "%CMD%"=="run" (
   shift
   java %JVM_OPTS% -Dfile.encoding=UTF-8 -Dsun.net.httpserver.nodelay=true -jar "%JAR%" run %2 %3 %4 %5 %6 %7 %8 %9

@@ -46,7 +46,7 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
  */
 public final class SoakHarness {
 
-    private static final Pattern USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern USED = Pattern.compile("(?:generation|garbage-first heap)\\s+total \\d+K, used (\\d+)K");
 
     private SoakHarness() {
     }
@@ -235,7 +235,7 @@ public final class SoakHarness {
 
     private static Process startBooth(Path data, int cloudPort, boolean traffic, int life) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8", "-XX:+UseSerialGC", "-Xms16m",
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=5", "-Xms16m",
                 "-Xmx160m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), "com.boothdesk.app.Main", "run", "--headless",
                 "--data", data.toString(),
@@ -269,7 +269,7 @@ public final class SoakHarness {
             long kb = 0;
             Matcher m = USED.matcher(info);
             boolean any = false;
-            while (m.find()) { // serial GC: "def new generation" and "tenured generation"
+            while (m.find()) { // G1: "garbage-first heap"; serial: "def new generation" + "tenured generation"
                 kb += Long.parseLong(m.group(1));
                 any = true;
             }
