@@ -74,6 +74,33 @@ public final class OutageSpaces implements ParkSpaces {
         return out;
     }
 
+    /**
+     * The lot-full hold across booths (site.SpaceHolds) while the site answers; while it is down, this booth's
+     * estimate (the last count minus its own journaled cars) must still show a space. Without this the port's
+     * default took no hold at all on a site, and two booths could both admit the last space.
+     */
+    @Override
+    public boolean hold(String area, String holdId) {
+        return outage.read(() -> site.hold(area, holdId), () -> free(area) > 0);
+    }
+
+    @Override
+    public void entered(String holdId) {
+        outage.read(() -> {
+            site.entered(holdId);
+            return null;
+        }, () -> null);
+    }
+
+    /** A hold taken before the server went away expires there by itself (2 minutes). */
+    @Override
+    public void release(String holdId) {
+        outage.read(() -> {
+            site.release(holdId);
+            return null;
+        }, () -> null);
+    }
+
     @Override
     public void adjust(String area, int delta, String reason, String operator) {
         if (outage.down()) {
