@@ -82,15 +82,16 @@ public final class FeeEngine {
             rules = tariff.classes().get(tariff.defaultClass());
             LOG.warn("Tariff {} has no rules for vehicle class '{}'; priced as '{}'", tariff.id(),
                     request.vehicleClass(), rules.vehicleClass());
-            lines.add(FeeLine.note((request.vehicleClass() == null || request.vehicleClass().isBlank() ? "未指定车型"
-                    : "车型 " + request.vehicleClass() + " 无收费标准") + ", 按" + rules.displayName() + "计费"));
+            lines.add(request.vehicleClass() == null || request.vehicleClass().isBlank()
+                    ? FeeLine.note(FeeLine.Say.NO_CLASS, rules.displayName())
+                    : FeeLine.note(FeeLine.Say.UNKNOWN_CLASS, request.vehicleClass(), rules.displayName()));
         }
         Instant in = request.in().truncatedTo(ChronoUnit.MINUTES);
         Instant out = request.out().truncatedTo(ChronoUnit.MINUTES);
         if (out.isBefore(in)) {
             LOG.warn("Exit {} before entry {} (vehicle class {}): fee 0", request.out(), request.in(),
                     request.vehicleClass());
-            lines.add(FeeLine.note("出场时间早于入场时间, 不计费, 请核对"));
+            lines.add(FeeLine.note(FeeLine.Say.EXIT_BEFORE_ENTRY));
             return new FeeQuote(0, 0, lines, 0, 0, 0, tariff.id(), rules.vehicleClass(), in, out, 0);
         }
 
@@ -99,13 +100,12 @@ public final class FeeEngine {
             // a camera with a reset clock sends 1970: price a bounded stay, never zero, never for minutes of CPU
             LOG.warn("Entry {} is more than {} days before exit {} (class {}): priced as {} days", request.in(),
                     MAX_PRICED_DAYS, request.out(), rules.vehicleClass(), MAX_PRICED_DAYS);
-            lines.add(FeeLine.note("入场时间 " + request.in() + " 距出场超过" + MAX_PRICED_DAYS + "天, 按"
-                    + MAX_PRICED_DAYS + "天计费, 请核对入场时间"));
+            lines.add(FeeLine.note(FeeLine.Say.ENTRY_TOO_OLD, String.valueOf(request.in()), MAX_PRICED_DAYS));
             in = earliest;
         } else if (Duration.between(in, out).toDays() > LONG_STAY_DAYS) {
             LOG.warn("Stay of {} days ({} → {}, class {}): priced, but check the entry time", Duration.between(in,
                     out).toDays(), in, out, rules.vehicleClass());
-            lines.add(FeeLine.note("停车超过" + LONG_STAY_DAYS + "天, 请核对入场时间"));
+            lines.add(FeeLine.note(FeeLine.Say.LONG_STAY, LONG_STAY_DAYS));
         }
         Instant chargedOut = out;
         if (request.paidAt() != null && request.prepaidFen() > 0) {
@@ -113,9 +113,9 @@ public final class FeeEngine {
             Instant leaveBy = paidAt.plus(Duration.ofMinutes(Math.max(0, request.paidGraceMinutes())));
             if (!out.isAfter(leaveBy)) {
                 chargedOut = paidAt.isBefore(in) ? in : (paidAt.isAfter(out) ? out : paidAt);
-                lines.add(FeeLine.note("已于缴费后" + request.paidGraceMinutes() + "分钟内出场, 缴费后的时间不计费"));
+                lines.add(FeeLine.note(FeeLine.Say.PAID_IN_GRACE, request.paidGraceMinutes()));
             } else {
-                lines.add(FeeLine.note("缴费后超过" + request.paidGraceMinutes() + "分钟才出场, 按出场时间计费, 补缴差额"));
+                lines.add(FeeLine.note(FeeLine.Say.PAID_LATE, request.paidGraceMinutes()));
             }
         }
 
@@ -128,10 +128,10 @@ public final class FeeEngine {
         long prepaid = 0;
         if (request.prepaidFen() > 0) {
             prepaid = Math.min(request.prepaidFen(), due);
-            lines.add(new FeeLine("已预付 " + Fen.format(request.prepaidFen()) + "元", -prepaid,
-                    FeeLine.Kind.PREPAID));
+            lines.add(FeeLine.of(FeeLine.Kind.PREPAID, -prepaid, FeeLine.Say.PREPAID,
+                    Fen.format(request.prepaidFen())));
             if (request.prepaidFen() > due) {
-                lines.add(FeeLine.note("预付金额多出 " + Fen.format(request.prepaidFen() - due) + "元, 出口不找零"));
+                lines.add(FeeLine.note(FeeLine.Say.PREPAID_EXTRA, Fen.format(request.prepaidFen() - due)));
             }
             due -= prepaid;
         }
@@ -139,10 +139,10 @@ public final class FeeEngine {
         if (request.balanceFen() > 0 && due > 0) {
             balance = Math.min(request.balanceFen(), due);
             due -= balance;
-            lines.add(new FeeLine("储值卡支付 (余额 " + Fen.format(request.balanceFen()) + "元, 剩余 "
-                    + Fen.format(request.balanceFen() - balance) + "元)", -balance, FeeLine.Kind.BALANCE));
+            lines.add(FeeLine.of(FeeLine.Kind.BALANCE, -balance, FeeLine.Say.BALANCE,
+                    Fen.format(request.balanceFen()), Fen.format(request.balanceFen() - balance)));
             if (due > 0) {
-                lines.add(FeeLine.note("储值卡余额不足, 差额 " + Fen.format(due) + "元 需另付"));
+                lines.add(FeeLine.note(FeeLine.Say.BALANCE_SHORT, Fen.format(due)));
             }
         }
         FeeQuote quote = new FeeQuote(due, gross, lines, discount, prepaid, balance, tariff.id(),
@@ -161,23 +161,23 @@ public final class FeeEngine {
         long due = gross;
         long timeOff = 0;
         for (Coupon c : coupons) {
-            String name = "优惠券 " + c.id();
+            String name = c.id();
             if (c.validUntil() != null && out.isAfter(c.validUntil())) {
-                lines.add(FeeLine.note(name + " 已过期, 未使用"));
+                lines.add(FeeLine.note(FeeLine.Say.COUPON_EXPIRED, name));
                 continue;
             }
             if (invalid(c)) {
                 LOG.warn("Coupon {} has an impossible value {} for {}; not used", c.id(), c.value(), c.kind());
-                lines.add(FeeLine.note(name + " 面值无效 (" + c.value() + "), 未使用"));
+                lines.add(FeeLine.note(FeeLine.Say.COUPON_INVALID, name, c.value()));
                 continue;
             }
             if (due == 0) {
-                lines.add(FeeLine.note(name + " 未使用: 已无需缴费"));
+                lines.add(FeeLine.note(FeeLine.Say.COUPON_UNUSED, name));
                 continue;
             }
             switch (c.kind()) {
                 case FULL -> {
-                    lines.add(new FeeLine(name + " 全免", -due, FeeLine.Kind.COUPON));
+                    lines.add(FeeLine.of(FeeLine.Kind.COUPON, -due, FeeLine.Say.COUPON_FULL, name));
                     due = 0;
                 }
                 case TIME -> {
@@ -185,20 +185,21 @@ public final class FeeEngine {
                     Instant shorter = chargedOut.minus(Duration.ofMinutes(timeOff));
                     long reduced = shorter.isAfter(in) ? pricer.price(rules, in, shorter).fen() : 0;
                     long off = Math.max(0, due - Math.min(due, reduced));
-                    lines.add(new FeeLine(name + " 减免时长" + FeeText.duration(c.value()), -off,
-                            FeeLine.Kind.COUPON));
+                    lines.add(FeeLine.of(FeeLine.Kind.COUPON, -off, FeeLine.Say.COUPON_TIME, name,
+                            new FeeLine.Minutes(c.value())));
                     due -= off;
                 }
                 case PERCENT -> {
                     long pay = (due * (100 - c.value()) + 50) / 100;
-                    lines.add(new FeeLine(name + " 折扣" + c.value() + "%", pay - due, FeeLine.Kind.COUPON));
+                    lines.add(FeeLine.of(FeeLine.Kind.COUPON, pay - due, FeeLine.Say.COUPON_PERCENT, name, c.value()));
                     due = pay;
                 }
                 case AMOUNT -> {
                     long off = Math.min(due, c.value());
-                    lines.add(new FeeLine(name + " 减免" + Fen.format(c.value()) + "元", -off, FeeLine.Kind.COUPON));
+                    lines.add(FeeLine.of(FeeLine.Kind.COUPON, -off, FeeLine.Say.COUPON_AMOUNT, name,
+                            Fen.format(c.value())));
                     if (c.value() > off) {
-                        lines.add(FeeLine.note(name + " 超出应缴的 " + Fen.format(c.value() - off) + "元 不找零"));
+                        lines.add(FeeLine.note(FeeLine.Say.COUPON_EXTRA, name, Fen.format(c.value() - off)));
                     }
                     due -= off;
                 }

@@ -63,8 +63,21 @@ public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long d
      * totals stay as they are. For a screen or a quick answer; {@link #explain()} for a dispute.
      */
     public String explain(int maxItems) {
+        return render(items(maxItems));
+    }
+
+    /** The time shown as "08:00" or "12-01 08:00" in a note, replaced by "…" when repeated notes are shown once. */
+    private static final java.util.regex.Pattern NOTE_TIME =
+            java.util.regex.Pattern.compile("(\\d{2}-\\d{2} )?\\d{2}:\\d{2}");
+
+    /**
+     * The item lines of {@link #explain(int)} (without the stay and the totals), each with its {@link FeeLine#phrase()}
+     * so that a screen tells them in its language: the lines themselves, or for more than {@code maxItems} the brief
+     * (summed charges and caps, coupons and payments as they are, repeated notes once).
+     */
+    public List<FeeLine> items(int maxItems) {
         if (lines.size() <= maxItems) {
-            return render(lines);
+            return lines;
         }
         java.util.List<FeeLine> brief = new java.util.ArrayList<>();
         long charged = 0;
@@ -73,6 +86,7 @@ public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long d
         int capItems = 0;
         int freeItems = 0;
         java.util.Map<String, Integer> notes = new java.util.LinkedHashMap<>();
+        java.util.Map<String, FeeLine> firstNote = new java.util.HashMap<>();
         for (FeeLine line : lines) {
             switch (line.kind()) {
                 case CHARGE -> {
@@ -84,15 +98,19 @@ public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long d
                     capItems++;
                 }
                 case FREE -> freeItems++;
-                case NOTE -> notes.merge(line.label().replaceAll("(\\d{2}-\\d{2} )?\\d{2}:\\d{2}", "…"), 1,
-                        Integer::sum);
+                case NOTE -> {
+                    String key = NOTE_TIME.matcher(line.label()).replaceAll("…");
+                    notes.merge(key, 1, Integer::sum);
+                    firstNote.computeIfAbsent(key, k -> withoutTimes(k, line));
+                }
                 default -> { }
             }
         }
-        brief.add(new FeeLine("计费 " + chargeItems + " 项" + (freeItems > 0 ? " (另有免费 " + freeItems + " 项)" : ""),
-                charged, FeeLine.Kind.CHARGE));
+        brief.add(freeItems > 0
+                ? FeeLine.of(FeeLine.Kind.CHARGE, charged, FeeLine.Say.BRIEF_CHARGES_FREE, chargeItems, freeItems)
+                : FeeLine.of(FeeLine.Kind.CHARGE, charged, FeeLine.Say.BRIEF_CHARGES, chargeItems));
         if (capItems > 0) {
-            brief.add(new FeeLine("封顶 " + capItems + " 次, 减免", capped, FeeLine.Kind.CAP));
+            brief.add(FeeLine.of(FeeLine.Kind.CAP, capped, FeeLine.Say.BRIEF_CAPS, capItems));
         }
         for (FeeLine line : lines) {
             if (line.kind() == FeeLine.Kind.COUPON || line.kind() == FeeLine.Kind.PREPAID
@@ -100,8 +118,21 @@ public record FeeQuote(long totalFen, long grossFen, List<FeeLine> lines, long d
                 brief.add(line);
             }
         }
-        notes.forEach((note, count) -> brief.add(FeeLine.note(count > 1 ? note + " (" + count + "次)" : note)));
-        return render(brief);
+        notes.forEach((note, count) -> {
+            FeeLine first = firstNote.get(note);
+            brief.add(count > 1 ? FeeLine.note(FeeLine.Say.REPEATED, first, count) : first);
+        });
+        return brief;
+    }
+
+    /** A note with its times replaced by "…" ({@code label}, already replaced), its phrase likewise. */
+    private static FeeLine withoutTimes(String label, FeeLine note) {
+        if (note.phrase() == null) {
+            return new FeeLine(label, 0, FeeLine.Kind.NOTE);
+        }
+        List<Object> args = note.phrase().args().stream()
+                .map(a -> a instanceof String s ? (Object) NOTE_TIME.matcher(s).replaceAll("…") : a).toList();
+        return new FeeLine(label, 0, FeeLine.Kind.NOTE, new FeeLine.Phrase(note.phrase().say(), args));
     }
 
     private String render(List<FeeLine> lines) {

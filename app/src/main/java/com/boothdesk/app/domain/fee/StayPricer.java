@@ -77,12 +77,12 @@ final class StayPricer {
         long stay = minutes(in, out);
         List<FeeLine> lines = new ArrayList<>();
         if (c.freeMinutes() > 0 && stay <= c.freeMinutes()) {
-            lines.add(new FeeLine("停车" + FeeText.duration(stay) + ", 在免费时长" + c.freeMinutes() + "分钟内", 0,
-                    FeeLine.Kind.FREE));
+            lines.add(FeeLine.of(FeeLine.Kind.FREE, 0, FeeLine.Say.FREE_WITHIN, new FeeLine.Minutes(stay),
+                    c.freeMinutes()));
             return new Charge(0, lines);
         }
         if (stay == 0) {
-            lines.add(FeeLine.note("停车不足1分钟, 不计费"));
+            lines.add(FeeLine.note(FeeLine.Say.UNDER_A_MINUTE));
             return new Charge(0, lines);
         }
         boolean multiDay = epochDay(in) != epochDay(out.minusSeconds(1));
@@ -90,24 +90,24 @@ final class StayPricer {
         if (c.freeMinutes() > 0) {
             if (c.freeMinutesSurvive()) {
                 chargeFrom = in.plus(Duration.ofMinutes(c.freeMinutes()));
-                lines.add(new FeeLine(range(in, chargeFrom, multiDay) + " 免费时长" + c.freeMinutes() + "分钟", 0,
-                        FeeLine.Kind.FREE));
+                lines.add(FeeLine.of(FeeLine.Kind.FREE, 0, FeeLine.Say.FREE_MINUTES, range(in, chargeFrom, multiDay),
+                        c.freeMinutes()));
             } else {
-                lines.add(FeeLine.note("停车超过免费时长" + c.freeMinutes() + "分钟, 免费时长不抵扣, 从入场起计费"));
+                lines.add(FeeLine.note(FeeLine.Say.FREE_NOT_DEDUCTED, c.freeMinutes()));
             }
         }
         long fen = switch (c.mode()) {
             case PERIODS -> periods(c, in, chargeFrom, out, multiDay, lines);
             case LADDER -> ladder(c, minutes(chargeFrom, out), lines);
             case PER_VISIT -> {
-                lines.add(new FeeLine("按次收费", c.perVisitFen(), FeeLine.Kind.CHARGE));
+                lines.add(FeeLine.of(FeeLine.Kind.CHARGE, c.perVisitFen(), FeeLine.Say.PER_VISIT));
                 yield c.perVisitFen();
             }
             case PER_DAY -> perDay(c, in, chargeFrom, out, lines);
         };
         if (c.stayCapFen() != Period.NO_CAP && fen > c.stayCapFen()) {
-            lines.add(new FeeLine("单次停车封顶 " + Fen.format(c.stayCapFen()) + "元, 减免",
-                    c.stayCapFen() - fen, FeeLine.Kind.CAP));
+            lines.add(FeeLine.of(FeeLine.Kind.CAP, c.stayCapFen() - fen, FeeLine.Say.STAY_CAP,
+                    Fen.format(c.stayCapFen())));
             fen = c.stayCapFen();
         }
         return new Charge(fen, lines);
@@ -157,13 +157,13 @@ final class StayPricer {
             if (!a.isBefore(b)) {
                 if (carry != null && b.isBefore(out)) {
                     // the unit completed from an earlier period covers all of this one; it may reach the next
-                    lines.add(FeeLine.note(range(o.start(), o.end(), multiDay) + " " + p.name() + " 已被补时覆盖"));
+                    lines.add(FeeLine.note(FeeLine.Say.COVERED, range(o.start(), o.end(), multiDay), p.name()));
                 }
                 continue;
             }
             carry = null;
             if (p.free()) {
-                lines.add(new FeeLine(range(a, b, multiDay) + " " + p.name() + "免费", 0, FeeLine.Kind.FREE));
+                lines.add(FeeLine.of(FeeLine.Kind.FREE, 0, FeeLine.Say.PERIOD_FREE, range(a, b, multiDay), p.name()));
                 continue;
             }
             long len = minutes(a, b);
@@ -183,24 +183,24 @@ final class StayPricer {
             long uncapped = (first > 0 ? p.firstFen() : 0) + repeating * p.unitFen();
             long capped = p.hasCap() ? Math.min(p.capFen(), uncapped) : uncapped;
             if (first > 0) {
-                lines.add(new FeeLine(range(a, min(repeatFrom, shownEnd), multiDay) + " " + name + "首"
-                        + FeeText.unit(first), p.firstFen(), FeeLine.Kind.CHARGE));
+                lines.add(FeeLine.of(FeeLine.Kind.CHARGE, p.firstFen(), FeeLine.Say.FIRST,
+                        range(a, min(repeatFrom, shownEnd), multiDay), name, new FeeLine.Unit(first)));
             }
             if (repeating > 0) {
-                repeatingLines(c, in, p, name + (first > 0 ? "续时 " : ""), repeatFrom, repeating, shownEnd,
-                        multiDay, lines);
+                repeatingLines(c, in, p, first > 0 ? new FeeLine.Continued(name) : name, repeatFrom, repeating,
+                        shownEnd, multiDay, lines);
             }
             if (remainder > 0 && remainder <= p.graceMinutes()) {
-                lines.add(FeeLine.note(name + "末尾" + remainder + "分钟不足" + FeeText.unit(unit) + ", 在"
-                        + p.graceMinutes() + "分钟宽限内, 不计费"));
+                lines.add(FeeLine.note(FeeLine.Say.GRACE, name, remainder, new FeeLine.Unit(unit),
+                        p.graceMinutes()));
             }
             if (capped < uncapped) {
-                lines.add(new FeeLine(name + "时段封顶 " + Fen.format(p.capFen()) + "元, 减免", capped - uncapped,
-                        FeeLine.Kind.CAP));
+                lines.add(FeeLine.of(FeeLine.Kind.CAP, capped - uncapped, FeeLine.Say.PERIOD_CAP, name,
+                        Fen.format(p.capFen())));
             }
             if (carry != null) {
-                lines.add(FeeLine.note(name + "最后一个计费单位跨时段, 补足到 " + time(carry, multiDay)
-                        + " (按" + (name.isEmpty() ? "本" : name) + "时段价格)"));
+                lines.add(name.isEmpty() ? FeeLine.note(FeeLine.Say.CARRY, time(carry, multiDay))
+                        : FeeLine.note(FeeLine.Say.CARRY_NAMED, name, time(carry, multiDay)));
             }
             total += capped;
             if (!c.dailyCapsFen().isEmpty()) {
@@ -249,14 +249,10 @@ final class StayPricer {
         // the days' money runs from the unit carried into the first one (if any) to the unit carried out of the last
         Instant shown = previous.carry() > 0 && previous.carry() < DAY_SECONDS
                 ? o.start().plusSeconds(previous.carry()) : o.start();
-        StringBuilder b = new StringBuilder(64);
-        time(b, shown, true);
-        b.append(" 至 ");
-        time(b, shown.plusSeconds(n * DAY_SECONDS), true);
-        b.append(" 共").append(n).append("个完整日 × 每日").append(Fen.format(perDay)).append("元 (每日明细同 ");
-        monthDay(b, epochDay(previous.start()));
-        b.append(") =");
-        lines.add(new FeeLine(b.toString(), n * perDay, FeeLine.Kind.CHARGE));
+        StringBuilder day = new StringBuilder(5);
+        monthDay(day, epochDay(previous.start()));
+        lines.add(FeeLine.of(FeeLine.Kind.CHARGE, n * perDay, FeeLine.Say.DAYS_FOLDED, time(shown, true),
+                time(shown.plusSeconds(n * DAY_SECONDS), true), n, Fen.format(perDay), day.toString()));
         return n;
     }
 
@@ -264,7 +260,7 @@ final class StayPricer {
      * The line(s) of the repeating units of one occurrence: one line, or with daily caps one line per cap window
      * the units start in, so that each cap line can be checked against the lines of its window.
      */
-    private void repeatingLines(ClassTariff c, Instant in, Period p, String label, Instant repeatFrom,
+    private void repeatingLines(ClassTariff c, Instant in, Period p, Object label, Instant repeatFrom,
                                 long repeating, Instant shownEnd, boolean multiDay, List<FeeLine> lines) {
         int unit = p.unitMinutes();
         Instant t = repeatFrom;
@@ -290,9 +286,8 @@ final class StayPricer {
             long n = upTo - done;
             Instant from = plus(repeatFrom, done * unit);
             Instant to = min(plus(repeatFrom, upTo * unit), shownEnd);
-            String count = unit == 60 ? n + "小时" : n + "×" + FeeText.unit(unit);
-            lines.add(new FeeLine(range(from, to, multiDay) + " " + label + count + " (每" + FeeText.unit(unit)
-                    + Fen.format(p.unitFen()) + "元)", n * p.unitFen(), FeeLine.Kind.CHARGE));
+            lines.add(FeeLine.of(FeeLine.Kind.CHARGE, n * p.unitFen(), FeeLine.Say.UNITS, range(from, to, multiDay),
+                    label, new FeeLine.Units(n, unit), new FeeLine.Unit(unit), Fen.format(p.unitFen())));
             done = upTo;
             t = plus(repeatFrom, done * unit);
         }
@@ -304,7 +299,7 @@ final class StayPricer {
      * change) each such window holds the same number of units. One line for them; returns the number of windows
      * folded (0: none, fewer than two).
      */
-    private int foldWindows(ClassTariff c, Instant in, Period p, String label, Instant repeatFrom, long repeating,
+    private int foldWindows(ClassTariff c, Instant in, Period p, Object label, Instant repeatFrom, long repeating,
                             long done, Instant t, List<FeeLine> lines) {
         int unit = p.unitMinutes();
         if (DAY % unit != 0) {
@@ -332,16 +327,10 @@ final class StayPricer {
         Instant from = plus(repeatFrom, done * unit);
         Instant to = plus(repeatFrom, (done + m * perWindow) * unit);
         boolean rolling = c.capBasis() == CapBasis.ROLLING_24H;
-        String each = rolling ? "个" : "日";
-        StringBuilder b = new StringBuilder(80);
-        time(b, from, true);
-        b.append(" 至 ");
-        time(b, to, true);
-        b.append(' ').append(label).append('共').append(m).append(rolling ? "个24小时" : "日").append(" × 每")
-                .append(each).append(Fen.format(perWindow * p.unitFen())).append("元 (")
-                .append(unit == 60 ? perWindow + "小时" : perWindow + "×" + FeeText.unit(unit)).append(", 每")
-                .append(FeeText.unit(unit)).append(Fen.format(p.unitFen())).append("元) =");
-        lines.add(new FeeLine(b.toString(), m * perWindow * p.unitFen(), FeeLine.Kind.CHARGE));
+        lines.add(FeeLine.of(FeeLine.Kind.CHARGE, m * perWindow * p.unitFen(),
+                rolling ? FeeLine.Say.WINDOWS_FOLDED_24H : FeeLine.Say.WINDOWS_FOLDED, time(from, true), time(to, true),
+                label, m, Fen.format(perWindow * p.unitFen()), new FeeLine.Units(perWindow, unit),
+                new FeeLine.Unit(unit), Fen.format(p.unitFen())));
         return (int) m;
     }
 
@@ -366,20 +355,17 @@ final class StayPricer {
                 run++;
             }
             if (run < 2) {
-                lines.add(new FeeLine(windowName(c, in, w) + "封顶 " + Fen.format(cap) + "元, 减免",
-                        cap - sum, FeeLine.Kind.CAP));
+                lines.add(windowCap(c, in, w, cap, cap - sum));
             } else if (c.capBasis() == CapBasis.ROLLING_24H) {
-                lines.add(new FeeLine("第" + (w + 1) + "至第" + (w + run) + "个24小时 ("
-                        + time(windowStart(c, in, w), true) + "起) 每个封顶 " + Fen.format(cap) + "元, 共" + run
-                        + "个24小时 × 每个减免" + Fen.format(sum - cap) + "元 =", run * (cap - sum), FeeLine.Kind.CAP));
+                lines.add(FeeLine.of(FeeLine.Kind.CAP, run * (cap - sum), FeeLine.Say.WINDOW_CAPS, w + 1, w + run,
+                        time(windowStart(c, in, w), true), Fen.format(cap), run, Fen.format(sum - cap)));
             } else {
-                StringBuilder b = new StringBuilder(64);
-                monthDay(b, epochDay(windowStart(c, in, w)));
-                b.append(" 至 ");
-                monthDay(b, epochDay(windowStart(c, in, w + run - 1)));
-                b.append(" 每日封顶 ").append(Fen.format(cap)).append("元, 共").append(run).append("日 × 每日减免")
-                        .append(Fen.format(sum - cap)).append("元 =");
-                lines.add(new FeeLine(b.toString(), run * (cap - sum), FeeLine.Kind.CAP));
+                StringBuilder from = new StringBuilder(5);
+                monthDay(from, epochDay(windowStart(c, in, w)));
+                StringBuilder to = new StringBuilder(5);
+                monthDay(to, epochDay(windowStart(c, in, w + run - 1)));
+                lines.add(FeeLine.of(FeeLine.Kind.CAP, run * (cap - sum), FeeLine.Say.DAY_CAPS, from.toString(),
+                        to.toString(), Fen.format(cap), run, Fen.format(sum - cap)));
             }
             off += run * (sum - cap);
             w += run;
@@ -594,14 +580,16 @@ final class StayPricer {
         return fast != null ? fast : LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant();
     }
 
-    private String windowName(ClassTariff c, Instant in, long index) {
+    /** The cap line of one window: "12-01 当日封顶 30.00元, 减免", "第2个24小时 (12-02 08:00起) 封顶 …". */
+    private FeeLine windowCap(ClassTariff c, Instant in, long index, long cap, long off) {
         Instant start = windowStart(c, in, index);
         if (c.capBasis() == CapBasis.ROLLING_24H) {
-            return "第" + (index + 1) + "个24小时 (" + time(start, true) + "起) ";
+            return FeeLine.of(FeeLine.Kind.CAP, off, FeeLine.Say.WINDOW_CAP, index + 1, time(start, true),
+                    Fen.format(cap));
         }
-        StringBuilder b = new StringBuilder(10);
+        StringBuilder b = new StringBuilder(5);
         monthDay(b, epochDay(start));
-        return b.append(" 当日").toString();
+        return FeeLine.of(FeeLine.Kind.CAP, off, FeeLine.Say.DAY_CAP, b.toString(), Fen.format(cap));
     }
 
     // ---------------------------------------------------------------- other modes
@@ -618,15 +606,16 @@ final class StayPricer {
         LadderStep top = c.ladder().get(c.ladder().size() - 1);
         if (cycles > 0) {
             fen += cycles * top.fen();
-            lines.add(new FeeLine("满" + cycles + "个" + FeeText.duration(cycle) + " × " + Fen.format(top.fen()) + "元",
-                    cycles * top.fen(), FeeLine.Kind.CHARGE));
+            lines.add(FeeLine.of(FeeLine.Kind.CHARGE, cycles * top.fen(), FeeLine.Say.LADDER_CYCLES, cycles,
+                    new FeeLine.Minutes(cycle), Fen.format(top.fen())));
         }
         if (rest > 0) {
             for (LadderStep step : c.ladder()) {
                 if (rest <= step.upToMinutes()) {
                     fen += step.fen();
-                    lines.add(new FeeLine((cycles > 0 ? "其余" : "停车") + FeeText.duration(rest) + " (≤"
-                            + FeeText.duration(step.upToMinutes()) + "档)", step.fen(), FeeLine.Kind.CHARGE));
+                    lines.add(FeeLine.of(FeeLine.Kind.CHARGE, step.fen(), cycles > 0 ? FeeLine.Say.LADDER_REST
+                            : FeeLine.Say.LADDER_STAY, new FeeLine.Minutes(rest),
+                            new FeeLine.Minutes(step.upToMinutes())));
                     break;
                 }
             }
@@ -642,8 +631,8 @@ final class StayPricer {
             days = epochDay(out.minusSeconds(1)) - epochDay(from) + 1;
         }
         long fen = days * c.perDayFen();
-        lines.add(new FeeLine("按天收费 " + days + "天 × " + Fen.format(c.perDayFen()) + "元"
-                + (c.capBasis() == CapBasis.ROLLING_24H ? " (每24小时)" : " (自然日)"), fen, FeeLine.Kind.CHARGE));
+        lines.add(FeeLine.of(FeeLine.Kind.CHARGE, fen, c.capBasis() == CapBasis.ROLLING_24H
+                ? FeeLine.Say.PER_DAY_24H : FeeLine.Say.PER_DAY, days, Fen.format(c.perDayFen())));
         return fen;
     }
 

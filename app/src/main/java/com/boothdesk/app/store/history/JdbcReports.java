@@ -30,10 +30,40 @@ public final class JdbcReports {
 
     /**
      * Income of one period, payment kind and attendant. {@code method} is the order's payment kind, or {@code RENEWAL}
-     * for monthly-card renewals taken at the booth.
+     * for monthly-card renewals taken at the booth. {@code paidFen} is what was taken at the exit, {@code prepaidFen}
+     * what was paid before it (in the lot or by the exit QR): a 预付 row has its money there, not in {@code paidFen}.
      */
     public record IncomeRow(LocalDate period, String method, String attendant, long count, long dueFen, long paidFen,
                             long prepaidFen, long discountFen) {
+
+        /** 实收: what the lot took for these stays, at the exit and before it (prepaid). */
+        public long takenFen() {
+            return paidFen + prepaidFen;
+        }
+    }
+
+    /**
+     * The top line of the income report: the sums of its rows (应收, 实收 with the prepaid money, of which prepaid,
+     * cars out, renewals not counted as cars), so that the rows always add up to it.
+     */
+    public record Totals(long dueFen, long takenFen, long prepaidFen, long cars) {
+    }
+
+    /** The sums of {@code rows}: the rows' 实收 ({@link IncomeRow#takenFen}) add up to {@code takenFen}. */
+    public static Totals totals(List<IncomeRow> rows) {
+        long due = 0;
+        long taken = 0;
+        long prepaid = 0;
+        long cars = 0;
+        for (IncomeRow r : rows) {
+            due += r.dueFen();
+            taken += r.takenFen();
+            prepaid += r.prepaidFen();
+            if (!"RENEWAL".equals(r.method())) {
+                cars += r.count();
+            }
+        }
+        return new Totals(due, taken, prepaid, cars);
     }
 
     /** Cars in and out in one hour, and how many were inside at its end. */

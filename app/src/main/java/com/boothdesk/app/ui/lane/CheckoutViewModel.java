@@ -54,7 +54,7 @@ public final class CheckoutViewModel {
             clear();
             return;
         }
-        items.setAll(lines(q));
+        items.setAll(items(msg, q, MAX_ITEMS));
         laterPay.set("");
         gross.set(Fen.format(q.grossFen()));
         discount.set(Fen.format(q.discountFen() + capped(q)));
@@ -180,11 +180,91 @@ public final class CheckoutViewModel {
         return q.lines(FeeLine.Kind.CAP).stream().mapToLong(l -> Math.abs(l.amountFen())).sum();
     }
 
-    private static java.util.List<String> lines(FeeQuote q) {
-        // the items only: the totals have their own always-visible fields
-        String text = q.explain(MAX_ITEMS);
-        return text.lines().filter(l -> !l.startsWith("应收 ") && !l.startsWith("待缴 ") && !l.startsWith("停车时长 "))
-                .toList();
+    /**
+     * The fee's item lines (at most {@code maxItems}, else the brief, see {@link FeeQuote#items(int)}) in the language
+     * of the moment, each with its amount; the totals are not among them (they have their own fields). In Chinese
+     * exactly the lines of {@link FeeQuote#explain(int)}.
+     */
+    public static java.util.List<String> items(Messages msg, FeeQuote q, int maxItems) {
+        return q.items(maxItems).stream().map(l -> text(msg, l)).toList();
+    }
+
+    /**
+     * The whole explanation of {@link FeeQuote#explain(int)} (the items, the stay, 应收 and 待缴) in the language of the
+     * moment, one line each; in Chinese exactly {@code explain(maxItems)}. For a screen that shows the quote as one
+     * text (a live quote).
+     */
+    public static String explain(Messages msg, FeeQuote q, int maxItems) {
+        StringBuilder text = new StringBuilder();
+        for (String line : items(msg, q, maxItems)) {
+            text.append(line).append('\n');
+        }
+        text.append(msg.get("fee.total.stay", feeDuration(msg, q.stayMinutes()))).append('\n');
+        text.append(msg.get("fee.total.gross", Fen.format(q.grossFen()))).append('\n');
+        text.append(msg.get("fee.total.due", Fen.format(q.totalFen())));
+        return text.toString();
+    }
+
+    /** One line with its amount ("08:00-09:00 首小时 5.00元"), in the language of the moment. */
+    public static String text(Messages msg, FeeLine line) {
+        String label = label(msg, line);
+        return line.kind() == FeeLine.Kind.NOTE ? label : label + " " + msg.get("fee.amount",
+                Fen.format(line.amountFen()));
+    }
+
+    /**
+     * What a line says, in the language of the moment ({@code fee.line.<say>}); a line without a phrase (made from a
+     * text, e.g. a cloud's fixed fee) is told as its label.
+     */
+    public static String label(Messages msg, FeeLine line) {
+        FeeLine.Phrase p = line.phrase();
+        if (p == null) {
+            return line.label();
+        }
+        Object[] args = new Object[p.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = arg(msg, p.args().get(i));
+        }
+        String text = msg.get(p.say().key(), args);
+        // an empty name (a tariff with one period) leaves two spaces in the languages that put words apart
+        return "zh".equals(msg.locale().getLanguage()) ? text : text.replaceAll(" {2,}", " ").trim();
+    }
+
+    private static String arg(Messages msg, Object a) {
+        if (a instanceof FeeLine.Minutes m) {
+            return feeDuration(msg, m.minutes());
+        }
+        if (a instanceof FeeLine.Unit u) {
+            return unit(msg, u.minutes());
+        }
+        if (a instanceof FeeLine.Units u) {
+            return u.unitMinutes() == 60 ? msg.get("fee.units.hours", String.valueOf(u.count()))
+                    : msg.get("fee.units.other", String.valueOf(u.count()), unit(msg, u.unitMinutes()));
+        }
+        if (a instanceof FeeLine.Continued c) {
+            return msg.get("fee.arg.continued", c.name()) + " ";
+        }
+        if (a instanceof FeeLine l) {
+            return label(msg, l);
+        }
+        return String.valueOf(a); // times, amounts, names from the tariff; numbers without grouping
+    }
+
+    /** 185 → "3小时5分钟" / "3h5min"; 60 → "1小时"; 0 → "0分钟" (as the fee engine's Chinese). */
+    static String feeDuration(Messages msg, long minutes) {
+        if (minutes <= 0) {
+            return msg.get("fee.dur.minutes", "0");
+        }
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        long mins = minutes % 60;
+        return (days > 0 ? msg.get("fee.dur.days", String.valueOf(days)) : "")
+                + (hours > 0 ? msg.get("fee.dur.hours", String.valueOf(hours)) : "")
+                + (mins > 0 ? msg.get("fee.dur.minutes", String.valueOf(mins)) : "");
+    }
+
+    private static String unit(Messages msg, int minutes) {
+        return minutes == 60 ? msg.get("fee.unit.hour") : feeDuration(msg, minutes);
     }
 
     public ObservableList<String> items() {

@@ -36,7 +36,8 @@ public final class PayCodeView extends VBox {
         setAlignment(Pos.TOP_CENTER);
         setStyle("-fx-border-color: #9aa5b1; -fx-border-radius: 4; -fx-background-color: white;"
                 + " -fx-background-radius: 4;");
-        Label title = new Label(env.msg().get("pay.title"));
+        Label title = new Label();
+        title.textProperty().bind(vm.titleProperty());
         title.getStyleClass().add("section-title");
         qr.setId("pay-qr-" + laneId);
         Label state = new Label();

@@ -20,7 +20,8 @@ import com.boothdesk.app.ui.UiEnv;
 /**
  * The exit panel's pay code: the QR of the lane's pay code while a car waits to pay, and the payment's state
  * (waiting, paying, paid, failed, given up) with what the attendant should do. Knows no Node; follows the lane's
- * {@link PayPort}. The QR modules are computed on the publisher's thread, before the hop onto the FX thread.
+ * {@link PayPort}. The QR modules are computed on the publisher's thread, before the hop onto the FX thread. The title,
+ * the message and the alert follow the language switch at once ({@code Messages.switchTo}), as the lane's texts do.
  */
 public final class PayCodeViewModel {
 
@@ -30,21 +31,28 @@ public final class PayCodeViewModel {
     private final UiEnv env;
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
     private final ObjectProperty<PayState.Phase> phase = new SimpleObjectProperty<>(PayState.Phase.NONE);
+    private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty alert = new SimpleStringProperty("");
     private final ObjectProperty<boolean[][]> modules = new SimpleObjectProperty<>();
     private Observable.Subscription subscription;
+    private Observable.Subscription languageSubscription;
+    /** The state shown and whether a scan was read since (its message then stands), to tell them again. */
+    private PayState shownState;
+    private boolean scanned;
     private String lastCode;
     private boolean[][] lastModules;
 
     public PayCodeViewModel(PayPort port, UiEnv env) {
         this.port = port;
         this.env = env;
+        title.set(env.msg().get("pay.title"));
     }
 
     /** Starts following the lane's payment. */
     public PayCodeViewModel start() {
+        languageSubscription = env.msg().language().subscribe(l -> env.fx().execute(this::relabel));
         subscription = port.state().subscribe(s -> {
             boolean[][] m = modulesOf(s.code());
             env.fx().execute(() -> apply(s, m));
@@ -55,6 +63,9 @@ public final class PayCodeViewModel {
     public void dispose() {
         if (subscription != null) {
             subscription.close();
+        }
+        if (languageSubscription != null) {
+            languageSubscription.close();
         }
     }
 
@@ -74,21 +85,43 @@ public final class PayCodeViewModel {
         return lastModules;
     }
 
+    /** Tells the title, the message and the alert again in the language of the moment. */
+    void relabel() {
+        title.set(env.msg().get("pay.title"));
+        if (shownState != null) {
+            tell(shownState);
+        }
+    }
+
+    /** The message (the scan's while one was read since the state) and the alert of {@code s}. */
+    private void tell(PayState s) {
+        message.set(scanned ? env.msg().get("pay.scanned")
+                : s.phase() == PayState.Phase.NONE ? "" : env.msg().get(s.messageKey(), s.args()));
+        alert.set(s.alert() == null || s.phase() == PayState.Phase.NONE ? "" : env.msg().get("pay.escape", s.alert()));
+    }
+
     void apply(PayState s, boolean[][] m) {
+        shownState = s;
+        scanned = false;
         phase.set(s.phase());
         shown.set(s.phase() != PayState.Phase.NONE);
-        message.set(s.phase() == PayState.Phase.NONE ? "" : env.msg().get(s.messageKey(), s.args()));
+        tell(s);
         boolean codeOn = s.phase() == PayState.Phase.WAITING || s.phase() == PayState.Phase.FAILED
                 || s.phase() == PayState.Phase.GIVEN_UP;
         modules.set(codeOn ? m : null);
-        alert.set(s.alert() == null || s.phase() == PayState.Phase.NONE ? "" : env.msg().get("pay.escape", s.alert()));
         code.set(codeOn && s.code() != null ? s.code() : "");
     }
 
     /** The booth scanner read a pay code for this lane. */
     public CompletableFuture<PayState> payByCode(String authCode) {
+        scanned = true;
         message.set(env.msg().get("pay.scanned"));
         return port.payByCode(authCode);
+    }
+
+    /** "扫码缴费", in the language of the moment. */
+    public StringProperty titleProperty() {
+        return title;
     }
 
     public BooleanProperty shownProperty() {

@@ -119,7 +119,9 @@ public final class ReportsView extends BorderPane {
         col(income, msg.get("bo.history.attendant"), JdbcReports.IncomeRow::attendant);
         col(income, msg.get("bo.reports.count"), r -> String.valueOf(r.count()));
         col(income, msg.get("bo.reports.due"), r -> ReportsViewModel.yuan(r.dueFen()));
-        col(income, msg.get("bo.reports.paid"), r -> ReportsViewModel.yuan(r.paidFen()));
+        // 实收 with the prepaid money (as the top line), and of which prepaid: the rows add up to the top line
+        col(income, msg.get("bo.reports.paid"), r -> ReportsViewModel.yuan(r.takenFen()));
+        col(income, msg.get("bo.reports.of_which_prepaid"), r -> ReportsViewModel.yuan(r.prepaidFen()));
         TableView<JdbcReports.ReasonRow> free = reasons(vm.free(), msg, "bo-free-table");
         TableView<JdbcReports.ReasonRow> manual = reasons(vm.manual(), msg, "bo-manual-table");
         GridPane tables = new GridPane();

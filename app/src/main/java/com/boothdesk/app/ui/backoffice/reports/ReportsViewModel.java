@@ -83,12 +83,10 @@ public final class ReportsViewModel {
                     free.setAll(l.free);
                     manual.setAll(l.manual);
                     incomeSeries.setAll(series(l.income));
-                    // taken = paid at the exit + prepaid (in the lot or by the exit QR): what the lot earned
-                    long paid = l.income.stream().mapToLong(r -> r.paidFen() + r.prepaidFen()).sum();
-                    long due = l.income.stream().mapToLong(JdbcReports.IncomeRow::dueFen).sum();
-                    long cars = l.income.stream().filter(r -> !"RENEWAL".equals(r.method()))
-                            .mapToLong(JdbcReports.IncomeRow::count).sum();
-                    totals.set(env.msg().get("bo.reports.totals", yuan(due), yuan(paid), cars,
+                    // taken = paid at the exit + prepaid (in the lot or by the exit QR): what the lot earned; the
+                    // rows' 实收 are the same sums, so they add up to this line (a 预付 row too)
+                    JdbcReports.Totals sum = JdbcReports.totals(l.income);
+                    totals.set(env.msg().get("bo.reports.totals", yuan(sum.dueFen()), yuan(sum.takenFen()), sum.cars(),
                             l.free.stream().mapToLong(JdbcReports.ReasonRow::count).sum(),
                             l.manual.stream().mapToLong(JdbcReports.ReasonRow::count).sum()));
                     status.set("");
@@ -103,7 +101,7 @@ public final class ReportsViewModel {
         Map<String, Map<LocalDate, Long>> byMethod = new TreeMap<>();
         java.util.TreeSet<LocalDate> periods = new java.util.TreeSet<>();
         for (JdbcReports.IncomeRow r : rows) {
-            byMethod.computeIfAbsent(r.method(), k -> new TreeMap<>()).merge(r.period(), r.paidFen() + r.prepaidFen(),
+            byMethod.computeIfAbsent(r.method(), k -> new TreeMap<>()).merge(r.period(), r.takenFen(),
                     Long::sum);
             periods.add(r.period());
         }
@@ -138,7 +136,7 @@ public final class ReportsViewModel {
         List<List<Object>> inc = new ArrayList<>();
         for (JdbcReports.IncomeRow r : income) {
             inc.add(List.of(r.period().toString(), m.get("bo.pay." + r.method()), r.attendant(), r.count(),
-                    new TableExport.Money(r.dueFen()), new TableExport.Money(r.paidFen()),
+                    new TableExport.Money(r.dueFen()), new TableExport.Money(r.takenFen()),
                     new TableExport.Money(r.prepaidFen()), new TableExport.Money(r.discountFen())));
         }
         List<List<Object>> fl = new ArrayList<>();
@@ -158,7 +156,7 @@ public final class ReportsViewModel {
         return List.of(
                 new ReportExport.Table(m.get("bo.reports.income"), List.of(m.get("bo.reports.period"),
                         m.get("bo.history.payment"), m.get("bo.history.attendant"), m.get("bo.reports.count"),
-                        m.get("bo.reports.due"), m.get("bo.reports.paid"), m.get("bo.reports.prepaid"),
+                        m.get("bo.reports.due"), m.get("bo.reports.paid"), m.get("bo.reports.of_which_prepaid"),
                         m.get("bo.reports.discount")), inc),
                 new ReportExport.Table(m.get("bo.reports.flow"), List.of(m.get("bo.reports.hour"),
                         m.get("bo.reports.in"), m.get("bo.reports.out"), m.get("bo.reports.inside")), fl),
