@@ -283,4 +283,137 @@ class SiteOnOneDatabaseTest {
             assertThat(outboxA.claim(later, 100)).isEmpty();
         }
     }
+
+    // ---------------------------------------------------------------- takeover races, the interleaving forced
+
+    static final String GATED_USER = "boothdesk_gated";
+    static final int GATE_KEY = 4216;
+
+    /**
+     * A booth whose statements on {@code sdk_outbox} stop at a gate the test holds: a row-level security policy
+     * (applied to this non-superuser only) calls a function that waits for the advisory lock {@link #GATE_KEY}. The
+     * takeover statement of this booth takes its snapshot and then waits at its first row, before it locks any: the
+     * moment another booth can commit "after my snapshot, before my lock", which under load happens by chance.
+     */
+    private javax.sql.DataSource gatedBooth() throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url, SitePostgres.USER, "");
+             var st = c.createStatement()) {
+            st.execute("DO $$ BEGIN CREATE ROLE " + GATED_USER + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL;"
+                    + " END $$");
+            st.execute("GRANT SELECT, INSERT, UPDATE ON sdk_outbox, sdk_outbox_claimant TO " + GATED_USER);
+            st.execute("CREATE FUNCTION boothdesk_test_gate() RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$"
+                    + " BEGIN PERFORM pg_advisory_xact_lock_shared(" + GATE_KEY + "); RETURN true; END $$");
+            st.execute("ALTER TABLE sdk_outbox ENABLE ROW LEVEL SECURITY");
+            st.execute("CREATE POLICY test_gate ON sdk_outbox TO " + GATED_USER + " USING (boothdesk_test_gate())");
+        }
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser(GATED_USER);
+        return ds;
+    }
+
+    private java.sql.Connection closeGate() throws java.sql.SQLException {
+        java.sql.Connection c = java.sql.DriverManager.getConnection(url, SitePostgres.USER, "");
+        try (var st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + GATE_KEY + ")");
+        }
+        return c;
+    }
+
+    private boolean someoneWaitsAtTheGate() throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(url, SitePostgres.USER, "");
+             var st = c.createStatement();
+             var rs = st.executeQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = "
+                     + GATE_KEY + " AND NOT granted")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    private static Set<Long> ids(List<OutboxEntry> entries) {
+        Set<Long> ids = new HashSet<>();
+        entries.forEach(e -> ids.add(e.id()));
+        return ids;
+    }
+
+    /**
+     * The flaky run's interleaving, forced: booth B's takeover statement has its snapshot when booth C, a booth new to
+     * the site (its claimant row inserted in the same transaction), takes A's rows over and commits. B then meets
+     * rows C holds, and in its snapshot C is no live booth. Before the takeover stamped the rows it took, B took them
+     * all again and both delivered them (28 of 30 in the loaded run, 30 of 30 here).
+     */
+    @Test
+    void aTakeoverWhoseSnapshotPredatesAnotherBoothsTakeoverLeavesItTheRows() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            enter(ordersA, "A1", String.format("京G%05d", i));
+        }
+        assertThat(outboxA.claim(T0, 100)).hasSize(30);
+        assertThat(outboxB.claim(T0.plusSeconds(29), 100)).isEmpty();
+        Instant later = T0.plusSeconds(31);
+        JdbcOutbox gatedB = new JdbcOutbox(gatedBooth(), Clock.fixed(later, ZoneOffset.UTC), "B",
+                Duration.ofSeconds(30));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Database cdb = Database.connect(url, SitePostgres.USER, "", 2);
+             java.sql.Connection gate = closeGate()) {
+            JdbcOutbox c = new JdbcOutbox(cdb.dataSource(), Clock.fixed(later, ZoneOffset.UTC), "C",
+                    Duration.ofSeconds(30));
+            Future<List<OutboxEntry>> fb = pool.submit(() -> gatedB.claim(later, 100));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsAtTheGate);
+
+            List<OutboxEntry> byC = c.claim(later, 100);
+            assertThat(byC).hasSize(30);
+            try (var st = gate.createStatement()) {
+                st.execute("SELECT pg_advisory_unlock(" + GATE_KEY + ")");
+            }
+            List<OutboxEntry> byB = fb.get(30, TimeUnit.SECONDS);
+
+            Set<Long> both = ids(byB);
+            both.retainAll(ids(byC));
+            assertThat(both).as("rows claimed by both booths").isEmpty();
+            assertThat(byB).isEmpty();
+            // and every row is C's now: what it delivers is marked by it, nobody else's updates apply
+            assertThat(c.claim(later.plusSeconds(1), 100)).extracting(OutboxEntry::id)
+                    .containsExactlyElementsOf(byC.stream().map(OutboxEntry::id).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A lease renewed after it lapsed: booth A, gone for 31 s, comes back and claims its own rows at the moment booth
+     * B, whose snapshot still shows A lapsed, takes them over. Before A stamped the rows it hands to its dispatcher,
+     * A's claim returned them (nothing had changed them) and B's took them too.
+     */
+    @Test
+    void aBoothBackAfterItsLeaseLapsedAndATakeoverAtTheSameMomentDoNotBothGetItsRows() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            enter(ordersA, "A1", String.format("京H%05d", i));
+        }
+        assertThat(outboxA.claim(T0, 100)).hasSize(30);
+        assertThat(outboxB.claim(T0.plusSeconds(29), 100)).isEmpty();
+        Instant later = T0.plusSeconds(31);
+        JdbcOutbox gatedB = new JdbcOutbox(gatedBooth(), Clock.fixed(later, ZoneOffset.UTC), "B",
+                Duration.ofSeconds(30));
+        JdbcOutbox backA = new JdbcOutbox(a.dataSource(), Clock.fixed(later, ZoneOffset.UTC), "A",
+                Duration.ofSeconds(30));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection gate = closeGate()) {
+            Future<List<OutboxEntry>> fb = pool.submit(() -> gatedB.claim(later, 100));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(this::someoneWaitsAtTheGate);
+
+            List<OutboxEntry> byA = backA.claim(later, 100);
+            assertThat(byA).hasSize(30);
+            try (var st = gate.createStatement()) {
+                st.execute("SELECT pg_advisory_unlock(" + GATE_KEY + ")");
+            }
+            List<OutboxEntry> byB = fb.get(30, TimeUnit.SECONDS);
+
+            Set<Long> both = ids(byB);
+            both.retainAll(ids(byA));
+            assertThat(both).as("rows claimed by both booths").isEmpty();
+            assertThat(byB).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

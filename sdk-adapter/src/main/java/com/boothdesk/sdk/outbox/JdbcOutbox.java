@@ -217,12 +217,21 @@ public final class JdbcOutbox {
             try {
                 heartbeat(c, t);
                 takeOver(c, t, limit);
+                boolean shared = postgres(c);
+                if (shared) {
+                    touchOwn(c, t, limit);
+                }
                 List<OutboxEntry> out = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sdk_outbox o WHERE "
-                        + DUE + " AND o.claimed_by = ? ORDER BY o.id LIMIT ?")) {
-                    ps.setLong(1, t);
-                    ps.setString(2, claimant);
-                    ps.setInt(3, limit);
+                        + DUE + " AND o.claimed_by = ?" + (shared ? " AND o.updated_at = ?" : "")
+                        + " ORDER BY o.id LIMIT ?")) {
+                    int i = 1;
+                    ps.setLong(i++, t);
+                    ps.setString(i++, claimant);
+                    if (shared) {
+                        ps.setLong(i++, t);
+                    }
+                    ps.setInt(i, limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.add(entry(rs));
@@ -274,28 +283,64 @@ public final class JdbcOutbox {
     }
 
     /**
-     * Moves the claim of deliverable rows nobody alive holds to this booth. The claim condition is repeated in the
-     * outer statement, so a row another booth took meanwhile is left to it (PostgreSQL re-checks it on the row it
-     * waited for; with SKIP LOCKED it does not even wait).
+     * Moves the claim of deliverable rows nobody alive holds to this booth, and stamps them ({@code updated_at} =
+     * now): a row just taken over is not "untouched for the takeover time", whatever the other booth's view of the
+     * claimants. The claim condition is repeated in the outer statement, so a row another booth took meanwhile is left
+     * to it (with SKIP LOCKED a row another booth is taking is skipped; one it took and committed after this
+     * statement's snapshot is re-checked by PostgreSQL on its newest version).
+     *
+     * <p>The stamp is what makes that re-check hold. The liveness of the booth that just took a row is read from this
+     * statement's snapshot, which may be older than that booth's commit: a booth's first heartbeat (its claimant row
+     * inserted in the same transaction) or a renewal after its lease lapsed is not visible yet, so "no live booth
+     * holds it" is true of the newest version; only the row's own stamp, re-checked on that version, says it was
+     * taken a moment ago. Without it two booths taking over at once both got the rows (issue 16: 28 of 30 claimed by
+     * both under load).
      */
     private void takeOver(Connection c, long now, int limit) throws SQLException {
         String lock = postgres(c) ? " FOR UPDATE OF o SKIP LOCKED" : "";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sdk_outbox SET claimed_by = ? WHERE id IN ("
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sdk_outbox SET claimed_by = ?, updated_at = ? WHERE id IN ("
                 + "SELECT o.id FROM sdk_outbox o WHERE " + DUE + " AND " + CLAIMABLE + " ORDER BY o.id LIMIT ?" + lock
                 + ") AND (claimed_by IS NULL OR (NOT EXISTS (SELECT 1 FROM sdk_outbox_claimant h "
                 + "WHERE h.claimant = sdk_outbox.claimed_by AND h.alive_until >= ?) AND updated_at <= ?))")) {
             ps.setString(1, claimant);
             ps.setLong(2, now);
             ps.setLong(3, now);
-            ps.setLong(4, now - takeoverMillis);
-            ps.setInt(5, limit);
-            ps.setLong(6, now);
-            ps.setLong(7, now - takeoverMillis);
+            ps.setLong(4, now);
+            ps.setLong(5, now - takeoverMillis);
+            ps.setInt(6, limit);
+            ps.setLong(7, now);
+            ps.setLong(8, now - takeoverMillis);
             int n = ps.executeUpdate();
             if (n > 0) {
                 LOG.info("outbox: {} took over {} message(s) that no live booth holds", claimant, n);
             }
         }
+    }
+
+    /**
+     * On a shared database: stamps the deliverable rows this booth holds and is about to hand to its dispatcher
+     * ({@code updated_at} = now, under row locks with SKIP LOCKED), and only stamped rows are handed out. A booth
+     * whose lease had lapsed and is renewed in this transaction is not seen alive by a booth taking over at the same
+     * moment (its snapshot is older); the stamp decides instead: a row this booth stamped is not taken over for the
+     * takeover time (re-checked on the newest version), and a row another booth is taking or took is skipped here or
+     * no longer this booth's.
+     */
+    private void touchOwn(Connection c, long now, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sdk_outbox SET updated_at = ? WHERE id IN ("
+                + "SELECT o.id FROM sdk_outbox o WHERE " + DUE + " AND o.claimed_by = ? ORDER BY o.id LIMIT ?"
+                + " FOR UPDATE OF o SKIP LOCKED) AND claimed_by = ?")) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.setString(3, claimant);
+            ps.setInt(4, limit);
+            ps.setString(5, claimant);
+            ps.executeUpdate();
+        }
+    }
+
+    /** How long this booth's claim lasts without renewal (the dispatcher stops starting sends well before). */
+    public java.time.Duration takeover() {
+        return java.time.Duration.ofMillis(takeoverMillis);
     }
 
     private boolean postgres(Connection c) throws SQLException {

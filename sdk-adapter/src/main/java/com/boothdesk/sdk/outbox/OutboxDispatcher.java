@@ -136,7 +136,8 @@ public final class OutboxDispatcher implements AutoCloseable {
                     await(IDLE_POLL_MILLIS);
                     continue;
                 }
-                List<OutboxEntry> due = outbox.due(clock.instant(), BATCH);
+                Instant claimedAt = clock.instant();
+                List<OutboxEntry> due = outbox.due(claimedAt, BATCH);
                 if (due.isEmpty()) {
                     long wait = outbox.nextAttemptAt()
                             .map(t -> Duration.between(clock.instant(), t).toMillis())
@@ -161,6 +162,10 @@ public final class OutboxDispatcher implements AutoCloseable {
                             writeDown(pending);
                         }
                         if (!pace(e.serviceName())) {
+                            break;
+                        }
+                        if (leaseSpent(claimedAt)) {
+                            // the rest of the batch is claimed again (the claim renewed) before it goes out
                             break;
                         }
                         Flight f = begin(e);
@@ -190,6 +195,16 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * True once half the outbox's takeover time has passed since the batch was claimed. This booth's claim on its
+     * rows lasts the takeover time from the claim; a batch paced by the rate limiter (about 10 s for 100 uplinks) or
+     * held up by a slow answer can outlast a short one, and an uplink begun after that could be sent by a booth that
+     * took the rows over too. The dispatcher stops there and claims again, which renews the claim.
+     */
+    private boolean leaseSpent(Instant claimedAt) {
+        return Duration.between(claimedAt, clock.instant()).compareTo(outbox.takeover().dividedBy(2)) >= 0;
     }
 
     /** Waits for the rate limiter; false when closed meanwhile. */

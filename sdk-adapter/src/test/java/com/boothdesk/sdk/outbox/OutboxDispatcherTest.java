@@ -38,13 +38,14 @@ class OutboxDispatcherTest {
     TcpCloudLink link;
     JdbcOutbox outbox;
     OutboxDispatcher dispatcher;
+    DataSource ds;
     final Clock clock = Clock.systemUTC();
 
     @BeforeEach
     void setUp() throws Exception {
         sim = new CloudSimulator(CloudSimSettings.of("200002", "21835", SECRET).withRequestsPer10s(0));
         sim.start();
-        DataSource ds = TestDb.migrated(dir);
+        ds = TestDb.migrated(dir);
         outbox = new JdbcOutbox(ds, clock);
         link = new TcpCloudLink(TcpLinkSettings.defaults("127.0.0.1", sim.port())
                 .withHeartbeatInterval(Duration.ofMillis(300)).withReplyTimeout(Duration.ofSeconds(2))
@@ -256,5 +257,48 @@ class OutboxDispatcherTest {
         }
         assertThat(sent).map(f -> f.join().path("errmsg").asText()).filteredOn(m -> m.contains("request_over_times"))
                 .hasSize(10);
+    }
+
+    /**
+     * A booth's claim on its rows lasts the takeover time from its last claim. A batch paced by the rate limiter
+     * (here one uplink every 200 ms: 20 uplinks take 4 s against a 2 s takeover) used to be sent to its end on one
+     * claim, so for its second half another booth could take the rows still to go and send them too. The dispatcher
+     * now claims again once half the takeover has passed: the claim never lapses while this booth is sending.
+     */
+    @Test
+    void aBatchLongerThanTheTakeoverTimeIsClaimedAgainSoTheClaimNeverLapsesWhileItSends() throws Exception {
+        JdbcOutbox leased = new JdbcOutbox(ds, clock, "A", Duration.ofSeconds(2));
+        RetryPolicy paced = new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(5), 5, 10,
+                Duration.ofSeconds(2), 0, 1.0, 0);
+        for (int i = 0; i < 20; i++) {
+            leased.enqueue(uplink("in_park", "L" + i, i), "L" + i);
+        }
+        link.start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> link.status() == LinkStatus.LOGGED_IN);
+        dispatcher = new OutboxDispatcher(leased, link, clock, paced);
+        java.util.List<String> lapses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dispatcher.start();
+        dispatcher.wake();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            long open = leased.countUndelivered();
+            long aliveUntil = aliveUntil("A");
+            long now = clock.millis();
+            if (open > 0 && aliveUntil >= 0 && aliveUntil < now) {
+                lapses.add(open + " undelivered, claim lapsed " + (now - aliveUntil) + " ms ago");
+            }
+            return open == 0;
+        });
+        assertThat(lapses).as("moments the claim had lapsed with uplinks still to send").isEmpty();
+        assertThat(sim.received("in_park")).hasSize(20);
+    }
+
+    private long aliveUntil(String claimant) throws java.sql.SQLException {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT alive_until FROM sdk_outbox_claimant WHERE claimant = ?")) {
+            ps.setString(1, claimant);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
     }
 }
