@@ -277,4 +277,296 @@ public final class BackOfficeSettings {
         site.set(key, value);
         audit.record(clock.instant(), who, area, key, old, value);
     }
+
+    // ---- this booth's id and its store (issue 16) ---------------------------------------------------------------
+
+    /**
+     * The store section of the settings screen: this booth's id on the site, and where it keeps its records — its own
+     * embedded H2 file, or the site's PostgreSQL server (host, port, database, user; the password goes to the
+     * owner-only secrets file, never the site file). An empty password keeps the one stored.
+     */
+    public record StoreForm(String boothId, boolean siteDatabase, String host, String port, String database,
+                            String user, String password) {
+        public StoreForm {
+            boothId = trim(boothId);
+            host = trim(host);
+            port = trim(port);
+            database = trim(database);
+            user = trim(user);
+            password = password == null ? "" : password;
+        }
+
+        /** The JDBC URL this form names (a site database). */
+        public String url() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        }
+
+        private static String trim(String v) {
+            return v == null ? "" : v.trim();
+        }
+    }
+
+    /** The store section as the site file has it now (no password: only whether one is stored). */
+    public record StoreState(StoreForm form, boolean passwordStored) {
+    }
+
+    /**
+     * What the connection test found. {@code kind}: OK (reached and logged in), EMBEDDED (nothing to test), or why
+     * not. On OK: the server's version, the schema (how many migrations, the last; 0 = none yet), the booths the site
+     * database knows besides this one (alive = looking for cloud work now) and whether a booth with this booth's id
+     * is alive there already. {@code detail}: the driver's message, cut and escaped.
+     */
+    public record StoreProbe(Kind kind, String where, String version, int migrations, String lastMigration,
+                             List<String> boothsAlive, List<String> boothsGone, boolean sameIdAlive, String detail) {
+        public enum Kind { OK, EMBEDDED, UNREACHABLE, NO_DATABASE, REFUSED }
+
+        public StoreProbe {
+            boothsAlive = List.copyOf(boothsAlive);
+            boothsGone = List.copyOf(boothsGone);
+        }
+
+        public boolean ok() {
+            return kind == Kind.OK || kind == Kind.EMBEDDED;
+        }
+
+        static StoreProbe failed(Kind kind, String where, String detail) {
+            return new StoreProbe(kind, where, "", 0, "", List.of(), List.of(), false, detail);
+        }
+    }
+
+    /** What saving the store section changed (the screen says what a restart does). */
+    public record StoreSaved(boolean boothIdChanged, boolean storeChanged, boolean siteDatabase, String localId) {
+        public boolean anything() {
+            return boothIdChanged || storeChanged;
+        }
+    }
+
+    private static final Pattern BOOTH_ID = Pattern.compile("[0-9A-Za-z_-]{1,32}");
+    private static final Pattern HOST = Pattern.compile("[0-9A-Za-z.:\\[\\]-]{1,253}");
+    private static final Pattern DB_NAME = Pattern.compile("[0-9A-Za-z_-]{1,63}");
+    private static final Pattern USER = Pattern.compile("\\S{1,64}");
+    private static final Pattern PG_URL = Pattern.compile(
+            "jdbc:postgresql://(\\[[^\\]]*]|[^/:?]*)(?::(\\d*))?/([^?]*)(\\?.*)?");
+    static final String SECRETS = com.boothdesk.app.config.Secrets.FILE;
+    static final String PASSWORD_KEY = com.boothdesk.app.config.StoreSettings.PASSWORD_KEY;
+
+    /** The store section: the site file's {@code booth.id}, {@code store.url}, {@code store.user}. */
+    public StoreState store() throws IOException {
+        String booth = site.get("booth.id").orElse("");
+        String url = site.get("store.url").orElse("").trim();
+        String user = site.get("store.user").orElse("");
+        boolean stored = !storedPassword().isEmpty();
+        Matcher m = PG_URL.matcher(url);
+        if (!url.isEmpty() && m.matches()) {
+            return new StoreState(new StoreForm(booth, true, m.group(1), m.group(2) == null ? "5432" : m.group(2),
+                    m.group(3), user, ""), stored);
+        }
+        return new StoreState(new StoreForm(booth, false, "", "5432", "boothdesk", user.isBlank() ? "boothdesk" : user,
+                ""), stored);
+    }
+
+    /**
+     * Checks the store section field by field; the first problem as a {@link FieldException} (its field and reason
+     * shown in the operator's language). A site database needs a password typed or one stored already.
+     */
+    public void validateStore(StoreForm f) throws IOException {
+        match("booth.id", f.boothId(), BOOTH_ID, 32);
+        if (!f.siteDatabase()) {
+            return;
+        }
+        match("store.host", f.host(), HOST, 253);
+        int port;
+        try {
+            port = Integer.parseInt(f.port());
+        } catch (NumberFormatException e) {
+            throw new FieldException("store.port", "not_whole", f.port());
+        }
+        if (port < 1 || port > 65535) {
+            throw new FieldException("store.port", "range", 1, 65535, port);
+        }
+        match("store.database", f.database(), DB_NAME, 63);
+        match("store.user", f.user(), USER, 64);
+        String pw = f.password();
+        if (pw.length() > 128) {
+            throw new FieldException("store.password", "too_long", 128);
+        }
+        if (pw.chars().anyMatch(Character::isISOControl)) {
+            throw new FieldException("store.password", "control_char");
+        }
+        if (pw.isEmpty() && storedPassword().isEmpty()) {
+            throw new FieldException("store.password", "required");
+        }
+    }
+
+    private static void match(String field, String v, Pattern p, int max) {
+        if (v.isEmpty()) {
+            throw new FieldException(field, "required");
+        }
+        if (v.length() > max) {
+            throw new FieldException(field, "too_long", max);
+        }
+        if (!p.matcher(v).matches()) {
+            throw new FieldException(field, "store_chars", v);
+        }
+    }
+
+    /**
+     * The 测试连接 button (blocking: run it on the UI executor): connects as the booth would (the PostgreSQL driver,
+     * a 5 s connect timeout) with the form's values (the stored password when none is typed), and reads the server's
+     * version, the schema's migrations and the booths the site database knows ({@code sdk_outbox_claimant}: each
+     * booth renews its liveness while it is connected to the cloud).
+     */
+    public StoreProbe probeStore(StoreForm f) throws IOException {
+        validateStore(f);
+        if (!f.siteDatabase()) {
+            return new StoreProbe(StoreProbe.Kind.EMBEDDED, "", "", 0, "", List.of(), List.of(), false, "");
+        }
+        String where = f.host() + ":" + f.port() + "/" + f.database() + " (" + f.user() + ")";
+        Properties p = new Properties();
+        p.setProperty("user", f.user());
+        p.setProperty("password", f.password().isEmpty() ? storedPassword() : f.password());
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "10");
+        p.setProperty("ApplicationName", "BoothDesk settings");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(f.url(), p)) {
+            String version = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+            int migrations = 0;
+            String last = "";
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                    "SELECT \"version\", \"description\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"
+                            + " AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                while (rs.next()) {
+                    if (migrations++ == 0) {
+                        last = "V" + rs.getString(1) + " " + SafeText.of(rs.getString(2), 60);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                if (!"42P01".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            List<String> alive = new ArrayList<>();
+            List<String> gone = new ArrayList<>();
+            boolean sameId = false;
+            long now = clock.millis();
+            try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                    "SELECT claimant, alive_until FROM sdk_outbox_claimant ORDER BY claimant")) {
+                while (rs.next()) {
+                    String id = SafeText.of(rs.getString(1), 48);
+                    boolean live = rs.getLong(2) >= now;
+                    if (id.equals(f.boothId())) {
+                        sameId = live;
+                    } else {
+                        (live ? alive : gone).add(id);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                if (!"42P01".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            LOG.info("Store test: reached {}: {}; {} migration(s); booths alive {}, gone {}", SafeText.of(where, 200),
+                    SafeText.of(version, 80), migrations, alive, gone);
+            return new StoreProbe(StoreProbe.Kind.OK, where, version, migrations, last, alive, gone, sameId, "");
+        } catch (java.sql.SQLException e) {
+            String state = String.valueOf(e.getSQLState());
+            String detail = SafeText.of(e.getMessage(), 160);
+            LOG.info("Store test: {} failed: {} ({})", SafeText.of(where, 200), detail, state);
+            if (state.equals("28P01") || state.equals("28000")) {
+                return StoreProbe.failed(StoreProbe.Kind.REFUSED, where, detail);
+            }
+            if (state.equals("3D000")) {
+                return StoreProbe.failed(StoreProbe.Kind.NO_DATABASE, where, detail);
+            }
+            return StoreProbe.failed(StoreProbe.Kind.UNREACHABLE, where, detail);
+        }
+    }
+
+    /**
+     * Saves the store section for the next start: {@code booth.id}, {@code store.url}, {@code store.user} into the
+     * site file (and {@code cloud.local_id} when it was the commissioning's {@code <booth.id>_channels_…}), a typed
+     * password into the owner-only secrets file (the embedded file removes it). Nothing is moved between databases:
+     * this booth's records stay where they are. Every change is in the audit log (the password as "***").
+     */
+    public StoreSaved saveStore(StoreForm f, String who) throws IOException {
+        validateStore(f);
+        StoreState before = store();
+        Instant now = clock.instant();
+        String oldId = site.get("booth.id").orElse("");
+        String oldUrl = site.get("store.url").orElse("").trim();
+        String oldUser = site.get("store.user").orElse("");
+        String url = f.siteDatabase() ? urlKeepingOptions(f, oldUrl) : "";
+        String user = f.siteDatabase() ? f.user() : oldUser;
+        boolean idChanged = !oldId.equals(f.boothId());
+        String localId = site.get("cloud.local_id").orElse("");
+        if (idChanged) {
+            site.set("booth.id", f.boothId());
+            audit.record(now, who, "store", "booth.id", oldId, f.boothId());
+            if (!oldId.isEmpty() && localId.startsWith(oldId + "_channels_")) {
+                String renamed = f.boothId() + localId.substring(oldId.length());
+                site.set("cloud.local_id", renamed);
+                audit.record(now, who, "store", "cloud.local_id", localId, renamed);
+                localId = renamed;
+            }
+        }
+        boolean storeChanged = false;
+        if (!oldUrl.equals(url)) {
+            site.set("store.url", url);
+            audit.record(now, who, "store", "store.url", oldUrl, url);
+            storeChanged = true;
+        }
+        if (!oldUser.equals(user)) {
+            site.set("store.user", user);
+            audit.record(now, who, "store", "store.user", oldUser, user);
+            storeChanged = true;
+        }
+        if (f.siteDatabase() && !f.password().isEmpty() && !f.password().equals(storedPassword())) {
+            writePassword(f.password());
+            audit.record(now, who, "store", PASSWORD_KEY, before.passwordStored() ? "***" : "", "***");
+            storeChanged = true;
+        } else if (!f.siteDatabase() && before.passwordStored()) {
+            writePassword(null);
+            audit.record(now, who, "store", PASSWORD_KEY, "***", "");
+        }
+        LOG.info("Store settings saved by {}: booth {}, {} (applies at the next start; no data moved)",
+                SafeText.of(who, 24), f.boothId(), f.siteDatabase() ? SafeText.of(url, 200) : "embedded H2 file");
+        return new StoreSaved(idChanged, storeChanged, f.siteDatabase(), localId);
+    }
+
+    /** The form's URL, keeping the options (?ssl=…) of the URL in the file when it named the same server. */
+    private static String urlKeepingOptions(StoreForm f, String oldUrl) {
+        Matcher m = PG_URL.matcher(oldUrl);
+        if (m.matches() && m.group(4) != null && (f.url()).equals("jdbc:postgresql://" + m.group(1) + ":"
+                + (m.group(2) == null ? "5432" : m.group(2)) + "/" + m.group(3))) {
+            return f.url() + m.group(4);
+        }
+        return f.url();
+    }
+
+    private String storedPassword() throws IOException {
+        Path file = dataDir.resolve(SECRETS);
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p.getProperty(PASSWORD_KEY, "");
+    }
+
+    /** Replaces (null: removes) the {@code store.password} line of the secrets file; its other lines stay. */
+    private void writePassword(String password) throws IOException {
+        Path file = dataDir.resolve(SECRETS);
+        List<String> lines = Files.isRegularFile(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8))
+                : new ArrayList<>(List.of("# the cloud secret and the site database's password (readable by the"
+                        + " booth's account only)"));
+        lines.removeIf(l -> l.trim().startsWith(PASSWORD_KEY + "=") || l.trim().startsWith(PASSWORD_KEY + " ")
+                || l.trim().startsWith(PASSWORD_KEY + ":"));
+        if (password != null) {
+            lines.add(PASSWORD_KEY + "=" + SiteFile.escape(password));
+        }
+        com.boothdesk.app.ops.OwnerOnly.directory(dataDir);
+        com.boothdesk.app.ops.OwnerOnly.writeString(file, String.join("\n", lines) + "\n");
+    }
 }

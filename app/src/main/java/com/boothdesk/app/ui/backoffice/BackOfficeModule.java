@@ -233,6 +233,22 @@ public final class BackOfficeModule {
             public List<JdbcAudit.Entry> audit(int limit) {
                 return audit.recent(limit);
             }
+
+            @Override
+            public BackOfficeSettings.StoreState store() throws IOException {
+                return settings.store(); // issue 16: this booth's id and store
+            }
+
+            @Override
+            public BackOfficeSettings.StoreProbe probeStore(BackOfficeSettings.StoreForm form) throws IOException {
+                return settings.probeStore(form);
+            }
+
+            @Override
+            public BackOfficeSettings.StoreSaved saveStore(BackOfficeSettings.StoreForm form, String who)
+                    throws IOException {
+                return settings.saveStore(form, who);
+            }
         };
 
         BackOfficePorts.Reports r = new BackOfficePorts.Reports() {

@@ -109,6 +109,22 @@ public record BackOfficePorts(History history, Lists lists, Settings settings, R
         void setLanguage(java.util.Locale locale, String who) throws IOException;
 
         List<JdbcAudit.Entry> audit(int limit);
+
+        /** issue 16: this booth's id and store as the site file has them; null when the screen does not offer them. */
+        default BackOfficeSettings.StoreState store() throws IOException {
+            return null;
+        }
+
+        /** issue 16: the 测试连接 button (blocking). */
+        default BackOfficeSettings.StoreProbe probeStore(BackOfficeSettings.StoreForm form) throws IOException {
+            throw new UnsupportedOperationException("no store settings here");
+        }
+
+        /** issue 16: saves this booth's id and store for the next start. */
+        default BackOfficeSettings.StoreSaved saveStore(BackOfficeSettings.StoreForm form, String who)
+                throws IOException {
+            throw new UnsupportedOperationException("no store settings here");
+        }
     }
 
     public interface Reports {

@@ -34,6 +34,7 @@ public final class SettingsView extends BorderPane {
                 tab("bo-settings-templates-tab", msg.get("bo.settings.templates"), templates(vm, msg)),
                 tab("bo-settings-devices-tab", msg.get("bo.settings.devices"), devices(vm, msg)),
                 tab("bo-settings-rules-tab", msg.get("bo.settings.rules"), rules(vm, msg)),
+                tab("bo-settings-store-tab", msg.get("bo.settings.store"), store(vm, msg)),
                 tab("bo-settings-audit-tab", msg.get("bo.settings.audit"), audit(vm)));
         Label status = new Label();
         status.setId("bo-settings-status");
@@ -191,6 +192,93 @@ public final class SettingsView extends BorderPane {
         g.addRow(1, new Label(msg.get("bo.settings.language")), lang);
         g.setPadding(new Insets(12));
         return new ScrollPane(g);
+    }
+
+    /** issue 16: this booth's id, where it keeps its records, the connection test, save for the next start. */
+    private static javafx.scene.Node store(SettingsViewModel vm, Messages msg) {
+        TextField booth = field("bo-store-booth-id", vm.boothId(), 12);
+        Label boothHint = new Label(msg.get("bo.settings.store.booth_id_hint"));
+        boothHint.setStyle("-fx-text-fill: #666;");
+        javafx.scene.control.ToggleGroup kind = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioButton embedded = new javafx.scene.control.RadioButton(
+                msg.get("bo.settings.store.embedded"));
+        embedded.setId("bo-store-embedded");
+        embedded.setToggleGroup(kind);
+        javafx.scene.control.RadioButton site = new javafx.scene.control.RadioButton(msg.get("bo.settings.store.site"));
+        site.setId("bo-store-site");
+        site.setToggleGroup(kind);
+        Runnable show = () -> kind.selectToggle(vm.siteDatabase().get() ? site : embedded);
+        vm.siteDatabase().addListener((o, a, b) -> show.run());
+        show.run();
+        kind.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.siteDatabase().set(b == site);
+            }
+        });
+        TextField host = field("bo-store-host", vm.storeHost(), 18);
+        TextField port = field("bo-store-port", vm.storePort(), 5);
+        TextField database = field("bo-store-database", vm.storeDatabase(), 12);
+        TextField user = field("bo-store-user", vm.storeUser(), 12);
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("bo-store-password");
+        password.textProperty().bindBidirectional(vm.storePassword());
+        password.setPrefColumnCount(12);
+        Label stored = new Label();
+        stored.setId("bo-store-password-stored");
+        stored.textProperty().bind(javafx.beans.binding.Bindings.when(vm.passwordStored())
+                .then(msg.get("bo.settings.store.password_stored")).otherwise(msg.get("bo.settings.store.password_none")));
+        stored.setStyle("-fx-text-fill: #666;");
+        for (javafx.scene.Node n : new javafx.scene.Node[] {host, port, database, user, password}) {
+            n.disableProperty().bind(vm.siteDatabase().not());
+        }
+        GridPane server = new GridPane();
+        server.setHgap(8);
+        server.setVgap(6);
+        server.setPadding(new Insets(0, 0, 0, 24));
+        server.addRow(0, new Label(msg.get("bo.settings.store.host")), host, new Label(msg.get("bo.settings.store.port")),
+                port);
+        server.addRow(1, new Label(msg.get("bo.settings.store.database")), database);
+        server.addRow(2, new Label(msg.get("bo.settings.store.user")), user);
+        server.addRow(3, new Label(msg.get("bo.settings.store.password")), password, stored);
+        GridPane.setColumnSpan(stored, 2);
+        Label where = new Label(msg.get("bo.settings.store.password_where"));
+        where.setWrapText(true);
+        where.setStyle("-fx-text-fill: #666;");
+        Button test = new Button(msg.get("bo.settings.store.test"));
+        test.setId("bo-store-test");
+        test.disableProperty().bind(vm.storeTesting().or(vm.storeOffered().not()));
+        test.setOnAction(e -> vm.testStore());
+        Button save = new Button(msg.get("bo.settings.store.save"));
+        save.setId("bo-store-save");
+        save.disableProperty().bind(vm.canChange().not().or(vm.storeOffered().not()));
+        save.setOnAction(e -> vm.saveStore());
+        Label result = new Label();
+        result.setId("bo-store-result");
+        result.setWrapText(true);
+        result.textProperty().bind(vm.storeResult());
+        result.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.storeResultOk())
+                .then("-fx-text-fill: #176b2c;").otherwise("-fx-text-fill: #b32020;"));
+        Label saved = new Label();
+        saved.setId("bo-store-status");
+        saved.setWrapText(true);
+        saved.textProperty().bind(vm.storeStatus());
+        saved.setStyle("-fx-font-weight: bold;");
+        GridPane top = new GridPane();
+        top.setHgap(8);
+        top.setVgap(6);
+        top.addRow(0, new Label(msg.get("bo.settings.store.booth_id")), booth, boothHint);
+        top.addRow(1, new Label(msg.get("bo.settings.store.kind")), embedded);
+        top.add(site, 1, 2);
+        GridPane.setColumnSpan(site, 2);
+        GridPane.setColumnSpan(embedded, 2);
+        HBox buttons = new HBox(8, test, save);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(10, top, server, where, buttons, result, saved);
+        box.setPadding(new Insets(12));
+        box.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     private static javafx.scene.Node audit(SettingsViewModel vm) {

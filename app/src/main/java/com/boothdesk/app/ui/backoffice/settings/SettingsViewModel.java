@@ -64,6 +64,20 @@ public final class SettingsViewModel {
     private final ObservableList<String> audit = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty canChange = new SimpleBooleanProperty();
+    // issue 16: this booth's id and store
+    private final BooleanProperty storeOffered = new SimpleBooleanProperty();
+    private final StringProperty boothId = new SimpleStringProperty("");
+    private final BooleanProperty siteDatabase = new SimpleBooleanProperty();
+    private final StringProperty storeHost = new SimpleStringProperty("");
+    private final StringProperty storePort = new SimpleStringProperty("5432");
+    private final StringProperty storeDatabase = new SimpleStringProperty("boothdesk");
+    private final StringProperty storeUser = new SimpleStringProperty("boothdesk");
+    private final StringProperty storePassword = new SimpleStringProperty("");
+    private final BooleanProperty passwordStored = new SimpleBooleanProperty();
+    private final BooleanProperty storeTesting = new SimpleBooleanProperty();
+    private final StringProperty storeResult = new SimpleStringProperty("");
+    private final BooleanProperty storeResultOk = new SimpleBooleanProperty();
+    private final StringProperty storeStatus = new SimpleStringProperty("");
     private List<BackOfficeSettings.Template> templates = List.of();
     private long quoteGeneration;
     private Consumer<Locale> languageSwitch = l -> { };
@@ -100,6 +114,7 @@ public final class SettingsViewModel {
                     tariffJson.set(l.tariff);
                     showTemplate();
                 }, e -> status.set(env.msg().get("bo.error", e.getMessage())));
+        loadStore();
     }
 
     private record Loaded(String tariff, List<BackOfficeSettings.Template> templates, List<String> lanes,
@@ -261,6 +276,183 @@ public final class SettingsViewModel {
         cardAnswer.set(env.msg().get("bo.settings.sending", laneId));
         port.sendToCard(laneId, l, v).whenComplete((answer, e) -> env.fx().execute(() -> cardAnswer.set(
                 env.msg().get("bo.settings.card_answer", laneId, e == null ? answer : String.valueOf(e.getMessage())))));
+    }
+
+    // ---- this booth's id and its store (issue 16) ---------------------------------------------------------------
+
+    private void loadStore() {
+        env.async(() -> {
+            try {
+                return java.util.Optional.ofNullable(port.store());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, st -> {
+            storeOffered.set(st.isPresent());
+            st.ifPresent(this::showStore);
+        }, e -> storeStatus.set(env.msg().get("bo.error", e.getMessage())));
+    }
+
+    private void showStore(BackOfficeSettings.StoreState st) {
+        BackOfficeSettings.StoreForm f = st.form();
+        boothId.set(f.boothId());
+        siteDatabase.set(f.siteDatabase());
+        storeHost.set(f.host());
+        storePort.set(f.port());
+        storeDatabase.set(f.database());
+        storeUser.set(f.user());
+        storePassword.set("");
+        passwordStored.set(st.passwordStored());
+    }
+
+    private BackOfficeSettings.StoreForm storeForm() {
+        return new BackOfficeSettings.StoreForm(boothId.get(), siteDatabase.get(), storeHost.get(), storePort.get(),
+                storeDatabase.get(), storeUser.get(), storePassword.get());
+    }
+
+    /**
+     * The 测试连接 button: the probe runs on the UI executor with what is typed; the result says what it found (the
+     * server's version, the schema, the site's other booths) or why not, in the operator's language.
+     */
+    public void testStore() {
+        BackOfficeSettings.StoreForm f = storeForm();
+        storeTesting.set(true);
+        storeResultOk.set(false);
+        storeResult.set(env.msg().get("bo.settings.store.testing", f.siteDatabase() ? f.host() + ":" + f.port()
+                + "/" + f.database() : env.msg().get("bo.settings.store.embedded")));
+        env.async(() -> {
+            try {
+                return port.probeStore(f);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, r -> {
+            storeTesting.set(false);
+            storeResultOk.set(r.ok() && !r.sameIdAlive());
+            storeResult.set(describe(r, f));
+        }, e -> {
+            storeTesting.set(false);
+            storeResultOk.set(false);
+            storeResult.set(e instanceof FieldException fe ? env.msg().refused(fe)
+                    : env.msg().get("bo.settings.store.failed", String.valueOf(e.getMessage())));
+        });
+    }
+
+    private String describe(BackOfficeSettings.StoreProbe r, BackOfficeSettings.StoreForm f) {
+        var m = env.msg();
+        return switch (r.kind()) {
+            case EMBEDDED -> m.get("bo.settings.store.nothing_to_test");
+            case REFUSED -> m.get("bo.settings.store.refused", r.where());
+            case NO_DATABASE -> m.get("bo.settings.store.no_database", r.where(), f.database(), f.user());
+            case UNREACHABLE -> m.get("bo.settings.store.unreachable", r.where(), r.detail());
+            case OK -> {
+                String schema = r.migrations() == 0 ? m.get("bo.settings.store.no_schema")
+                        : m.get("bo.settings.store.schema", r.migrations(), r.lastMigration());
+                List<String> booths = new ArrayList<>();
+                r.boothsAlive().forEach(b -> booths.add(m.get("bo.settings.store.booth_alive", b)));
+                r.boothsGone().forEach(b -> booths.add(m.get("bo.settings.store.booth_gone", b)));
+                String others = booths.isEmpty() ? m.get("bo.settings.store.no_booths")
+                        : m.get("bo.settings.store.booths", String.join(m.get("bo.settings.store.list_sep"), booths));
+                String text = m.get("bo.settings.store.ok", r.where(), r.version(), schema, others);
+                yield r.sameIdAlive() ? text + "\n" + m.get("bo.settings.store.same_id", f.boothId()) : text;
+            }
+        };
+    }
+
+    /**
+     * Saves this booth's id and store (supervisors only) for the next start, and says so: a store change needs a
+     * restart, and nothing is moved between databases (this booth's records stay where they are).
+     */
+    public void saveStore() {
+        if (!allowed()) {
+            return;
+        }
+        BackOfficeSettings.StoreForm f = storeForm();
+        String who = access.who();
+        env.async(() -> {
+            try {
+                BackOfficeSettings.StoreSaved saved = port.saveStore(f, who);
+                return new StoreReloaded(saved, port.store(), port.audit(200));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, r -> {
+            if (r.state != null) {
+                showStore(r.state);
+            }
+            audit.setAll(r.audit.stream().map(this::auditLine).toList());
+            var m = env.msg();
+            List<String> said = new ArrayList<>();
+            if (!r.saved.anything()) {
+                said.add(m.get("bo.settings.store.unchanged"));
+            }
+            if (r.saved.boothIdChanged()) {
+                said.add(m.get("bo.settings.store.id_changed", f.boothId(), r.saved.localId()));
+            }
+            if (r.saved.storeChanged()) {
+                said.add(r.saved.siteDatabase() ? m.get("bo.settings.store.to_site", f.host() + ":" + f.port() + "/"
+                        + f.database()) : m.get("bo.settings.store.to_embedded"));
+            }
+            storeStatus.set(String.join("\n", said));
+            status.set(said.get(0));
+        }, e -> storeStatus.set(e instanceof FieldException fe ? env.msg().refused(fe)
+                : env.msg().get("bo.error", e.getMessage())));
+    }
+
+    private record StoreReloaded(BackOfficeSettings.StoreSaved saved, BackOfficeSettings.StoreState state,
+                                 List<com.boothdesk.app.store.history.JdbcAudit.Entry> audit) {
+    }
+
+    public BooleanProperty storeOffered() {
+        return storeOffered;
+    }
+
+    public StringProperty boothId() {
+        return boothId;
+    }
+
+    public BooleanProperty siteDatabase() {
+        return siteDatabase;
+    }
+
+    public StringProperty storeHost() {
+        return storeHost;
+    }
+
+    public StringProperty storePort() {
+        return storePort;
+    }
+
+    public StringProperty storeDatabase() {
+        return storeDatabase;
+    }
+
+    public StringProperty storeUser() {
+        return storeUser;
+    }
+
+    public StringProperty storePassword() {
+        return storePassword;
+    }
+
+    public BooleanProperty passwordStored() {
+        return passwordStored;
+    }
+
+    public BooleanProperty storeTesting() {
+        return storeTesting;
+    }
+
+    public StringProperty storeResult() {
+        return storeResult;
+    }
+
+    public BooleanProperty storeResultOk() {
+        return storeResultOk;
+    }
+
+    public StringProperty storeStatus() {
+        return storeStatus;
     }
 
     // ---- match tolerance and language ---------------------------------------------------------------------------
