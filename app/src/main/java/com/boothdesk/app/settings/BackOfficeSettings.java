@@ -350,11 +350,26 @@ public final class BackOfficeSettings {
     static final String SECRETS = com.boothdesk.app.config.Secrets.FILE;
     static final String PASSWORD_KEY = com.boothdesk.app.config.StoreSettings.PASSWORD_KEY;
 
+    private volatile String runningBoothId = "";
+    private volatile String runningUrl = "";
+    private volatile String runningUser = "";
+
+    /**
+     * What this booth runs with now (its configuration: defaults, {@code --config}, {@code --set}): shown where the
+     * site file does not set a key, so the form starts from the booth as it is.
+     */
+    public BackOfficeSettings running(String boothId, String url, String user) {
+        this.runningBoothId = boothId == null ? "" : boothId;
+        this.runningUrl = url == null ? "" : url;
+        this.runningUser = user == null ? "" : user;
+        return this;
+    }
+
     /** The store section: the site file's {@code booth.id}, {@code store.url}, {@code store.user}. */
     public StoreState store() throws IOException {
-        String booth = site.get("booth.id").orElse("");
-        String url = site.get("store.url").orElse("").trim();
-        String user = site.get("store.user").orElse("");
+        String booth = site.get("booth.id").orElse(runningBoothId);
+        String url = site.get("store.url").orElse(runningUrl).trim();
+        String user = site.get("store.user").orElse(runningUser);
         boolean stored = !storedPassword().isEmpty();
         Matcher m = PG_URL.matcher(url);
         if (!url.isEmpty() && m.matches()) {
@@ -492,9 +507,9 @@ public final class BackOfficeSettings {
         validateStore(f);
         StoreState before = store();
         Instant now = clock.instant();
-        String oldId = site.get("booth.id").orElse("");
-        String oldUrl = site.get("store.url").orElse("").trim();
-        String oldUser = site.get("store.user").orElse("");
+        String oldId = site.get("booth.id").orElse(runningBoothId);
+        String oldUrl = site.get("store.url").orElse(runningUrl).trim();
+        String oldUser = site.get("store.user").orElse(runningUser);
         String url = f.siteDatabase() ? urlKeepingOptions(f, oldUrl) : "";
         String user = f.siteDatabase() ? f.user() : oldUser;
         boolean idChanged = !oldId.equals(f.boothId());

@@ -59,6 +59,8 @@ public final class BackOfficeModule {
         LiveTariffs tariffs = app.liveTariffs();
         BackOfficeSettings settings = new BackOfficeSettings(cfg.dataDir(), tariffs, new JdbcTariffVersions(db), audit,
                 new FeeEngine(cfg.zone()), clock, cfg.tariffFile());
+        var store = com.boothdesk.app.config.StoreSettings.from(cfg); // issue 16: the store tab starts from this booth
+        settings.running(cfg.boothId(), store.url(), store.user());
 
         BackOfficePorts.Access access = new BackOfficePorts.Access() {
             /** No accounts at all (the demo, a booth before its first admin): the booth works without log-in. */
