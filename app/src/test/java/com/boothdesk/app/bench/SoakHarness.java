@@ -48,7 +48,9 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
  */
 public final class SoakHarness {
 
-    private static final Pattern USED = Pattern.compile("(?:generation|garbage-first heap)\\s+total \\d+K, used (\\d+)K");
+    /** Heap in use in {@code GC.heap_info}: G1 / serial ("… total NK, used NK"), Shenandoah ("… committed, NK used"). */
+    private static final Pattern USED = Pattern.compile(
+            "(?:generation|garbage-first heap)\\s+total \\d+K, used (\\d+)K|committed, (\\d+)K used");
 
     private SoakHarness() {
     }
@@ -246,8 +248,9 @@ public final class SoakHarness {
 
     private static Process startBooth(Path data, int cloudPort, boolean traffic, int life) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=5", "-Xms16m",
-                "-Xmx160m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k",
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8"));
+        cmd.addAll(BoothJvm.gcFlags());
+        cmd.addAll(List.of("-Xms16m", "-Xmx160m", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), "com.boothdesk.app.Main", "run", "--headless",
                 "--data", data.toString(),
                 "--set", "cloud.mode=tcp", "--set", "cloud.host=127.0.0.1", "--set", "cloud.port=" + cloudPort,
@@ -280,8 +283,8 @@ public final class SoakHarness {
             long kb = 0;
             Matcher m = USED.matcher(info);
             boolean any = false;
-            while (m.find()) { // G1: "garbage-first heap"; serial: "def new generation" + "tenured generation"
-                kb += Long.parseLong(m.group(1));
+            while (m.find()) { // G1: "garbage-first heap"; serial: "def new generation" + "tenured generation"; Shenandoah
+                kb += Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
                 any = true;
             }
             return any ? kb / 1024 : -1;
