@@ -54,6 +54,8 @@ public final class LanePathHarness {
     static final boolean BACK_TO_BACK = Boolean.getBoolean("lane.backToBack");
     /** {@code -Dlane.slowMs=8}: prints every entry slower than that, with the JVM's uptime (to set beside a GC log). */
     static final double SLOW_MS = Double.parseDouble(System.getProperty("lane.slowMs", "0"));
+    /** {@code -Dlane.paced=false}: skips the paced run (its figures print as 0), to try JVM flags on the others. */
+    static final boolean PACED = Boolean.parseBoolean(System.getProperty("lane.paced", "true"));
     private static final List<String> TEXT = List.of("欢迎光临本停车场祝您一路顺风", "京A12345 临时车 停车2天3小时",
             "请缴费125.00元 可扫码支付", "余位 123 个 谢谢合作");
     private static final String VOICE = "京A12345，停车两天三小时，请缴费一百二十五元，可扫码支付或现金支付，谢谢合作。";
@@ -98,11 +100,16 @@ public final class LanePathHarness {
             String before = System.getProperty("boothdesk.sim.line");
             System.clearProperty("boothdesk.sim.line");
             MutableClock linkClock = new MutableClock(Instant.now(), ZoneOffset.UTC);
-            BoothApp app = start(data, capacity, linkClock, false);
-            try {
-                paced = entries(app, linkClock, pushes, "沪P", true);
-            } finally {
-                app.close();
+            BoothApp app = null;
+            if (PACED) {
+                app = start(data, capacity, linkClock, false);
+                try {
+                    paced = entries(app, linkClock, pushes, "沪P", true);
+                } finally {
+                    app.close();
+                }
+            } else {
+                paced = new double[pushes];
             }
             System.setProperty("boothdesk.sim.line", "fast");
             try {
@@ -161,9 +168,14 @@ public final class LanePathHarness {
                 Clock.systemUTC());
         int warmUp = Math.max(20, pushes / 5);
         double[] ms = new double[pushes];
+        List<String> plates = new ArrayList<>();
         for (int i = 0; i < warmUp + pushes; i++) {
-            String plate = String.format(Locale.ROOT, "%s%s%04d", prefix, (char) ('A' + i % 20), i);
-            byte[] body = PushBodies.live("SIM-CAM-A1", plate, Instant.now());
+            plates.add(String.format(Locale.ROOT, "%s%s%04d", prefix, (char) ('A' + i % 20), i));
+        }
+        List<byte[]> bodies = cameraPushes("SIM-CAM-A1", plates);
+        for (int i = 0; i < warmUp + pushes; i++) {
+            String plate = plates.get(i);
+            byte[] body = bodies.get(i);
             opened.clear();
             spoke.clear();
             linkClock.advance(java.time.Duration.ofMillis(1500));
@@ -204,6 +216,22 @@ public final class LanePathHarness {
         return ms;
     }
 
+    /**
+     * The camera's pushes of one phase, every one with its own pictures, made before the phase starts. The harness
+     * shares the booth's JVM: drawing a scene is a 1280x720 raster (a 3.6 MB int[], a humongous object for G1) and
+     * ~6 ms of Java2D per push, and drawn between two cars its garbage started G1 cycles whose remark pauses
+     * (10-20 ms) stopped the booth in the middle of the next car. A real camera draws its pictures in its own box,
+     * so they are drawn here beforehand (~20 KB a body kept) and collected before the first car.
+     */
+    private static List<byte[]> cameraPushes(String serial, List<String> plates) {
+        List<byte[]> bodies = new ArrayList<>(plates.size());
+        for (String plate : plates) {
+            bodies.add(PushBodies.live(serial, plate, Instant.now()));
+        }
+        System.gc(); // the drawing's garbage, before the first car: this is the harness's heap work, not the booth's
+        return bodies;
+    }
+
     /** Waits (bounded) until the card has spoken a voice line naming {@code plate}; the ones before are skipped. */
     private static void awaitVoiceOf(BlockingQueue<String> spoke, String plate) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -231,10 +259,11 @@ public final class LanePathHarness {
         int total = Math.min(Math.max(20, pushes / 5) + pushes, inside.size());
         int warmUp = Math.min(Math.max(20, pushes / 5), total / 4);
         double[] ms = new double[total - warmUp];
+        List<byte[]> bodies = cameraPushes("SIM-CAM-B1", inside.subList(0, total));
         try (sub) {
             for (int i = 0; i < total; i++) {
                 String plate = inside.get(i);
-                byte[] body = PushBodies.live("SIM-CAM-B1", plate, Instant.now());
+                byte[] body = bodies.get(i);
                 feeShown.clear();
                 long t0 = System.nanoTime();
                 camera.postRaw(body, "application/json");

@@ -41,12 +41,16 @@ import com.boothdesk.sdk.sim.ReceivedUplink;
  *       each kill, printed per life.</li>
  * </ul>
  *
- * <pre>./boothdesk soak [--minutes 15] [--kill-minutes 3] [--flap-minutes 2] [--down-seconds 40]</pre>
+ * <pre>./boothdesk soak [--minutes 15] [--kill-minutes 3] [--flap-minutes 2] [--down-seconds 40] [--heap-minutes N]</pre>
+ * {@code --heap-minutes N} also samples the heap after a full GC every N minutes of a life (with a long
+ * {@code --kill-minutes}, one life's heap over the whole run).
  * Exit status 0 when all checks pass, 1 otherwise.
  */
 public final class SoakHarness {
 
-    private static final Pattern USED = Pattern.compile("(?:generation|garbage-first heap)\\s+total \\d+K, used (\\d+)K");
+    /** Heap in use in {@code GC.heap_info}: G1 / serial ("… total NK, used NK"), Shenandoah ("… committed, NK used"). */
+    private static final Pattern USED = Pattern.compile(
+            "(?:generation|garbage-first heap)\\s+total \\d+K, used (\\d+)K|committed, (\\d+)K used");
 
     private SoakHarness() {
     }
@@ -56,6 +60,7 @@ public final class SoakHarness {
         double killMinutes = 3;
         double flapMinutes = 2;
         int downSeconds = 40;
+        double heapMinutes = 0;
         Path data = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -63,10 +68,11 @@ public final class SoakHarness {
                 case "--kill-minutes" -> killMinutes = Double.parseDouble(args[++i]);
                 case "--flap-minutes" -> flapMinutes = Double.parseDouble(args[++i]);
                 case "--down-seconds" -> downSeconds = Integer.parseInt(args[++i]);
+                case "--heap-minutes" -> heapMinutes = Double.parseDouble(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: soak [--minutes N] [--kill-minutes N] [--flap-minutes N] "
-                            + "[--down-seconds N] [--data DIR]");
+                            + "[--down-seconds N] [--heap-minutes N] [--data DIR]");
                     System.exit(2);
                 }
             }
@@ -90,6 +96,8 @@ public final class SoakHarness {
         Process booth = startBooth(data, cloud.port(), true, life);
         Instant bornAt = Instant.now();
         boolean sampledThisLife = false;
+        Duration heapEvery = Duration.ofSeconds((long) (heapMinutes * 60));
+        Instant nextHeap = heapMinutes > 0 ? Instant.now().plus(heapEvery) : Instant.MAX;
         Instant nextKill = Instant.now().plus(Duration.ofSeconds((long) (killMinutes * 60)));
         while (Instant.now().isBefore(end)) {
             TimeUnit.MILLISECONDS.sleep(500); // the harness's own pacing, not a test's synchronisation
@@ -109,6 +117,11 @@ public final class SoakHarness {
             if (!sampledThisLife && now.isAfter(bornAt.plusSeconds(60))) {
                 heapLines.add("life " + life + " +60s: " + heapAfterGc(booth) + " MB");
                 sampledThisLife = true;
+            }
+            if (now.isAfter(nextHeap)) { // the same life sampled on a schedule: growth within one life shows
+                heapLines.add("life " + life + " +" + Duration.between(bornAt, now).toMinutes() + " min: "
+                        + heapAfterGc(booth) + " MB");
+                nextHeap = now.plus(heapEvery);
             }
             if (now.isAfter(nextKill) && now.plusSeconds(30).isBefore(end)) {
                 heapLines.add("life " + life + " before kill: " + heapAfterGc(booth) + " MB");
@@ -235,8 +248,9 @@ public final class SoakHarness {
 
     private static Process startBooth(Path data, int cloudPort, boolean traffic, int life) throws IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=5", "-Xms16m",
-                "-Xmx160m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Xss512k",
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8"));
+        cmd.addAll(BoothJvm.gcFlags());
+        cmd.addAll(List.of("-Xms16m", "-Xmx160m", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), "com.boothdesk.app.Main", "run", "--headless",
                 "--data", data.toString(),
                 "--set", "cloud.mode=tcp", "--set", "cloud.host=127.0.0.1", "--set", "cloud.port=" + cloudPort,
@@ -269,8 +283,8 @@ public final class SoakHarness {
             long kb = 0;
             Matcher m = USED.matcher(info);
             boolean any = false;
-            while (m.find()) { // G1: "garbage-first heap"; serial: "def new generation" + "tenured generation"
-                kb += Long.parseLong(m.group(1));
+            while (m.find()) { // G1: "garbage-first heap"; serial: "def new generation" + "tenured generation"; Shenandoah
+                kb += Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
                 any = true;
             }
             return any ? kb / 1024 : -1;

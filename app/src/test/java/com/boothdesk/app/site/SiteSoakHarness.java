@@ -457,7 +457,9 @@ public final class SiteSoakHarness {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the booth's own log configuration (the test class path also holds the tests' one), in its data folder
         java.net.URL logback = SiteSoakHarness.class.getClassLoader().getResource("logback.xml");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=5",
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Dfile.encoding=UTF-8"));
+        cmd.addAll(com.boothdesk.app.bench.BoothJvm.gcFlags());
+        cmd.addAll(List.of(
                 "-Dlogback.configurationFile=" + logback, "-Dboothdesk.logs=" + dir.resolve("logs"),
                 "-XX:TieredStopAtLevel=1", "-Xms16m", "-Xmx160m", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), "com.boothdesk.app.Main", "run", "--headless",
