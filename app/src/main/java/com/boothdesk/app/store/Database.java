@@ -48,6 +48,8 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final DataSource pool;
+    /** The site server's pool behind {@link #pool} (null for the embedded file): {@link #acquire} waits in slices. */
+    private final com.zaxxer.hikari.HikariDataSource hikari;
     private final Vendor vendor;
     private final String description;
     private final Runnable closePool;
@@ -63,7 +65,8 @@ public final class Database implements AutoCloseable {
 
     private Database(Path file, DataSource pool, Vendor vendor, String description, Runnable closePool) {
         this.file = file;
-        this.pool = pool;
+        this.hikari = pool instanceof com.zaxxer.hikari.HikariDataSource h ? h : null;
+        this.pool = hikari == null ? pool : new Sliced(hikari, this);
         this.vendor = vendor;
         this.description = description;
         this.closePool = closePool;
@@ -204,7 +207,7 @@ public final class Database implements AutoCloseable {
         com.zaxxer.hikari.HikariDataSource ds = sitePool(url, user, password, poolSize);
         String where = redact(url) + " as " + user;
         Vendor vendor;
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = firstConnection(ds)) {
             String product = c.getMetaData().getDatabaseProductName();
             vendor = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? Vendor.POSTGRESQL : Vendor.H2;
             LOG.info("Connected to the site database {} ({} {})", where, product,
@@ -219,14 +222,15 @@ public final class Database implements AutoCloseable {
             throw new StoreException("无法连接站点数据库 / cannot connect to the site database " + where + ": "
                     + e.getMessage(), e);
         }
+        Database db = new Database(null, ds, vendor, where, ds::close);
         try {
-            migrate(ds, vendor, extraMigrations);
+            migrate(db.pool, vendor, extraMigrations); // through the sliced source: 5 s per connection, as before
         } catch (RuntimeException e) {
-            ds.close();
+            db.close();
             throw new StoreException("站点数据库结构无法更新 / cannot bring the site database " + where
                     + " up to date: " + e.getMessage(), e);
         }
-        return new Database(null, ds, vendor, where, ds::close);
+        return db;
     }
 
     /** Connection acquisitions wait this long each, looping until {@link #ACQUIRE_WAIT} or a suspension. */
@@ -256,6 +260,20 @@ public final class Database implements AutoCloseable {
         // the pool starts even when the server is not up yet; the first connection below says why it failed
         hc.setInitializationFailTimeout(-1);
         return new com.zaxxer.hikari.HikariDataSource(hc);
+    }
+
+    /** The first connection of a new pool: waits up to {@value #ACQUIRE_WAIT} ms in all, as the pool did before. */
+    private static Connection firstConnection(com.zaxxer.hikari.HikariDataSource ds) throws SQLException {
+        long deadline = System.nanoTime() + ACQUIRE_WAIT * 1_000_000L;
+        while (true) {
+            try {
+                return ds.getConnection();
+            } catch (java.sql.SQLTransientConnectionException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     // ---- a booth of a site started while its server is down (site.outage.OutageStart) -------------------------
@@ -529,13 +547,13 @@ public final class Database implements AutoCloseable {
      * lane that asked just before that does not wait out the pool's timeout.
      */
     private Connection acquire() throws SQLException {
-        if (!(pool instanceof com.zaxxer.hikari.HikariDataSource)) {
+        if (hikari == null) {
             return pool.getConnection();
         }
         long deadline = System.nanoTime() + ACQUIRE_WAIT * 1_000_000L;
         while (true) {
             try {
-                return pool.getConnection();
+                return hikari.getConnection();
             } catch (java.sql.SQLTransientConnectionException e) {
                 String why = suspendedBecause;
                 if (why != null && !THROUGH_SUSPENSION.get()) {
@@ -564,7 +582,8 @@ public final class Database implements AutoCloseable {
         int ms = (int) Math.max(100, Math.min(60_000, timeout.toMillis()));
         try {
             if (pingConnection == null) {
-                if (pool instanceof com.zaxxer.hikari.HikariDataSource h) {
+                if (hikari != null) {
+                    com.zaxxer.hikari.HikariDataSource h = hikari;
                     java.util.Properties p = new java.util.Properties();
                     p.setProperty("user", h.getUsername());
                     if (h.getPassword() != null) {
@@ -604,6 +623,65 @@ public final class Database implements AutoCloseable {
                 // it is gone anyway
             }
             pingConnection = null;
+        }
+    }
+
+    /**
+     * The data source handed out for a site server ({@link #dataSource()}, Flyway, the outbox): the pool, with its
+     * connections acquired as {@link #acquire} does (in slices, 5 s in all, given up once the database is suspended).
+     */
+    private static final class Sliced implements DataSource {
+        private final com.zaxxer.hikari.HikariDataSource ds;
+        private final Database db;
+
+        Sliced(com.zaxxer.hikari.HikariDataSource ds, Database db) {
+            this.ds = ds;
+            this.db = db;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return db.acquire();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return ds.getConnection(username, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return ds.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            ds.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            ds.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return ds.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger("com.boothdesk.app.store");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return iface.isInstance(ds) ? iface.cast(ds) : ds.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return iface.isInstance(ds) || ds.isWrapperFor(iface);
         }
     }
 

@@ -10,16 +10,21 @@ import java.util.regex.Pattern;
 
 /**
  * What a booth may write to its local copy of the site database while the server is down ({@link
- * Database#localCopy}): reads, and the log-in's session row ({@code staff_session}: who is logged in at this booth).
+ * Database#localCopy}) in a write transaction: the log-in's session row ({@code staff_session}: who is logged in at this
+ * booth); reads go to the copy through {@link Database#read}.
  * Everything else — stays, gate events, payments, shifts, accounts, the outbox — is refused at once with {@link
  * Database.Unreachable}, as the suspended database does: the lanes' stores journal what they must (site.outage), and a
  * write that is not journaled fails as before instead of being kept where the next refresh of the copy would lose it.
  */
 final class LocalWrites {
 
-    /** SELECT, or a write whose target is the session table. */
+    /**
+     * A write whose target is the session table. Nothing else, not even a SELECT: a read done inside a write
+     * transaction is the read of something that replaces what the booth holds in memory (the lot index's re-read is
+     * one), and the copy must not replace what this booth journaled since.
+     */
     private static final Pattern ALLOWED = Pattern.compile(
-            "(?is)\\s*(SELECT\\b.*|VALUES\\b.*|(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+staff_session\\b.*)");
+            "(?is)\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+staff_session\\b.*");
 
     private LocalWrites() {
     }
