@@ -579,6 +579,19 @@ public final class Database implements AutoCloseable {
      * @throws SQLException the server did not answer
      */
     public synchronized void ping(java.time.Duration timeout) throws SQLException {
+        if (pingConnection != null) {
+            try {
+                pingOnce(timeout);
+                return;
+            } catch (SQLException | RuntimeException stale) {
+                // the connection of an earlier look may have been cut while nobody looked (an outage noticed by a
+                // lane, then the return): one more look on a new connection decides
+            }
+        }
+        pingOnce(timeout);
+    }
+
+    private void pingOnce(java.time.Duration timeout) throws SQLException {
         int ms = (int) Math.max(100, Math.min(60_000, timeout.toMillis()));
         try {
             if (pingConnection == null) {

@@ -114,7 +114,9 @@ public final class OutageModule implements AutoCloseable {
         });
         db.localCopy(copy.database());
         SiteOutage outage = new SiteOutage(db, journal, clock, probe);
-        outage.watch(copying.watch(), Duration.ofMillis(Math.max(500, 2 * copying.watch().toMillis())));
+        // a look that gets no answer within 1 s (or 5 watch periods) declares the server down: a server gone without
+        // closing its connections (a black hole) is known after that, a refused or reset one at once
+        outage.watch(copying.watch(), Duration.ofMillis(Math.max(1_000, 5 * copying.watch().toMillis())));
         OutageOrders wrapped = new OutageOrders(orders, outage, defaultClass);
         OutageConflicts conflicts = new OutageConflicts(db, boothId, clock);
         OutageReplay replay = new OutageReplay(db, journal, orders, gates, conflicts, clock);
