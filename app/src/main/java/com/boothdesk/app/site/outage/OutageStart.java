@@ -67,6 +67,16 @@ public final class OutageStart {
             throw noCopy(server, reason, why);
         }
         Database db = Database.offline(s.url(), s.user(), s.password(), s.poolSize(), "unreachable at start: " + reason);
+        String source = copy.source().orElse("");
+        if (!source.equals(db.description())) {
+            // a copy of another site database (the booth was pointed at a new server): never decide from it
+            db.close();
+            copy.close();
+            throw new StoreException("无法连接站点数据库 " + server + "（" + reason + "），本机的站点数据副本来自另一个数据库（"
+                    + SafeText.of(source, 160) + "），岗亭无法启动。 / Cannot reach the site database " + server + " ("
+                    + reason + ") and this booth's local copy is of another database (" + SafeText.of(source, 160)
+                    + "): the booth cannot start.", why);
+        }
         db.refreshEvery(s.lotRefresh());
         db.localCopy(copy.database());
         db.copyTakesStartWrites(true); // until OutageModule.started()

@@ -41,6 +41,7 @@ import com.boothdesk.app.store.Database;
  * <p>An embedded H2 file with the booth's own schema ({@code <data>/outage/site-cache/boothdesk.mv.db}, owner-only,
  * its password beside it, as the booth's own file), refreshed from the site while it answers: every
  * {@value #REFRESH_KEY} and, after this booth's own writes, {@value #AFTER_WRITE_KEY} later (one pending refresh at a
+ * time, and at least ten times the last refresh's duration later, so that copying takes at most about a tenth of the
  * time). A refresh reads the site in one read-only transaction and replaces the copy in one local transaction, so
  * the copy is always one whole moment of the site, never half of one. While the site is down
  * ({@link Database#localCopy}) the booth's reads run on it; only the log-in's session row is written to it.
@@ -89,6 +90,12 @@ public final class SiteCopy implements AutoCloseable {
     private final Object refreshLock = new Object();
     private final AtomicBoolean pending = new AtomicBoolean();
     private ScheduledExecutorService scheduler;
+    private volatile long lastMillis;
+
+    /** How long the last refresh took (ms). */
+    public long lastRefreshMillis() {
+        return lastMillis;
+    }
 
     private SiteCopy(Database copy, Path dir, String boothId, Clock clock) {
         this.copy = copy;
@@ -116,6 +123,8 @@ public final class SiteCopy implements AutoCloseable {
                     st.execute("CREATE TABLE IF NOT EXISTS " + META + " (id INT PRIMARY KEY, made_at TIMESTAMP WITH"
                             + " TIME ZONE NOT NULL, source VARCHAR(255) NOT NULL, booth_id VARCHAR(32) NOT NULL,"
                             + " row_count INT NOT NULL)");
+                    // the plates' history (history_plate) is the site's, not the copy's: no trigger per copied row
+                    st.execute("DROP TRIGGER IF EXISTS parking_order_history_plate");
                 }
                 return null;
             });
@@ -165,6 +174,7 @@ public final class SiteCopy implements AutoCloseable {
         synchronized (refreshLock) {
             long t0 = System.nanoTime();
             List<Rows> read = readSite(site);
+            long readMs = (System.nanoTime() - t0) / 1_000_000;
             int n = copy.write(c -> {
                 Set<String> tables = tables(c);
                 for (int i = PARTS.size() - 1; i >= 0; i--) {
@@ -190,7 +200,8 @@ public final class SiteCopy implements AutoCloseable {
                 }
                 return rows;
             });
-            LOG.debug("Site copy refreshed: {} row(s) in {} ms", n, (System.nanoTime() - t0) / 1_000_000);
+            lastMillis = (System.nanoTime() - t0) / 1_000_000;
+            LOG.debug("Site copy refreshed: {} row(s) in {} ms (site read {} ms)", n, lastMillis, readMs);
             return n;
         }
     }
@@ -328,7 +339,9 @@ public final class SiteCopy implements AutoCloseable {
         site.afterWrites(() -> {
             if (pending.compareAndSet(false, true)) {
                 try {
-                    scheduler.schedule(refresh, afterWrite.toMillis(), TimeUnit.MILLISECONDS);
+                    // never more than a tenth of the time copying: a refresh of 2 s (10,000 cars inside) waits 20 s
+                    long delay = Math.max(afterWrite.toMillis(), 10 * lastMillis);
+                    scheduler.schedule(refresh, delay, TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.RejectedExecutionException closing) {
                     pending.set(false);
                 }

@@ -159,6 +159,24 @@ class OutageStartTest {
         }
     }
 
+    @Test
+    void aCopyOfAnotherSiteDatabaseIsNeverDecidedFrom() throws Exception {
+        String first = SitePostgres.freshDatabase();
+        String other = SitePostgres.freshDatabase();
+        try (CuttableProxy proxy = new CuttableProxy("127.0.0.1", SitePostgres.server().getPort())) {
+            try (RunningBooth booth = RunningBooth.start(data, keys(proxy, first))) {
+                booth.app.outage().copy().refreshFrom(booth.app.database());
+            }
+            proxy.cut();
+            // the booth is pointed at another server's database, which cannot be reached
+            assertThatThrownBy(() -> BoothApp.start(TestBooth.config(data, keys(proxy, other)), Clock.systemUTC()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("本机的站点数据副本来自另一个数据库")
+                    .hasMessageContaining("local copy is of another database")
+                    .hasMessageContaining(proxy.through(first));
+        }
+    }
+
     private static boolean released(LaneState s, String plate) {
         return s.phase() == LanePhase.RELEASED && s.order() != null && plate.equals(s.order().plate());
     }

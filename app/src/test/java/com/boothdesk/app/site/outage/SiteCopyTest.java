@@ -96,6 +96,31 @@ class SiteCopyTest {
         }
     }
 
+    @Test
+    void aRefreshWithTenThousandCarsInside() throws Exception {
+        String url = SitePostgres.freshDatabase();
+        try (Database site = Database.connect(url, SitePostgres.USER, "", 2);
+             SiteCopy copy = SiteCopy.open(SiteCopy.dir(data), "B1", CLOCK)) {
+            site.write(c -> {
+                exec(c, "INSERT INTO parking_order (order_id, plate, car_type, entry_lane, in_time, status)"
+                        + " SELECT 'o' || g, '京B' || LPAD(g::text, 5, '0'), 'small', 'A1',"
+                        + " TIMESTAMPTZ '2026-11-25 08:00:00+08' + g * INTERVAL '1 second', 'IN_LOT'"
+                        + " FROM generate_series(1, 10000) g");
+                return null;
+            });
+            copy.refreshFrom(site); // the first fills an empty copy
+            long t0 = System.nanoTime();
+            copy.refreshFrom(site);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.printf("[site copy] refresh with 10,000 cars inside: %d ms%n", ms);
+            for (int i = 0; i < 3; i++) {
+                copy.refreshFrom(site);
+                System.out.printf("[site copy] again: %d ms%n", copy.lastRefreshMillis());
+            }
+            assertThat(column(copy, "SELECT COUNT(*) FROM parking_order")).containsExactly("10000");
+        }
+    }
+
     private static void exec(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql);
