@@ -439,7 +439,15 @@ public final class Database implements AutoCloseable {
             return copy.write(c -> work.run(LocalWrites.guard(c, description)));
         }
         failFastWhileSuspended();
-        Future<T> f = writer.submit(() -> inTransaction(work));
+        boolean through = THROUGH_SUSPENSION.get(); // the replay's writes wait for their connection as usual
+        Future<T> f = writer.submit(() -> {
+            THROUGH_SUSPENSION.set(through);
+            try {
+                return inTransaction(work);
+            } finally {
+                THROUGH_SUSPENSION.set(Boolean.FALSE);
+            }
+        });
         try {
             T result = f.get();
             wrote();
