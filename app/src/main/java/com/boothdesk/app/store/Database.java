@@ -559,19 +559,62 @@ public final class Database implements AutoCloseable {
             return pool.getConnection();
         }
         long deadline = System.nanoTime() + ACQUIRE_WAIT * 1_000_000L;
+        boolean through = THROUGH_SUSPENSION.get();
+        Thread me = Thread.currentThread();
         while (true) {
+            if (!through) {
+                synchronized (waiters) {
+                    waiters.add(me);
+                }
+            }
             try {
                 return hikari.getConnection();
-            } catch (java.sql.SQLTransientConnectionException e) {
+            } catch (SQLException e) {
                 String why = suspendedBecause;
-                if (why != null && !THROUGH_SUSPENSION.get()) {
+                boolean timedOut = e instanceof java.sql.SQLTransientConnectionException;
+                if (why != null && !through && (timedOut || woken(me))) {
                     Unreachable u = new Unreachable("站点数据库不可达 / the site database " + description
                             + " is unreachable (" + why + ")");
                     u.addSuppressed(e);
                     throw u;
                 }
-                if (System.nanoTime() - deadline >= 0) {
+                if (!timedOut || System.nanoTime() - deadline >= 0) {
                     throw e;
+                }
+            } finally {
+                if (!through) {
+                    synchronized (waiters) {
+                        waiters.remove(me);
+                        if (wokenByUs.remove(me)) {
+                            Thread.interrupted(); // ours, not a stop's: the thread goes on to journal (H2 files)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Threads waiting in {@link #acquire} for a connection of the pool (not through the suspension). */
+    private final java.util.Set<Thread> waiters = new java.util.HashSet<>();
+    /** Waiters {@link #suspend} interrupted; their interrupt is cleared when they leave {@link #acquire}. */
+    private final java.util.Set<Thread> wokenByUs = new java.util.HashSet<>();
+
+    private boolean woken(Thread t) {
+        synchronized (waiters) {
+            return wokenByUs.contains(t);
+        }
+    }
+
+    /**
+     * Wakes every thread waiting for a connection (the server was declared down): each gives up at once with
+     * {@link Unreachable} instead of at the end of its slice. Under the waiters' lock, so that only a thread still
+     * waiting is interrupted and its interrupt is cleared before it leaves {@link #acquire}.
+     */
+    private void wakeWaiters() {
+        synchronized (waiters) {
+            for (Thread t : waiters) {
+                if (wokenByUs.add(t)) {
+                    t.interrupt();
                 }
             }
         }
@@ -794,6 +837,7 @@ public final class Database implements AutoCloseable {
      */
     public void suspend(String because) {
         this.suspendedBecause = because == null ? "unreachable" : because;
+        wakeWaiters();
     }
 
     /** Ends {@link #suspend}. */

@@ -75,13 +75,13 @@ public final class OutageModule implements AutoCloseable {
     /** The watch and the local copy's refresh (ostart). */
     record Copying(Duration watch, Duration refresh, Duration afterWrite) {
         static Copying defaults() {
-            return new Copying(Duration.ofMillis(200), Duration.ofSeconds(60), Duration.ofSeconds(5));
+            return new Copying(Duration.ofMillis(100), Duration.ofSeconds(60), Duration.ofSeconds(5));
         }
     }
 
     static int watchMillis(String v) {
         if (v == null || v.isBlank()) {
-            return 200;
+            return 100;
         }
         try {
             int ms = Integer.parseInt(v.trim());

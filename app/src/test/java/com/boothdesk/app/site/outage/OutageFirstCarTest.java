@@ -34,10 +34,10 @@ class OutageFirstCarTest {
 
     @Test
     void theFirstCarAfterTheServerIsCutDoesNotWaitForThePool() throws Exception {
-        long first = firstCarMillis("200", "京D40001");
-        System.out.printf("[outage first car] watch 200 ms: push -> entry decided %d ms (first car after the cut)%n",
-                first);
-        assertThat(first).as("the first car after the cut, ms").isLessThan(2_500);
+        java.util.List<Long> figures = firstCarMillis("100", "京D4100", 4);
+        System.out.printf("[outage first car] watch 100 ms: push -> entry decided %s ms (first car after each of %d"
+                + " cuts)%n", figures, figures.size());
+        assertThat(figures).as("the first car after each cut, ms").allMatch(ms -> ms < 2_500);
     }
 
     @Test
@@ -45,37 +45,45 @@ class OutageFirstCarTest {
         // the figure of the old behaviour, for comparison, printed only: with nothing watching, the car waits the 5 s of
         // the pool when the pool has to open a new connection for it (measured 5094 ms), and is fast when the
         // connection it is lent was used within the last half second (its I/O error then declares the outage; 76 ms)
-        long first = firstCarMillis("0", "京D40002");
-        System.out.printf("[outage first car] watch off: push -> entry decided %d ms (first car after the cut)%n",
-                first);
-        assertThat(first).isGreaterThanOrEqualTo(0);
+        java.util.List<Long> figures = firstCarMillis("0", "京D4200", 1);
+        System.out.printf("[outage first car] watch off: push -> entry decided %s ms (first car after the cut)%n",
+                figures);
+        assertThat(figures).hasSize(1);
     }
 
-    private long firstCarMillis(String watchMs, String plate) throws Exception {
+    /** {@code cuts} times: the pool idle, the server cut, a car pushed at once; the server back. The figures. */
+    private java.util.List<Long> firstCarMillis(String watchMs, String platePrefix, int cuts) throws Exception {
         String url = SitePostgres.freshDatabase();
+        java.util.List<Long> out = new java.util.ArrayList<>();
         try (CuttableProxy proxy = new CuttableProxy("127.0.0.1", SitePostgres.server().getPort());
              RunningBooth booth = RunningBooth.start(data, "store.url", proxy.through(url),
                      "store.user", SitePostgres.USER, OutageModule.PROBE_KEY, "200",
                      OutageModule.WATCH_KEY, watchMs)) {
-            booth.enter("京D40000"); // the lanes and the pool are warm
-            booth.clock.advance(Duration.ofSeconds(20));
-            // cars come seconds apart: the pool's connections are idle (Hikari checks an idle one before lending it)
-            await().pollDelay(Duration.ofMillis(1_500)).atMost(WAIT).until(() -> true);
-            Observable<LaneState> lane = booth.app.lane("A1").state();
-            CompletableFuture<Long> decided = new CompletableFuture<>();
-            try (Observable.Subscription s = lane.subscribe(st -> {
-                if (st.phase() == LanePhase.ENTERED && st.order() != null && plate.equals(st.order().plate())) {
-                    decided.complete(System.nanoTime());
+            booth.enter(platePrefix + "0"); // the lanes and the pool are warm
+            for (int i = 1; i <= cuts; i++) {
+                String plate = platePrefix + i;
+                booth.clock.advance(Duration.ofSeconds(20));
+                // cars come seconds apart: the pool's connections are idle (Hikari checks an idle one before lending it)
+                await().pollDelay(Duration.ofMillis(1_500)).atMost(WAIT).until(() -> true);
+                Observable<LaneState> lane = booth.app.lane("A1").state();
+                CompletableFuture<Long> decided = new CompletableFuture<>();
+                try (Observable.Subscription s = lane.subscribe(st -> {
+                    if (st.phase() == LanePhase.ENTERED && st.order() != null && plate.equals(st.order().plate())) {
+                        decided.complete(System.nanoTime());
+                    }
+                })) {
+                    proxy.cut();
+                    long t0 = System.nanoTime();
+                    booth.camera("SIM-CAM-A1").push(plate);
+                    out.add((decided.get(WAIT.toSeconds(), TimeUnit.SECONDS) - t0) / 1_000_000);
+                    assertThat(booth.app.outage().state()).isEqualTo(SiteOutage.State.DOWN);
+                    assertThat(booth.app.outage().orders(booth.app.orders()).findInLot(plate)).isPresent();
                 }
-            })) {
-                proxy.cut();
-                long t0 = System.nanoTime();
-                booth.camera("SIM-CAM-A1").push(plate);
-                long ms = (decided.get(WAIT.toSeconds(), TimeUnit.SECONDS) - t0) / 1_000_000;
-                assertThat(booth.app.outage().state()).isEqualTo(SiteOutage.State.DOWN);
-                assertThat(booth.app.outage().orders(booth.app.orders()).findInLot(plate)).isPresent();
-                return ms;
+                proxy.restore();
+                await().atMost(Duration.ofSeconds(60)).until(() -> booth.app.outage().state() == SiteOutage.State.UP);
+                assertThat(booth.app.orders().findInLot(plate)).as("replayed").isPresent();
             }
+            return out;
         }
     }
 }
