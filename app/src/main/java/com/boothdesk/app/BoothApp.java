@@ -156,7 +156,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         Files.createDirectories(data);
         LOG.info("Starting BoothDesk booth {} with data folder {}", config.boothId(), data);
 
-        db = push(com.boothdesk.app.site.SiteModule.openStore(config));
+        db = push(com.boothdesk.app.site.outage.OutageStart.openStore(config)); // ostart: offline from the local copy
         com.boothdesk.app.retention.Retention retention = push(com.boothdesk.app.retention.RetentionModule.create(db,
                 data, clock, config.zone()));
         outbox = com.boothdesk.app.site.SiteModule.outbox(db, config, linkClock);
@@ -246,6 +246,7 @@ public final class BoothApp implements BoothContext, AutoCloseable {
             demo = push(new DemoDriver(config, this, clock));
             demo.start();
         }
+        outage.started(); // ostart: a booth started offline keeps only the log-in's writes locally from now on
         LOG.info("BoothDesk is running: {} lane(s), camera port {}, cloud {}", lanes.size(), cameras.port(),
                 config.cloud().mode());
     }

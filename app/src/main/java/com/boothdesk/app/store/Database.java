@@ -48,6 +48,8 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final DataSource pool;
+    /** The site server's pool behind {@link #pool} (null for the embedded file): {@link #acquire} waits in slices. */
+    private final com.zaxxer.hikari.HikariDataSource hikari;
     private final Vendor vendor;
     private final String description;
     private final Runnable closePool;
@@ -63,7 +65,8 @@ public final class Database implements AutoCloseable {
 
     private Database(Path file, DataSource pool, Vendor vendor, String description, Runnable closePool) {
         this.file = file;
-        this.pool = pool;
+        this.hikari = pool instanceof com.zaxxer.hikari.HikariDataSource h ? h : null;
+        this.pool = hikari == null ? pool : new Sliced(hikari, this);
         this.vendor = vendor;
         this.description = description;
         this.closePool = closePool;
@@ -201,27 +204,10 @@ public final class Database implements AutoCloseable {
     /** As {@link #connect(String, String, String, int)}, with more migration locations. */
     public static Database connect(String url, String user, String password, int poolSize,
                                    java.util.List<String> extraMigrations) {
-        com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
-        hc.setJdbcUrl(url);
-        hc.setUsername(user);
-        hc.setPassword(password);
-        hc.setMaximumPoolSize(poolSize);
-        hc.setMinimumIdle(Math.min(2, poolSize));
-        hc.setPoolName("boothdesk-store");
-        // a server that went away is noticed within seconds, not after a TCP timeout of minutes
-        hc.setConnectionTimeout(5_000);
-        hc.setValidationTimeout(2_000);
-        hc.setKeepaliveTime(60_000);
-        hc.addDataSourceProperty("connectTimeout", "5");
-        hc.addDataSourceProperty("socketTimeout", "60");
-        hc.addDataSourceProperty("tcpKeepAlive", "true");
-        hc.addDataSourceProperty("ApplicationName", "BoothDesk");
-        // the pool starts even when the server is not up yet; the first connection below says why it failed
-        hc.setInitializationFailTimeout(-1);
-        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(hc);
+        com.zaxxer.hikari.HikariDataSource ds = sitePool(url, user, password, poolSize);
         String where = redact(url) + " as " + user;
         Vendor vendor;
-        try (Connection c = ds.getConnection()) {
+        try (Connection c = firstConnection(ds)) {
             String product = c.getMetaData().getDatabaseProductName();
             vendor = product.toLowerCase(java.util.Locale.ROOT).contains("postgres") ? Vendor.POSTGRESQL : Vendor.H2;
             LOG.info("Connected to the site database {} ({} {})", where, product,
@@ -236,14 +222,103 @@ public final class Database implements AutoCloseable {
             throw new StoreException("无法连接站点数据库 / cannot connect to the site database " + where + ": "
                     + e.getMessage(), e);
         }
+        Database db = new Database(null, ds, vendor, where, ds::close);
         try {
-            migrate(ds, vendor, extraMigrations);
+            migrate(db.pool, vendor, extraMigrations); // through the sliced source: 5 s per connection, as before
         } catch (RuntimeException e) {
-            ds.close();
+            db.close();
             throw new StoreException("站点数据库结构无法更新 / cannot bring the site database " + where
                     + " up to date: " + e.getMessage(), e);
         }
-        return new Database(null, ds, vendor, where, ds::close);
+        return db;
+    }
+
+    /** Connection acquisitions wait this long each, looping until {@link #ACQUIRE_WAIT} or a suspension. */
+    static final long ACQUIRE_SLICE_MS = 250;
+    /** The longest a read or write waits for a connection of the pool (as the pool's single timeout did). */
+    static final long ACQUIRE_WAIT = 5_000;
+
+    private static com.zaxxer.hikari.HikariDataSource sitePool(String url, String user, String password,
+                                                              int poolSize) {
+        com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(Math.min(2, poolSize));
+        hc.setPoolName("boothdesk-store");
+        // a server that went away is noticed within seconds, not after a TCP timeout of minutes. The pool's own
+        // timeout is short: acquire() waits in slices of it (5 s in all, as before) and stops at once when the
+        // outage watch has declared the server down meanwhile, so no lane waits for the pool (outage: ostart)
+        hc.setConnectionTimeout(ACQUIRE_SLICE_MS);
+        hc.setValidationTimeout(1_000);
+        hc.setKeepaliveTime(60_000);
+        hc.addDataSourceProperty("connectTimeout", "5");
+        hc.addDataSourceProperty("socketTimeout", "60");
+        hc.addDataSourceProperty("tcpKeepAlive", "true");
+        hc.addDataSourceProperty("ApplicationName", "BoothDesk");
+        // the pool starts even when the server is not up yet; the first connection below says why it failed
+        hc.setInitializationFailTimeout(-1);
+        return new com.zaxxer.hikari.HikariDataSource(hc);
+    }
+
+    /** The first connection of a new pool: waits up to {@value #ACQUIRE_WAIT} ms in all, as the pool did before. */
+    private static Connection firstConnection(com.zaxxer.hikari.HikariDataSource ds) throws SQLException {
+        long deadline = System.nanoTime() + ACQUIRE_WAIT * 1_000_000L;
+        while (true) {
+            try {
+                return ds.getConnection();
+            } catch (java.sql.SQLTransientConnectionException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    // ---- a booth of a site started while its server is down (site.outage.OutageStart) -------------------------
+
+    private volatile java.util.List<String> pendingMigrations;
+
+    /**
+     * The site database named by {@code url} when its server cannot be reached at the booth's start: the pool is
+     * made (it connects once the server answers), nothing is migrated yet ({@link #completeOpen} runs Flyway when it
+     * is back) and the database starts {@linkplain #suspend suspended}. Reads go to {@code localCopy} meanwhile
+     * ({@link #localCopy}).
+     */
+    public static Database offline(String url, String user, String password, int poolSize, String because) {
+        com.zaxxer.hikari.HikariDataSource ds = sitePool(url, user, password, poolSize);
+        String where = redact(url) + " as " + user;
+        Vendor vendor = url.startsWith("jdbc:postgresql:") ? Vendor.POSTGRESQL : Vendor.H2;
+        Database db = new Database(null, ds, vendor, where, ds::close);
+        db.pendingMigrations = java.util.List.of();
+        db.suspend(because);
+        return db;
+    }
+
+    /** True for a database {@linkplain #offline opened offline} whose schema has not been checked yet. */
+    public boolean schemaPending() {
+        return pendingMigrations != null;
+    }
+
+    /**
+     * The rest of the normal open of a database {@linkplain #offline opened offline}: Flyway's validation and
+     * migration (or the schema stamp) on the server, now that it answers. Call it {@link #throughSuspension through}
+     * the suspension; a failure leaves it pending (tried again).
+     */
+    public synchronized void completeOpen() {
+        java.util.List<String> extra = pendingMigrations;
+        if (extra == null) {
+            return;
+        }
+        try {
+            migrate(pool, vendor, extra);
+        } catch (RuntimeException e) {
+            throw new StoreException("站点数据库结构无法更新 / cannot bring the site database " + description
+                    + " up to date: " + e.getMessage(), e);
+        }
+        pendingMigrations = null;
+        LOG.info("Site database {} reached: its schema is checked, the normal open is complete", description);
     }
 
     /** The URL without a password given in it. */
@@ -355,10 +430,28 @@ public final class Database implements AutoCloseable {
         if (Thread.currentThread() == writerThread) {
             return inTransaction(work);
         }
+        Database copy = localCopyWhileSuspended();
+        if (copy != null) {
+            if (startWrites != null) {
+                startWrites.incrementAndGet();
+                return copy.write(work);
+            }
+            return copy.write(c -> work.run(LocalWrites.guard(c, description)));
+        }
         failFastWhileSuspended();
-        Future<T> f = writer.submit(() -> inTransaction(work));
+        boolean through = THROUGH_SUSPENSION.get(); // the replay's writes wait for their connection as usual
+        Future<T> f = writer.submit(() -> {
+            THROUGH_SUSPENSION.set(through);
+            try {
+                return inTransaction(work);
+            } finally {
+                THROUGH_SUSPENSION.set(Boolean.FALSE);
+            }
+        });
         try {
-            return f.get();
+            T result = f.get();
+            wrote();
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while writing", e);
@@ -378,14 +471,28 @@ public final class Database implements AutoCloseable {
      * its id in the stay's transaction, which can only begin once this returned the id). Committed when it returns.
      */
     public <T> T writeAside(SqlWork<T> work) {
+        Database copy = localCopyWhileSuspended();
+        if (copy != null) {
+            if (startWrites != null) {
+                startWrites.incrementAndGet();
+                return copy.writeAside(work);
+            }
+            return copy.writeAside(c -> work.run(LocalWrites.guard(c, description)));
+        }
         failFastWhileSuspended();
-        return inTransaction(work);
+        T result = inTransaction(work);
+        wrote();
+        return result;
     }
 
     /** Runs {@code work} on the caller's thread with a read-only view. */
     public <T> T read(SqlWork<T> work) {
+        Database copy = localCopyWhileSuspended();
+        if (copy != null) {
+            return copy.read(work);
+        }
         failFastWhileSuspended();
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = acquire()) {
             c.setReadOnly(true);
             return work.run(c);
         } catch (SQLException e) {
@@ -415,7 +522,7 @@ public final class Database implements AutoCloseable {
         java.util.List<Runnable> after = new java.util.ArrayList<>(0);
         java.util.ArrayDeque<java.util.List<Runnable>> open = AFTER_COMMIT.get();
         T result;
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = acquire()) {
             c.setAutoCommit(false);
             open.push(after);
             try {
@@ -439,6 +546,261 @@ public final class Database implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * A connection of the pool. On a site's server the pool's own timeout is short ({@value #ACQUIRE_SLICE_MS} ms): this
+     * waits in slices of it, {@value #ACQUIRE_WAIT} ms in all as before, and gives up at once with {@link Unreachable}
+     * when the database was {@linkplain #suspend suspended} meanwhile (the outage watch found the server gone), so a
+     * lane that asked just before that does not wait out the pool's timeout.
+     */
+    private Connection acquire() throws SQLException {
+        if (hikari == null) {
+            return pool.getConnection();
+        }
+        long deadline = System.nanoTime() + ACQUIRE_WAIT * 1_000_000L;
+        boolean through = THROUGH_SUSPENSION.get();
+        Thread me = Thread.currentThread();
+        while (true) {
+            if (!through) {
+                synchronized (waiters) {
+                    waiters.add(me);
+                }
+            }
+            try {
+                return hikari.getConnection();
+            } catch (SQLException e) {
+                String why = suspendedBecause;
+                boolean timedOut = e instanceof java.sql.SQLTransientConnectionException;
+                if (why != null && !through && (timedOut || woken(me))) {
+                    Unreachable u = new Unreachable("站点数据库不可达 / the site database " + description
+                            + " is unreachable (" + why + ")");
+                    u.addSuppressed(e);
+                    throw u;
+                }
+                if (!timedOut || System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            } finally {
+                if (!through) {
+                    synchronized (waiters) {
+                        waiters.remove(me);
+                        if (wokenByUs.remove(me)) {
+                            Thread.interrupted(); // ours, not a stop's: the thread goes on to journal (H2 files)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Threads waiting in {@link #acquire} for a connection of the pool (not through the suspension). */
+    private final java.util.Set<Thread> waiters = new java.util.HashSet<>();
+    /** Waiters {@link #suspend} interrupted; their interrupt is cleared when they leave {@link #acquire}. */
+    private final java.util.Set<Thread> wokenByUs = new java.util.HashSet<>();
+
+    private boolean woken(Thread t) {
+        synchronized (waiters) {
+            return wokenByUs.contains(t);
+        }
+    }
+
+    /**
+     * Wakes every thread waiting for a connection (the server was declared down): each gives up at once with
+     * {@link Unreachable} instead of at the end of its slice. Under the waiters' lock, so that only a thread still
+     * waiting is interrupted and its interrupt is cleared before it leaves {@link #acquire}.
+     */
+    private void wakeWaiters() {
+        synchronized (waiters) {
+            for (Thread t : waiters) {
+                if (wokenByUs.add(t)) {
+                    t.interrupt();
+                }
+            }
+        }
+    }
+
+    private Connection pingConnection;
+
+    /**
+     * One cheap look at the server ({@code SELECT 1}) on a connection of its own, not the pool's, waiting at most
+     * {@code timeout} for the answer (and for a new connection's socket): the outage watch runs it while the site is
+     * up, so that a server gone away is known before a lane asks for it.
+     *
+     * @throws SQLException the server did not answer
+     */
+    public synchronized void ping(java.time.Duration timeout) throws SQLException {
+        if (pingConnection != null) {
+            try {
+                pingOnce(timeout);
+                return;
+            } catch (SQLException | RuntimeException stale) {
+                // the connection of an earlier look may have been cut while nobody looked (an outage noticed by a
+                // lane, then the return): one more look on a new connection decides
+            }
+        }
+        pingOnce(timeout);
+    }
+
+    private void pingOnce(java.time.Duration timeout) throws SQLException {
+        int ms = (int) Math.max(100, Math.min(60_000, timeout.toMillis()));
+        try {
+            if (pingConnection == null) {
+                if (hikari != null) {
+                    com.zaxxer.hikari.HikariDataSource h = hikari;
+                    java.util.Properties p = new java.util.Properties();
+                    p.setProperty("user", h.getUsername());
+                    if (h.getPassword() != null) {
+                        p.setProperty("password", h.getPassword());
+                    }
+                    int seconds = Math.max(1, (ms + 999) / 1000);
+                    p.setProperty("connectTimeout", String.valueOf(seconds));
+                    p.setProperty("loginTimeout", String.valueOf(seconds));
+                    p.setProperty("ApplicationName", "BoothDesk watch");
+                    pingConnection = java.sql.DriverManager.getConnection(h.getJdbcUrl(), p);
+                } else {
+                    pingConnection = pool.getConnection();
+                }
+                pingConnection.setNetworkTimeout(PING_TIMEOUTS, ms);
+            }
+            try (java.sql.Statement st = pingConnection.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+                rs.next();
+            }
+        } catch (SQLException | RuntimeException e) {
+            closePing();
+            throw e;
+        }
+    }
+
+    private static final java.util.concurrent.Executor PING_TIMEOUTS = r -> {
+        Thread t = new Thread(r, "db-ping-timeout");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private synchronized void closePing() {
+        if (pingConnection != null) {
+            try {
+                pingConnection.close();
+            } catch (SQLException ignored) {
+                // it is gone anyway
+            }
+            pingConnection = null;
+        }
+    }
+
+    /**
+     * The data source handed out for a site server ({@link #dataSource()}, Flyway, the outbox): the pool, with its
+     * connections acquired as {@link #acquire} does (in slices, 5 s in all, given up once the database is suspended).
+     */
+    private static final class Sliced implements DataSource {
+        private final com.zaxxer.hikari.HikariDataSource ds;
+        private final Database db;
+
+        Sliced(com.zaxxer.hikari.HikariDataSource ds, Database db) {
+            this.ds = ds;
+            this.db = db;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return db.acquire();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return ds.getConnection(username, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return ds.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            ds.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            ds.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return ds.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger("com.boothdesk.app.store");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return iface.isInstance(ds) ? iface.cast(ds) : ds.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return iface.isInstance(ds) || ds.isWrapperFor(iface);
+        }
+    }
+
+    // ---- the local copy of a site database (site.outage.SiteCopy) ------------------------------------------------
+
+    private volatile Database localCopy;
+    private volatile Runnable afterWrites;
+
+    /**
+     * While this database is {@linkplain #suspend suspended}, reads run on {@code copy} (the booth's local copy of
+     * what it needs to decide and to let an attendant log in) and writes fail at once as before, except those of the
+     * log-in (the session row: {@link LocalWrites}), which are kept in the copy. Null turns it off.
+     */
+    public void localCopy(Database copy) {
+        this.localCopy = copy;
+    }
+
+    private volatile java.util.concurrent.atomic.AtomicInteger startWrites;
+
+    /**
+     * While a booth {@linkplain #offline started offline} is still starting, its start-up writes (the tariff version
+     * in force, the installed-version mark, …) are kept in the local copy: they belong to this run only, and the next
+     * start that reaches the server writes them there. {@code false} ends it (the start is complete: from then on only
+     * the log-in's writes are kept, {@link LocalWrites}); returns how many writes were kept.
+     */
+    public int copyTakesStartWrites(boolean on) {
+        java.util.concurrent.atomic.AtomicInteger was = startWrites;
+        startWrites = on ? new java.util.concurrent.atomic.AtomicInteger() : null;
+        return was == null ? 0 : was.get();
+    }
+
+    /** The local copy, if one is set. */
+    public java.util.Optional<Database> localCopy() {
+        return java.util.Optional.ofNullable(localCopy);
+    }
+
+    /** Runs {@code r} after each committed write of this booth to the server (the local copy's refresh). */
+    public void afterWrites(Runnable r) {
+        this.afterWrites = r;
+    }
+
+    private void wrote() {
+        Runnable r = afterWrites;
+        if (r != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("after-write action failed: {}", e.toString());
+            }
+        }
+    }
+
+    private Database localCopyWhileSuspended() {
+        Database copy = localCopy;
+        return copy != null && suspendedBecause != null && !THROUGH_SUSPENSION.get() ? copy : null;
     }
 
     // ---- site outage (site.outage.SiteOutage): the one seam between "the site database" and "the local journal" --
@@ -475,6 +837,7 @@ public final class Database implements AutoCloseable {
      */
     public void suspend(String because) {
         this.suspendedBecause = because == null ? "unreachable" : because;
+        wakeWaiters();
     }
 
     /** Ends {@link #suspend}. */
@@ -565,6 +928,7 @@ public final class Database implements AutoCloseable {
             }
         }
         Threads.shutdown(writer);
+        closePing();
         closePool.run();
         LOG.info("Closed database {}", description);
     }

@@ -60,14 +60,63 @@ public final class OutageModule implements AutoCloseable {
         }
         Path dir = config.dataDir().toAbsolutePath().resolve("outage");
         Duration probe = Duration.ofMillis(probeMillis(config.keys().get(PROBE_KEY)));
-        return of(db, dir, config.boothId(), config.vehicleClass(), orders, gates, clock, probe);
+        Map<String, String> k = config.keys();
+        Copying copying = new Copying(
+                Duration.ofMillis(watchMillis(k.get(WATCH_KEY))),
+                Duration.ofSeconds(SiteCopy.seconds(SiteCopy.REFRESH_KEY, k.get(SiteCopy.REFRESH_KEY), 60, 5, 3600)),
+                Duration.ofSeconds(SiteCopy.seconds(SiteCopy.AFTER_WRITE_KEY, k.get(SiteCopy.AFTER_WRITE_KEY), 5, 1,
+                        600)));
+        return of(db, dir, config.boothId(), config.vehicleClass(), orders, gates, clock, probe, copying);
+    }
+
+    /** {@code site.outage_watch_ms}: while up, how often the booth looks at its server (0 = not). */
+    public static final String WATCH_KEY = "site.outage_watch_ms";
+
+    /** The watch and the local copy's refresh (ostart). */
+    record Copying(Duration watch, Duration refresh, Duration afterWrite) {
+        static Copying defaults() {
+            return new Copying(Duration.ofMillis(100), Duration.ofSeconds(60), Duration.ofSeconds(5));
+        }
+    }
+
+    static int watchMillis(String v) {
+        if (v == null || v.isBlank()) {
+            return 100;
+        }
+        try {
+            int ms = Integer.parseInt(v.trim());
+            if (ms == 0 || (ms >= 50 && ms <= 60_000)) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(WATCH_KEY + ": expected 0 or milliseconds 50-60000, got '"
+                + com.boothdesk.app.domain.plate.SafeText.of(v, 40) + "'");
+    }
+
+    /** As {@link #of(Database, Path, String, String, JdbcOrderRepository, GateEventLog, Clock, Duration, Copying)}
+     * with the default watch and copy refresh. */
+    static OutageModule of(Database db, Path dir, String boothId, String defaultClass, JdbcOrderRepository orders,
+                           GateEventLog gates, Clock clock, Duration probe) {
+        return of(db, dir, boothId, defaultClass, orders, gates, clock, probe, Copying.defaults());
     }
 
     /** The outage mode of a site database, its journal in {@code dir} (tests build it so). */
     static OutageModule of(Database db, Path dir, String boothId, String defaultClass, JdbcOrderRepository orders,
-                           GateEventLog gates, Clock clock, Duration probe) {
+                           GateEventLog gates, Clock clock, Duration probe, Copying copying) {
         OutageJournal journal = OutageJournal.open(dir);
+        // ostart: the local copy of the site (made here, or by OutageStart when the booth started offline)
+        SiteCopy copy = db.shared(SiteCopy.class, d -> {
+            SiteCopy made = SiteCopy.open(dir.resolve("site-cache"), boothId, clock);
+            d.onClose(made::close);
+            return made;
+        });
+        db.localCopy(copy.database());
         SiteOutage outage = new SiteOutage(db, journal, clock, probe);
+        // a look that gets no answer within 1 s (or 5 watch periods) declares the server down: a server gone without
+        // closing its connections (a black hole) is known after that, a refused or reset one at once
+        outage.watch(copying.watch(), Duration.ofMillis(Math.max(1_000, 5 * copying.watch().toMillis())));
         OutageOrders wrapped = new OutageOrders(orders, outage, defaultClass);
         OutageConflicts conflicts = new OutageConflicts(db, boothId, clock);
         OutageReplay replay = new OutageReplay(db, journal, orders, gates, conflicts, clock);
@@ -81,8 +130,12 @@ public final class OutageModule implements AutoCloseable {
         m.clock = clock;
         // a gate event is journaled in order with the stays
         m.gates = new OutageGates(gates, outage);
+        boolean offline = db.suspended();
         outage.start();
-        LOG.info("Outage mode ready: journal {}, probe every {} ms", journal.file(), probe.toMillis());
+        copy.start(db, outage, copying.refresh(), copying.afterWrite());
+        m.copy = copy;
+        LOG.info("Outage mode ready: journal {}, probe every {} ms, watch every {} ms{}", journal.file(),
+                probe.toMillis(), copying.watch().toMillis(), offline ? " (started offline, on the local copy)" : "");
         return m;
     }
 
@@ -103,6 +156,28 @@ public final class OutageModule implements AutoCloseable {
     }
 
     private GateEventLog gates;
+    private SiteCopy copy;
+
+    /**
+     * The booth's start is complete (the last line of BoothApp's start): a booth started offline keeps no more of its
+     * writes in the local copy but the log-in's.
+     */
+    public void started() {
+        if (outage == null) {
+            return;
+        }
+        Database db = outage.database();
+        int kept = db.copyTakesStartWrites(false);
+        if (kept > 0) {
+            LOG.warn("Started offline: {} start-up write(s) (tariff version, installed version, …) kept in the local"
+                    + " copy only; the next start that reaches the site database writes them there", kept);
+        }
+    }
+
+    /** The local copy of the site (ostart); null for the embedded file. */
+    public SiteCopy copy() {
+        return copy;
+    }
 
     /** True on a site database. */
     public boolean active() {
@@ -159,17 +234,28 @@ public final class OutageModule implements AutoCloseable {
         return outage == null ? site : new OutageClasses(site, outage);
     }
 
-    /** The attendant on duty: the accounts' answer while up, the last one while down. */
+    /** The attendant on duty: the accounts' answer while up; while down the one logged in meanwhile, else the last. */
     public Supplier<String> operator(Supplier<String> site) {
         if (outage == null) {
             return site;
         }
         java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>();
+        // while down: the attendant logged in meanwhile (a log-in works on the local copy, SiteCopy), else the last
         return () -> outage.read(() -> {
             String who = site.get();
             last.set(who);
             return who;
-        }, last::get);
+        }, () -> {
+            try {
+                String who = site.get();
+                if (who != null) {
+                    last.set(who);
+                }
+                return who != null ? who : last.get();
+            } catch (RuntimeException noCopy) {
+                return last.get();
+            }
+        });
     }
 
     /** {@code read} while up; {@code otherwise} while down (the status line's reads). */

@@ -179,8 +179,8 @@ public final class OutageOrders implements OrderRepository {
         if (known != null) {
             return Optional.of(known);
         }
-        return lot.car(orderId).map(c -> ParkingOrder.entered(c.orderId(), c.plate(), defaultClass, c.entryLane(),
-                c.inTime(), null, null));
+        return lot.car(orderId).map(c -> CopiedStays.row(site, c).orElseGet(() -> ParkingOrder.entered(c.orderId(), c.plate(), defaultClass, c.entryLane(),
+                c.inTime(), null, null))); // ostart: the local copy's whole row (SiteCopy) when it has it
     }
 
     @Override

@@ -65,6 +65,16 @@ public final class OutageSpaces implements ParkSpaces {
 
     private Map<String, Integer> estimate() {
         Map<String, Integer> base = lastKnown;
+        if (base == null) {
+            // never read while up (a booth started while its server was down): the local copy's counts, which the
+            // suspended database reads (SiteCopy); without one, the capacity
+            try {
+                base = site.freeByArea();
+                lastKnown = base;
+            } catch (RuntimeException noCopy) {
+                base = null;
+            }
+        }
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String area : site.areas()) {
             out.put(area, base == null ? site.capacity(area) : base.getOrDefault(area, site.capacity(area)));

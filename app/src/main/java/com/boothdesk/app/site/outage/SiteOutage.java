@@ -68,10 +68,60 @@ public final class SiteOutage implements AutoCloseable {
     /** Starts watching the database; a journal left from a booth stopped while down is replayed first. */
     public void start() {
         db.watchConnections(this::lost);
-        int left = journal.waiting();
-        if (left > 0) {
-            LOG.warn("Outage journal holds {} entr(y/ies) not yet in the site database: replaying them first", left);
-            enterDown("journal not replayed at start");
+        if (db.suspended()) {
+            // opened offline (OutageStart): the server could not be reached at the booth's start
+            LOG.error("Site database {} unreachable at start: booth in the outage mode from its local copy, {}"
+                    + " journal entr(y/ies) waiting", db.description(), journal.waiting());
+            enterDown("unreachable at start");
+        } else {
+            int left = journal.waiting();
+            if (left > 0) {
+                LOG.warn("Outage journal holds {} entr(y/ies) not yet in the site database: replaying them first", left);
+                enterDown("journal not replayed at start");
+            }
+        }
+        scheduleWatch();
+    }
+
+    private volatile Duration watchEvery = Duration.ZERO;
+    private volatile Duration watchTimeout = Duration.ofSeconds(1);
+
+    /**
+     * While up, looks at the server every {@code every} ({@link Database#ping}, waiting at most {@code timeout}) so
+     * that a server gone away is declared down before a lane asks for it; zero turns the watch off. Call before
+     * {@link #start}.
+     */
+    void watch(Duration every, Duration timeout) {
+        this.watchEvery = every;
+        this.watchTimeout = timeout;
+    }
+
+    private void scheduleWatch() {
+        Duration every = watchEvery;
+        if (every.isZero() || every.isNegative()) {
+            return;
+        }
+        try {
+            probe.schedule(this::watchOnce, every.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the booth is stopping
+        }
+    }
+
+    /** One look of the watch while up; reschedules itself (the probe takes over while down). */
+    void watchOnce() {
+        try {
+            if (state == State.UP) {
+                try {
+                    db.ping(watchTimeout);
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    if (state == State.UP) {
+                        lost(e);
+                    }
+                }
+            }
+        } finally {
+            scheduleWatch();
         }
     }
 
@@ -110,6 +160,11 @@ public final class SiteOutage implements AutoCloseable {
 
     public OutageJournal journal() {
         return journal;
+    }
+
+    /** The site database this outage watches. */
+    Database database() {
+        return db;
     }
 
     /** The server could not be reached: down (once), the probe starts. */
@@ -168,6 +223,20 @@ public final class SiteOutage implements AutoCloseable {
         if (!reached) {
             scheduleProbe();
             return;
+        }
+        if (db.schemaPending()) {
+            // opened offline: the rest of the normal open (Flyway's check) before anything is replayed into it
+            try {
+                db.throughSuspension(() -> {
+                    db.completeOpen();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Site database {} answers but its schema could not be checked (the booth stays in the"
+                        + " outage mode): {}", db.description(), SafeText.of(String.valueOf(e.getMessage()), 300));
+                scheduleProbe();
+                return;
+            }
         }
         state = State.REPLAYING;
         since = clock.instant();
