@@ -161,7 +161,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                 data, clock, config.zone()));
         outbox = com.boothdesk.app.site.SiteModule.outbox(db, config, linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
-        orders = new JdbcOrderRepository(db, bridge);
+        // a stored-value charge at the exit commits with the exit record (store.lists.ExitCharges)
+        orders = new JdbcOrderRepository(db, com.boothdesk.app.store.lists.ExitCharges.around(db, bridge));
         gates = push(new JdbcGateEventLog(db, bridge));
         outage = push(com.boothdesk.app.site.outage.OutageModule.open(db, config, orders, gates, clock));
         images = push(new FileImageStore(data.resolve("images"), clock));
