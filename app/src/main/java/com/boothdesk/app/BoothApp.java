@@ -219,7 +219,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         pictures = push(new PictureUploads(db, images, uploader, linkClock));
         pictures.start();
         LaneCapture capture = push(new LaneCapture(lanes, lanePictures, uploader, linkClock));
-        new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
+        // outage: the cloud's prepayments and plate corrections are journaled while the site database is down
+        new LaneDownlinks(outage.orders(orders), lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
         protocol = com.boothdesk.app.cloud.ProtocolModule.install(db, orders, lanes, spaces, bridge, router,

@@ -57,7 +57,9 @@ public final class PaymentModule implements AutoCloseable {
         Map<String, LaneController> lanes = new LinkedHashMap<>();
         app.lanes().forEach(l -> lanes.put(l.lane().id(), l));
         CloudLink link = app.cloudLink().orElse(null);
-        ExitPayments exits = new ExitPayments(lanes, app.orders(), store, settings, app.clock(), link, app.outbox(),
+        // outage: the payments' prepayments and exits are journaled while the site database is down
+        com.boothdesk.app.domain.order.OrderRepository orders = app.outage().orders(app.orders());
+        ExitPayments exits = new ExitPayments(lanes, orders, store, settings, app.clock(), link, app.outbox(),
                 app::operator, app.config().boothId());
         LaneHardware hw = app.hardware();
         if (hw != null) {
@@ -73,7 +75,7 @@ public final class PaymentModule implements AutoCloseable {
         if (poller != null) {
             poller.addProgress(exits);
         }
-        PaymentDownlinks downlinks = new PaymentDownlinks(exits, store, app.orders(), lanes, app.spaces(), app.clock(),
+        PaymentDownlinks downlinks = new PaymentDownlinks(exits, store, orders, lanes, app.spaces(), app.clock(),
                 app::operator);
         downlinks.register(router);
         downlinks.followLanes(); // proto4: 3.44 fixed charges waiting for their car
