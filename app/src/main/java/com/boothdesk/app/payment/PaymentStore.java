@@ -155,14 +155,12 @@ public final class PaymentStore {
 
     private static int attachIn(Connection c, PaymentRecord.Kind kind, String tradeNo, String orderId)
             throws SQLException {
-        {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE payment_record SET order_id = ? WHERE kind = ?"
-                    + " AND trade_no = ? AND order_id IS NULL")) {
-                ps.setString(1, cut(orderId, 48));
-                ps.setString(2, kind.name());
-                ps.setString(3, tradeNo);
-                return ps.executeUpdate();
-            }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE payment_record SET order_id = ? WHERE kind = ?"
+                + " AND trade_no = ? AND order_id IS NULL")) {
+            ps.setString(1, cut(orderId, 48));
+            ps.setString(2, kind.name());
+            ps.setString(3, tradeNo);
+            return ps.executeUpdate();
         }
     }
 
@@ -240,35 +238,33 @@ public final class PaymentStore {
     /** Keeps the balance unless a newer one is kept (a balance journaled while down is replayed later). */
     private static Void balanceIn(Connection c, String plate, long balanceFen, boolean autopay, Instant at)
             throws SQLException {
-        {
-            try (PreparedStatement ps = c.prepareStatement("SELECT updated FROM member_balance WHERE plate = ?")) {
-                ps.setString(1, plate);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getTimestamp(1) != null && instant(rs.getTimestamp(1)).isAfter(at)) {
-                        return null; // a newer balance is kept
-                    }
+        try (PreparedStatement ps = c.prepareStatement("SELECT updated FROM member_balance WHERE plate = ?")) {
+            ps.setString(1, plate);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getTimestamp(1) != null && instant(rs.getTimestamp(1)).isAfter(at)) {
+                    return null; // a newer balance is kept
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member_balance SET balance_fen = ?, autopay = ?,"
-                    + " updated = ? WHERE plate = ?")) {
-                ps.setLong(1, balanceFen);
-                ps.setBoolean(2, autopay);
-                ps.setTimestamp(3, ts(at));
-                ps.setString(4, plate);
-                if (ps.executeUpdate() == 1) {
-                    return null;
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_balance (plate, balance_fen, autopay,"
-                    + " updated) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, plate);
-                ps.setLong(2, balanceFen);
-                ps.setBoolean(3, autopay);
-                ps.setTimestamp(4, ts(at));
-                ps.executeUpdate();
-            }
-            return null;
         }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE member_balance SET balance_fen = ?, autopay = ?,"
+                + " updated = ? WHERE plate = ?")) {
+            ps.setLong(1, balanceFen);
+            ps.setBoolean(2, autopay);
+            ps.setTimestamp(3, ts(at));
+            ps.setString(4, plate);
+            if (ps.executeUpdate() == 1) {
+                return null;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_balance (plate, balance_fen, autopay,"
+                + " updated) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, plate);
+            ps.setLong(2, balanceFen);
+            ps.setBoolean(3, autopay);
+            ps.setTimestamp(4, ts(at));
+            ps.executeUpdate();
+        }
+        return null;
     }
 
     /** A plate's kept balance. */

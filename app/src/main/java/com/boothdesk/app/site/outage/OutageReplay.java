@@ -44,7 +44,22 @@ import com.boothdesk.app.payment.PaymentStore;
  *       sent again). A stay the site does not have: {@code EXIT_WITHOUT_STAY}.</li>
  *   <li><b>gate event</b>: inserted unless the same lane, time and action is there.</li>
  *   <li><b>a camera read</b> of the site's intake journal decided while down without a stay: deleted there.</li>
+ *   <li><b>prepayment</b>: added to the stay when it is still inside (once per trade number); a stay another booth
+ *       closed meanwhile is {@code PREPAY_ORDER_CLOSED}, one the site does not have {@code PREPAY_NO_ORDER} (not
+ *       added: the supervisor refunds or keeps the money).</li>
+ *   <li><b>plate correction</b>: applied when the stay is still inside; closed meanwhile
+ *       {@code CORRECTION_ORDER_CLOSED}, unknown {@code CORRECTION_NO_ORDER}.</li>
+ *   <li><b>stored-value charge</b> (journaled right before its exit): charged once per card and order, even below
+ *       zero (another booth charged the card meanwhile: the charge is kept, {@code STORED_VALUE_BELOW_ZERO}); a card
+ *       the site no longer has is {@code STORED_VALUE_NO_CARD}.</li>
+ *   <li><b>coupon deduction</b>: marked used with its 2.29; used by another stay meanwhile
+ *       {@code COUPON_USED_ELSEWHERE}, unknown {@code COUPON_UNKNOWN} (nothing uploaded).</li>
+ *   <li><b>visitor entry</b>: counted on the pass usable at the entry's time; none any more {@code VISITOR_NO_PASS}.</li>
+ *   <li><b>payment module write</b>: by {@code PaymentStore.replay} (a record once per kind, trade and state; the
+ *       newest balance kept).</li>
  * </ul>
+ * The writes with no key of their own (charge, coupon, visitor, payment) are applied once through
+ * {@code outage_applied} (V170), inserted in the transaction of the write.
  * An entry is marked replayed in the journal after its site transaction committed; a crash between the two replays it
  * again, and the rules above make that a no-op.
  */

@@ -97,9 +97,17 @@ public final class ExitCharges implements OrderUplinks {
         return lists;
     }
 
+    /** A pending charge older than this (by its exit's time) belongs to an exit abandoned long ago: dropped. */
+    static final java.time.Duration STALE = java.time.Duration.ofDays(1);
+
     /** Keeps a charge for the exit of its order (replacing an earlier attempt's). */
     public void defer(Charge charge) {
         pending.put(charge.orderId(), charge);
+        if (pending.size() > 64) {
+            // a car whose exit was abandoned (it left through another booth, the attendant let it out otherwise)
+            Instant before = charge.at().minus(STALE);
+            pending.values().removeIf(c -> c.at().isBefore(before));
+        }
     }
 
     /** Takes the pending charge of this exit (order and instant), if any: the outage journal records it instead. */
