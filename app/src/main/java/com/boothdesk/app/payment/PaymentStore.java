@@ -350,6 +350,9 @@ public final class PaymentStore {
                 new com.boothdesk.app.store.lists.JdbcListStore(clock).saveCoupon(c, coupon);
                 return true;
             }
+            case "receipt" -> {
+                return com.boothdesk.app.report.ExitReceipts.replay(c, n); // report.ExitReceipts, journaled there
+            }
             default -> throw new StoreException("unknown payment journal entry '" + cut(op, 20) + "'", null);
         }
     }

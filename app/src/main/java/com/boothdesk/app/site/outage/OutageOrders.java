@@ -285,12 +285,14 @@ public final class OutageOrders implements OrderRepository {
                 return true;
             });
             if (!fresh) {
-                LOG.info("Outage: prepayment {} for {} is journaled already", SafeText.of(tradeNo, 40), orderId);
+                LOG.info("Outage: prepayment {} for {} is journaled already", SafeText.of(tradeNo, 40),
+                        SafeText.of(orderId, 64));
                 return false;
             }
             Optional<ParkingOrder> row = fromMemory(orderId);
             row.ifPresent(o -> seen.put(orderId, o.withPrepaid(o.prepaidFen() + fen, paidAt)));
-            LOG.info("Outage: prepayment {} of {} fen for {} journaled{}", SafeText.of(tradeNo, 40), fen, orderId,
+            LOG.info("Outage: prepayment {} of {} fen for {} journaled{}", SafeText.of(tradeNo, 40), fen,
+                    SafeText.of(orderId, 64),
                     row.isPresent() ? "" : " (the stay is not known here: the site decides at the replay)");
             return true;
         });
@@ -313,7 +315,7 @@ public final class OutageOrders implements OrderRepository {
                     OutageCodec.fields("orderId", orderId, "oldPlate", row.get().plate(), "newPlate", newPlate));
             lot.replate(orderId, newPlate);
             seen.put(orderId, corrected);
-            LOG.info("Outage: plate of {} corrected from {} to {} and journaled", orderId,
+            LOG.info("Outage: plate of {} corrected from {} to {} and journaled", SafeText.of(orderId, 64),
                     SafeText.plate(row.get().plate()), SafeText.plate(newPlate));
             return corrected;
         });

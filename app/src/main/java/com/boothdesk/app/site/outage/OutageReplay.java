@@ -271,7 +271,7 @@ public final class OutageReplay implements SiteOutage.Replayer {
                              Instant at, String detail) {
         db.write(c -> conflicts.add(c, e.seq(), kind, orderId, plate, at, detail, e.body()));
         LOG.warn("Outage replay conflict {} for {} ({}): {}", kind, plate == null ? "-" : SafeText.plate(plate),
-                SafeText.of(orderId, 64), detail);
+                SafeText.of(orderId, 64), SafeText.of(detail, 300));
         return Outcome.CONFLICT;
     }
 
@@ -279,7 +279,7 @@ public final class OutageReplay implements SiteOutage.Replayer {
                                String plate, Instant at, String detail) throws SQLException {
         conflicts.add(c, e.seq(), kind, orderId, plate, at, detail, e.body());
         LOG.warn("Outage replay conflict {} for {} ({}): {}", kind, plate == null ? "-" : SafeText.plate(plate),
-                SafeText.of(orderId, 64), detail);
+                SafeText.of(orderId, 64), SafeText.of(detail, 300));
         return Outcome.CONFLICT;
     }
 
