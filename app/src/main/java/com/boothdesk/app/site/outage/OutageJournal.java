@@ -156,24 +156,6 @@ public final class OutageJournal implements AutoCloseable {
         }
     }
 
-    /** The entries waiting for the replay of one kind, oldest first (what memory adds while down). */
-    List<Entry> waiting(Kind kind) {
-        return inTransaction(c -> {
-            List<Entry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, kind, ref, at, body FROM outage_entry"
-                    + " WHERE replayed_at IS NULL AND kind = ? ORDER BY seq")) {
-                ps.setString(1, kind.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Entry(rs.getLong(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
-                                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
     /** The next number of an order id made while down (durable: unique across restarts). */
     long nextOrderNumber() {
         return inTransaction(c -> {
