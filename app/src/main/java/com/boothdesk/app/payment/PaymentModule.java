@@ -59,8 +59,10 @@ public final class PaymentModule implements AutoCloseable {
         CloudLink link = app.cloudLink().orElse(null);
         // outage: the payments' prepayments and exits are journaled while the site database is down
         com.boothdesk.app.domain.order.OrderRepository orders = app.outage().orders(app.orders());
+        // and the attendant on duty is the last one read while it is down (a 3.4 result is recorded, not refused)
+        java.util.function.Supplier<String> operator = app.outage().operator(app::operator);
         ExitPayments exits = new ExitPayments(lanes, orders, store, settings, app.clock(), link, app.outbox(),
-                app::operator, app.config().boothId());
+                operator, app.config().boothId());
         LaneHardware hw = app.hardware();
         if (hw != null) {
             exits.addSink((laneId, s) -> {
@@ -76,7 +78,7 @@ public final class PaymentModule implements AutoCloseable {
             poller.addProgress(exits);
         }
         PaymentDownlinks downlinks = new PaymentDownlinks(exits, store, orders, lanes, app.spaces(), app.clock(),
-                app::operator);
+                operator);
         downlinks.register(router);
         downlinks.followLanes(); // proto4: 3.44 fixed charges waiting for their car
         // proto4, 2.44: who is on duty decides whether a car may leave to pay later; the cloud's answer is kept
