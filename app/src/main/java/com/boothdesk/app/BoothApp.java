@@ -161,7 +161,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
                 data, clock, config.zone()));
         outbox = com.boothdesk.app.site.SiteModule.outbox(db, config, linkClock);
         CloudBridge bridge = new CloudBridge(outbox, config.boothId(), linkClock);
-        orders = new JdbcOrderRepository(db, bridge);
+        // a stored-value charge at the exit commits with the exit record (store.lists.ExitCharges)
+        orders = new JdbcOrderRepository(db, com.boothdesk.app.store.lists.ExitCharges.around(db, bridge));
         gates = push(new JdbcGateEventLog(db, bridge));
         outage = push(com.boothdesk.app.site.outage.OutageModule.open(db, config, orders, gates, clock));
         images = push(new FileImageStore(data.resolve("images"), clock));
@@ -218,7 +219,8 @@ public final class BoothApp implements BoothContext, AutoCloseable {
         pictures = push(new PictureUploads(db, images, uploader, linkClock));
         pictures.start();
         LaneCapture capture = push(new LaneCapture(lanes, lanePictures, uploader, linkClock));
-        new LaneDownlinks(orders, lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
+        // outage: the cloud's prepayments and plate corrections are journaled while the site database is down
+        new LaneDownlinks(outage.orders(orders), lanes, spaces, clock, config.vehicleClass(), poller, linkClock)
                 .withCapture(capture).register(router);
         new ListSync(db, outbox, config.zone(), clock).register(router);
         protocol = com.boothdesk.app.cloud.ProtocolModule.install(db, orders, lanes, spaces, bridge, router,

@@ -479,12 +479,37 @@ public final class ExitPayments implements PaymentStatusPoller.Progress, AutoClo
                 orderId));
         String message = Optional.ofNullable(j.text("message")).orElse(Optional.ofNullable(j.text("errmsg"))
                 .orElse(""));
+        laterPaySent(sent, orderId, SafeText.of(uuid, 64));
         boolean fresh = store.record(new PaymentRecord(PaymentRecord.Kind.LATER_PAY, SafeText.of(uuid, 64), orderId,
                 null, null, state == null ? -1 : state, "laterpay", null, 0, null, null, "cloud",
                 "2.44 应答 state " + state + (message.isEmpty() ? "" : ": " + SafeText.of(message, 120)),
                 clock.instant()));
         LOG.info("2.44 laterpay_order_upload of order {} answered: state {} {}{}", orderId, state,
                 SafeText.of(message, 60), fresh ? "" : " (again)");
+    }
+
+    /**
+     * The later-pay's own record (state 0) before its answer's: the cloud can answer the 2.44 (sent once the exit
+     * committed) before {@link #laterPay}'s completion records it, and the order's story must read 0 then the answer.
+     * Made from the 2.44 as sent; the one {@link #laterPay} makes is then the same record again (kept once).
+     */
+    private void laterPaySent(com.boothdesk.sdk.outbox.OutboxEntry sent, String orderId, String uuid) {
+        try {
+            JsonNode node = com.boothdesk.sdk.wire.WireCodec.MAPPER.readTree(sent.json());
+            if (!(node instanceof ObjectNode o)) {
+                return;
+            }
+            Json j = new Json(o);
+            String price = j.text("price");
+            long due = price == null ? 0 : Fen.parse(price);
+            String reason = orders.find(orderId).map(ParkingOrder::freeReason).orElse(null);
+            store.record(new PaymentRecord(PaymentRecord.Kind.LATER_PAY, uuid, orderId, j.text("out_channel_id"),
+                    j.text("car_number"), 0, "laterpay", null, due, null, null, operator(), SafeText.of(reason, 200),
+                    clock.instant()));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("2.44 of order {}: its own record could not be made before the answer: {}",
+                    SafeText.of(orderId, 64), e.toString());
+        }
     }
 
     // ---- the booth's own pay-codes and wallets: 2.2 with the payment's pay_type --------------------------------

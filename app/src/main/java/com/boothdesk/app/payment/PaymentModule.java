@@ -57,8 +57,12 @@ public final class PaymentModule implements AutoCloseable {
         Map<String, LaneController> lanes = new LinkedHashMap<>();
         app.lanes().forEach(l -> lanes.put(l.lane().id(), l));
         CloudLink link = app.cloudLink().orElse(null);
-        ExitPayments exits = new ExitPayments(lanes, app.orders(), store, settings, app.clock(), link, app.outbox(),
-                app::operator, app.config().boothId());
+        // outage: the payments' prepayments and exits are journaled while the site database is down
+        com.boothdesk.app.domain.order.OrderRepository orders = app.outage().orders(app.orders());
+        // and the attendant on duty is the last one read while it is down (a 3.4 result is recorded, not refused)
+        java.util.function.Supplier<String> operator = app.outage().operator(app::operator);
+        ExitPayments exits = new ExitPayments(lanes, orders, store, settings, app.clock(), link, app.outbox(),
+                operator, app.config().boothId());
         LaneHardware hw = app.hardware();
         if (hw != null) {
             exits.addSink((laneId, s) -> {
@@ -73,8 +77,8 @@ public final class PaymentModule implements AutoCloseable {
         if (poller != null) {
             poller.addProgress(exits);
         }
-        PaymentDownlinks downlinks = new PaymentDownlinks(exits, store, app.orders(), lanes, app.spaces(), app.clock(),
-                app::operator);
+        PaymentDownlinks downlinks = new PaymentDownlinks(exits, store, orders, lanes, app.spaces(), app.clock(),
+                operator);
         downlinks.register(router);
         downlinks.followLanes(); // proto4: 3.44 fixed charges waiting for their car
         // proto4, 2.44: who is on duty decides whether a car may leave to pay later; the cloud's answer is kept

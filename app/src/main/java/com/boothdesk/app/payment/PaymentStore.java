@@ -15,19 +15,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import com.boothdesk.app.store.Database;
+import com.boothdesk.app.store.StoreException;
 
 /**
  * The payment events of the booth in H2 ({@code payment_record}, V90): each kind, trade number and state once, so a
  * message the cloud sends again is answered again and never applied twice; and the 4.2 balances
  * ({@code member_balance}). Times are stored as UTC timestamps.
+ *
+ * <p>On a site database whose server is down, the writes go to the booth's outage journal ({@link WhileDown}, kept
+ * with the database by the outage mode) and are replayed in order when it is back ({@link #replay}); the reads the
+ * exit path makes answer from nothing (no record, no kept balance) instead of failing.
  */
 public final class PaymentStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The outage mode's seam for these writes (site.outage, kept with the database with {@link Database#shared}):
+     * {@code route} runs the site's write while up and {@code local} while down; {@code journal} appends a body.
+     */
+    public interface WhileDown {
+        <T> T route(java.util.function.Supplier<T> site, java.util.function.Supplier<T> local);
+
+        <T> T read(java.util.function.Supplier<T> site, java.util.function.Supplier<T> local);
+
+        /** Journals a payment write; false when an entry with the same {@code ref} waits already (a resend). */
+        boolean journal(String ref, String body);
+    }
 
     private final Database db;
 
     public PaymentStore(Database db) {
         this.db = db;
+    }
+
+    private <T> T write(Database.SqlWork<T> work, String ref, String body, java.util.function.Supplier<T> journaled) {
+        Optional<WhileDown> w = db.sharedIfMade(WhileDown.class);
+        if (w.isEmpty()) {
+            return db.write(work);
+        }
+        return w.get().route(() -> db.write(work), () -> {
+            boolean fresh = w.get().journal(ref, body);
+            return fresh ? journaled.get() : null;
+        });
+    }
+
+    private <T> T read(Database.SqlWork<T> work, java.util.function.Supplier<T> whileDown) {
+        Optional<WhileDown> w = db.sharedIfMade(WhileDown.class);
+        if (w.isEmpty()) {
+            return db.read(work);
+        }
+        return w.get().read(() -> db.read(work), whileDown);
     }
 
     /** The coupon ids of the cloud's fee reductions (3.25 / 3.36): kept as coupons, never uploaded as 2.29. */
@@ -41,10 +84,17 @@ public final class PaymentStore {
                           java.time.Clock clock) {
         var coupon = new com.boothdesk.app.domain.lists.IssuedCoupon(com.boothdesk.app.domain.fee.Coupon.amount(
                 REDUCTION_PREFIX + uuid, fen), plate, orderId, 0, false, what, what);
-        db.write(c -> {
+        ObjectNode n = op("reduction");
+        n.put("uuid", uuid);
+        n.put("plate", plate);
+        n.put("orderId", orderId);
+        n.put("fen", fen);
+        n.put("what", what);
+        n.put("at", at.toString());
+        write(c -> {
             new com.boothdesk.app.store.lists.JdbcListStore(clock).saveCoupon(c, coupon);
             return null;
-        });
+        }, "reduction:" + uuid, n.toString(), () -> null);
     }
 
     /**
@@ -52,7 +102,9 @@ public final class PaymentStore {
      * (the caller applies its effect only then).
      */
     public boolean record(PaymentRecord r) {
-        return db.write(c -> recordIn(c, r));
+        String ref = r.tradeNo() == null ? null : "record:" + r.kind() + ":" + r.state() + ":" + r.tradeNo();
+        Boolean fresh = write(c -> recordIn(c, r), ref, body(r), () -> true);
+        return fresh != null && fresh;
     }
 
     /** As {@link #record}, inside the caller's transaction. */
@@ -94,20 +146,27 @@ public final class PaymentStore {
 
     /** proto4: a record made before its order existed (3.44) gets the order it led to. */
     public void attachOrder(PaymentRecord.Kind kind, String tradeNo, String orderId) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE payment_record SET order_id = ? WHERE kind = ?"
-                    + " AND trade_no = ? AND order_id IS NULL")) {
-                ps.setString(1, cut(orderId, 48));
-                ps.setString(2, kind.name());
-                ps.setString(3, tradeNo);
-                return ps.executeUpdate();
-            }
-        });
+        ObjectNode n = op("attach");
+        n.put("kind", kind.name());
+        n.put("tradeNo", tradeNo);
+        n.put("orderId", orderId);
+        write(c -> attachIn(c, kind, tradeNo, orderId), null, n.toString(), () -> 0);
+    }
+
+    private static int attachIn(Connection c, PaymentRecord.Kind kind, String tradeNo, String orderId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE payment_record SET order_id = ? WHERE kind = ?"
+                + " AND trade_no = ? AND order_id IS NULL")) {
+            ps.setString(1, cut(orderId, 48));
+            ps.setString(2, kind.name());
+            ps.setString(3, tradeNo);
+            return ps.executeUpdate();
+        }
     }
 
     /** Is there a successful record of this kind and trade number? */
     public boolean succeeded(PaymentRecord.Kind kind, String tradeNo) {
-        return db.read(c -> {
+        return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM payment_record WHERE kind = ? AND trade_no = ?"
                     + " AND state = 1")) {
                 ps.setString(1, kind.name());
@@ -116,17 +175,17 @@ public final class PaymentStore {
                     return rs.next();
                 }
             }
-        });
+        }, () -> false);
     }
 
     /** Every event recorded for an order, oldest first (shown on the order). */
     public List<PaymentRecord> forOrder(String orderId) {
-        return db.read(c -> {
+        return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM payment_record WHERE order_id = ? ORDER BY id")) {
                 ps.setString(1, orderId);
                 return list(ps);
             }
-        });
+        }, List::of);
     }
 
     /** The newest events, newest first. */
@@ -168,27 +227,44 @@ public final class PaymentStore {
 
     /** 4.2: keeps the newest balance and no-password flag of a plate. */
     public void balance(String plate, long balanceFen, boolean autopay, Instant at) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member_balance SET balance_fen = ?, autopay = ?,"
-                    + " updated = ? WHERE plate = ?")) {
-                ps.setLong(1, balanceFen);
-                ps.setBoolean(2, autopay);
-                ps.setTimestamp(3, ts(at));
-                ps.setString(4, plate);
-                if (ps.executeUpdate() == 1) {
-                    return null;
+        ObjectNode n = op("balance");
+        n.put("plate", plate);
+        n.put("fen", balanceFen);
+        n.put("autopay", autopay);
+        n.put("at", at.toString());
+        write(c -> balanceIn(c, plate, balanceFen, autopay, at), null, n.toString(), () -> null);
+    }
+
+    /** Keeps the balance unless a newer one is kept (a balance journaled while down is replayed later). */
+    private static Void balanceIn(Connection c, String plate, long balanceFen, boolean autopay, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT updated FROM member_balance WHERE plate = ?")) {
+            ps.setString(1, plate);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getTimestamp(1) != null && instant(rs.getTimestamp(1)).isAfter(at)) {
+                    return null; // a newer balance is kept
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_balance (plate, balance_fen, autopay,"
-                    + " updated) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, plate);
-                ps.setLong(2, balanceFen);
-                ps.setBoolean(3, autopay);
-                ps.setTimestamp(4, ts(at));
-                ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE member_balance SET balance_fen = ?, autopay = ?,"
+                + " updated = ? WHERE plate = ?")) {
+            ps.setLong(1, balanceFen);
+            ps.setBoolean(2, autopay);
+            ps.setTimestamp(3, ts(at));
+            ps.setString(4, plate);
+            if (ps.executeUpdate() == 1) {
+                return null;
             }
-            return null;
-        });
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_balance (plate, balance_fen, autopay,"
+                + " updated) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, plate);
+            ps.setLong(2, balanceFen);
+            ps.setBoolean(3, autopay);
+            ps.setTimestamp(4, ts(at));
+            ps.executeUpdate();
+        }
+        return null;
     }
 
     /** A plate's kept balance. */
@@ -196,7 +272,7 @@ public final class PaymentStore {
     }
 
     public Optional<Balance> balance(String plate) {
-        return db.read(c -> {
+        return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT balance_fen, autopay, updated FROM member_balance"
                     + " WHERE plate = ?")) {
                 ps.setString(1, plate);
@@ -205,7 +281,90 @@ public final class PaymentStore {
                             instant(rs.getTimestamp(3)))) : Optional.empty();
                 }
             }
-        });
+        }, Optional::empty);
+    }
+
+    // ---- the outage journal's bodies ----------------------------------------------------------------------------
+
+    private static ObjectNode op(String op) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("op", op);
+        return n;
+    }
+
+    /** A payment record as a journal body. */
+    static String body(PaymentRecord r) {
+        ObjectNode n = op("record");
+        n.put("kind", r.kind().name());
+        n.put("tradeNo", r.tradeNo());
+        n.put("orderId", r.orderId());
+        n.put("laneId", r.laneId());
+        n.put("plate", r.plate());
+        n.put("state", r.state());
+        n.put("payType", r.payType());
+        n.put("channel", r.channel());
+        n.put("amountFen", r.amountFen());
+        n.put("arriveFen", r.arriveFen());
+        n.put("feeFen", r.feeFen());
+        n.put("operator", r.operator());
+        n.put("detail", r.detail());
+        n.put("received", r.received() == null ? null : r.received().toString());
+        return n.toString();
+    }
+
+    /**
+     * Replays one journaled payment write (in journal order, in {@code c}'s transaction): false when it was there
+     * already (a record of the same kind, trade number and state). Rules: a record once; an order attached to a
+     * record that has none; a balance kept unless a newer one is; a reduction's coupon saved.
+     */
+    public static boolean replay(Connection c, String body, java.time.Clock clock) throws SQLException {
+        JsonNode n;
+        try {
+            n = JSON.readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StoreException("unreadable payment journal entry: " + e.getOriginalMessage(), e);
+        }
+        String op = text(n, "op");
+        switch (op == null ? "" : op) {
+            case "record" -> {
+                return recordIn(c, new PaymentRecord(PaymentRecord.Kind.valueOf(text(n, "kind")), text(n, "tradeNo"),
+                        text(n, "orderId"), text(n, "laneId"), text(n, "plate"), n.path("state").asInt(),
+                        text(n, "payType"), text(n, "channel"), n.path("amountFen").asLong(), optLong(n, "arriveFen"),
+                        optLong(n, "feeFen"), text(n, "operator"), text(n, "detail"),
+                        Instant.parse(text(n, "received"))));
+            }
+            case "attach" -> {
+                return attachIn(c, PaymentRecord.Kind.valueOf(text(n, "kind")), text(n, "tradeNo"),
+                        text(n, "orderId")) > 0;
+            }
+            case "balance" -> {
+                balanceIn(c, text(n, "plate"), n.path("fen").asLong(), n.path("autopay").asBoolean(),
+                        Instant.parse(text(n, "at")));
+                return true;
+            }
+            case "reduction" -> {
+                String what = text(n, "what");
+                var coupon = new com.boothdesk.app.domain.lists.IssuedCoupon(com.boothdesk.app.domain.fee.Coupon
+                        .amount(REDUCTION_PREFIX + text(n, "uuid"), n.path("fen").asLong()), text(n, "plate"),
+                        text(n, "orderId"), 0, false, what, what);
+                new com.boothdesk.app.store.lists.JdbcListStore(clock).saveCoupon(c, coupon);
+                return true;
+            }
+            case "receipt" -> {
+                return com.boothdesk.app.report.ExitReceipts.replay(c, n); // report.ExitReceipts, journaled there
+            }
+            default -> throw new StoreException("unknown payment journal entry '" + cut(op, 20) + "'", null);
+        }
+    }
+
+    private static String text(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Long optLong(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        return v == null || v.isNull() ? null : v.asLong();
     }
 
     private static List<PaymentRecord> list(PreparedStatement ps) throws SQLException {

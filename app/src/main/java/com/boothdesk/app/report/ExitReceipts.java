@@ -138,7 +138,15 @@ public final class ExitReceipts implements AutoCloseable {
                 }
             }
         }
-        String who = o.exitOperator() == null ? "-" : attendantName.apply(o.exitOperator());
+        String who;
+        try {
+            who = o.exitOperator() == null ? "-" : attendantName.apply(o.exitOperator());
+        } catch (RuntimeException e) {
+            if (!Database.connectionLost(e)) {
+                throw e;
+            }
+            who = o.exitOperator(); // the site database is down: the account's name cannot be read, its id can
+        }
         return new Receipt(settings.parkName(), boothId, o.orderId(), o.plate(), o.inTime(),
                 o.outTime() == null ? clock.instant() : o.outTime(), lines, o.dueFen(), o.paidFen(), r.tenderedFen(),
                 who, false);
@@ -186,27 +194,71 @@ public final class ExitReceipts implements AutoCloseable {
             json = "[{\"label\":\"(明细过长, 见订单)\",\"fen\":" + r.dueFen() + "}]";
         }
         String linesJson = json;
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO exit_receipt (order_id, made_at, plate,"
-                    + " in_time, out_time, lines_json, due_fen, paid_fen, tendered_fen, attendant)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, r.orderId());
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                ps.setString(3, r.plate());
-                ps.setTimestamp(4, r.inTime() == null ? null : Timestamp.from(r.inTime()));
-                ps.setTimestamp(5, Timestamp.from(r.outTime()));
-                ps.setString(6, linesJson);
-                ps.setLong(7, r.dueFen());
-                ps.setLong(8, r.paidFen());
-                ps.setLong(9, r.tenderedFen());
-                ps.setString(10, r.attendant().length() > 64 ? r.attendant().substring(0, 64) : r.attendant());
-                return ps.executeUpdate();
+        com.fasterxml.jackson.databind.node.ObjectNode body = WireCodec.MAPPER.createObjectNode();
+        body.put("op", "receipt").put("orderId", r.orderId()).put("madeAt", clock.instant().toString())
+                .put("plate", r.plate()).put("inTime", r.inTime() == null ? null : r.inTime().toString())
+                .put("outTime", r.outTime().toString()).put("lines", linesJson).put("dueFen", r.dueFen())
+                .put("paidFen", r.paidFen()).put("tenderedFen", r.tenderedFen()).put("attendant", r.attendant());
+        // on a site database whose server is down: journaled with the stays (payment.PaymentStore.WhileDown)
+        Database.SqlWork<Integer> insert = c -> insert(c, r.orderId(), clock.instant(), r.plate(), r.inTime(),
+                r.outTime(), linesJson, r.dueFen(), r.paidFen(), r.tenderedFen(), r.attendant());
+        Optional<com.boothdesk.app.payment.PaymentStore.WhileDown> down = db.sharedIfMade(
+                com.boothdesk.app.payment.PaymentStore.WhileDown.class);
+        if (down.isEmpty()) {
+            db.write(insert);
+        } else {
+            down.get().route(() -> db.write(insert), () -> down.get().journal("receipt:" + r.orderId(),
+                    body.toString()));
+        }
+    }
+
+    private static int insert(java.sql.Connection c, String orderId, Instant madeAt, String plate, Instant inTime,
+                              Instant outTime, String linesJson, long dueFen, long paidFen, long tenderedFen,
+                              String attendant) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exit_receipt (order_id, made_at, plate,"
+                + " in_time, out_time, lines_json, due_fen, paid_fen, tendered_fen, attendant)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, orderId);
+            ps.setTimestamp(2, Timestamp.from(madeAt));
+            ps.setString(3, plate);
+            ps.setTimestamp(4, inTime == null ? null : Timestamp.from(inTime));
+            ps.setTimestamp(5, Timestamp.from(outTime));
+            ps.setString(6, linesJson);
+            ps.setLong(7, dueFen);
+            ps.setLong(8, paidFen);
+            ps.setLong(9, tenderedFen);
+            ps.setString(10, attendant.length() > 64 ? attendant.substring(0, 64) : attendant);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** A receipt journaled while the site database was down, replayed (once: false when the order has one). */
+    public static boolean replay(java.sql.Connection c, JsonNode n) throws java.sql.SQLException {
+        String orderId = n.path("orderId").asText();
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM exit_receipt WHERE order_id = ?")) {
+            ps.setString(1, orderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
             }
-        });
+        }
+        JsonNode in = n.get("inTime");
+        insert(c, orderId, Instant.parse(n.path("madeAt").asText()), n.path("plate").asText(),
+                in == null || in.isNull() ? null : Instant.parse(in.asText()), Instant.parse(n.path("outTime").asText()),
+                n.path("lines").asText(), n.path("dueFen").asLong(), n.path("paidFen").asLong(),
+                n.path("tenderedFen").asLong(), n.path("attendant").asText());
+        return true;
     }
 
     private void print(Receipt r) {
         printer.accept(r);
+        if (db.sharedIfMade(com.boothdesk.app.payment.PaymentStore.WhileDown.class).map(d -> d.read(() -> false,
+                () -> true)).orElse(false)) {
+            LOG.warn("Receipt of order {} printed while the site database is down: its print count is not kept",
+                    r.orderId());
+            return;
+        }
         db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE exit_receipt SET prints = prints + 1 WHERE order_id = ?")) {

@@ -149,27 +149,31 @@ public final class SpaceHolds implements JdbcParkSpaces.SiteHolds {
     private int free(Connection c, String area, int cap, OffsetDateTime now) throws SQLException {
         // the holds first: a stay committed after this statement is then in the counters too (counted twice for
         // this take, a conservative error); counted the other way round it could be in neither
-        long held;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM space_hold h WHERE h.area = ?"
-                + " AND h.held_until > ? AND NOT EXISTS (SELECT 1 FROM parking_order o WHERE o.order_id = h.hold_id)")) {
-            ps.setString(1, area);
-            ps.setObject(2, now);
+        Map<String, Long> held = held(c, now);
+        Map<String, Long> corrections = LotIndex.correctionsOf(c);
+        return JdbcParkSpaces.count(capacities, laneArea, LotIndex.countsPerLane(c), corrections, held).get(area);
+    }
+
+    /** The live holds per area: neither expired nor turned into a stay (the header's count subtracts them too). */
+    @Override
+    public Map<String, Long> held(Connection c) throws SQLException {
+        return held(c, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    private Map<String, Long> held(Connection c, OffsetDateTime now) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT h.area, COUNT(*) FROM space_hold h"
+                + " WHERE h.held_until > ? AND NOT EXISTS (SELECT 1 FROM parking_order o WHERE o.order_id = h.hold_id)"
+                + " GROUP BY h.area")) {
+            ps.setObject(1, now);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                held = rs.getLong(1);
+                while (rs.next()) {
+                    String stored = rs.getString(1);
+                    out.merge(capacities.containsKey(stored) ? stored : defaultArea, rs.getLong(2), Long::sum);
+                }
             }
         }
-        long used = 0;
-        for (Map.Entry<String, Integer> e : LotIndex.countsPerLane(c).entrySet()) {
-            if (laneArea.getOrDefault(e.getKey(), defaultArea).equals(area)) {
-                used += e.getValue();
-            }
-        }
-        Map<String, Long> corr = new HashMap<>();
-        LotIndex.correctionsOf(c).forEach((stored, sum) ->
-                corr.merge(capacities.containsKey(stored) ? stored : defaultArea, sum, Long::sum));
-        long free = Math.max(0, Math.min(cap, cap - used + corr.getOrDefault(area, 0L))) - held;
-        return (int) Math.max(0, free);
+        return out;
     }
 
     /** Deletes the area's ended holds (expired, or their stay recorded); under the area's lock. */

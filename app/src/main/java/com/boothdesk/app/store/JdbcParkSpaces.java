@@ -39,6 +39,39 @@ public final class JdbcParkSpaces implements ParkSpaces {
 
         /** Gives the hold back (the car did not pass); false when it was gone. */
         boolean release(String holdId);
+
+        /**
+         * The live holds per area on {@code c} (neither expired nor turned into a stay): what the free count
+         * subtracts, read before the lanes' counters (see {@link JdbcParkSpaces#count}).
+         */
+        Map<String, Long> held(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    /**
+     * The one count of free spaces, for the header, the LED, the exit's uplink and the lot-full rule alike: per
+     * area, capacity − the cars inside (the entry lanes' counters) + the corrections, clamped to [0, capacity], −
+     * the live holds, never below 0. Lanes no area names count in the first area, as corrections of an unknown area.
+     *
+     * @param perLane     cars inside per entry lane
+     * @param corrections summed corrections per stored area name
+     * @param held        live holds per area
+     */
+    public static Map<String, Integer> count(Map<String, Integer> capacities, Map<String, String> laneArea,
+                                             Map<String, Integer> perLane, Map<String, Long> corrections,
+                                             Map<String, Long> held) {
+        String first = capacities.keySet().iterator().next();
+        Map<String, Long> used = new HashMap<>();
+        perLane.forEach((lane, n) -> used.merge(laneArea.getOrDefault(lane, first), (long) n, Long::sum));
+        Map<String, Long> adjusted = new HashMap<>();
+        corrections.forEach((stored, sum) ->
+                adjusted.merge(capacities.containsKey(stored) ? stored : first, sum, Long::sum));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        capacities.forEach((area, cap) -> {
+            long free = Math.max(0, Math.min(cap, cap - used.getOrDefault(area, 0L) + adjusted.getOrDefault(area, 0L)))
+                    - held.getOrDefault(area, 0L);
+            out.put(area, (int) Math.max(0, free));
+        });
+        return out;
     }
 
     private final Database db;
@@ -101,33 +134,25 @@ public final class JdbcParkSpaces implements ParkSpaces {
         return freeByArea().values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Every area's free spaces, read in one go. */
+    /** Every area's free spaces, read in one go: capacity − cars inside − live holds ({@link #count}). */
     public Map<String, Integer> freeByArea() {
-        Map<String, Integer> perLane;
-        Map<String, Long> corrections;
         if (db.shared()) {
-            // other booths count too: the database's atomic counters are the truth, the index is only a cache
-            Map<String, Long>[] holder = new Map[1];
-            perLane = db.read(c -> {
-                holder[0] = LotIndex.correctionsOf(c);
-                return LotIndex.countsPerLane(c);
+            // other booths count too: the database's atomic counters and the site's holds are the truth, the index
+            // is only a cache
+            java.util.Optional<SiteHolds> site = db.sharedIfMade(SiteHolds.class);
+            return db.read(c -> {
+                // the holds first (as the hold's own count): a stay committed between the statements is counted
+                // twice for a moment, never not at all
+                Map<String, Long> held = site.isPresent() ? site.get().held(c) : Map.of();
+                Map<String, Long> corrections = LotIndex.correctionsOf(c);
+                return count(capacities, laneArea, LotIndex.countsPerLane(c), corrections, held);
             });
-            corrections = holder[0];
-        } else {
-            perLane = lot.perLane();
-            corrections = lot.corrections();
         }
-        Map<String, Long> used = new HashMap<>();
-        perLane.forEach((lane, n) -> used.merge(areaOf(lane), (long) n, Long::sum));
-        Map<String, Long> adjusted = new HashMap<>();
-        corrections.forEach((stored, sum) ->
-                adjusted.merge(capacities.containsKey(stored) ? stored : defaultArea, sum, Long::sum));
-        Map<String, Integer> out = new LinkedHashMap<>();
-        capacities.forEach((area, cap) -> {
-            long free = cap - used.getOrDefault(area, 0L) + adjusted.getOrDefault(area, 0L);
-            out.put(area, (int) Math.max(0, Math.min(cap, free)));
-        });
-        return out;
+        Map<String, Long> held = new HashMap<>();
+        synchronized (holds) {
+            holds.values().forEach(a -> held.merge(a, 1L, Long::sum));
+        }
+        return count(capacities, laneArea, lot.perLane(), lot.corrections(), held);
     }
 
     @Override
@@ -146,8 +171,7 @@ public final class JdbcParkSpaces implements ParkSpaces {
             return free(area) > 0;
         }
         synchronized (holds) {
-            long held = holds.values().stream().filter(area::equals).count();
-            if (free(area) - held <= 0) {
+            if (free(area) <= 0) { // the live holds are subtracted by the count itself
                 return false;
             }
             holds.put(holdId, area);

@@ -190,7 +190,7 @@ final class EntryFlow {
         }
         boolean entered = false;
         try {
-            ParkingOrder order = passAndRecord(read, v, attended, orderId, at);
+            ParkingOrder order = passAndRecord(read, v, attended, orderId, at, needsSpace);
             entered = order != null;
             return order;
         } finally {
@@ -223,7 +223,7 @@ final class EntryFlow {
     }
 
     private ParkingOrder passAndRecord(PlateRead read, EntryLadder.EntryVerdict v, boolean attended, String orderId,
-                                       Instant at) {
+                                       Instant at, boolean held) {
         GateOutcome gate = core.gate(BarrierAction.OPEN, GateEvent.Cause.ENTRY_ACCEPTED, core.operator(), orderId,
                 null, null);
         if (!gate.moved()) {
@@ -241,7 +241,8 @@ final class EntryFlow {
         String vehicleClass = core.classAtEntry(read, null);
         ParkingOrder order = ParkingOrder.entered(orderId, read.plate(), vehicleClass, core.lane.id(), at,
                 core.operator(), image, v.kind(), v.cardId(), v.note());
-        int empty = Math.max(0, s.spaces().free() - 1);
+        // the free count subtracts the live holds (ParkSpaces.hold): a car that holds its space is counted already
+        int empty = held ? s.spaces().free() : Math.max(0, s.spaces().free() - 1);
         // the read leaves the intake journal in the stay's own transaction: a crash right after it cannot make the
         // restart decide the read again (a second stay and in_park)
         core.settledInStore(s.orders().recordEntry(order, empty, core.intake()));

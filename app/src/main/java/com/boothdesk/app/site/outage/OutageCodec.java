@@ -95,6 +95,58 @@ final class OutageCodec {
                 str(n, "image"), new GateOutcome(GateOutcome.Result.valueOf(str(n, "result")), str(n, "detail")));
     }
 
+    /**
+     * A body of named fields (the other writes of the car's path): {@code kv} alternates names and values; a value
+     * is text, a number, a boolean, an instant (ISO-8601 text), a list of text, or null.
+     */
+    static String fields(Object... kv) {
+        ObjectNode n = JSON.createObjectNode();
+        for (int i = 0; i < kv.length; i += 2) {
+            String k = (String) kv[i];
+            Object v = kv[i + 1];
+            if (v == null) {
+                n.putNull(k);
+            } else if (v instanceof Long l) {
+                n.put(k, l);
+            } else if (v instanceof Integer x) {
+                n.put(k, x);
+            } else if (v instanceof Boolean b) {
+                n.put(k, b);
+            } else if (v instanceof java.util.List<?> list) {
+                var a = n.putArray(k);
+                list.forEach(x -> a.add(String.valueOf(x)));
+            } else {
+                n.put(k, v.toString());
+            }
+        }
+        return n.toString();
+    }
+
+    /** A body read back: its fields by name. */
+    record Fields(JsonNode n) {
+        String text(String f) {
+            return str(n, f);
+        }
+
+        long fen(String f) {
+            return n.path(f).asLong();
+        }
+
+        Instant at(String f) {
+            return instant(n, f);
+        }
+
+        java.util.List<String> list(String f) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            n.path(f).forEach(x -> out.add(x.asText()));
+            return out;
+        }
+    }
+
+    static Fields fields(String body) {
+        return new Fields(read(body));
+    }
+
     private static JsonNode read(String body) {
         try {
             return JSON.readTree(body);

@@ -33,7 +33,25 @@ public final class OutageConflicts {
         /** A newer stay of the plate is inside (entered at another booth since): this entry was not put inside. */
         ENTRY_SUPERSEDED_ELSEWHERE,
         /** The entry could not be applied at all (unreadable, refused by the database); kept whole. */
-        REPLAY_FAILED
+        REPLAY_FAILED,
+        /** A prepayment received while down for a stay another booth closed meanwhile: recorded, not added to it. */
+        PREPAY_ORDER_CLOSED,
+        /** A prepayment received while down for a stay the site does not have: recorded, not added. */
+        PREPAY_NO_ORDER,
+        /** A plate corrected while down on a stay another booth closed meanwhile: not applied. */
+        CORRECTION_ORDER_CLOSED,
+        /** A plate corrected while down on a stay the site does not have: not applied. */
+        CORRECTION_NO_ORDER,
+        /** A stored-value charge made while down took the balance below zero (another booth charged it too): kept. */
+        STORED_VALUE_BELOW_ZERO,
+        /** A stored-value charge made while down for a card the site no longer has: not applied. */
+        STORED_VALUE_NO_CARD,
+        /** A coupon deducted while down was used by another stay meanwhile: the deduction is not uploaded again. */
+        COUPON_USED_ELSEWHERE,
+        /** A coupon deducted while down is unknown to the site (withdrawn meanwhile): nothing uploaded. */
+        COUPON_UNKNOWN,
+        /** A visitor entry counted while down found no usable pass at the site (withdrawn meanwhile): not counted. */
+        VISITOR_NO_PASS
     }
 
     /** One conflict. */
@@ -66,6 +84,34 @@ public final class OutageConflicts {
             ps.setString(7, SafeText.of(detail, 900));
             ps.setString(8, body == null || body.length() <= 16000 ? body : body.substring(0, 16000));
             ps.setObject(9, OutageJournal.time(clock.instant()));
+            ps.executeUpdate();
+            if (sp != null) {
+                c.releaseSavepoint(sp);
+            }
+            return true;
+        } catch (SQLException e) {
+            if (!Sql.isDuplicateKey(e)) {
+                throw e;
+            }
+            if (sp != null) {
+                c.rollback(sp);
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Marks journal entry {@code seq} of this booth applied, in {@code c}'s transaction (the write it replays):
+     * false when it was already (a replay run again after a crash between the site's commit and the journal's mark).
+     */
+    boolean claim(Connection c, long seq, String kind) throws SQLException {
+        java.sql.Savepoint sp = c.getAutoCommit() ? null : c.setSavepoint();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outage_applied (booth_id, journal_seq, kind,"
+                + " applied_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, boothId);
+            ps.setLong(2, seq);
+            ps.setString(3, kind);
+            ps.setObject(4, OutageJournal.time(clock.instant()));
             ps.executeUpdate();
             if (sp != null) {
                 c.releaseSavepoint(sp);

@@ -44,8 +44,14 @@ public final class OutageJournal implements AutoCloseable {
     /** Ids of reads journaled here are at least this (2^50): a site journal id never gets there. */
     public static final long LOCAL_INTAKE_BASE = 1L << 50;
 
-    /** What one entry records. */
-    public enum Kind { ENTRY, EXIT, GATE, SETTLE_READ }
+    /**
+     * What one entry records: a stay opened or closed, a gate event, a site camera read decided; and the other writes
+     * of the car's path ({@link OutageWrites}): a prepayment, a plate correction, a stored-value charge (journaled
+     * with its exit, in one local transaction), a coupon's deduction, coupons marked used, a visitor's entry count,
+     * a payment module write ({@code payment.PaymentStore}).
+     */
+    public enum Kind { ENTRY, EXIT, GATE, SETTLE_READ, PREPAY, CORRECT_PLATE, STORED_VALUE, COUPON, COUPONS_USED,
+        VISITOR, PAYMENT }
 
     /** One journaled write. */
     public record Entry(long seq, Kind kind, String ref, Instant at, String body) {
@@ -136,6 +142,18 @@ public final class OutageJournal implements AutoCloseable {
     /** Appends one entry in a transaction of its own. */
     long append(Kind kind, String ref, Instant at, String body) {
         return inTransaction(c -> append(c, kind, ref, at, body));
+    }
+
+    /** True when an entry of {@code kind} with {@code ref} waits for the replay (a message sent again while down). */
+    static boolean waiting(Connection c, Kind kind, String ref) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outage_entry WHERE kind = ? AND ref = ?"
+                + " AND replayed_at IS NULL")) {
+            ps.setString(1, kind.name());
+            ps.setString(2, ref == null || ref.length() <= 64 ? ref : ref.substring(0, 64));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** The next number of an order id made while down (durable: unique across restarts). */

@@ -21,6 +21,8 @@ import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.store.Database;
 import com.boothdesk.app.store.JdbcOrderRepository;
 import com.boothdesk.app.store.JdbcParkSpaces;
+import com.boothdesk.app.store.lists.ExitCharges;
+import com.boothdesk.app.store.lists.JdbcVehicleLists;
 
 /**
  * The outage mode, wired from BoothApp: on a site database ({@link Database#shared()}) the lanes' stores are wrapped
@@ -120,6 +122,10 @@ public final class OutageModule implements AutoCloseable {
         OutageOrders wrapped = new OutageOrders(orders, outage, defaultClass);
         OutageConflicts conflicts = new OutageConflicts(db, boothId, clock);
         OutageReplay replay = new OutageReplay(db, journal, orders, gates, conflicts, clock);
+        // the other writes of the car's path: the payment module's (found with the database), the exit's charge
+        OutageWrites.register(db, outage, journal, clock);
+        wrapped.clock(clock);
+        ExitCharges.of(db).ifPresent(wrapped::charges);
         outage.replayer(replay);
         outage.onDown(wrapped::restoreIndexIfCleared);
         outage.onUp(() -> {
@@ -226,8 +232,22 @@ public final class OutageModule implements AutoCloseable {
         return spaces == null ? site.freeByArea() : spaces.freeByArea();
     }
 
+    /**
+     * The lanes' lists: a stored-value charge applied with the exit's record ({@link ExitCharges}, when the order
+     * store is wired with it), and on a site database the outage mode's journal while down; the replay charges,
+     * deducts and counts through {@code site}'s store.
+     */
     public VehicleLists lists(VehicleLists site) {
-        return outage == null ? site : new OutageLists(site, outage);
+        VehicleLists lanes = site;
+        ExitCharges charges = null;
+        if (site instanceof JdbcVehicleLists jdbc) {
+            lanes = ExitCharges.atExit(jdbc);
+            charges = ExitCharges.behind(lanes).orElse(null);
+            if (replay != null) {
+                replay.lists(jdbc);
+            }
+        }
+        return outage == null ? lanes : new OutageLists(lanes, outage, lanes == site ? null : charges);
     }
 
     public VehicleClasses classes(VehicleClasses site) {

@@ -17,7 +17,7 @@ import com.boothdesk.app.domain.order.OrderStatus;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.domain.plate.SafeText;
 import com.boothdesk.app.store.JdbcOrderRepository;
-import com.boothdesk.app.store.StoreException;
+import com.boothdesk.app.store.lists.ExitCharges;
 import com.boothdesk.app.store.index.LotIndex;
 
 /**
@@ -42,6 +42,26 @@ public final class OutageOrders implements OrderRepository {
     private final Map<String, ParkingOrder> seen = new ConcurrentHashMap<>();
     /** Spaces taken (+) and given back (-) per entry lane by the stays journaled while down. */
     private final Map<String, Integer> laneDelta = new ConcurrentHashMap<>();
+
+    /** The exit's pending stored-value charges (null when the order store is not wired with them). */
+    private volatile ExitCharges charges;
+
+    /** The booth's clock (the time of a correction journaled while down); set by the module. */
+    private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
+    void clock(java.time.Clock c) {
+        this.clock = c;
+    }
+
+    /** The pending charges the exit journals with itself while down. */
+    void charges(ExitCharges c) {
+        this.charges = c;
+    }
+
+    /** A stored-value charge as a journal body. */
+    static String charge(ExitCharges.Charge ch) {
+        return OutageCodec.fields("cardId", ch.cardId(), "fen", ch.fen(), "orderId", ch.orderId(), "at", ch.at());
+    }
 
     public OutageOrders(JdbcOrderRepository site, SiteOutage outage, String defaultClass) {
         this.site = site;
@@ -145,7 +165,15 @@ public final class OutageOrders implements OrderRepository {
             seen.remove(closed.orderId());
             return settled || intakeId >= OutageJournal.LOCAL_INTAKE_BASE;
         }, () -> {
+            ExitCharges ec = charges;
+            Optional<ExitCharges.Charge> charge = ec == null ? Optional.empty()
+                    : ec.take(closed.orderId(), closed.outTime());
             journal.inTransaction(c -> {
+                // the stored-value charge of this exit first, in the same local transaction: both or neither
+                if (charge.isPresent()) {
+                    OutageJournal.append(c, OutageJournal.Kind.STORED_VALUE, closed.orderId(), closed.outTime(),
+                            charge(charge.get()));
+                }
                 OutageJournal.append(c, OutageJournal.Kind.EXIT, closed.orderId(), closed.outTime(),
                         OutageCodec.stay(closed, emptySpaces, siteId(intakeId)));
                 OutageJournal.settleRead(c, intakeId);
@@ -240,22 +268,57 @@ public final class OutageOrders implements OrderRepository {
         });
     }
 
+    /**
+     * A prepayment: the site's while up; while down journaled (once per trade number: the cloud's resend of one
+     * waiting is not fresh) and added to the stay in memory, so that the exit prices it. The replay's rule: added to
+     * the stay when it is still inside, else kept as a conflict ({@code PREPAY_ORDER_CLOSED}, {@code PREPAY_NO_ORDER}).
+     */
     @Override
     public boolean recordPrepayment(String tradeNo, String orderId, long fen, Instant paidAt, Instant received) {
-        if (outage.down()) {
-            throw new StoreException("站点数据库断开，暂不能记录预付 / the site database is down: the prepayment "
-                    + SafeText.of(tradeNo, 40) + " cannot be recorded now (the cloud sends it again)", null);
-        }
-        return site.recordPrepayment(tradeNo, orderId, fen, paidAt, received);
+        return outage.route(() -> site.recordPrepayment(tradeNo, orderId, fen, paidAt, received), () -> {
+            boolean fresh = journal.inTransaction(c -> {
+                if (OutageJournal.waiting(c, OutageJournal.Kind.PREPAY, tradeNo)) {
+                    return false;
+                }
+                OutageJournal.append(c, OutageJournal.Kind.PREPAY, tradeNo, received, OutageCodec.fields("tradeNo",
+                        tradeNo, "orderId", orderId, "fen", fen, "paidAt", paidAt, "received", received));
+                return true;
+            });
+            if (!fresh) {
+                LOG.info("Outage: prepayment {} for {} is journaled already", SafeText.of(tradeNo, 40),
+                        SafeText.of(orderId, 64));
+                return false;
+            }
+            Optional<ParkingOrder> row = fromMemory(orderId);
+            row.ifPresent(o -> seen.put(orderId, o.withPrepaid(o.prepaidFen() + fen, paidAt)));
+            LOG.info("Outage: prepayment {} of {} fen for {} journaled{}", SafeText.of(tradeNo, 40), fen,
+                    SafeText.of(orderId, 64),
+                    row.isPresent() ? "" : " (the stay is not known here: the site decides at the replay)");
+            return true;
+        });
     }
 
+    /**
+     * A plate correction: the site's while up; while down applied to the stay in memory (the index finds the car
+     * under its new plate) and journaled. The replay's rule: applied when the stay is still inside, else a conflict
+     * ({@code CORRECTION_ORDER_CLOSED}, {@code CORRECTION_NO_ORDER}).
+     */
     @Override
     public ParkingOrder correctPlate(String orderId, String newPlate) {
-        if (outage.down()) {
-            throw new StoreException("站点数据库断开，暂不能更正车牌 / the site database is down: a plate cannot be"
-                    + " corrected until it is back", null);
-        }
-        return site.correctPlate(orderId, newPlate);
+        return outage.route(() -> site.correctPlate(orderId, newPlate), () -> {
+            Optional<ParkingOrder> row = lot.car(orderId).isPresent() ? fromMemory(orderId) : Optional.empty();
+            if (row.isEmpty()) {
+                throw new IllegalStateException("order " + orderId + " is not in the lot");
+            }
+            ParkingOrder corrected = row.get().withPlate(newPlate);
+            journal.append(OutageJournal.Kind.CORRECT_PLATE, orderId, clock.instant(),
+                    OutageCodec.fields("orderId", orderId, "oldPlate", row.get().plate(), "newPlate", newPlate));
+            lot.replate(orderId, newPlate);
+            seen.put(orderId, corrected);
+            LOG.info("Outage: plate of {} corrected from {} to {} and journaled", SafeText.of(orderId, 64),
+                    SafeText.plate(row.get().plate()), SafeText.plate(newPlate));
+            return corrected;
+        });
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class OutageSpaces implements ParkSpaces {
     private final SiteOutage outage;
     private final OutageOrders orders;
     private volatile Map<String, Integer> lastKnown;
+    /** Holds taken while down (hold id → area): the estimate counts them as used, as the site counts its holds. */
+    private final Map<String, String> localHolds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OutageSpaces(JdbcParkSpaces site, SiteOutage outage, OutageOrders orders) {
         this.site = site;
@@ -81,6 +83,7 @@ public final class OutageSpaces implements ParkSpaces {
         }
         orders.laneDelta().forEach((lane, d) -> out.computeIfPresent(site.areaOf(lane), (a, f) -> f - d));
         out.replaceAll((area, f) -> Math.max(0, Math.min(site.capacity(area), f)));
+        localHolds.values().forEach(area -> out.computeIfPresent(area, (a, f) -> Math.max(0, f - 1)));
         return out;
     }
 
@@ -91,11 +94,22 @@ public final class OutageSpaces implements ParkSpaces {
      */
     @Override
     public boolean hold(String area, String holdId) {
-        return outage.read(() -> site.hold(area, holdId), () -> free(area) > 0);
+        return outage.read(() -> site.hold(area, holdId), () -> {
+            synchronized (localHolds) {
+                if (free(area) <= 0) {
+                    return false;
+                }
+                localHolds.put(holdId, area);
+                return true;
+            }
+        });
     }
 
     @Override
     public void entered(String holdId) {
+        if (localHolds.remove(holdId) != null) {
+            return; // taken while down: the journaled stay counts the car now
+        }
         outage.read(() -> {
             site.entered(holdId);
             return null;
@@ -105,6 +119,9 @@ public final class OutageSpaces implements ParkSpaces {
     /** A hold taken before the server went away expires there by itself (2 minutes). */
     @Override
     public void release(String holdId) {
+        if (localHolds.remove(holdId) != null) {
+            return;
+        }
         outage.read(() -> {
             site.release(holdId);
             return null;

@@ -127,41 +127,96 @@ public final class JdbcVehicleLists implements VehicleLists {
         Objects.requireNonNull(orderId, "orderId");
         boolean[] uplink = {false};
         boolean ok = db.write(c -> {
-            Optional<StoredValueAccount> card = store.findStoredValue(c, cardId);
-            if (card.isEmpty()) {
-                LOG.warn("Stored-value charge of {} fen for {} refused: no card {}", fen, orderId, cardId);
-                return false;
-            }
-            Optional<String> done = store.deductionFor(c, cardId, orderId);
-            if (done.isPresent()) {
-                LOG.info("Order {} was already charged to card {} (trade {}): not charged again", orderId, cardId,
-                        done.get());
-                return true;
-            }
-            if (card.get().balanceFen() < fen) {
-                LOG.info("Stored-value card {} has {} fen, short of {} fen for {}", cardId, card.get().balanceFen(),
-                        fen, orderId);
-                return false;
-            }
-            if (fen == 0) {
-                return true;
-            }
-            String plate = store.plateOfOrder(c, orderId)
-                    .orElse(card.get().plates().isEmpty() ? "" : card.get().plates().get(0));
-            StoredValueTrade trade = new StoredValueTrade(store.nextTradeNo(c, "SV", at), cardId,
-                    StoredValueTrade.Kind.DEDUCTION, -fen, fen, "储值卡", plate, orderId, at);
-            store.applyTrade(c, trade, JdbcListStore.BOOTH);
-            outbox.enqueue(c, ListUplinks.prepayDeduction(trade, card.get().balanceFen() - fen),
-                    ListUplinks.key("prepay_card", cardId));
-            uplink[0] = true;
-            LOG.info("Charged {} fen to stored-value card {} for {} (trade {})", fen, cardId, orderId,
-                    trade.tradeNo());
-            return true;
+            Charged r = charge(c, store, outbox, cardId, fen, orderId, at, false);
+            uplink[0] = r == Charged.CHARGED || r == Charged.BELOW_ZERO;
+            return r.paid();
         });
         if (uplink[0]) {
             uplinkStored.run();
         }
         return ok;
+    }
+
+    /** What became of a stored-value charge ({@link #charge}). */
+    public enum Charged {
+        /** Charged now (its 2.27 uplink stored). */
+        CHARGED,
+        /** The order was charged to this card already: not again. */
+        ALREADY,
+        /** Nothing to charge (0 fen). */
+        NOTHING,
+        /** No such card. */
+        NO_CARD,
+        /** The balance is short: not charged. */
+        SHORT,
+        /** Charged although the balance went below zero (a charge made while the site was down). */
+        BELOW_ZERO;
+
+        /** True when the order counts as paid by the card. */
+        public boolean paid() {
+            return this == CHARGED || this == ALREADY || this == NOTHING || this == BELOW_ZERO;
+        }
+    }
+
+    /**
+     * Charges {@code fen} to the card for {@code orderId} inside {@code c}'s transaction, once per card and order,
+     * with its 2.27 uplink in the same transaction. The card's row is locked first, so two booths charging one card
+     * at once are serialised and the balance test sees the other's charge. With {@code belowZero} a short balance is
+     * charged anyway ({@link Charged#BELOW_ZERO}: the outage replay's rule, the car is gone); without it nothing is
+     * changed ({@link Charged#SHORT}).
+     */
+    public static Charged charge(java.sql.Connection c, JdbcListStore store, JdbcOutbox outbox, String cardId,
+                                 long fen, String orderId, Instant at, boolean belowZero) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT card_id FROM prepay_card WHERE card_id = ? FOR UPDATE")) {
+            ps.setString(1, cardId);
+            ps.executeQuery().close();
+        }
+        Optional<StoredValueAccount> card = store.findStoredValue(c, cardId);
+        if (card.isEmpty()) {
+            LOG.warn("Stored-value charge of {} fen for {} refused: no card {}", fen, orderId, cardId);
+            return Charged.NO_CARD;
+        }
+        Optional<String> done = store.deductionFor(c, cardId, orderId);
+        if (done.isPresent()) {
+            LOG.info("Order {} was already charged to card {} (trade {}): not charged again", orderId, cardId,
+                    done.get());
+            return Charged.ALREADY;
+        }
+        boolean short_ = card.get().balanceFen() < fen;
+        if (short_ && !belowZero) {
+            LOG.info("Stored-value card {} has {} fen, short of {} fen for {}", cardId, card.get().balanceFen(),
+                    fen, orderId);
+            return Charged.SHORT;
+        }
+        if (fen == 0) {
+            return Charged.NOTHING;
+        }
+        String plate = store.plateOfOrder(c, orderId)
+                .orElse(card.get().plates().isEmpty() ? "" : card.get().plates().get(0));
+        StoredValueTrade trade = new StoredValueTrade(store.nextTradeNo(c, "SV", at), cardId,
+                StoredValueTrade.Kind.DEDUCTION, -fen, fen, "储值卡", plate, orderId, at);
+        store.applyTrade(c, trade, JdbcListStore.BOOTH);
+        outbox.enqueue(c, ListUplinks.prepayDeduction(trade, card.get().balanceFen() - fen),
+                ListUplinks.key("prepay_card", cardId));
+        LOG.info("Charged {} fen to stored-value card {} for {} (trade {}){}", fen, cardId, orderId,
+                trade.tradeNo(), short_ ? ", balance now below zero" : "");
+        return short_ ? Charged.BELOW_ZERO : Charged.CHARGED;
+    }
+
+    /** The database, the outbox and the after-commit wake, for the exit's one transaction ({@link ExitCharges}). */
+    Database db() {
+        return db;
+    }
+
+    /** The outbox its uplinks go to (the outage replay's charges and deductions). */
+    public JdbcOutbox outbox() {
+        return outbox;
+    }
+
+    /** Wakes the outbox's dispatcher after a transaction that stored an uplink committed. */
+    public void wake() {
+        uplinkStored.run();
     }
 
     @Override
