@@ -140,9 +140,18 @@ public final class LanePathHarness {
         // chunk in flight and t3.5): the remaining-space screen the status tick sends every ~30 s would then put
         // ~10 ms of line time into every ~25th "unpaced" entry, which is the line's part, measured by the paced run
         String baud = fastLine ? "115200" : "9600";
-        return BoothApp.start(TestBooth.config(data, "park.capacity", String.valueOf(capacity),
-                "lane.debounce_seconds", "1", "lane.A1.card.baud", baud, "lane.B1.card.baud", baud),
-                Clock.systemDefaultZone(), linkClock);
+        List<String> keys = new ArrayList<>(List.of("park.capacity", String.valueOf(capacity),
+                "lane.debounce_seconds", "1", "lane.A1.card.baud", baud, "lane.B1.card.baud", baud));
+        // -Dlane.set=k=v,k=v: more booth settings, to see what the tail is made of (e.g. cloud.mode=off)
+        for (String kv : System.getProperty("lane.set", "").split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                keys.add(kv.substring(0, eq).trim());
+                keys.add(kv.substring(eq + 1).trim());
+            }
+        }
+        return BoothApp.start(TestBooth.config(data, keys.toArray(String[]::new)), Clock.systemDefaultZone(),
+                linkClock);
     }
 
     /** Entries of new plates; {@code withText}: an LED text with voice is going out when each push arrives. */
