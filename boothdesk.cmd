@@ -25,7 +25,7 @@ set GC_KNOWN=
 set /p GC_KNOWN=<target\java-gc.txt
 set GC_OPTS=-XX:+UseG1GC -XX:MaxGCPauseMillis=5 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
 if "%GC_KNOWN%"=="shenandoah" set GC_OPTS=-XX:+UseShenandoahGC -XX:-ClassUnloadingWithConcurrentMark -XX:+UnlockExperimentalVMOptions -XX:ShenandoahUncommitDelay=5000 -XX:ShenandoahGuaranteedGCInterval=20000
-set JVM_OPTS=%GC_OPTS% -Xms16m -Xmx256m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -XX:-UsePerfData -Dprism.order=sw %BOOTHDESK_JAVA_OPTS%
+set JVM_OPTS=%GC_OPTS% -Xms16m -Xmx384m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=128m -XX:-UsePerfData -Dprism.order=sw %BOOTHDESK_JAVA_OPTS%
 if "%CMD%"=="run" (
   shift
   java %JVM_OPTS% -Dfile.encoding=UTF-8 -Dsun.net.httpserver.nodelay=true -jar "%JAR%" run %2 %3 %4 %5 %6 %7 %8 %9
