@@ -13,9 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.boothdesk.app.BoothApp;
 import com.boothdesk.app.domain.lane.LanePhase;
-import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.domain.order.ParkingOrder;
-import com.boothdesk.app.site.SitePostgres;
 import com.boothdesk.app.store.Database;
 import com.boothdesk.app.testing.RunningBooth;
 
@@ -32,17 +30,12 @@ class OutageCashReceiptLanePathTest {
 
     @Test
     void aCashReceiptMadeWhileDownIsInTheSiteDatabaseOnceAfterTheReturn() throws Exception {
-        String url = SitePostgres.freshDatabase();
-        try (CuttableProxy proxy = new CuttableProxy("127.0.0.1", SitePostgres.server().getPort());
-             RunningBooth booth = RunningBooth.start(data, "store.url", proxy.through(url),
-                     "store.user", SitePostgres.USER, OutageModule.PROBE_KEY, "200", "store.lot_refresh_ms", "500");
-             Database site = Database.connect(url, SitePostgres.USER, "", 2)) {
-            site.refreshEvery(Duration.ofHours(1));
-            BoothApp app = booth.app;
-            OrderRepository orders = app.outage().orders(app.orders());
-            booth.camera("SIM-CAM-A1").push("京R10001");
-            await().atMost(WAIT).until(() -> orders.findInLot("京R10001").isPresent());
-            String id = orders.findInLot("京R10001").orElseThrow().orderId();
+        try (BoothBehindCut cut = BoothBehindCut.start(data)) {
+            CuttableProxy proxy = cut.proxy;
+            RunningBooth booth = cut.booth;
+            Database site = cut.site;
+            BoothApp app = cut.app;
+            String id = cut.enter("京R10001");
             booth.clock.advance(Duration.ofHours(2));
 
             proxy.cut();

@@ -19,7 +19,6 @@ import com.boothdesk.app.domain.order.OrderRepository;
 import com.boothdesk.app.domain.order.OrderStatus;
 import com.boothdesk.app.domain.order.ParkingOrder;
 import com.boothdesk.app.domain.order.PaymentMethod;
-import com.boothdesk.app.site.SitePostgres;
 import com.boothdesk.app.store.Database;
 import com.boothdesk.app.store.lists.ListUplinks;
 import com.boothdesk.app.testing.RunningBooth;
@@ -40,14 +39,12 @@ class OutageStoredValueLanePathTest {
 
     @Test
     void storedValueCarsLeaveBeforeAndDuringTheOutageAndEachCardIsChargedOnce() throws Exception {
-        String url = SitePostgres.freshDatabase();
-        try (CuttableProxy proxy = new CuttableProxy("127.0.0.1", SitePostgres.server().getPort());
-             RunningBooth booth = RunningBooth.start(data, "store.url", proxy.through(url),
-                     "store.user", SitePostgres.USER, OutageModule.PROBE_KEY, "200", "store.lot_refresh_ms", "500");
-             Database site = Database.connect(url, SitePostgres.USER, "", 2)) {
-            site.refreshEvery(Duration.ofHours(1));
-            BoothApp app = booth.app;
-            OrderRepository orders = app.outage().orders(app.orders());
+        try (BoothBehindCut cut = BoothBehindCut.start(data)) {
+            CuttableProxy proxy = cut.proxy;
+            RunningBooth booth = cut.booth;
+            Database site = cut.site;
+            BoothApp app = cut.app;
+            OrderRepository orders = cut.orders;
             app.database().write(c -> {
                 app.lists().store().saveStoredValue(c, new StoredValueAccount("sv1", List.of("京V10001"), "王五",
                         "138", 100_000, "", ""));
