@@ -437,13 +437,8 @@ public final class BackOfficeSettings {
             return new StoreProbe(StoreProbe.Kind.EMBEDDED, "", "", 0, "", List.of(), List.of(), false, "");
         }
         String where = f.host() + ":" + f.port() + "/" + f.database() + " (" + f.user() + ")";
-        Properties p = new Properties();
-        p.setProperty("user", f.user());
-        p.setProperty("password", f.password().isEmpty() ? storedPassword() : f.password());
-        p.setProperty("connectTimeout", "5");
-        p.setProperty("socketTimeout", "10");
-        p.setProperty("ApplicationName", "BoothDesk settings");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(f.url(), p)) {
+        try (java.sql.Connection c = com.boothdesk.app.site.SiteDatabaseProbe.connect(f.url(), f.user(),
+                f.password().isEmpty() ? storedPassword() : f.password(), "BoothDesk settings")) {
             String version = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
             int migrations = 0;
             String last = "";
@@ -484,16 +479,13 @@ public final class BackOfficeSettings {
                     SafeText.of(version, 80), migrations, alive, gone);
             return new StoreProbe(StoreProbe.Kind.OK, where, version, migrations, last, alive, gone, sameId, "");
         } catch (java.sql.SQLException e) {
-            String state = String.valueOf(e.getSQLState());
             String detail = SafeText.of(e.getMessage(), 160);
-            LOG.info("Store test: {} failed: {} ({})", SafeText.of(where, 200), detail, state);
-            if (state.equals("28P01") || state.equals("28000")) {
-                return StoreProbe.failed(StoreProbe.Kind.REFUSED, where, detail);
-            }
-            if (state.equals("3D000")) {
-                return StoreProbe.failed(StoreProbe.Kind.NO_DATABASE, where, detail);
-            }
-            return StoreProbe.failed(StoreProbe.Kind.UNREACHABLE, where, detail);
+            LOG.info("Store test: {} failed: {} ({})", SafeText.of(where, 200), detail, SafeText.of(e.getSQLState(), 8));
+            return StoreProbe.failed(switch (com.boothdesk.app.site.SiteDatabaseProbe.failure(e)) {
+                case REFUSED -> StoreProbe.Kind.REFUSED;
+                case NO_DATABASE -> StoreProbe.Kind.NO_DATABASE;
+                case UNREACHABLE -> StoreProbe.Kind.UNREACHABLE;
+            }, where, detail);
         }
     }
 

@@ -27,34 +27,51 @@ public final class SiteDatabaseProbe {
     private SiteDatabaseProbe() {
     }
 
-    public static Result probe(String url, String user, String password) {
-        String where = SafeText.of(url, 120) + " (" + SafeText.of(user, 40) + ")";
-        if (url == null || !url.trim().startsWith("jdbc:postgresql://")) {
-            return new Result(false, "不是 PostgreSQL 地址 / not a PostgreSQL address: " + where);
-        }
+    /** Why a test connection failed, from its SQLSTATE. */
+    public enum Failure { REFUSED, NO_DATABASE, UNREACHABLE }
+
+    /** A test connection to a site database (5 s to connect, 10 s per read), named {@code application}. */
+    public static Connection connect(String url, String user, String password, String application)
+            throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user == null ? "" : user.trim());
         p.setProperty("password", password == null ? "" : password);
         p.setProperty("connectTimeout", "5");
         p.setProperty("socketTimeout", "10");
-        p.setProperty("ApplicationName", "BoothDesk commissioning");
-        try (Connection c = DriverManager.getConnection(url.trim(), p)) {
+        p.setProperty("ApplicationName", application);
+        return DriverManager.getConnection(url.trim(), p);
+    }
+
+    /** What a failed {@link #connect} means for the technician. */
+    public static Failure failure(SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        if (state.equals("28P01") || state.equals("28000")) {
+            return Failure.REFUSED;
+        }
+        return state.equals("3D000") ? Failure.NO_DATABASE : Failure.UNREACHABLE;
+    }
+
+    public static Result probe(String url, String user, String password) {
+        String where = SafeText.of(url, 120) + " (" + SafeText.of(user, 40) + ")";
+        if (url == null || !url.trim().startsWith("jdbc:postgresql://")) {
+            return new Result(false, "不是 PostgreSQL 地址 / not a PostgreSQL address: " + where);
+        }
+        try (Connection c = connect(url, user, password, "BoothDesk commissioning")) {
             String version = c.getMetaData().getDatabaseProductName() + " "
                     + c.getMetaData().getDatabaseProductVersion();
             String schema = String.join("; ", SiteCommand.schema(c));
             LOG.info("Site database test: connected to {}: {}; {}", where, version, schema);
             return new Result(true, "连接成功 / connected: " + where + ", " + version + "; " + schema);
         } catch (SQLException e) {
-            String state = String.valueOf(e.getSQLState());
-            LOG.info("Site database test: {} failed: {} ({})", where, SafeText.of(e.getMessage(), 200), state);
-            if (state.equals("28P01") || state.equals("28000")) {
-                return new Result(false, "数据库拒绝登录 / the database refused the user or password: " + where);
-            }
-            if (state.equals("3D000")) {
-                return new Result(false, "数据库不存在 / no such database on the server: " + where
+            LOG.info("Site database test: {} failed: {} ({})", where, SafeText.of(e.getMessage(), 200),
+                    SafeText.of(e.getSQLState(), 8));
+            return switch (failure(e)) {
+                case REFUSED -> new Result(false, "数据库拒绝登录 / the database refused the user or password: " + where);
+                case NO_DATABASE -> new Result(false, "数据库不存在 / no such database on the server: " + where
                         + " (createdb -O " + SafeText.of(user, 40) + " boothdesk)");
-            }
-            return new Result(false, "无法连接 / cannot connect to " + where + ": " + SafeText.of(e.getMessage(), 160));
+                case UNREACHABLE -> new Result(false, "无法连接 / cannot connect to " + where + ": "
+                        + SafeText.of(e.getMessage(), 160));
+            };
         }
     }
 }
