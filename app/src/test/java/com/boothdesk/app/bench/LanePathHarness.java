@@ -56,6 +56,12 @@ public final class LanePathHarness {
     static final double SLOW_MS = Double.parseDouble(System.getProperty("lane.slowMs", "0"));
     /** {@code -Dlane.paced=false}: skips the paced run (its figures print as 0), to try JVM flags on the others. */
     static final boolean PACED = Boolean.parseBoolean(System.getProperty("lane.paced", "true"));
+    /**
+     * {@code -Dlane.client=socket} (default): the camera writes its push on a plain socket kept open
+     * ({@link SocketCamera}); {@code socket-new}: a new connection per push; {@code jdk}: through the JDK's
+     * {@code HttpClient} (the harness's camera before 2026-12-03).
+     */
+    static final String CLIENT = System.getProperty("lane.client", "socket");
     private static final List<String> TEXT = List.of("欢迎光临本停车场祝您一路顺风", "京A12345 临时车 停车2天3小时",
             "请缴费125.00元 可扫码支付", "余位 123 个 谢谢合作");
     private static final String VOICE = "京A12345，停车两天三小时，请缴费一百二十五元，可扫码支付或现金支付，谢谢合作。";
@@ -172,9 +178,7 @@ public final class LanePathHarness {
                 textStarted.release();
             }
         });
-        SimulatedZhenshiCamera camera = new SimulatedZhenshiCamera(
-                URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), "SIM-CAM-A1", "127.0.0.1",
-                Clock.systemUTC());
+        Camera camera = camera(app, "SIM-CAM-A1");
         int warmUp = Math.max(20, pushes / 5);
         double[] ms = new double[pushes];
         List<String> plates = new ArrayList<>();
@@ -196,13 +200,15 @@ public final class LanePathHarness {
                     throw new IllegalStateException("the LED text did not start before entry " + plate);
                 }
             }
+            camera.ready();
             long t0 = System.nanoTime();
-            camera.postRaw(body, "application/json");
+            camera.send(body);
             Long t1 = opened.poll(10, TimeUnit.SECONDS);
             if (t1 == null) {
                 throw new IllegalStateException("no gate frame for entry " + plate + ": " + app.lane("A1")
                         .state().get().phase());
             }
+            camera.answer();
             if (i >= warmUp) {
                 ms[i - warmUp] = (t1 - t0) / 1e6;
                 if (SLOW_MS > 0 && ms[i - warmUp] > SLOW_MS) {
@@ -222,6 +228,7 @@ public final class LanePathHarness {
                 awaitVoiceOf(spoke, plate);
             }
         }
+        camera.close();
         return ms;
     }
 
@@ -239,6 +246,65 @@ public final class LanePathHarness {
         }
         System.gc(); // the drawing's garbage, before the first car: this is the harness's heap work, not the booth's
         return bodies;
+    }
+
+    /** The harness's camera: connects before the clock starts, sends, and reads the answer after it stopped. */
+    interface Camera extends AutoCloseable {
+        void ready() throws Exception;
+
+        void send(byte[] body) throws Exception;
+
+        void answer() throws Exception;
+
+        @Override
+        default void close() {
+        }
+    }
+
+    private static Camera camera(BoothApp app, String serial) {
+        if (CLIENT.equals("jdk")) {
+            SimulatedZhenshiCamera jdk = new SimulatedZhenshiCamera(
+                    URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), serial, "127.0.0.1", Clock.systemUTC());
+            return new Camera() {
+                @Override
+                public void ready() {
+                }
+
+                @Override
+                public void send(byte[] body) {
+                    jdk.postRaw(body, "application/json"); // waits for the answer: inside the clock, as before
+                }
+
+                @Override
+                public void answer() {
+                }
+            };
+        }
+        if (!CLIENT.equals("socket") && !CLIENT.equals("socket-new")) {
+            throw new IllegalArgumentException("-Dlane.client is socket, socket-new or jdk, not " + CLIENT);
+        }
+        SocketCamera socket = new SocketCamera(app.cameraPort(), CLIENT.equals("socket"));
+        return new Camera() {
+            @Override
+            public void ready() throws Exception {
+                socket.ready();
+            }
+
+            @Override
+            public void send(byte[] body) throws Exception {
+                socket.send(body);
+            }
+
+            @Override
+            public void answer() throws Exception {
+                socket.answer();
+            }
+
+            @Override
+            public void close() {
+                socket.close();
+            }
+        };
     }
 
     /** Waits (bounded) until the card has spoken a voice line naming {@code plate}; the ones before are skipped. */
@@ -262,20 +328,19 @@ public final class LanePathHarness {
                 feeShown.add(new Shown(System.nanoTime(), s.order().plate()));
             }
         });
-        SimulatedZhenshiCamera camera = new SimulatedZhenshiCamera(
-                URI.create("http://127.0.0.1:" + app.cameraPort() + "/"), "SIM-CAM-B1", "127.0.0.1",
-                Clock.systemUTC());
+        Camera camera = camera(app, "SIM-CAM-B1");
         int total = Math.min(Math.max(20, pushes / 5) + pushes, inside.size());
         int warmUp = Math.min(Math.max(20, pushes / 5), total / 4);
         double[] ms = new double[total - warmUp];
         List<byte[]> bodies = cameraPushes("SIM-CAM-B1", inside.subList(0, total));
-        try (sub) {
+        try (sub; camera) {
             for (int i = 0; i < total; i++) {
                 String plate = inside.get(i);
                 byte[] body = bodies.get(i);
                 feeShown.clear();
+                camera.ready();
                 long t0 = System.nanoTime();
-                camera.postRaw(body, "application/json");
+                camera.send(body);
                 Long t1 = null;
                 long deadline = t0 + TimeUnit.SECONDS.toNanos(10);
                 while (t1 == null && System.nanoTime() < deadline) {
@@ -284,6 +349,7 @@ public final class LanePathHarness {
                         t1 = shown.at();
                     }
                 }
+                camera.answer();
                 if (t1 == null) {
                     throw new IllegalStateException("no fee for exit " + plate + ": " + app.lane("B1")
                             .state().get().phase());

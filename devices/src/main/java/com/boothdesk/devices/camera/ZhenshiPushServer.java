@@ -19,9 +19,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +77,6 @@ public final class ZhenshiPushServer implements PlateSource {
     public static final String GATE_FIELD = "gateStatus";
     private static final Logger WIRE = LoggerFactory.getLogger("boothdesk.wire");
     private static final Pattern FORM_SERIAL = Pattern.compile("serialno(?:=|\"\\s*\\r?\\n\\r?\\n)([A-Za-z0-9_.:\\-]{1,64})");
-    private static final Pattern BASE64_FIELD = Pattern.compile("(\"image(?:Fragment)?File\"\\s*:\\s*\")([^\"]{64,})\"");
     /** Widest plate text kept (longer reads are cut; the cloud's {@code car_number} holds 8). */
     public static final int PLATE_WIDTH = 16;
     /** Widest serial number, device name or address kept. */
@@ -376,22 +373,29 @@ public final class ZhenshiPushServer implements PlateSource {
 
     private Answer answer(HttpRequestHead head, byte[] raw, String from) {
         GATE_FIELD_OF_REQUEST.remove();
-        String text = decodeText(raw);
+        // one pass over the bytes for the charset; the body is parsed from its bytes (no ~20 KB String on the lane
+        // path) and only the wire log's text, without the pictures, is ever decoded (PushBytes)
+        Charset cs = PushBytes.charsetOf(raw);
         if (WIRE.isDebugEnabled()) {
             WIRE.debug("camera {} -> {} {}", from, LogSafe.text(head.target(), 256),
-                    LogSafe.text(elideImages(text), WIRE_LOG_WIDTH));
+                    LogSafe.text(PushBytes.elideImages(raw, cs), WIRE_LOG_WIDTH));
         }
         if (isForm(head.mediaType())) {
-            Matcher m = FORM_SERIAL.matcher(text);
+            Matcher m = FORM_SERIAL.matcher(new String(raw, cs));
             return heartbeat(m.find() ? m.group(1) : "", "", from);
         }
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = cs == StandardCharsets.UTF_8 ? json.readTree(raw) : json.readTree(new String(raw, cs));
         } catch (JsonProcessingException e) {
             String why = LogSafe.text(e.getOriginalMessage(), 160);
             note(badPushes, "camera push from {} is not JSON ({} bytes): {}", from, raw.length, why);
             return error(400, "malformed JSON: " + why);
+        } catch (IOException e) {
+            // readTree(byte[]) declares it; reading from memory it is only ever a parse problem
+            note(badPushes, "camera push from {} could not be read as JSON ({} bytes): {}", from, raw.length,
+                    LogSafe.text(e.getMessage(), 160));
+            return error(400, "malformed JSON");
         }
         if (root == null || !root.isObject()) {
             note(badPushes, "camera push from {} is not a JSON object", from);
@@ -838,21 +842,6 @@ public final class ZhenshiPushServer implements PlateSource {
                     field);
             return new byte[0];
         }
-    }
-
-    /** Cameras send UTF-8; older firmware sends GBK. Decode strictly as UTF-8 and fall back to GBK. */
-    private static String decodeText(byte[] raw) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(raw, java.nio.charset.Charset.forName("GBK"));
-        }
-    }
-
-    private static String elideImages(String text) {
-        return BASE64_FIELD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "<"
-                + m.group(2).length() + " base64 chars>\""));
     }
 
     private static List<String> fieldNames(JsonNode root) {
