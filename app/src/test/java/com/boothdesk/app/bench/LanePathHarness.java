@@ -36,8 +36,9 @@ import com.boothdesk.devices.sim.SimulatedZhenshiCamera;
  *   <li><b>entry, on the wire</b>: the simulated cards' side of the pty is paced at the lane's baud rate (9600 8N1,
  *   {@code sim.PacedLine}, as {@code ./boothdesk run} does), and before each push an LED text of four lines with a
  *   voice line is started on the entry card and its first line has reached the card (a text in progress, as when
- *   the previous car's welcome or the spaces screen is still going out). A client POSTs the camera's JSON push (with
- *   its pictures, made before the clock starts) over HTTP; the clock stops when the simulated card has decoded the
+ *   the previous car's welcome or the spaces screen is still going out). A camera ({@link SocketCamera}: one
+ *   blocking socket, as a camera's firmware writes) POSTs the JSON push (with its pictures, made before the clock
+ *   starts) over HTTP and reads the booth's answer after the clock stopped; the clock stops when the simulated card has decoded the
  *   whole gate-open frame, i.e. its last bit is on the wire;</li>
  *   <li><b>entry, unpaced</b>: the same on a second start of the booth on the same data with the pty at memory speed
  *   ({@code -Dboothdesk.sim.line=fast}) and a quiet line: the application's own part;</li>
