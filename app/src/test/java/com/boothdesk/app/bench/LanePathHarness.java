@@ -63,6 +63,11 @@ public final class LanePathHarness {
      * {@code HttpClient} (the harness's camera before 2026-12-03).
      */
     static final String CLIENT = System.getProperty("lane.client", "socket");
+    /**
+     * {@code -Dlane.hops=true}: after the unpaced entries, where their time went (sent, body read, camera answered,
+     * lane decided, gate frame written, decoded by the card), from the booth's own log lines ({@link LaneHops}).
+     */
+    static final boolean HOPS = Boolean.getBoolean("lane.hops");
     private static final List<String> TEXT = List.of("欢迎光临本停车场祝您一路顺风", "京A12345 临时车 停车2天3小时",
             "请缴费125.00元 可扫码支付", "余位 123 个 谢谢合作");
     private static final String VOICE = "京A12345，停车两天三小时，请缴费一百二十五元，可扫码支付或现金支付，谢谢合作。";
@@ -111,7 +116,7 @@ public final class LanePathHarness {
             if (PACED) {
                 app = start(data, capacity, linkClock, false);
                 try {
-                    paced = entries(app, linkClock, pushes, "沪P", true);
+                    paced = entries(app, linkClock, pushes, "沪P", true, lot);
                 } finally {
                     app.close();
                 }
@@ -124,7 +129,7 @@ public final class LanePathHarness {
                 linkClock = new MutableClock(Instant.now(), ZoneOffset.UTC);
                 app = start(data, capacity, linkClock, true);
                 try {
-                    double[] entry = entries(app, linkClock, pushes, "沪N", false);
+                    double[] entry = entries(app, linkClock, pushes, "沪N", false, lot);
                     return new Result(paced, entry, exits(app, inside, pushes));
                 } finally {
                     app.close();
@@ -162,8 +167,8 @@ public final class LanePathHarness {
     }
 
     /** Entries of new plates; {@code withText}: an LED text with voice is going out when each push arrives. */
-    private static double[] entries(BoothApp app, MutableClock linkClock, int pushes, String prefix, boolean withText)
-            throws Exception {
+    private static double[] entries(BoothApp app, MutableClock linkClock, int pushes, String prefix, boolean withText,
+                                    int lot) throws Exception {
         SimulatedLaneCard card = app.hardware().simulatedCard("A1").orElseThrow(
                 () -> new IllegalStateException("lane A1 has no simulated card (card.port=sim needs socat)"));
         com.boothdesk.devices.card.LaneCard host = app.hardware().card("A1").orElseThrow();
@@ -187,6 +192,8 @@ public final class LanePathHarness {
             plates.add(String.format(Locale.ROOT, "%s%s%04d", prefix, (char) ('A' + i % 20), i));
         }
         List<byte[]> bodies = cameraPushes("SIM-CAM-A1", plates);
+        LaneHops hops = HOPS && !withText ? LaneHops.install("A1") : null;
+        List<LaneHops.Entry> timed = new ArrayList<>();
         for (int i = 0; i < warmUp + pushes; i++) {
             String plate = plates.get(i);
             byte[] body = bodies.get(i);
@@ -202,6 +209,7 @@ public final class LanePathHarness {
                 }
             }
             camera.ready();
+            Instant sent = Instant.now();
             long t0 = System.nanoTime();
             camera.send(body);
             Long t1 = opened.poll(10, TimeUnit.SECONDS);
@@ -212,6 +220,7 @@ public final class LanePathHarness {
             camera.answer();
             if (i >= warmUp) {
                 ms[i - warmUp] = (t1 - t0) / 1e6;
+                timed.add(new LaneHops.Entry(plate, sent, t1 - t0));
                 if (SLOW_MS > 0 && ms[i - warmUp] > SLOW_MS) {
                     System.out.printf(Locale.ROOT, "  slow entry %d (%s): %.2f ms at JVM uptime %.3f s%n", i, plate,
                             ms[i - warmUp], java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
@@ -228,6 +237,10 @@ public final class LanePathHarness {
                 // or every later car would meet its predecessor's welcome on the line (a lag that never recovers)
                 awaitVoiceOf(spoke, plate);
             }
+        }
+        if (hops != null) {
+            hops.remove();
+            hops.print(timed, lot);
         }
         camera.close();
         return ms;
