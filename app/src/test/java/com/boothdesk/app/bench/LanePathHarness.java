@@ -68,6 +68,13 @@ public final class LanePathHarness {
      * lane decided, gate frame written, decoded by the card), from the booth's own log lines ({@link LaneHops}).
      */
     static final boolean HOPS = Boolean.getBoolean("lane.hops");
+    /**
+     * {@code -Dlane.gapMs=N}: cars arrive at least N ms apart (default 0: each car as soon as the one before was
+     * welcomed, ~30 ms apart, so the previous car's uplink, picture and gate event are still being written when the
+     * next one pushes; at a real lane cars are seconds apart). The arrival process of the benchmark, not a wait for
+     * anything: the measured time starts when the push is sent.
+     */
+    static final long GAP_MS = Long.getLong("lane.gapMs", 0);
     private static final List<String> TEXT = List.of("欢迎光临本停车场祝您一路顺风", "京A12345 临时车 停车2天3小时",
             "请缴费125.00元 可扫码支付", "余位 123 个 谢谢合作");
     private static final String VOICE = "京A12345，停车两天三小时，请缴费一百二十五元，可扫码支付或现金支付，谢谢合作。";
@@ -194,9 +201,14 @@ public final class LanePathHarness {
         List<byte[]> bodies = cameraPushes("SIM-CAM-A1", plates);
         LaneHops hops = HOPS && !withText ? LaneHops.install("A1") : null;
         List<LaneHops.Entry> timed = new ArrayList<>();
+        long nextArrival = System.nanoTime();
         for (int i = 0; i < warmUp + pushes; i++) {
             String plate = plates.get(i);
             byte[] body = bodies.get(i);
+            for (long left = nextArrival - System.nanoTime(); left > 0; left = nextArrival - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(left);
+            }
+            nextArrival = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GAP_MS);
             opened.clear();
             spoke.clear();
             linkClock.advance(java.time.Duration.ofMillis(1500));
