@@ -830,7 +830,7 @@ public final class ZhenshiPushServer implements PlateSource {
             return new byte[0];
         }
         try {
-            byte[] img = Base64.getMimeDecoder().decode(b64);
+            byte[] img = decodeBase64(b64);
             if (img.length > options.maxImageBytes()) {
                 note(badPushes, "camera {} sent a {} of {} bytes, more than {}; plate kept without it",
                         LogSafe.text(serial, ID_WIDTH), field, img.length, options.maxImageBytes());
@@ -841,6 +841,18 @@ public final class ZhenshiPushServer implements PlateSource {
             note(badPushes, "camera {} sent an undecodable {}; plate kept without it", LogSafe.text(serial, ID_WIDTH),
                     field);
             return new byte[0];
+        }
+    }
+
+    /**
+     * The plain decoder sizes its output exactly; the MIME one (for firmware that wraps its base64 in lines) guesses
+     * and copies, and parses the string's bytes again: it is only tried when the plain one refuses the text.
+     */
+    private static byte[] decodeBase64(String b64) {
+        try {
+            return Base64.getDecoder().decode(b64);
+        } catch (IllegalArgumentException wrapped) {
+            return Base64.getMimeDecoder().decode(b64);
         }
     }
 

@@ -266,4 +266,24 @@ class ZhenshiPushServerTest {
         assertThat(cam.postRaw(body.getBytes("GBK"), "application/json").status()).isEqualTo(200);
         assertThat(events).extracting(PlateEvent::plate).containsExactly("苏E12345");
     }
+
+    @Test
+    void picturesInPlainAndInLineWrappedBase64AreBothDecoded() throws Exception {
+        SimulatedZhenshiCamera cam = start();
+        byte[] picture = new byte[3000];
+        new java.util.Random(5).nextBytes(picture);
+        String plain = java.util.Base64.getEncoder().encodeToString(picture);
+        // older firmware wraps its base64 at 76 characters; JSON carries the line breaks as \r\n escapes
+        String wrapped = java.util.Base64.getMimeEncoder().encodeToString(picture).replace("\r\n", "\\r\\n");
+        String tmpl = "{\"AlarmInfoPlate\":{\"serialno\":\"SN-PIC\",\"result\":{\"PlateResult\":"
+                + "{\"license\":\"京A1234%d\",\"plateid\":%d,\"imageFile\":\"%s\"}}}}";
+        assertThat(cam.postRaw(String.format(tmpl, 1, 11, plain).getBytes(StandardCharsets.UTF_8),
+                "application/json").status()).isEqualTo(200);
+        assertThat(cam.postRaw(String.format(tmpl, 2, 12, wrapped).getBytes(StandardCharsets.UTF_8),
+                "application/json").status()).isEqualTo(200);
+        assertThat(wrapped).contains("\\r\\n");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).fullImage()).isEqualTo(picture);
+        assertThat(events.get(1).fullImage()).isEqualTo(picture);
+    }
 }
