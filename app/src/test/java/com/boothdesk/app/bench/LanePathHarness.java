@@ -309,28 +309,7 @@ public final class LanePathHarness {
         if (!CLIENT.equals("socket") && !CLIENT.equals("socket-new")) {
             throw new IllegalArgumentException("-Dlane.client is socket, socket-new or jdk, not " + CLIENT);
         }
-        SocketCamera socket = new SocketCamera(app.cameraPort(), CLIENT.equals("socket"));
-        return new Camera() {
-            @Override
-            public void ready() throws Exception {
-                socket.ready();
-            }
-
-            @Override
-            public void send(byte[] body) throws Exception {
-                socket.send(body);
-            }
-
-            @Override
-            public void answer() throws Exception {
-                socket.answer();
-            }
-
-            @Override
-            public void close() {
-                socket.close();
-            }
-        };
+        return new SocketCamera(app.cameraPort(), CLIENT.equals("socket"));
     }
 
     /** Waits (bounded) until the card has spoken a voice line naming {@code plate}; the ones before are skipped. */

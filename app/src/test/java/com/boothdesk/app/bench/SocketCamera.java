@@ -2,7 +2,6 @@ package com.boothdesk.app.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +21,7 @@ import java.util.Locale;
  * connection does); otherwise a new connection per push, connected before the clock starts (the booth's accept and
  * hand-off to a worker then fall inside the measured time). Reads the whole answer before the next push.
  */
-final class SocketCamera implements Closeable {
+final class SocketCamera implements LanePathHarness.Camera {
     private final InetSocketAddress target;
     private final boolean keepAlive;
     private Socket socket;
@@ -34,7 +33,8 @@ final class SocketCamera implements Closeable {
     }
 
     /** Connects if there is no open connection; call before the clock starts. */
-    void ready() throws IOException {
+    @Override
+    public void ready() throws IOException {
         if (socket == null || socket.isClosed()) {
             Socket s = new Socket();
             s.setTcpNoDelay(true);
@@ -46,7 +46,8 @@ final class SocketCamera implements Closeable {
     }
 
     /** Writes the push (head and body in one write); the connection must be {@link #ready()}. */
-    void send(byte[] body) throws IOException {
+    @Override
+    public void send(byte[] body) throws IOException {
         String head = String.format(Locale.ROOT, "POST / HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
                 + "Content-Length: %d\r\n%s\r\n", target.getHostString(), target.getPort(), body.length,
                 keepAlive ? "" : "Connection: close\r\n");
@@ -64,7 +65,8 @@ final class SocketCamera implements Closeable {
      * stopped: a camera is a box of its own, and a harness thread woken by the answer in the middle of the booth's
      * work would take one of the booth's two cores.
      */
-    void answer() throws IOException {
+    @Override
+    public void answer() throws IOException {
         String status = line(in);
         int length = 0;
         boolean close = !keepAlive;
